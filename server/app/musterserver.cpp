@@ -1,0 +1,72 @@
+// See musterserver.h.
+#include "musterserver.h"
+
+#include "methodtable.h"
+#include "util/logging.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Muster {
+
+MusterServer::MusterServer(const Config &config, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_db(config.conninfo, config.poolSize)
+    , m_sessions(m_db, m_hasher, m_hub)
+    , m_presence(m_db, m_hub)
+{
+    registerMethods(m_dispatcher, m_sessions, m_presence);
+    m_http.addRoute(QStringLiteral("/healthz"),
+                    [this](const HttpRequest &request, const HttpResponder &responder) {
+                        healthz(request, responder);
+                    });
+    connect(&m_http, &HttpFront::webSocketConnected, this, &MusterServer::onWebSocket);
+}
+
+MusterServer::~MusterServer()
+{
+    // Sockets go first, so their "offline" bookkeeping never runs against half-destroyed services.
+    const QList<ClientSocket *> sockets = findChildren<ClientSocket *>(Qt::FindDirectChildrenOnly);
+    for (ClientSocket *s : sockets) {
+        s->disconnect(this);
+        delete s;
+    }
+}
+
+bool MusterServer::start()
+{
+    m_db.open();
+    if (!m_http.listen(m_config.address, m_config.port)) {
+        m_error = QStringLiteral("cannot listen on %1:%2: %3")
+                          .arg(m_config.address.toString())
+                          .arg(m_config.port)
+                          .arg(m_http.errorString());
+        return false;
+    }
+    qCInfo(lcHttp).noquote() << "listening on" << m_config.address.toString() + u':' + QString::number(port());
+    return true;
+}
+
+void MusterServer::onWebSocket(QWebSocket *socket)
+{
+    auto *client = new ClientSocket(socket, &m_dispatcher, m_config.limits, this);
+    connect(client, &ClientSocket::closed, this, [this](ClientSocket *c) {
+        m_hub.detach(c);
+        c->deleteLater();
+    });
+}
+
+void MusterServer::healthz(const HttpRequest &, const HttpResponder &responder)
+{
+    m_db.exec("SELECT 1", {}, this, [responder](const PgResult &r) {
+        const QJsonObject body {
+            {QStringLiteral("status"), r.ok() ? QStringLiteral("ok") : QStringLiteral("unavailable")},
+            {QStringLiteral("database"), r.ok() ? QStringLiteral("ok") : QStringLiteral("unreachable")},
+        };
+        responder.send(r.ok() ? 200 : 503, "application/json",
+                       QJsonDocument(body).toJson(QJsonDocument::Compact) + '\n');
+    });
+}
+
+} // namespace Muster

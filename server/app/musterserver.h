@@ -1,0 +1,58 @@
+// The running server: the database pool, the services, the method table and the HTTP/WebSocket
+// front, wired together. Tests create one in-process; muster-server's main creates one too.
+#pragma once
+
+#include "db/database.h"
+#include "net/clientsocket.h"
+#include "net/httpfront.h"
+#include "net/pushhub.h"
+#include "net/rpcdispatcher.h"
+#include "services/passwordhasher.h"
+#include "services/presenceservice.h"
+#include "services/sessionservice.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+namespace Muster {
+
+class MusterServer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Config
+    {
+        QByteArray conninfo; // libpq connection string of a migrated database
+        QHostAddress address = QHostAddress::LocalHost;
+        quint16 port = 8440; // 0 picks a free port
+        int poolSize = 4;
+        ClientSocket::Limits limits;
+    };
+
+    explicit MusterServer(const Config &config, QObject *parent = nullptr);
+    ~MusterServer() override;
+
+    bool start();
+    QString errorString() const { return m_error; }
+    quint16 port() const { return m_http.port(); }
+
+    SessionService &sessions() { return m_sessions; }
+    PushHub &hub() { return m_hub; }
+    const RpcDispatcher &dispatcher() const { return m_dispatcher; }
+
+private:
+    void onWebSocket(QWebSocket *socket);
+    void healthz(const HttpRequest &request, const HttpResponder &responder);
+
+    Config m_config;
+    Database m_db;
+    PasswordHasher m_hasher;
+    PushHub m_hub;
+    SessionService m_sessions;
+    PresenceService m_presence;
+    RpcDispatcher m_dispatcher;
+    HttpFront m_http;
+    QString m_error;
+};
+
+} // namespace Muster

@@ -1,0 +1,83 @@
+// See servermain.h.
+#include "servermain.h"
+
+#include "app/databasebootstrap.h"
+#include "app/musterserver.h"
+#include "app/serveroptions.h"
+#include "app/unixsignalwatcher.h"
+#include "cli/admincommands.h"
+#include "db/pgsyncconnection.h"
+#include "util/logging.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <csignal>
+#include <cstdio>
+
+namespace Muster {
+
+int serverMain(int argc, char *argv[])
+{
+    // Qt's glib dispatcher polls every socket on each wakeup; the plain one scales far better
+    // with thousands of WebSockets (see the brief). Must be set before the application exists.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("muster-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MUSTER_VERSION));
+    std::signal(SIGPIPE, SIG_IGN);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QTextStream in(stdin);
+    ServerOptions options;
+    if (!options.parse(app.arguments())) {
+        (options.exitCode() == 0 ? out : err) << options.message() << Qt::endl;
+        return options.exitCode();
+    }
+
+    // Stop cleanly on SIGTERM/SIGINT from here on: the embedded cluster must not be left running.
+    UnixSignalWatcher signals({SIGTERM, SIGINT});
+    DatabaseBootstrap bootstrap(options.dataDir, options.databaseUrl);
+    if (!bootstrap.prepare()) {
+        err << "muster-server: " << bootstrap.errorMessage() << Qt::endl;
+        return 1;
+    }
+
+    if (options.command == ServerOptions::Command::Migrate) {
+        const QStringList applied = bootstrap.appliedMigrations();
+        out << (applied.isEmpty() ? QStringLiteral("schema is up to date")
+                                  : QStringLiteral("applied: ") + applied.join(QStringLiteral(", ")))
+            << Qt::endl;
+        return 0;
+    }
+    if (options.command != ServerOptions::Command::Serve) {
+        PgSyncConnection connection(bootstrap.conninfo());
+        if (!connection.isOpen()) {
+            err << "muster-server: " << connection.errorMessage() << Qt::endl;
+            return 1;
+        }
+        return AdminCommands(connection, out, err, in).run(options);
+    }
+
+    MusterServer::Config config;
+    config.conninfo = bootstrap.conninfo();
+    config.address = options.address;
+    config.port = options.port;
+    MusterServer server(config);
+    if (!server.start()) {
+        err << "muster-server: " << server.errorString() << Qt::endl;
+        return 1;
+    }
+    // Tools and tests read this line to learn the port when --port 0 was given.
+    out << "muster-server listening on " << options.address.toString() << ':' << server.port()
+        << Qt::endl;
+    QObject::connect(&signals, &UnixSignalWatcher::signalReceived, &app, [](int signal) {
+        qCInfo(lcHttp) << "signal" << signal << "received; shutting down";
+        QCoreApplication::quit();
+    });
+    return app.exec();
+}
+
+} // namespace Muster

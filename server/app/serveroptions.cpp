@@ -1,0 +1,142 @@
+// See serveroptions.h.
+#include "serveroptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+#include <unistd.h>
+
+namespace Muster {
+
+QString ServerOptions::defaultDataDir()
+{
+    // As root the cluster runs as "postgres", which cannot reach into /root.
+    if (::geteuid() == 0)
+        return QStringLiteral("/var/lib/muster");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+            + QStringLiteral("/muster");
+}
+
+bool ServerOptions::parse(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+            "Muster server: HTTP and WebSocket on one port, PostgreSQL behind it.\n"
+            "Without a command it serves. Admin commands use the same --data-dir or --database,\n"
+            "work whether or not a server is running, and exit."));
+    const QCommandLineOption help = p.addHelpOption();
+    const QCommandLineOption version = p.addVersionOption();
+    const QCommandLineOption address({QStringLiteral("address")},
+                                     QStringLiteral("Address to listen on (default 127.0.0.1)."),
+                                     QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption port({QStringLiteral("port")},
+                                  QStringLiteral("Port to listen on (default 8440; 0 picks a free one)."),
+                                  QStringLiteral("PORT"), QStringLiteral("8440"));
+    const QCommandLineOption dataDir(
+            {QStringLiteral("data-dir")},
+            QStringLiteral("Directory of the embedded PostgreSQL cluster (default %1).").arg(defaultDataDir()),
+            QStringLiteral("DIR"), defaultDataDir());
+    const QCommandLineOption database({QStringLiteral("database")},
+                                      QStringLiteral("Use this PostgreSQL server instead of the "
+                                                     "embedded one (postgresql://…)."),
+                                      QStringLiteral("URL"));
+    const QCommandLineOption migrate({QStringLiteral("migrate")},
+                                     QStringLiteral("Apply schema migrations and exit."));
+    const QCommandLineOption createOrg({QStringLiteral("create-org")},
+                                       QStringLiteral("Create an organisation with default states and a team."),
+                                       QStringLiteral("NAME"));
+    const QCommandLineOption createUser({QStringLiteral("create-user")},
+                                        QStringLiteral("Create a user (needs --org and --role); prints a "
+                                                       "generated password unless --password-stdin."),
+                                        QStringLiteral("LOGIN"));
+    const QCommandLineOption org({QStringLiteral("org")}, QStringLiteral("Organisation name."),
+                                 QStringLiteral("NAME"));
+    const QCommandLineOption role({QStringLiteral("role")},
+                                  QStringLiteral("banned, attendee, volunteer, staff, lead, manager or admin."),
+                                  QStringLiteral("ROLE"));
+    const QCommandLineOption displayName({QStringLiteral("display-name")},
+                                         QStringLiteral("Display name for --create-user (default: the login)."),
+                                         QStringLiteral("NAME"));
+    const QCommandLineOption passwordStdin({QStringLiteral("password-stdin")},
+                                           QStringLiteral("Read the password from the first line of standard input."));
+    const QCommandLineOption setRole({QStringLiteral("set-role")},
+                                     QStringLiteral("Change a user's role: --set-role LOGIN ROLE."),
+                                     QStringLiteral("LOGIN"));
+    const QCommandLineOption resetPassword({QStringLiteral("reset-password")},
+                                           QStringLiteral("Set a new generated password (printed) and sign the user out everywhere."),
+                                           QStringLiteral("LOGIN"));
+    const QCommandLineOption listUsers({QStringLiteral("list-users")},
+                                       QStringLiteral("List users (of --org, or all)."));
+    p.addOptions({address, port, dataDir, database, migrate, createOrg, createUser, org, role,
+                  displayName, passwordStdin, setRole, resetPassword, listUsers});
+    p.addPositionalArgument(QStringLiteral("[ROLE]"), QStringLiteral("The new role, after --set-role LOGIN."));
+
+    if (!p.parse(arguments)) {
+        m_message = p.errorText();
+        m_exitCode = 2;
+        return false;
+    }
+    if (p.isSet(help)) {
+        m_message = p.helpText();
+        m_exitCode = 0;
+        return false;
+    }
+    if (p.isSet(version)) {
+        m_message = QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion();
+        m_exitCode = 0;
+        return false;
+    }
+    auto usage = [this](const QString &text) {
+        m_message = text;
+        m_exitCode = 2;
+        return false;
+    };
+
+    if (!this->address.setAddress(p.value(address)))
+        return usage(QStringLiteral("--address: not an IP address: %1").arg(p.value(address)));
+    bool ok = false;
+    const uint portValue = p.value(port).toUInt(&ok);
+    if (!ok || portValue > 65535)
+        return usage(QStringLiteral("--port: not a port number: %1").arg(p.value(port)));
+    this->port = quint16(portValue);
+    this->dataDir = QDir(p.value(dataDir)).absolutePath();
+    this->databaseUrl = p.value(database);
+    this->organisation = p.value(org);
+    this->role = p.value(role);
+    this->displayName = p.value(displayName);
+    this->passwordFromStdin = p.isSet(passwordStdin);
+
+    int commands = 0;
+    auto pick = [&](const QCommandLineOption &option, Command command) {
+        if (!p.isSet(option))
+            return;
+        ++commands;
+        this->command = command;
+        if (!option.valueName().isEmpty())
+            commandArgument = p.value(option);
+    };
+    pick(migrate, Command::Migrate);
+    pick(createOrg, Command::CreateOrg);
+    pick(createUser, Command::CreateUser);
+    pick(setRole, Command::SetRole);
+    pick(resetPassword, Command::ResetPassword);
+    pick(listUsers, Command::ListUsers);
+    if (commands > 1)
+        return usage(QStringLiteral("give one command at a time"));
+
+    const QStringList positional = p.positionalArguments();
+    if (this->command == Command::SetRole) {
+        if (positional.size() != 1)
+            return usage(QStringLiteral("usage: --set-role LOGIN ROLE"));
+        this->role = positional.first();
+    } else if (!positional.isEmpty()) {
+        return usage(QStringLiteral("unexpected argument: %1").arg(positional.first()));
+    }
+    if (this->command == Command::CreateUser && (this->organisation.isEmpty() || this->role.isEmpty()))
+        return usage(QStringLiteral("--create-user needs --org NAME and --role ROLE"));
+    return true;
+}
+
+} // namespace Muster

@@ -1,0 +1,47 @@
+// muster-server's command line: where to listen, which database, and the admin commands.
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace Muster {
+
+struct ServerOptions
+{
+    enum class Command {
+        Serve,
+        Migrate,
+        CreateOrg,
+        CreateUser,
+        SetRole,
+        ResetPassword,
+        ListUsers,
+    };
+
+    Command command = Command::Serve;
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8440;
+    QString dataDir;
+    QString databaseUrl;
+
+    QString commandArgument; // the org name, login, … the command names
+    QString organisation; // --org
+    QString role; // --role, or the second argument of --set-role
+    QString displayName; // --display-name
+    bool passwordFromStdin = false;
+
+    // Parses arguments; on failure (or --help/--version) returns false with message() set and
+    // exitCode() telling what to return.
+    bool parse(const QStringList &arguments);
+    QString message() const { return m_message; }
+    int exitCode() const { return m_exitCode; }
+
+    static QString defaultDataDir();
+
+private:
+    QString m_message;
+    int m_exitCode = 0;
+};
+
+} // namespace Muster

@@ -1,0 +1,39 @@
+// The operator's commands (--create-org, --create-user, --set-role, --reset-password,
+// --list-users, --migrate): blocking, printing plain lines, returning a process exit code.
+#pragma once
+
+#include "app/serveroptions.h"
+
+#include <QTextStream>
+
+namespace Muster {
+
+class PgSyncConnection;
+
+class AdminCommands
+{
+public:
+    AdminCommands(PgSyncConnection &connection, QTextStream &out, QTextStream &err,
+                  QTextStream &in)
+        : m_db(connection), m_out(out), m_err(err), m_in(in)
+    {
+    }
+
+    // Returns 0 on success, 1 when the command failed, 2 on a usage error.
+    int run(const ServerOptions &options);
+
+private:
+    int createOrg(const ServerOptions &options);
+    int createUser(const ServerOptions &options);
+    int setRole(const ServerOptions &options);
+    int resetPassword(const ServerOptions &options);
+    int listUsers(const ServerOptions &options);
+    int failed(const QString &message);
+
+    PgSyncConnection &m_db;
+    QTextStream &m_out;
+    QTextStream &m_err;
+    QTextStream &m_in;
+};
+
+} // namespace Muster

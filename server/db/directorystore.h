@@ -1,0 +1,52 @@
+// SQL for the operator's directory work (organisations, users, roles, passwords), as the command
+// line runs it: blocking, each operation in its own transaction, every change audited.
+#pragma once
+
+#include "domain/role.h"
+
+#include <QList>
+#include <QString>
+#include <QUuid>
+
+#include <optional>
+
+namespace Muster {
+
+class PgSyncConnection;
+
+class DirectoryStore
+{
+public:
+    struct UserRow
+    {
+        QString login;
+        QString displayName;
+        QString organisation;
+        QString role;
+        bool superadmin = false;
+        QString lastSeen;
+    };
+
+    explicit DirectoryStore(PgSyncConnection &connection) : m_db(connection) { }
+
+    // Each returns the new or changed row's id, or nullopt with errorMessage() set.
+    std::optional<QUuid> createOrganisation(const QString &name);
+    std::optional<QUuid> createUser(const QString &login, const QString &organisation, Role role,
+                                    const QByteArray &passwordHash, const QString &displayName);
+    std::optional<QUuid> setRole(const QString &login, Role role);
+    // Replaces the password and revokes every session of the user.
+    std::optional<QUuid> setPasswordHash(const QString &login, const QByteArray &passwordHash);
+    std::optional<QList<UserRow>> listUsers(const QString &organisation = {});
+
+    QString errorMessage() const { return m_error; }
+
+private:
+    bool begin();
+    bool commit();
+    std::nullopt_t fail(const QString &message);
+
+    PgSyncConnection &m_db;
+    QString m_error;
+};
+
+} // namespace Muster

@@ -1,0 +1,46 @@
+// Owning wrapper around a libpq PGresult, with typed text-format accessors.
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QUuid>
+
+#include <memory>
+
+struct pg_result;
+
+namespace Muster {
+
+class PgResult
+{
+public:
+    PgResult() = default;
+    explicit PgResult(pg_result *result);
+    // A failed result carrying only a message (connection lost, timed out, …).
+    static PgResult failure(const QString &message, const QByteArray &sqlState = {});
+
+    bool ok() const; // command or tuples ok
+    QString errorMessage() const;
+    QByteArray sqlState() const; // e.g. "23505" for a unique violation
+    bool isUniqueViolation() const { return sqlState() == "23505"; }
+    bool isForeignKeyViolation() const { return sqlState() == "23503"; }
+
+    int rows() const;
+    int affectedRows() const;
+    int column(const char *name) const;
+    bool isNull(int row, int column) const;
+    QString text(int row, int column) const;
+    QByteArray bytes(int row, int column) const;
+    qint64 toInt(int row, int column) const;
+    bool toBool(int row, int column) const;
+    QUuid uuid(int row, int column) const;
+    QDateTime timestamp(int row, int column) const; // of a timestamptz column
+
+private:
+    std::shared_ptr<pg_result> m_result;
+    QString m_failure;
+    QByteArray m_failureState;
+};
+
+} // namespace Muster

@@ -1,0 +1,46 @@
+// SQL for the status board: the organisation's states and people, and each person's state.
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QUuid>
+
+#include <functional>
+#include <optional>
+
+namespace Muster {
+
+class Database;
+
+class PresenceStore
+{
+public:
+    struct PersonState
+    {
+        QUuid stateId;
+        QString since; // ISO 8601 UTC
+        QString lastSeen; // ISO 8601 UTC, empty when never seen
+    };
+    using SnapshotHandler = std::function<void(const QByteArray &json, const QString &error)>;
+    using StateHandler =
+            std::function<void(const std::optional<PersonState> &state, const QString &error)>;
+
+    explicit PresenceStore(Database &db) : m_db(db) { }
+
+    // {"states": […], "people": […]} for one organisation, built by PostgreSQL in one round trip.
+    void snapshot(const QUuid &organisationId, QObject *context, SnapshotHandler handler);
+    // Sets the user's state; an absent value means the state is not one of the organisation's.
+    void setState(const QUuid &organisationId, const QUuid &userId, const QUuid &stateId,
+                  QObject *context, StateHandler handler);
+    void currentState(const QUuid &organisationId, const QUuid &userId, QObject *context,
+                      StateHandler handler);
+    // Records "last seen now" as the user's last connection closes.
+    void markSeen(const QUuid &organisationId, const QUuid &userId, QObject *context,
+                  StateHandler handler);
+
+private:
+    Database &m_db;
+};
+
+} // namespace Muster

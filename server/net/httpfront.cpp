@@ -1,0 +1,127 @@
+// See httpfront.h.
+#include "httpfront.h"
+
+#include "util/logging.h"
+
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace Muster {
+
+namespace {
+constexpr qsizetype kMaxHeadBytes = 16 * 1024;
+constexpr auto kHeadTimeout = std::chrono::seconds(10);
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 426: return "Upgrade Required";
+    case 431: return "Request Header Fields Too Large";
+    case 503: return "Service Unavailable";
+    default: return "Error";
+    }
+}
+} // namespace
+
+void HttpResponder::send(int status, const QByteArray &contentType, const QByteArray &body,
+                         const QList<QPair<QByteArray, QByteArray>> &headers) const
+{
+    if (!m_socket || m_socket->property("muster_answered").toBool())
+        return;
+    m_socket->setProperty("muster_answered", true);
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    out += "Content-Type: " + contentType + "\r\n";
+    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    out += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n";
+    for (const auto &[name, value] : headers)
+        out += name + ": " + value + "\r\n";
+    out += "\r\n" + body;
+    m_socket->write(out);
+    m_socket->disconnectFromHost();
+}
+
+HttpFront::HttpFront(QObject *parent)
+    : QObject(parent)
+    , m_webSockets(QStringLiteral("muster"), QWebSocketServer::NonSecureMode)
+{
+    m_webSockets.setHandshakeTimeout(std::chrono::milliseconds(kHeadTimeout));
+    connect(&m_server, &QTcpServer::newConnection, this, &HttpFront::onNewConnection);
+    connect(&m_webSockets, &QWebSocketServer::newConnection, this, [this] {
+        while (QWebSocket *ws = m_webSockets.nextPendingConnection())
+            Q_EMIT webSocketConnected(ws);
+    });
+}
+
+bool HttpFront::listen(const QHostAddress &address, quint16 port)
+{
+    m_server.setMaxPendingConnections(1024);
+    return m_server.listen(address, port);
+}
+
+void HttpFront::addRoute(const QString &path, Route route)
+{
+    m_routes.insert(path, std::move(route));
+}
+
+void HttpFront::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onHeadReadable(socket); });
+        // A peer that trickles its head forever is cut off.
+        QTimer::singleShot(kHeadTimeout, socket, [socket] {
+            if (!socket->property("muster_routed").toBool())
+                socket->abort();
+        });
+    }
+}
+
+void HttpFront::onHeadReadable(QTcpSocket *socket)
+{
+    if (socket->property("muster_routed").toBool())
+        return;
+    // Peek, not read: an upgrade hands the untouched bytes to the WebSocket handshake.
+    const QByteArray buffer = socket->peek(kMaxHeadBytes + 1);
+    const HttpResponder responder(socket);
+    if (!HttpRequest::complete(buffer)) {
+        if (buffer.size() > kMaxHeadBytes) {
+            socket->setProperty("muster_routed", true);
+            responder.send(431, "text/plain", "Request head too large\n");
+        }
+        return;
+    }
+    socket->setProperty("muster_routed", true);
+    const std::optional<HttpRequest> request = HttpRequest::parse(buffer);
+    if (!request) {
+        responder.send(400, "text/plain", "Bad request\n");
+        return;
+    }
+    if (request->path == QLatin1String("/ws")) {
+        if (request->method != "GET" || !request->isWebSocketUpgrade()) {
+            responder.send(426, "text/plain", "WebSocket upgrade required\n",
+                           {{"Upgrade", "websocket"}});
+            return;
+        }
+        // From here the WebSocket owns the TCP socket and its lifetime.
+        socket->disconnect();
+        m_webSockets.handleConnection(socket);
+        return;
+    }
+    const auto route = m_routes.constFind(request->path);
+    if (route == m_routes.cend()) {
+        responder.send(404, "text/plain", "Not found\n");
+        return;
+    }
+    if (request->method != "GET" && request->method != "HEAD") {
+        responder.send(405, "text/plain", "Method not allowed\n", {{"Allow", "GET"}});
+        return;
+    }
+    socket->read(request->headLength);
+    (*route)(*request, responder);
+}
+
+} // namespace Muster

@@ -1,0 +1,59 @@
+// HTTP and WebSocket on one port: reads each request head itself, upgrades /ws to a WebSocket,
+// answers the few plain HTTP routes, and gives every other path a bare 404 naming no technology.
+#pragma once
+
+#include "httprequest.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+#include <QTcpServer>
+#include <QWebSocketServer>
+
+#include <functional>
+
+class QTcpSocket;
+
+namespace Muster {
+
+// Answers one plain HTTP request, at most once, even after the peer has gone.
+class HttpResponder
+{
+public:
+    explicit HttpResponder(QTcpSocket *socket) : m_socket(socket) { }
+    void send(int status, const QByteArray &contentType, const QByteArray &body,
+              const QList<QPair<QByteArray, QByteArray>> &headers = {}) const;
+
+private:
+    QPointer<QTcpSocket> m_socket;
+};
+
+class HttpFront : public QObject
+{
+    Q_OBJECT
+public:
+    using Route = std::function<void(const HttpRequest &request, const HttpResponder &responder)>;
+
+    explicit HttpFront(QObject *parent = nullptr);
+
+    bool listen(const QHostAddress &address, quint16 port);
+    quint16 port() const { return m_server.serverPort(); }
+    QString errorString() const { return m_server.errorString(); }
+
+    // Exact-path GET routes.
+    void addRoute(const QString &path, Route route);
+
+Q_SIGNALS:
+    void webSocketConnected(QWebSocket *socket);
+
+private:
+    void onNewConnection();
+    void onHeadReadable(QTcpSocket *socket);
+
+    QTcpServer m_server;
+    QWebSocketServer m_webSockets;
+    QHash<QString, Route> m_routes;
+};
+
+} // namespace Muster

@@ -1,0 +1,65 @@
+// See pushhub.h.
+#include "pushhub.h"
+
+#include "clientsocket.h"
+#include "protocol/rpcmessage.h"
+
+namespace Muster {
+
+void PushHub::attach(ClientSocket *socket)
+{
+    const Caller &c = socket->caller();
+    if (!c.isValid() || m_sockets.contains(socket))
+        return;
+    m_sockets.insert(socket);
+    m_byOrganisation[c.organisationId].insert(socket);
+    QSet<ClientSocket *> &mine = m_byUser[c.userId];
+    mine.insert(socket);
+    if (mine.size() == 1)
+        Q_EMIT userOnline(c.organisationId, c.userId);
+}
+
+void PushHub::detach(ClientSocket *socket)
+{
+    if (!m_sockets.remove(socket))
+        return;
+    const Caller &c = socket->caller();
+    auto org = m_byOrganisation.find(c.organisationId);
+    if (org != m_byOrganisation.end()) {
+        org->remove(socket);
+        if (org->isEmpty())
+            m_byOrganisation.erase(org);
+    }
+    auto user = m_byUser.find(c.userId);
+    if (user != m_byUser.end()) {
+        user->remove(socket);
+        if (user->isEmpty()) {
+            m_byUser.erase(user);
+            Q_EMIT userOffline(c.organisationId, c.userId);
+        }
+    }
+}
+
+void PushHub::pushToOrganisation(const QUuid &organisationId, const QString &method,
+                                 const QJsonObject &params)
+{
+    const auto it = m_byOrganisation.constFind(organisationId);
+    if (it == m_byOrganisation.cend())
+        return;
+    // Encoded once; QString is implicitly shared, so every socket sends the same buffer.
+    const QString frame = QString::fromUtf8(RpcMessage::encodeNotification(method, params));
+    for (ClientSocket *socket : *it)
+        socket->sendFrame(frame);
+}
+
+void PushHub::pushToUser(const QUuid &userId, const QString &method, const QJsonObject &params)
+{
+    const auto it = m_byUser.constFind(userId);
+    if (it == m_byUser.cend())
+        return;
+    const QString frame = QString::fromUtf8(RpcMessage::encodeNotification(method, params));
+    for (ClientSocket *socket : *it)
+        socket->sendFrame(frame);
+}
+
+} // namespace Muster

@@ -1,0 +1,43 @@
+// The one place pushes leave the server: knows which signed-in sockets belong to which
+// organisation and user, encodes a push once and sends it to each of them.
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <QUuid>
+
+namespace Muster {
+
+class ClientSocket;
+
+class PushHub : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    // Registers a signed-in socket; emits userOnline when it is the user's first.
+    void attach(ClientSocket *socket);
+    // Forgets a socket (signed out or closed); emits userOffline when it was the user's last.
+    void detach(ClientSocket *socket);
+
+    void pushToOrganisation(const QUuid &organisationId, const QString &method,
+                            const QJsonObject &params);
+    void pushToUser(const QUuid &userId, const QString &method, const QJsonObject &params);
+
+    bool isOnline(const QUuid &userId) const { return m_byUser.contains(userId); }
+    int connectionCount() const { return int(m_sockets.size()); }
+
+Q_SIGNALS:
+    void userOnline(const QUuid &organisationId, const QUuid &userId);
+    void userOffline(const QUuid &organisationId, const QUuid &userId);
+
+private:
+    QSet<ClientSocket *> m_sockets;
+    QHash<QUuid, QSet<ClientSocket *>> m_byOrganisation;
+    QHash<QUuid, QSet<ClientSocket *>> m_byUser;
+};
+
+} // namespace Muster

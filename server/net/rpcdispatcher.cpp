@@ -1,0 +1,38 @@
+// See rpcdispatcher.h.
+#include "rpcdispatcher.h"
+
+#include "clientsocket.h"
+#include "protocol/rpcmessage.h"
+#include "util/logging.h"
+
+namespace Muster {
+
+void RpcDispatcher::add(const QString &name, std::optional<Role> minimumRole, Handler handler)
+{
+    Q_ASSERT(!m_methods.contains(name));
+    m_methods.insert(name, Method {minimumRole, std::move(handler)});
+}
+
+void RpcDispatcher::dispatch(ClientSocket *socket, const RpcMessage &request) const
+{
+    const RpcCall call(socket, request.id(), request.method(), request.params());
+    const auto it = m_methods.constFind(request.method());
+    if (it == m_methods.cend()) {
+        call.fail(RpcError::methodNotFound(request.method()));
+        return;
+    }
+    if (it->minimumRole) {
+        if (!socket->isAuthenticated()) {
+            call.fail(RpcError::unauthenticated());
+            return;
+        }
+        if (!roleAtLeast(socket->caller().role, *it->minimumRole)) {
+            call.fail(RpcError::forbidden());
+            return;
+        }
+    }
+    qCDebug(lcRpc) << "call" << request.method() << "from" << socket->caller().login;
+    it->handler(call);
+}
+
+} // namespace Muster

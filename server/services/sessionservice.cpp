@@ -1,0 +1,179 @@
+// See sessionservice.h. "No such user" and "wrong password" are one error and take the same
+// time; throttling is checked before any hashing happens.
+#include "sessionservice.h"
+
+#include "net/clientsocket.h"
+#include "net/pushhub.h"
+#include "net/rpccall.h"
+#include "passwordhasher.h"
+#include "protocol/paramreader.h"
+#include "util/logging.h"
+
+#include <QCryptographicHash>
+
+#include <sodium.h>
+
+namespace Muster {
+
+namespace {
+
+RpcError invalidCredentials()
+{
+    RpcError e = RpcError::unauthenticated(QStringLiteral("Wrong login or password"));
+    e.reason = QStringLiteral("invalid_credentials");
+    return e;
+}
+
+RpcError sessionExpired()
+{
+    RpcError e = RpcError::unauthenticated(QStringLiteral("Session expired or signed out"));
+    e.reason = QStringLiteral("session_expired");
+    return e;
+}
+
+RpcError alreadySignedIn()
+{
+    return RpcError::conflict(QStringLiteral("Already signed in on this connection"));
+}
+
+} // namespace
+
+SessionService::SessionService(Database &db, PasswordHasher &hasher, PushHub &hub, QObject *parent)
+    : QObject(parent), m_store(db), m_hasher(hasher), m_hub(hub)
+{
+}
+
+QString SessionService::newToken()
+{
+    unsigned char bytes[32];
+    randombytes_buf(bytes, sizeof bytes);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(bytes), sizeof bytes)
+                                       .toBase64(QByteArray::Base64UrlEncoding
+                                                 | QByteArray::OmitTrailingEquals));
+}
+
+QByteArray SessionService::tokenHash(const QString &token)
+{
+    return QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256);
+}
+
+QJsonObject SessionService::userJson(const Caller &c)
+{
+    return {
+        {QStringLiteral("id"), c.userId.toString(QUuid::WithoutBraces)},
+        {QStringLiteral("login"), c.login},
+        {QStringLiteral("displayName"), c.displayName},
+        {QStringLiteral("role"), roleName(c.role)},
+        {QStringLiteral("organisationId"), c.organisationId.toString(QUuid::WithoutBraces)},
+        {QStringLiteral("organisationName"), c.organisationName},
+        {QStringLiteral("superadmin"), c.superadmin},
+    };
+}
+
+void SessionService::login(const RpcCall &call)
+{
+    if (call.caller().isValid())
+        return call.fail(alreadySignedIn());
+    ParamReader p(call.params());
+    const QString login = p.requiredString(QStringLiteral("login"), 64).trimmed().toLower();
+    const QString password = p.requiredString(QStringLiteral("password"), 1024);
+    if (!p.ok())
+        return call.fail(p.error());
+
+    const QString address = call.socket()->peerAddress();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (const int wait = m_throttle.retryAfter(login, address, now)) {
+        qCInfo(lcAuth) << "throttled sign-in for" << login << "from" << address;
+        return call.fail(RpcError::rateLimited(wait));
+    }
+
+    m_store.findAccount(login, this, [this, call, login, password, address](
+                                             const std::optional<SessionStore::Account> &account,
+                                             const QString &error) {
+        if (!error.isEmpty()) {
+            qCWarning(lcAuth) << "account lookup failed:" << error;
+            return call.fail(RpcError::unavailable(QStringLiteral("Database unavailable")));
+        }
+        const QByteArray hash = account ? account->passwordHash : QByteArray();
+        m_hasher.verifyAsync(hash, password, this, [=, this](bool matches) {
+            if (!matches) {
+                m_throttle.recordFailure(login, address, QDateTime::currentDateTimeUtc());
+                qCInfo(lcAuth) << "failed sign-in for" << login << "from" << address;
+                return call.fail(invalidCredentials());
+            }
+            m_throttle.recordSuccess(login);
+            if (account->caller.role == Role::Banned)
+                return call.fail(RpcError::forbidden(QStringLiteral("This account is disabled")));
+            if (!call.isConnected())
+                return;
+            const QString token = newToken();
+            const QDateTime expires = QDateTime::currentDateTimeUtc().addSecs(m_lifetime.count());
+            Caller caller = account->caller;
+            m_store.createSession(caller, tokenHash(token), address, expires, this,
+                                  [=, this](const std::optional<QUuid> &sessionId, const QString &e) {
+                                      if (!sessionId) {
+                                          qCWarning(lcAuth) << "cannot store session:" << e;
+                                          return call.fail(RpcError::unavailable(
+                                                  QStringLiteral("Database unavailable")));
+                                      }
+                                      Caller signedIn = caller;
+                                      signedIn.sessionId = *sessionId;
+                                      establish(call, signedIn,
+                                                {{QStringLiteral("token"), token},
+                                                 {QStringLiteral("expiresAt"),
+                                                  expires.toString(Qt::ISODateWithMs)},
+                                                 {QStringLiteral("user"), userJson(signedIn)}});
+                                  });
+        });
+    });
+}
+
+void SessionService::resume(const RpcCall &call)
+{
+    if (call.caller().isValid())
+        return call.fail(alreadySignedIn());
+    ParamReader p(call.params());
+    const QString token = p.requiredString(QStringLiteral("token"), 128);
+    if (!p.ok())
+        return call.fail(p.error());
+    m_store.resumeSession(tokenHash(token), this,
+                          [this, call](const std::optional<Caller> &caller, const QString &error) {
+                              if (!error.isEmpty())
+                                  return call.fail(RpcError::unavailable(
+                                          QStringLiteral("Database unavailable")));
+                              if (!caller)
+                                  return call.fail(sessionExpired());
+                              if (caller->role == Role::Banned)
+                                  return call.fail(RpcError::forbidden(
+                                          QStringLiteral("This account is disabled")));
+                              establish(call, *caller, {{QStringLiteral("user"), userJson(*caller)}});
+                          });
+}
+
+void SessionService::establish(const RpcCall &call, const Caller &caller, const QJsonObject &result)
+{
+    ClientSocket *socket = call.socket();
+    if (!socket || socket->isAuthenticated())
+        return call.fail(alreadySignedIn()); // a second sign-in raced this one
+    socket->setCaller(caller);
+    call.reply(result);
+    m_hub.attach(socket);
+    qCInfo(lcAuth) << caller.login << "signed in from" << socket->peerAddress();
+}
+
+void SessionService::logout(const RpcCall &call)
+{
+    const QUuid sessionId = call.caller().sessionId;
+    m_store.revokeSession(sessionId, this, [this, call](bool ok) {
+        if (!ok)
+            return call.fail(RpcError::unavailable(QStringLiteral("Database unavailable")));
+        call.reply(QJsonObject());
+        if (ClientSocket *socket = call.socket()) {
+            m_hub.detach(socket);
+            socket->setCaller({});
+            socket->closeNormally();
+        }
+    });
+}
+
+} // namespace Muster

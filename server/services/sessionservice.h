@@ -1,0 +1,48 @@
+// session.login, session.resume and session.logout: turns an anonymous socket into a caller.
+#pragma once
+
+#include "db/sessionstore.h"
+#include "loginthrottle.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+
+namespace Muster {
+
+class ClientSocket;
+class Database;
+class PasswordHasher;
+class PushHub;
+class RpcCall;
+
+class SessionService : public QObject
+{
+    Q_OBJECT
+public:
+    SessionService(Database &db, PasswordHasher &hasher, PushHub &hub, QObject *parent = nullptr);
+
+    void login(const RpcCall &call);
+    void resume(const RpcCall &call);
+    void logout(const RpcCall &call);
+
+    void setThrottleLimits(LoginThrottle::Limits limits) { m_throttle.setLimits(limits); }
+    void setSessionLifetime(std::chrono::seconds lifetime) { m_lifetime = lifetime; }
+
+    static QJsonObject userJson(const Caller &caller);
+    // 256 random bits, base64url; and the SHA-256 that is all the database keeps of it.
+    static QString newToken();
+    static QByteArray tokenHash(const QString &token);
+
+private:
+    void establish(const RpcCall &call, const Caller &caller, const QJsonObject &result);
+
+    SessionStore m_store;
+    PasswordHasher &m_hasher;
+    PushHub &m_hub;
+    LoginThrottle m_throttle;
+    std::chrono::seconds m_lifetime {30 * 24 * 3600};
+};
+
+} // namespace Muster

@@ -1,0 +1,264 @@
+// See connection.h. Everything runs on the owner's thread; no call blocks.
+#include "connection.h"
+
+#include "protocol/rpcmessage.h"
+#include "util/logging.h"
+
+#include <QRandomGenerator>
+
+#include <algorithm>
+
+namespace Muster {
+
+namespace {
+constexpr auto kPingInterval = std::chrono::seconds(20);
+}
+
+Connection::Connection(QObject *parent) : QObject(parent)
+{
+    m_reconnectTimer.setSingleShot(true);
+    m_pingTimer.setInterval(kPingInterval);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &Connection::openSocket);
+    connect(&m_pingTimer, &QTimer::timeout, this, &Connection::onPingTick);
+    connect(&m_socket, &QWebSocket::connected, this, &Connection::onConnected);
+    connect(&m_socket, &QWebSocket::disconnected, this, &Connection::onDisconnected);
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &Connection::onTextMessage);
+    connect(&m_socket, &QWebSocket::pong, this, [this] { m_awaitingPong = false; });
+}
+
+Connection::~Connection()
+{
+    m_wantOpen = false;
+    m_socket.disconnect(this);
+    m_socket.abort();
+}
+
+void Connection::setReconnectDelays(std::chrono::milliseconds first,
+                                    std::chrono::milliseconds longest)
+{
+    m_firstDelay = first;
+    m_longestDelay = std::max(first, longest);
+}
+
+void Connection::signIn(const QUrl &url, const QString &login, const QString &password)
+{
+    close();
+    m_url = url;
+    m_login = login;
+    m_password = password;
+    m_token.clear();
+    m_wantOpen = true;
+    m_attempt = 0;
+    openSocket();
+}
+
+void Connection::resume(const QUrl &url, const QString &token)
+{
+    close();
+    m_url = url;
+    m_login.clear();
+    m_password.clear();
+    m_token = token;
+    m_wantOpen = true;
+    m_attempt = 0;
+    openSocket();
+}
+
+void Connection::signOut()
+{
+    if (m_state == State::Ready) {
+        // Close once the server has ended the session, whatever it answers.
+        send(QStringLiteral("session.logout"), {}, this,
+             [this](const QJsonValue &, const RpcError &) { close(); });
+    } else {
+        close();
+    }
+    m_wantOpen = false;
+    if (!m_token.isEmpty()) {
+        m_token.clear();
+        Q_EMIT tokenChanged(m_token);
+    }
+}
+
+void Connection::close()
+{
+    m_wantOpen = false;
+    m_reconnectTimer.stop();
+    m_pingTimer.stop();
+    if (m_socket.state() != QAbstractSocket::UnconnectedState)
+        m_socket.close();
+    failAllPending(RpcError {RpcError::Disconnected, QStringLiteral("Connection closed"),
+                             QStringLiteral("disconnected"), {}});
+    setState(State::Disconnected);
+}
+
+void Connection::call(const QString &method, const QJsonObject &params, QObject *context,
+                      ReplyHandler handler)
+{
+    if (m_state != State::Ready) {
+        const RpcError error {RpcError::Disconnected, QStringLiteral("Not connected"),
+                              QStringLiteral("disconnected"), {}};
+        // Answer asynchronously, like any other reply, so callers see one code path.
+        QMetaObject::invokeMethod(
+                this,
+                [context = QPointer<QObject>(context), hasContext = context != nullptr,
+                 handler = std::move(handler), error] {
+                    if (!hasContext || context)
+                        handler(QJsonValue(), error);
+                },
+                Qt::QueuedConnection);
+        return;
+    }
+    send(method, params, context, std::move(handler));
+}
+
+void Connection::send(const QString &method, const QJsonObject &params, QObject *context,
+                      ReplyHandler handler)
+{
+    const qint64 id = m_nextId++;
+    m_pending.insert(id, Pending {context, context != nullptr, std::move(handler)});
+    m_socket.sendTextMessage(
+            QString::fromUtf8(RpcMessage::encodeRequest(QJsonValue(id), method, params)));
+    QTimer::singleShot(m_requestTimeout, this, [this, id] {
+        finish(id, QJsonValue(),
+               RpcError {RpcError::Timeout, QStringLiteral("No reply in time"),
+                         QStringLiteral("timeout"), {}});
+    });
+}
+
+void Connection::openSocket()
+{
+    if (!m_wantOpen)
+        return;
+    setState(State::Connecting);
+    qCDebug(lcClient) << "connecting to" << m_url;
+    m_socket.open(m_url);
+}
+
+void Connection::onConnected()
+{
+    m_awaitingPong = false;
+    m_pingTimer.start();
+    authenticate();
+}
+
+void Connection::authenticate()
+{
+    setState(State::Authenticating);
+    const bool withPassword = m_token.isEmpty();
+    const QString method =
+            withPassword ? QStringLiteral("session.login") : QStringLiteral("session.resume");
+    const QJsonObject params = withPassword
+            ? QJsonObject {{QStringLiteral("login"), m_login},
+                           {QStringLiteral("password"), m_password}}
+            : QJsonObject {{QStringLiteral("token"), m_token}};
+    send(method, params, this, [this, withPassword](const QJsonValue &result, const RpcError &error) {
+        if (error.isValid()) {
+            if (error.code == RpcError::Timeout || error.code == RpcError::Disconnected) {
+                m_socket.abort(); // onDisconnected schedules the next attempt
+                return;
+            }
+            qCInfo(lcClient) << "sign-in refused:" << error.reason;
+            m_wantOpen = false;
+            m_password.clear();
+            m_socket.close();
+            setState(State::Disconnected);
+            Q_EMIT signInFailed(error);
+            return;
+        }
+        const QJsonObject answer = result.toObject();
+        m_user = answer.value(QStringLiteral("user")).toObject();
+        if (withPassword) {
+            m_password.clear();
+            m_token = answer.value(QStringLiteral("token")).toString();
+            Q_EMIT tokenChanged(m_token);
+        }
+        m_attempt = 0;
+        setState(State::Ready);
+        Q_EMIT signedIn(m_user);
+    });
+}
+
+void Connection::onDisconnected()
+{
+    m_pingTimer.stop();
+    failAllPending(RpcError {RpcError::Disconnected, QStringLiteral("Connection lost"),
+                             QStringLiteral("disconnected"), {}});
+    if (m_wantOpen)
+        scheduleReconnect();
+    else
+        setState(State::Disconnected);
+}
+
+void Connection::scheduleReconnect()
+{
+    // Exponential backoff with ±20 % jitter so a restarted server is not hit by every client at once.
+    const double base = double(m_firstDelay.count()) * double(1 << std::min(m_attempt, 16));
+    const double capped = std::min(base, double(m_longestDelay.count()));
+    const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
+    ++m_attempt;
+    setState(State::Reconnecting);
+    m_reconnectTimer.start(std::chrono::milliseconds(qint64(capped * jitter)));
+}
+
+void Connection::onTextMessage(const QString &text)
+{
+    const RpcMessage message = RpcMessage::decode(text.toUtf8());
+    switch (message.kind()) {
+    case RpcMessage::Kind::Notification:
+        Q_EMIT pushReceived(message.method(), message.params());
+        return;
+    case RpcMessage::Kind::Result:
+        finish(qint64(message.id().toDouble()), message.result(), RpcError());
+        return;
+    case RpcMessage::Kind::Error:
+        if (message.id().isDouble())
+            finish(qint64(message.id().toDouble()), QJsonValue(), message.error());
+        else
+            qCWarning(lcClient) << "server error without id:" << message.error().message;
+        return;
+    case RpcMessage::Kind::Request:
+    case RpcMessage::Kind::Invalid:
+        qCWarning(lcClient) << "unexpected frame from server:" << message.error().message;
+        return;
+    }
+}
+
+void Connection::onPingTick()
+{
+    if (m_awaitingPong) {
+        qCInfo(lcClient) << "server stopped answering pings; reconnecting";
+        m_socket.abort();
+        return;
+    }
+    m_awaitingPong = true;
+    m_socket.ping();
+}
+
+void Connection::finish(qint64 id, const QJsonValue &result, const RpcError &error)
+{
+    auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    const Pending pending = std::move(it.value());
+    m_pending.erase(it);
+    if (!pending.hasContext || pending.context)
+        pending.handler(result, error);
+}
+
+void Connection::failAllPending(const RpcError &error)
+{
+    const QList<qint64> ids = m_pending.keys();
+    for (qint64 id : ids)
+        finish(id, QJsonValue(), error);
+}
+
+void Connection::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+} // namespace Muster

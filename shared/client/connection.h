@@ -1,0 +1,107 @@
+// A signed-in JSON-RPC session with muster-server: correlates replies with requests, times them
+// out, reconnects with backoff, resumes the session and turns server pushes into signals.
+#pragma once
+
+#include "protocol/rpcerror.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+
+#include <chrono>
+#include <functional>
+
+namespace Muster {
+
+class Connection : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Disconnected, // closed by us, never opened, or the session was refused
+        Connecting, // opening the socket
+        Authenticating, // socket open, waiting for session.login / session.resume
+        Ready, // signed in: calls may be made
+        Reconnecting, // lost the socket; waiting for the next attempt
+    };
+    Q_ENUM(State)
+
+    using ReplyHandler = std::function<void(const QJsonValue &result, const RpcError &error)>;
+
+    explicit Connection(QObject *parent = nullptr);
+    ~Connection() override;
+
+    void setRequestTimeout(std::chrono::milliseconds timeout) { m_requestTimeout = timeout; }
+    void setReconnectDelays(std::chrono::milliseconds first, std::chrono::milliseconds longest);
+
+    // Signs in with a password; the token it yields is kept for resuming after a drop.
+    void signIn(const QUrl &url, const QString &login, const QString &password);
+    // Signs in with a token saved from an earlier session.
+    void resume(const QUrl &url, const QString &token);
+    // Ends the session on the server, forgets the token and closes.
+    void signOut();
+    // Closes the socket without ending the session (the token stays valid).
+    void close();
+
+    // Sends a request. The handler runs once, with a result or an error (Timeout, Disconnected
+    // included), unless context is destroyed first.
+    void call(const QString &method, const QJsonObject &params, QObject *context,
+              ReplyHandler handler);
+
+    State state() const { return m_state; }
+    QUrl url() const { return m_url; }
+    QString token() const { return m_token; }
+    QJsonObject user() const { return m_user; }
+
+Q_SIGNALS:
+    void stateChanged(Muster::Connection::State state);
+    void signedIn(const QJsonObject &user); // also after each successful automatic resume
+    void signInFailed(const Muster::RpcError &error); // wrong password, expired token, …
+    void tokenChanged(const QString &token);
+    void pushReceived(const QString &method, const QJsonObject &params);
+
+private:
+    struct Pending
+    {
+        QPointer<QObject> context;
+        bool hasContext = false;
+        ReplyHandler handler;
+    };
+
+    void openSocket();
+    void authenticate();
+    void setState(State state);
+    void send(const QString &method, const QJsonObject &params, QObject *context,
+              ReplyHandler handler);
+    void onConnected();
+    void onDisconnected();
+    void onTextMessage(const QString &message);
+    void onPingTick();
+    void finish(qint64 id, const QJsonValue &result, const RpcError &error);
+    void failAllPending(const RpcError &error);
+    void scheduleReconnect();
+
+    QWebSocket m_socket;
+    QUrl m_url;
+    QString m_login;
+    QString m_password; // kept only until the first sign-in answers
+    QString m_token;
+    QJsonObject m_user;
+    State m_state = State::Disconnected;
+    bool m_wantOpen = false;
+    qint64 m_nextId = 1;
+    QHash<qint64, Pending> m_pending;
+    std::chrono::milliseconds m_requestTimeout {15000};
+    std::chrono::milliseconds m_firstDelay {500};
+    std::chrono::milliseconds m_longestDelay {30000};
+    int m_attempt = 0;
+    QTimer m_reconnectTimer;
+    QTimer m_pingTimer;
+    bool m_awaitingPong = false;
+};
+
+} // namespace Muster

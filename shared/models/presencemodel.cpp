@@ -1,0 +1,122 @@
+// See presencemodel.h.
+#include "presencemodel.h"
+
+#include <QJsonArray>
+
+namespace Muster {
+
+PresenceModel::PresenceModel(QObject *parent) : QAbstractListModel(parent) { }
+
+int PresenceModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_people.size());
+}
+
+QVariant PresenceModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Person &p = m_people.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case DisplayNameRole:
+        return p.displayName;
+    case UserIdRole:
+        return p.userId;
+    case LoginRole:
+        return p.login;
+    case RoleRole:
+        return p.role;
+    case StateIdRole:
+        return p.stateId;
+    case StateLabelRole: {
+        const StatusState *s = m_states.stateById(p.stateId);
+        return s ? s->label : QString();
+    }
+    case StateColorRole: {
+        const StatusState *s = m_states.stateById(p.stateId);
+        return s ? s->color : QString();
+    }
+    case SinceRole:
+        return p.since;
+    case OnlineRole:
+        return p.online;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> PresenceModel::roleNames() const
+{
+    return {
+        {UserIdRole, "userId"},       {DisplayNameRole, "displayName"},
+        {LoginRole, "login"},         {RoleRole, "role"},
+        {StateIdRole, "stateId"},     {StateLabelRole, "stateLabel"},
+        {StateColorRole, "stateColor"}, {SinceRole, "since"},
+        {OnlineRole, "online"},
+    };
+}
+
+void PresenceModel::reset(const QJsonObject &snapshot)
+{
+    m_states.reset(snapshot.value(QStringLiteral("states")).toArray());
+    beginResetModel();
+    m_people.clear();
+    const QJsonArray people = snapshot.value(QStringLiteral("people")).toArray();
+    m_people.reserve(people.size());
+    for (const QJsonValue &v : people)
+        m_people.append(Person::fromJson(v.toObject()));
+    reindex();
+    endResetModel();
+}
+
+bool PresenceModel::applyChange(const QJsonObject &change)
+{
+    const int row = rowOf(change.value(QStringLiteral("userId")).toString());
+    if (row < 0)
+        return false;
+    Person &p = m_people[row];
+    QList<int> roles;
+    if (change.contains(QStringLiteral("stateId"))) {
+        const QString stateId = change.value(QStringLiteral("stateId")).toString();
+        if (stateId != p.stateId) {
+            p.stateId = stateId;
+            roles << StateIdRole << StateLabelRole << StateColorRole;
+        }
+    }
+    if (change.contains(QStringLiteral("since"))) {
+        const QDateTime since = QDateTime::fromString(
+                change.value(QStringLiteral("since")).toString(), Qt::ISODateWithMs);
+        if (since != p.since) {
+            p.since = since;
+            roles << SinceRole;
+        }
+    }
+    if (change.contains(QStringLiteral("online"))) {
+        const bool online = change.value(QStringLiteral("online")).toBool();
+        if (online != p.online) {
+            p.online = online;
+            roles << OnlineRole;
+        }
+    }
+    if (!roles.isEmpty()) {
+        const QModelIndex i = index(row);
+        Q_EMIT dataChanged(i, i, roles);
+    }
+    return true;
+}
+
+const Person *PresenceModel::person(const QString &userId) const
+{
+    const int row = rowOf(userId);
+    return row < 0 ? nullptr : &m_people.at(row);
+}
+
+void PresenceModel::reindex()
+{
+    m_rowByUser.clear();
+    for (int i = 0; i < m_people.size(); ++i)
+        m_rowByUser.insert(m_people.at(i).userId, i);
+}
+
+} // namespace Muster

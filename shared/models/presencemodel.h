@@ -1,0 +1,55 @@
+// The people of an organisation with their live state: filled from presence.list and kept
+// current by presence.changed pushes. Both UIs show it, the app through a proxy that adds colour.
+#pragma once
+
+#include "domain/person.h"
+#include "models/statelistmodel.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+
+namespace Muster {
+
+class PresenceModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Roles {
+        UserIdRole = Qt::UserRole + 1, // QString
+        DisplayNameRole, // QString
+        LoginRole, // QString
+        RoleRole, // QString: "volunteer", "admin", …
+        StateIdRole, // QString
+        StateLabelRole, // QString: label of the person's state ("" when unknown)
+        StateColorRole, // QString: "#rrggbb" of the person's state
+        SinceRole, // QDateTime (UTC): when the state was set
+        OnlineRole, // bool: at least one live connection
+    };
+    Q_ENUM(Roles)
+
+    explicit PresenceModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Replaces everything with a presence.list result.
+    void reset(const QJsonObject &snapshot);
+    // Applies one presence.changed push; returns false for a person the model does not hold.
+    bool applyChange(const QJsonObject &change);
+
+    int rowOf(const QString &userId) const { return m_rowByUser.value(userId, -1); }
+    const Person *person(const QString &userId) const;
+    StateListModel *states() { return &m_states; }
+
+private:
+    void reindex();
+
+    QList<Person> m_people;
+    QHash<QString, int> m_rowByUser;
+    StateListModel m_states;
+};
+
+} // namespace Muster

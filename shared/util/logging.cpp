@@ -1,0 +1,12 @@
+// Definitions for util/logging.h. Info and above are on by default.
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcClient, "muster.client", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcHttp, "muster.http", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcRpc, "muster.rpc", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcDb, "muster.db", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcCluster, "muster.cluster", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcMigrate, "muster.migrate", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcAuth, "muster.auth", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcPresence, "muster.presence", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcApp, "muster.app", QtInfoMsg)

@@ -1,0 +1,14 @@
+// Every logging category of Muster, declared in one place; enable with QT_LOGGING_RULES="muster.*=true".
+#pragma once
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcClient) // muster.client: the client connection
+Q_DECLARE_LOGGING_CATEGORY(lcHttp) // muster.http: the HTTP front and WebSocket upgrades
+Q_DECLARE_LOGGING_CATEGORY(lcRpc) // muster.rpc: request dispatch and pushes
+Q_DECLARE_LOGGING_CATEGORY(lcDb) // muster.db: libpq connections and queries
+Q_DECLARE_LOGGING_CATEGORY(lcCluster) // muster.cluster: the embedded PostgreSQL cluster
+Q_DECLARE_LOGGING_CATEGORY(lcMigrate) // muster.migrate: schema migrations
+Q_DECLARE_LOGGING_CATEGORY(lcAuth) // muster.auth: sign-in, sessions, throttling
+Q_DECLARE_LOGGING_CATEGORY(lcPresence) // muster.presence: states and online tracking
+Q_DECLARE_LOGGING_CATEGORY(lcApp) // muster.app: the desktop app
