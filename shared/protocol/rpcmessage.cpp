@@ -36,7 +36,13 @@ RpcMessage RpcMessage::decode(const QByteArray &frame)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(frame, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        message.m_error = RpcError::parseError(parseError.errorString());
+        // Qt only parses objects and arrays at the top; a bare scalar is valid JSON that is
+        // simply not a request, which JSON-RPC answers with "invalid request".
+        QJsonParseError wrapped;
+        QJsonDocument::fromJson('[' + frame + ']', &wrapped);
+        message.m_error = wrapped.error == QJsonParseError::NoError
+                ? RpcError::invalidRequest(QStringLiteral("expected a JSON object"))
+                : RpcError::parseError(parseError.errorString());
         return message;
     }
     if (!doc.isObject()) {

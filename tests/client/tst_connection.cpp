@@ -1,0 +1,139 @@
+// Muster::Connection against a real server: sign-in, replies, pushes as signals, refused
+// credentials, and an automatic reconnect that resumes the session after the socket drops.
+#include "client/connection.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace Muster;
+using namespace Muster::Test;
+
+class TestConnection : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestServer> m_server;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorMessage()));
+        QVERIFY(!m_server->createOrganisation(QStringLiteral("Acme")).isNull());
+        QVERIFY(!m_server->createUser(QStringLiteral("ada"), QStringLiteral("Acme"), Role::Staff).isNull());
+        QVERIFY(!m_server->createUser(QStringLiteral("bo"), QStringLiteral("Acme"), Role::Staff).isNull());
+    }
+    void cleanupTestCase() { m_server.reset(); }
+
+    void signsInCallsAndReceivesPushes()
+    {
+        Connection ada, bo;
+        QSignalSpy adaIn(&ada, &Connection::signedIn);
+        QSignalSpy token(&ada, &Connection::tokenChanged);
+        ada.signIn(m_server->wsUrl(), QStringLiteral("ada"), QStringLiteral("correct horse"));
+        QVERIFY(adaIn.wait());
+        QCOMPARE(ada.state(), Connection::State::Ready);
+        QCOMPARE(ada.user().value(QStringLiteral("login")).toString(), QStringLiteral("ada"));
+        QCOMPARE(token.size(), 1);
+        QVERIFY(!ada.token().isEmpty());
+
+        QSignalSpy boIn(&bo, &Connection::signedIn);
+        bo.signIn(m_server->wsUrl(), QStringLiteral("bo"), QStringLiteral("correct horse"));
+        QVERIFY(boIn.wait());
+
+        QJsonObject snapshot;
+        ada.call(QStringLiteral("presence.list"), {}, this, [&](const QJsonValue &result, const RpcError &error) {
+            QVERIFY(!error.isValid());
+            snapshot = result.toObject();
+        });
+        QTRY_VERIFY(!snapshot.isEmpty());
+        const QString busy = snapshot.value(QStringLiteral("states")).toArray().at(1).toObject().value(QStringLiteral("id")).toString();
+
+        QSignalSpy pushes(&bo, &Connection::pushReceived);
+        ada.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), busy}}, this, [](const QJsonValue &, const RpcError &) { });
+        QTRY_VERIFY(std::any_of(pushes.cbegin(), pushes.cend(), [&](const QList<QVariant> &args) {
+            const QJsonObject p = args.at(1).toJsonObject();
+            return args.at(0).toString() == QStringLiteral("presence.changed")
+                    && p.value(QStringLiteral("userId")).toString() == ada.user().value(QStringLiteral("id")).toString()
+                    && p.value(QStringLiteral("stateId")).toString() == busy;
+        }));
+
+        RpcError failure;
+        ada.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), 5}}, this,
+                 [&](const QJsonValue &, const RpcError &error) { failure = error; });
+        QTRY_COMPARE(failure.reason, QStringLiteral("invalid_params"));
+    }
+
+    void refusedCredentialsStopTrying()
+    {
+        Connection c;
+        QSignalSpy failed(&c, &Connection::signInFailed);
+        c.signIn(m_server->wsUrl(), QStringLiteral("ada"), QStringLiteral("nope"));
+        QVERIFY(failed.wait());
+        QCOMPARE(failed.first().first().value<RpcError>().reason, QStringLiteral("invalid_credentials"));
+        QTRY_COMPARE(c.state(), Connection::State::Disconnected);
+    }
+
+    void callsWhileDisconnectedFailAtOnce()
+    {
+        Connection c;
+        RpcError error;
+        c.call(QStringLiteral("presence.list"), {}, this, [&](const QJsonValue &, const RpcError &e) { error = e; });
+        QTRY_COMPARE(error.reason, QStringLiteral("disconnected"));
+    }
+
+    void reconnectsAndResumesAfterADrop()
+    {
+        Connection c;
+        c.setReconnectDelays(std::chrono::milliseconds(50), std::chrono::milliseconds(200));
+        QSignalSpy signedIn(&c, &Connection::signedIn);
+        QSignalSpy states(&c, &Connection::stateChanged);
+        c.signIn(m_server->wsUrl(), QStringLiteral("bo"), QStringLiteral("correct horse"));
+        QVERIFY(signedIn.wait());
+        const QString token = c.token();
+
+        // Cut every connection on the server side, as a restart or a network drop would.
+        for (QWebSocket *ws : m_server->server().findChildren<QWebSocket *>())
+            ws->abort();
+        QTRY_COMPARE(signedIn.size(), 2);
+        QCOMPARE(c.state(), Connection::State::Ready);
+        QCOMPARE(c.token(), token); // resumed, not signed in anew
+        const bool sawReconnecting = std::any_of(states.cbegin(), states.cend(), [](const QList<QVariant> &a) {
+            return a.first().value<Connection::State>() == Connection::State::Reconnecting;
+        });
+        QVERIFY(sawReconnecting);
+    }
+
+    void resumeWithStoredToken()
+    {
+        QString token;
+        {
+            Connection first;
+            QSignalSpy in(&first, &Connection::signedIn);
+            first.signIn(m_server->wsUrl(), QStringLiteral("ada"), QStringLiteral("correct horse"));
+            QVERIFY(in.wait());
+            token = first.token();
+            first.close();
+        }
+        Connection second;
+        QSignalSpy in(&second, &Connection::signedIn);
+        second.resume(m_server->wsUrl(), token);
+        QVERIFY(in.wait());
+        QCOMPARE(second.user().value(QStringLiteral("login")).toString(), QStringLiteral("ada"));
+
+        // After signing out, the token is dead.
+        second.signOut();
+        QTRY_COMPARE(second.state(), Connection::State::Disconnected);
+        Connection third;
+        QSignalSpy failed(&third, &Connection::signInFailed);
+        third.resume(m_server->wsUrl(), token);
+        QVERIFY(failed.wait());
+        QCOMPARE(failed.first().first().value<RpcError>().reason, QStringLiteral("session_expired"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConnection)
+#include "tst_connection.moc"

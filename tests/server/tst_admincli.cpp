@@ -1,0 +1,171 @@
+// muster-server's admin flags, run as the real binary against a real database, the way an
+// operator runs them: output, exit codes, and what they change.
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QProcess>
+#include <QTest>
+
+using namespace Muster;
+using namespace Muster::Test;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestAdminCli : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestServer> m_server;
+
+    Run run(QStringList args, const QByteArray &input = {})
+    {
+        QProcess p;
+        args << QStringLiteral("--database") << QString::fromUtf8(m_server->conninfo());
+        p.start(qEnvironmentVariable("MUSTER_SERVER_BINARY"), args);
+        if (!p.waitForStarted(10000))
+            return {};
+        if (!input.isEmpty())
+            p.write(input);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(60000))
+            return {};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(QFile::exists(qEnvironmentVariable("MUSTER_SERVER_BINARY")));
+        m_server = std::make_unique<TestServer>();
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorMessage()));
+    }
+    void cleanupTestCase() { m_server.reset(); }
+
+    void helpAndVersion()
+    {
+        const Run help = run({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        for (const char *flag : {"--create-org", "--create-user", "--set-role", "--reset-password",
+                                 "--list-users", "--migrate", "--data-dir", "--database", "--port", "--address"})
+            QVERIFY2(help.out.contains(QLatin1String(flag)), flag);
+        const Run version = run({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith(QStringLiteral("muster-server ")));
+        QCOMPARE(run({QStringLiteral("--no-such-flag")}).exitCode, 2);
+    }
+
+    void createOrgMakesDefaults()
+    {
+        const Run r = run({QStringLiteral("--create-org"), QStringLiteral("Cli Org")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("created organisation")));
+        const PgResult states = m_server->sql().exec(
+                "SELECT string_agg(label, ',' ORDER BY sort_order) FROM states s JOIN organisations o"
+                " ON o.id = s.organisation_id WHERE o.name = 'Cli Org'");
+        QCOMPARE(states.text(0, 0), QStringLiteral("Available,Busy,In a meeting,Away"));
+        QCOMPARE(m_server->sql().exec("SELECT count(*) FROM teams t JOIN organisations o ON o.id = t.organisation_id"
+                                      " WHERE o.name = 'Cli Org'").toInt(0, 0), 1);
+        const Run dup = run({QStringLiteral("--create-org"), QStringLiteral("cli org")});
+        QCOMPARE(dup.exitCode, 1);
+        QVERIFY(dup.err.contains(QStringLiteral("already exists")));
+    }
+
+    void createUserPrintsAWorkingPassword()
+    {
+        const Run r = run({QStringLiteral("--create-user"), QStringLiteral("Carol"), QStringLiteral("--org"),
+                           QStringLiteral("Cli Org"), QStringLiteral("--role"), QStringLiteral("lead")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString password = r.out.section(QStringLiteral("password: "), 1).trimmed();
+        QCOMPARE(password.size(), 16);
+        TestClient c;
+        QVERIFY(c.open(m_server->wsUrl()));
+        const QJsonObject user = c.login(QStringLiteral("carol"), password)
+                                         .value(QStringLiteral("result")).toObject().value(QStringLiteral("user")).toObject();
+        QCOMPARE(user.value(QStringLiteral("role")).toString(), QStringLiteral("lead"));
+    }
+
+    void createUserFromStdin()
+    {
+        const Run r = run({QStringLiteral("--create-user"), QStringLiteral("dan"), QStringLiteral("--org"),
+                           QStringLiteral("Cli Org"), QStringLiteral("--role"), QStringLiteral("volunteer"),
+                           QStringLiteral("--password-stdin"), QStringLiteral("--display-name"), QStringLiteral("Dan D")},
+                          "a long secret\n");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!r.out.contains(QStringLiteral("password:")));
+        TestClient c;
+        QVERIFY(c.open(m_server->wsUrl()));
+        QVERIFY(c.login(QStringLiteral("dan"), QStringLiteral("a long secret")).contains(QStringLiteral("result")));
+    }
+
+    void createUserRefusesBadInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown role") << QStringList {QStringLiteral("--create-user"), QStringLiteral("eve"), QStringLiteral("--org"), QStringLiteral("Cli Org"), QStringLiteral("--role"), QStringLiteral("king")} << 1 << QStringLiteral("unknown role");
+        QTest::newRow("unknown org") << QStringList {QStringLiteral("--create-user"), QStringLiteral("eve"), QStringLiteral("--org"), QStringLiteral("Nope"), QStringLiteral("--role"), QStringLiteral("staff")} << 1 << QStringLiteral("no organisation");
+        QTest::newRow("taken login") << QStringList {QStringLiteral("--create-user"), QStringLiteral("carol"), QStringLiteral("--org"), QStringLiteral("Cli Org"), QStringLiteral("--role"), QStringLiteral("staff")} << 1 << QStringLiteral("is taken");
+        QTest::newRow("bad login") << QStringList {QStringLiteral("--create-user"), QStringLiteral("a b'; drop"), QStringLiteral("--org"), QStringLiteral("Cli Org"), QStringLiteral("--role"), QStringLiteral("staff")} << 1 << QStringLiteral("a login is");
+        QTest::newRow("no org") << QStringList {QStringLiteral("--create-user"), QStringLiteral("eve"), QStringLiteral("--role"), QStringLiteral("staff")} << 2 << QStringLiteral("needs --org");
+    }
+
+    void createUserRefusesBadInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    void listSetRoleAndResetPassword()
+    {
+        Run r = run({QStringLiteral("--list-users"), QStringLiteral("--org"), QStringLiteral("Cli Org")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("carol")));
+        QVERIFY(r.out.contains(QStringLiteral("Dan D")));
+
+        r = run({QStringLiteral("--set-role"), QStringLiteral("dan"), QStringLiteral("manager")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(m_server->sql().exec("SELECT role FROM users WHERE login = 'dan'").text(0, 0), QStringLiteral("manager"));
+        QCOMPARE(m_server->sql().exec("SELECT count(*) FROM activities WHERE action = 'user.role'").toInt(0, 0), 1);
+        QCOMPARE(run({QStringLiteral("--set-role"), QStringLiteral("nobody"), QStringLiteral("staff")}).exitCode, 1);
+
+        // A reset password signs the user out everywhere.
+        TestClient c;
+        QVERIFY(c.open(m_server->wsUrl()));
+        const QString token = c.login(QStringLiteral("dan"), QStringLiteral("a long secret"))
+                                      .value(QStringLiteral("result")).toObject().value(QStringLiteral("token")).toString();
+        r = run({QStringLiteral("--reset-password"), QStringLiteral("dan")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString password = r.out.section(QStringLiteral("new password for dan: "), 1).section(u'\n', 0, 0).trimmed();
+        TestClient later;
+        QVERIFY(later.open(m_server->wsUrl()));
+        QCOMPARE(TestClient::errorReason(later.call(QStringLiteral("session.resume"), {{QStringLiteral("token"), token}})),
+                 QStringLiteral("session_expired"));
+        QCOMPARE(TestClient::errorReason(later.login(QStringLiteral("dan"), QStringLiteral("a long secret"))),
+                 QStringLiteral("invalid_credentials"));
+        QVERIFY(later.login(QStringLiteral("dan"), password).contains(QStringLiteral("result")));
+    }
+
+    void migrateIsIdempotent()
+    {
+        const Run r = run({QStringLiteral("--migrate")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("up to date")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdminCli)
+#include "tst_admincli.moc"

@@ -1,0 +1,169 @@
+// The first live feature: presence.list, presence.set pushed to the organisation, online and
+// offline pushes, and organisations that never see each other.
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Muster;
+using namespace Muster::Test;
+
+namespace {
+const QString kChanged = QStringLiteral("presence.changed");
+
+QJsonObject result(const QJsonObject &reply)
+{
+    return reply.value(QStringLiteral("result")).toObject();
+}
+
+QString stateIdByLabel(const QJsonObject &snapshot, const QString &label)
+{
+    for (const QJsonValue &s : snapshot.value(QStringLiteral("states")).toArray()) {
+        if (s.toObject().value(QStringLiteral("label")).toString() == label)
+            return s.toObject().value(QStringLiteral("id")).toString();
+    }
+    return {};
+}
+} // namespace
+
+class TestPresence : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestServer> m_server;
+    QString m_adaId, m_boId, m_zedId;
+
+    void signIn(TestClient &client, const QString &login)
+    {
+        QVERIFY(client.open(m_server->wsUrl()));
+        QVERIFY(client.login(login, QStringLiteral("correct horse")).contains(QStringLiteral("result")));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorMessage()));
+        QVERIFY(!m_server->createOrganisation(QStringLiteral("Acme")).isNull());
+        QVERIFY(!m_server->createOrganisation(QStringLiteral("Globex")).isNull());
+        m_adaId = m_server->createUser(QStringLiteral("ada"), QStringLiteral("Acme"), Role::Staff).toString(QUuid::WithoutBraces);
+        m_boId = m_server->createUser(QStringLiteral("bo"), QStringLiteral("Acme"), Role::Volunteer).toString(QUuid::WithoutBraces);
+        m_zedId = m_server->createUser(QStringLiteral("zed"), QStringLiteral("Globex"), Role::Admin).toString(QUuid::WithoutBraces);
+        QVERIFY(!m_server->createUser(QStringLiteral("att"), QStringLiteral("Acme"), Role::Attendee).isNull());
+    }
+    void cleanupTestCase() { m_server.reset(); }
+
+    void listShowsOwnOrganisationOnly()
+    {
+        TestClient ada;
+        signIn(ada, QStringLiteral("ada"));
+        const QJsonObject snapshot = result(ada.call(QStringLiteral("presence.list")));
+        const QJsonArray states = snapshot.value(QStringLiteral("states")).toArray();
+        QCOMPARE(states.size(), 4);
+        QCOMPARE(states.at(0).toObject().value(QStringLiteral("label")).toString(), QStringLiteral("Available"));
+        QVERIFY(states.at(0).toObject().value(QStringLiteral("isDefault")).toBool());
+        QStringList ids;
+        for (const QJsonValue &p : snapshot.value(QStringLiteral("people")).toArray()) {
+            const QJsonObject person = p.toObject();
+            ids << person.value(QStringLiteral("userId")).toString();
+            QVERIFY(person.contains(QStringLiteral("since")));
+            if (ids.last() == m_adaId)
+                QVERIFY(person.value(QStringLiteral("online")).toBool());
+            if (ids.last() == m_boId)
+                QVERIFY(!person.value(QStringLiteral("online")).toBool());
+        }
+        QVERIFY(ids.contains(m_adaId));
+        QVERIFY(ids.contains(m_boId));
+        QVERIFY(!ids.contains(m_zedId));
+    }
+
+    void setIsPushedToTheOrganisationOnly()
+    {
+        TestClient ada, bo, zed;
+        signIn(ada, QStringLiteral("ada"));
+        signIn(bo, QStringLiteral("bo"));
+        signIn(zed, QStringLiteral("zed"));
+        // Ada sees Bo come online.
+        QCOMPARE(ada.waitForPush(kChanged, {{QStringLiteral("userId"), m_boId}, {QStringLiteral("online"), true}})
+                         .value(QStringLiteral("online")).toBool(), true);
+
+        const QJsonObject snapshot = result(ada.call(QStringLiteral("presence.list")));
+        const QString meeting = stateIdByLabel(snapshot, QStringLiteral("In a meeting"));
+        QVERIFY(!meeting.isEmpty());
+        const QJsonObject set = result(ada.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), meeting}}));
+        QCOMPARE(set.value(QStringLiteral("stateId")).toString(), meeting);
+
+        const QJsonObject seen = bo.waitForPush(kChanged, {{QStringLiteral("userId"), m_adaId}, {QStringLiteral("stateId"), meeting}});
+        QCOMPARE(seen.value(QStringLiteral("online")).toBool(), true);
+        QCOMPARE(seen.value(QStringLiteral("since")).toString(), set.value(QStringLiteral("since")).toString());
+        // The setter's own other connections learn it too.
+        QVERIFY(!ada.waitForPush(kChanged, {{QStringLiteral("userId"), m_adaId}, {QStringLiteral("stateId"), meeting}}).isEmpty());
+
+        // Globex hears nothing of Acme. Zed's own change arrives after Ada's would have.
+        const QString zedState = stateIdByLabel(result(zed.call(QStringLiteral("presence.list"))), QStringLiteral("Busy"));
+        QVERIFY(zed.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), zedState}}).contains(QStringLiteral("result")));
+        QVERIFY(!zed.waitForPush(kChanged, {{QStringLiteral("userId"), m_zedId}}).isEmpty());
+        QVERIFY(zed.noPush(kChanged, {{QStringLiteral("userId"), m_adaId}}, 200));
+        QVERIFY(zed.noPush(kChanged, {{QStringLiteral("userId"), m_boId}}, 0));
+        QVERIFY(ada.noPush(kChanged, {{QStringLiteral("userId"), m_zedId}}, 200));
+    }
+
+    void anotherOrganisationsStateIsNotFound()
+    {
+        TestClient ada, zed;
+        signIn(ada, QStringLiteral("ada"));
+        signIn(zed, QStringLiteral("zed"));
+        const QString globexBusy = stateIdByLabel(result(zed.call(QStringLiteral("presence.list"))), QStringLiteral("Busy"));
+        const QJsonObject reply = ada.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), globexBusy}});
+        QCOMPARE(TestClient::errorReason(reply), QStringLiteral("not_found"));
+        QCOMPARE(TestClient::errorReason(ada.call(QStringLiteral("presence.set"),
+                                                  {{QStringLiteral("stateId"), QUuid::createUuid().toString()}})),
+                 QStringLiteral("not_found"));
+        // Nothing changed for Ada.
+        const PgResult r = m_server->sql().exec("SELECT count(*) FROM users u JOIN states s ON s.id = u.state_id"
+                                                " WHERE u.organisation_id <> s.organisation_id");
+        QCOMPARE(r.toInt(0, 0), 0);
+    }
+
+    void disconnectingPushesOffline()
+    {
+        TestClient ada;
+        signIn(ada, QStringLiteral("ada"));
+        {
+            TestClient bo;
+            signIn(bo, QStringLiteral("bo"));
+            QVERIFY(!ada.waitForPush(kChanged, {{QStringLiteral("userId"), m_boId}, {QStringLiteral("online"), true}}).isEmpty());
+            bo.socket().close();
+            QVERIFY(bo.waitForDisconnect());
+        }
+        const QJsonObject offline = ada.waitForPush(kChanged, {{QStringLiteral("userId"), m_boId}, {QStringLiteral("online"), false}});
+        QVERIFY(offline.contains(QStringLiteral("lastSeen")));
+    }
+
+    void wrongParamTypesAreInvalidParams()
+    {
+        TestClient ada;
+        signIn(ada, QStringLiteral("ada"));
+        QCOMPARE(TestClient::errorReason(ada.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), 42}})),
+                 QStringLiteral("invalid_params"));
+        QCOMPARE(TestClient::errorReason(ada.call(QStringLiteral("presence.set"))), QStringLiteral("invalid_params"));
+        // The connection stays usable.
+        QVERIFY(ada.call(QStringLiteral("presence.list")).contains(QStringLiteral("result")));
+    }
+
+    void roleTableIsEnforced()
+    {
+        TestClient att;
+        signIn(att, QStringLiteral("att"));
+        QCOMPARE(TestClient::errorReason(att.call(QStringLiteral("presence.list"))), QStringLiteral("forbidden"));
+        QCOMPARE(TestClient::errorReason(att.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), QUuid::createUuid().toString()}})),
+                 QStringLiteral("forbidden"));
+        TestClient bo;
+        signIn(bo, QStringLiteral("bo"));
+        QVERIFY(bo.call(QStringLiteral("presence.list")).contains(QStringLiteral("result")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPresence)
+#include "tst_presence.moc"

@@ -1,0 +1,114 @@
+// See testclient.h.
+#include "testclient.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace Muster::Test {
+
+TestClient::TestClient(QObject *parent) : QObject(parent)
+{
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &TestClient::onText);
+}
+
+bool TestClient::open(const QUrl &url, int timeoutMs)
+{
+    QSignalSpy connected(&m_socket, &QWebSocket::connected);
+    m_socket.open(url);
+    return connected.wait(timeoutMs) || m_socket.state() == QAbstractSocket::ConnectedState;
+}
+
+void TestClient::onText(const QString &text)
+{
+    const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
+    if (frame.contains(QStringLiteral("method")) && !frame.contains(QStringLiteral("id")))
+        m_pushes.append(frame);
+    else
+        m_replies.append(frame);
+}
+
+QJsonObject TestClient::call(const QString &method, const QJsonObject &params, int timeoutMs)
+{
+    const qint64 id = m_nextId++;
+    const QJsonObject request {{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                               {QStringLiteral("id"), id},
+                               {QStringLiteral("method"), method},
+                               {QStringLiteral("params"), params}};
+    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact)));
+    auto find = [&]() -> int {
+        for (int i = 0; i < m_replies.size(); ++i) {
+            if (m_replies.at(i).value(QStringLiteral("id")).toInteger() == id)
+                return i;
+        }
+        return -1;
+    };
+    (void)QTest::qWaitFor([&] { return find() >= 0; }, timeoutMs);
+    const int index = find();
+    return index < 0 ? QJsonObject() : m_replies.takeAt(index);
+}
+
+QJsonObject TestClient::login(const QString &login, const QString &password)
+{
+    return call(QStringLiteral("session.login"),
+                {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}});
+}
+
+QJsonObject TestClient::sendRaw(const QByteArray &frame, int timeoutMs)
+{
+    const qsizetype before = m_replies.size();
+    m_socket.sendTextMessage(QString::fromUtf8(frame));
+    (void)QTest::qWaitFor([&] { return m_replies.size() > before; }, timeoutMs);
+    return m_replies.size() > before ? m_replies.takeAt(before) : QJsonObject();
+}
+
+int TestClient::findPush(const QString &method, const QJsonObject &match) const
+{
+    for (int i = 0; i < m_pushes.size(); ++i) {
+        const QJsonObject &push = m_pushes.at(i);
+        if (push.value(QStringLiteral("method")).toString() != method)
+            continue;
+        const QJsonObject params = push.value(QStringLiteral("params")).toObject();
+        bool matches = true;
+        for (auto it = match.begin(); it != match.end() && matches; ++it)
+            matches = params.value(it.key()) == it.value();
+        if (matches)
+            return i;
+    }
+    return -1;
+}
+
+QJsonObject TestClient::waitForPush(const QString &method, const QJsonObject &match, int timeoutMs)
+{
+    (void)QTest::qWaitFor([&] { return findPush(method, match) >= 0; }, timeoutMs);
+    const int index = findPush(method, match);
+    return index < 0 ? QJsonObject() : m_pushes.takeAt(index).value(QStringLiteral("params")).toObject();
+}
+
+bool TestClient::noPush(const QString &method, const QJsonObject &match, int waitMs)
+{
+    // The one place a test waits out a period: proving absence needs a window. Callers first
+    // wait for a push that must arrive after the one that must not, so the window is a margin.
+    QTest::qWait(waitMs);
+    return findPush(method, match) < 0;
+}
+
+bool TestClient::waitForDisconnect(int timeoutMs)
+{
+    if (m_socket.state() == QAbstractSocket::UnconnectedState)
+        return true;
+    QSignalSpy closed(&m_socket, &QWebSocket::disconnected);
+    return closed.wait(timeoutMs) || m_socket.state() == QAbstractSocket::UnconnectedState;
+}
+
+QString TestClient::errorReason(const QJsonObject &reply)
+{
+    return reply.value(QStringLiteral("error"))
+            .toObject()
+            .value(QStringLiteral("data"))
+            .toObject()
+            .value(QStringLiteral("reason"))
+            .toString();
+}
+
+} // namespace Muster::Test

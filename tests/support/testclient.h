@@ -1,0 +1,48 @@
+// A raw JSON-RPC WebSocket client for tests: sends exactly what a test says (garbage included)
+// and waits on signals for replies and pushes. Deliberately independent of Muster::Connection.
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QUrl>
+#include <QWebSocket>
+
+namespace Muster::Test {
+
+class TestClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TestClient(QObject *parent = nullptr);
+
+    bool open(const QUrl &url, int timeoutMs = 5000);
+    // Sends a request and waits for its reply; returns the whole reply object (result or error),
+    // or an empty object on timeout.
+    QJsonObject call(const QString &method, const QJsonObject &params = {}, int timeoutMs = 5000);
+    QJsonObject login(const QString &login, const QString &password);
+    // Waits for the next frame that is not a reply to a request of ours.
+    QJsonObject sendRaw(const QByteArray &frame, int timeoutMs = 5000);
+    // Waits for a push of the given method whose params match every field of `match`.
+    QJsonObject waitForPush(const QString &method, const QJsonObject &match = {}, int timeoutMs = 5000);
+    // True when no push of that method (matching) arrives within the time: for isolation checks.
+    bool noPush(const QString &method, const QJsonObject &match, int waitMs);
+    bool waitForDisconnect(int timeoutMs = 5000);
+
+    QWebSocket &socket() { return m_socket; }
+    QList<QJsonObject> pushes() const { return m_pushes; }
+    void clearPushes() { m_pushes.clear(); }
+
+    static QString errorReason(const QJsonObject &reply);
+
+private:
+    void onText(const QString &text);
+    int findPush(const QString &method, const QJsonObject &match) const;
+
+    QWebSocket m_socket;
+    QList<QJsonObject> m_replies;
+    QList<QJsonObject> m_pushes;
+    qint64 m_nextId = 1;
+};
+
+} // namespace Muster::Test

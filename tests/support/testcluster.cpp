@@ -1,0 +1,48 @@
+// See testcluster.h.
+#include "testcluster.h"
+
+#include "db/migrator.h"
+#include "db/pgsyncconnection.h"
+
+#include <QCoreApplication>
+
+namespace Muster::Test {
+
+TestCluster &TestCluster::instance()
+{
+    static TestCluster cluster;
+    return cluster;
+}
+
+TestCluster::TestCluster() : m_dir(QStringLiteral("/tmp/muster-test-XXXXXX"))
+{
+    m_cluster = std::make_unique<EmbeddedCluster>(m_dir.path(), EmbeddedCluster::Durability::Throwaway);
+    m_ready = m_cluster->start();
+    if (!m_ready)
+        m_error = m_cluster->errorMessage();
+    // Stop PostgreSQL before the temporary directory disappears.
+    qAddPostRoutine([] { instance().m_cluster.reset(); });
+}
+
+QByteArray TestCluster::createDatabase(bool migrated)
+{
+    const QString name = QStringLiteral("test_%1_%2")
+                                 .arg(QCoreApplication::applicationPid())
+                                 .arg(++m_databases);
+    if (!m_cluster->ensureDatabase(name)) {
+        m_error = m_cluster->errorMessage();
+        return {};
+    }
+    const QByteArray conninfo = m_cluster->conninfo(name);
+    if (migrated) {
+        PgSyncConnection connection(conninfo);
+        Migrator migrator(connection);
+        if (!migrator.migrate()) {
+            m_error = migrator.errorMessage();
+            return {};
+        }
+    }
+    return conninfo;
+}
+
+} // namespace Muster::Test

@@ -1,0 +1,61 @@
+// See testserver.h.
+#include "testserver.h"
+
+#include "db/directorystore.h"
+#include "services/passwordhasher.h"
+#include "testcluster.h"
+
+namespace Muster::Test {
+
+TestServer::TestServer(ClientSocket::Limits limits) : m_limits(limits) { }
+
+bool TestServer::start()
+{
+    TestCluster &cluster = TestCluster::instance();
+    if (!cluster.isReady()) {
+        m_error = cluster.errorMessage();
+        return false;
+    }
+    m_conninfo = cluster.createDatabase();
+    if (m_conninfo.isEmpty()) {
+        m_error = cluster.errorMessage();
+        return false;
+    }
+    m_sql = std::make_unique<PgSyncConnection>(m_conninfo);
+    MusterServer::Config config;
+    config.conninfo = m_conninfo;
+    config.port = 0;
+    config.poolSize = 2;
+    config.limits = m_limits;
+    m_server = std::make_unique<MusterServer>(config);
+    if (!m_server->start()) {
+        m_error = m_server->errorString();
+        return false;
+    }
+    return true;
+}
+
+QUrl TestServer::wsUrl() const
+{
+    return QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_server->port()));
+}
+
+QUrl TestServer::httpUrl(const QString &path) const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path));
+}
+
+QUuid TestServer::createOrganisation(const QString &name)
+{
+    return DirectoryStore(*m_sql).createOrganisation(name).value_or(QUuid());
+}
+
+QUuid TestServer::createUser(const QString &login, const QString &organisation, Role role,
+                             const QString &password)
+{
+    return DirectoryStore(*m_sql)
+            .createUser(login, organisation, role, PasswordHasher::hash(password), login)
+            .value_or(QUuid());
+}
+
+} // namespace Muster::Test
