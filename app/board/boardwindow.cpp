@@ -1,0 +1,209 @@
+// See boardwindow.h.
+#include "boardwindow.h"
+
+#include "client/connection.h"
+#include "peoplefiltermodel.h"
+#include "persondelegate.h"
+#include "statedecorationproxy.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QSettings>
+#include <QShortcut>
+#include <QSignalBlocker>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace Muster {
+
+BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
+    : QMainWindow(parent)
+    , m_connection(connection)
+    , m_people(new PeopleFilterModel(this))
+    , m_states(new StateDecorationProxy(this))
+    , m_view(new QListView(this))
+    , m_statePicker(new QComboBox(this))
+    , m_search(new QLineEdit(this))
+    , m_connectionLabel(new QLabel(this))
+    , m_countLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("boardWindow"));
+    setWindowTitle(tr("Muster"));
+    m_people->setSourceModel(&m_model);
+    m_states->setSourceModel(m_model.states());
+
+    m_view->setObjectName(QStringLiteral("people"));
+    m_view->setModel(m_people);
+    m_view->setItemDelegate(new PersonDelegate(m_view));
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setUniformItemSizes(true);
+    m_view->setSpacing(2);
+    setCentralWidget(m_view);
+
+    m_statePicker->setObjectName(QStringLiteral("statePicker"));
+    m_statePicker->setModel(m_states);
+    m_statePicker->setMinimumContentsLength(14);
+    m_statePicker->setToolTip(tr("Your status (Ctrl+1 … Ctrl+9)"));
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setPlaceholderText(tr("Search people"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(260);
+
+    QToolBar *bar = addToolBar(tr("Status"));
+    bar->setObjectName(QStringLiteral("statusToolBar"));
+    bar->setMovable(false);
+    bar->addWidget(new QLabel(tr("My status: "), this));
+    bar->addWidget(m_statePicker);
+    auto *spacer = new QWidget(this);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addWidget(m_search);
+
+    QMenu *file = menuBar()->addMenu(tr("&Muster"));
+    QAction *refreshAction = file->addAction(tr("&Refresh"), this, &BoardWindow::refresh);
+    refreshAction->setShortcut(QKeySequence::Refresh);
+    file->addAction(tr("Sign &out"), this, &BoardWindow::signOutRequested);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    for (int i = 0; i < 9; ++i) {
+        auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
+        connect(shortcut, &QShortcut::activated, this, [this, i] { chooseState(i); });
+    }
+
+    statusBar()->addWidget(m_connectionLabel, 1);
+    statusBar()->addPermanentWidget(m_countLabel);
+
+    connect(m_statePicker, &QComboBox::activated, this, &BoardWindow::chooseState);
+    connect(m_search, &QLineEdit::textChanged, m_people, &PeopleFilterModel::setSearch);
+    connect(&m_connection, &Connection::pushReceived, this, &BoardWindow::onPush);
+    connect(&m_connection, &Connection::signedIn, this, &BoardWindow::refresh);
+    connect(&m_connection, &Connection::stateChanged, this, &BoardWindow::onConnectionState);
+    connect(&m_model, &QAbstractItemModel::modelReset, this, &BoardWindow::syncMyState);
+    connect(&m_model, &QAbstractItemModel::dataChanged, this, &BoardWindow::syncMyState);
+    auto updateCount = [this] {
+        int online = 0;
+        for (int i = 0; i < m_model.rowCount(); ++i)
+            online += m_model.index(i).data(PresenceModel::OnlineRole).toBool() ? 1 : 0;
+        m_countLabel->setText(tr("%1 of %2 online").arg(online).arg(m_model.rowCount()));
+    };
+    connect(&m_model, &QAbstractItemModel::modelReset, this, updateCount);
+    connect(&m_model, &QAbstractItemModel::dataChanged, this, updateCount);
+
+    // "Time since" moves on by itself.
+    m_tick.setInterval(std::chrono::seconds(30));
+    connect(&m_tick, &QTimer::timeout, m_view->viewport(), qOverload<>(&QWidget::update));
+    m_tick.start();
+
+    restoreLayout();
+    onConnectionState();
+    if (m_connection.state() == Connection::State::Ready)
+        refresh();
+}
+
+void BoardWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(560, 720);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void BoardWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void BoardWindow::refresh()
+{
+    if (m_refreshing)
+        return;
+    m_refreshing = true;
+    m_connection.call(QStringLiteral("presence.list"), {}, this,
+                      [this](const QJsonValue &result, const RpcError &error) {
+                          m_refreshing = false;
+                          if (error.isValid()) {
+                              statusBar()->showMessage(tr("Could not load the board: %1").arg(error.message), 8000);
+                              return;
+                          }
+                          m_model.reset(result.toObject());
+                      });
+}
+
+void BoardWindow::onPush(const QString &method, const QJsonObject &params)
+{
+    if (method == QStringLiteral("presence.changed") && !m_model.applyChange(params))
+        refresh(); // someone new: reload rather than guess
+}
+
+void BoardWindow::chooseState(int row)
+{
+    const QModelIndex state = m_model.states()->index(row);
+    if (!state.isValid())
+        return;
+    const QString stateId = state.data(StateListModel::IdRole).toString();
+    m_connection.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), stateId}}, this,
+                      [this](const QJsonValue &, const RpcError &error) {
+                          if (error.isValid()) {
+                              statusBar()->showMessage(tr("Your status was not changed: %1").arg(error.message), 8000);
+                              syncMyState();
+                          }
+                      });
+    // Shown at once; the push that follows confirms it, an error puts it back.
+    const QSignalBlocker block(m_statePicker);
+    m_statePicker->setCurrentIndex(row);
+}
+
+void BoardWindow::syncMyState()
+{
+    const Person *me = m_model.person(m_connection.user().value(QStringLiteral("id")).toString());
+    if (!me)
+        return;
+    const QSignalBlocker block(m_statePicker);
+    m_statePicker->setCurrentIndex(m_model.states()->rowOf(me->stateId));
+}
+
+void BoardWindow::onConnectionState()
+{
+    const QJsonObject user = m_connection.user();
+    QString text;
+    QString color;
+    switch (m_connection.state()) {
+    case Connection::State::Ready:
+        text = tr("Connected as %1 — %2")
+                       .arg(user.value(QStringLiteral("displayName")).toString(),
+                            user.value(QStringLiteral("organisationName")).toString());
+        color = QStringLiteral("#2eb85c");
+        setWindowTitle(tr("Muster — %1").arg(user.value(QStringLiteral("organisationName")).toString()));
+        break;
+    case Connection::State::Connecting:
+    case Connection::State::Authenticating:
+        text = tr("Connecting…");
+        color = QStringLiteral("#d9822b");
+        break;
+    case Connection::State::Reconnecting:
+        text = tr("Connection lost — reconnecting…");
+        color = QStringLiteral("#d9822b");
+        break;
+    case Connection::State::Disconnected:
+        text = tr("Offline");
+        color = QStringLiteral("#c0392b");
+        break;
+    }
+    m_connectionLabel->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2").arg(color, text.toHtmlEscaped()));
+    const bool ready = m_connection.state() == Connection::State::Ready;
+    m_statePicker->setEnabled(ready);
+    m_view->setEnabled(ready || m_model.rowCount() > 0);
+}
+
+} // namespace Muster

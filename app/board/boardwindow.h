@@ -1,0 +1,57 @@
+// The main window: the organisation's people live, a one-click (or Ctrl+1…9) control to set my
+// own state, a search box, and the connection state shown plainly in the status bar.
+#pragma once
+
+#include "models/presencemodel.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+
+namespace Muster {
+
+class Connection;
+class PeopleFilterModel;
+class StateDecorationProxy;
+
+class BoardWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit BoardWindow(Connection &connection, QWidget *parent = nullptr);
+
+    PresenceModel &model() { return m_model; }
+    // Sets my state to the one at this row of the state list, as the picker and shortcuts do.
+    void chooseState(int row);
+
+Q_SIGNALS:
+    void signOutRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void refresh();
+    void onPush(const QString &method, const QJsonObject &params);
+    void onConnectionState();
+    void syncMyState();
+    void restoreLayout();
+
+    Connection &m_connection;
+    PresenceModel m_model;
+    PeopleFilterModel *m_people;
+    StateDecorationProxy *m_states;
+    QListView *m_view;
+    QComboBox *m_statePicker;
+    QLineEdit *m_search;
+    QLabel *m_connectionLabel;
+    QLabel *m_countLabel;
+    QTimer m_tick;
+    bool m_refreshing = false;
+};
+
+} // namespace Muster

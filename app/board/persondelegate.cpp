@@ -1,0 +1,126 @@
+// See persondelegate.h. Sizes derive from the font, so the board scales with the desktop.
+#include "persondelegate.h"
+
+#include "models/presencemodel.h"
+#include "util/elapsedtext.h"
+
+#include <QApplication>
+#include <QCryptographicHash>
+#include <QPainter>
+
+namespace Muster {
+
+namespace {
+
+QColor badgeColor(const QString &userId)
+{
+    // A stable hue per person until uploaded avatars arrive.
+    const QByteArray h = QCryptographicHash::hash(userId.toUtf8(), QCryptographicHash::Md5);
+    return QColor::fromHsl(quint8(h.at(0)) * 360 / 256, 110, 110);
+}
+
+QString initials(const QString &name)
+{
+    QString out;
+    for (const QString &part : name.split(u' ', Qt::SkipEmptyParts)) {
+        out.append(part.at(0).toUpper());
+        if (out.size() == 2)
+            break;
+    }
+    return out.isEmpty() ? QStringLiteral("?") : out;
+}
+
+} // namespace
+
+QSize PersonDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    const int line = option.fontMetrics.height();
+    return {line * 16, line * 3 + 8};
+}
+
+void PersonDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt(option);
+    initStyleOption(&opt, index);
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, p, widget);
+
+    const bool online = index.data(PresenceModel::OnlineRole).toBool();
+    const bool selected = option.state & QStyle::State_Selected;
+    const QPalette &pal = option.palette;
+    const QColor text = pal.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    QColor muted = text;
+    muted.setAlphaF(0.6f);
+
+    const QRect r = option.rect.adjusted(8, 4, -8, -4);
+    const int line = option.fontMetrics.height();
+    const int badge = r.height();
+
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    if (!online)
+        p->setOpacity(0.55);
+
+    // Badge with initials.
+    const QRect badgeRect(r.left(), r.top(), badge, badge);
+    p->setPen(Qt::NoPen);
+    p->setBrush(badgeColor(index.data(PresenceModel::UserIdRole).toString()));
+    p->drawEllipse(badgeRect);
+    QFont badgeFont = option.font;
+    badgeFont.setBold(true);
+    p->setFont(badgeFont);
+    p->setPen(Qt::white);
+    p->drawText(badgeRect, Qt::AlignCenter, initials(index.data(PresenceModel::DisplayNameRole).toString()));
+
+    // Online dot on the badge's rim.
+    const int dot = std::max(8, badge / 4);
+    const QRect dotRect(badgeRect.right() - dot + 2, badgeRect.bottom() - dot + 2, dot, dot);
+    p->setPen(QPen(pal.color(QPalette::Base), 2));
+    p->setBrush(online ? QColor(0x2e, 0xb8, 0x5c) : pal.color(QPalette::Mid));
+    p->drawEllipse(dotRect);
+
+    // Time since, right-aligned.
+    const QString since = elapsedText(index.data(PresenceModel::SinceRole).toDateTime());
+    QFont small = option.font;
+    small.setPointSizeF(option.font.pointSizeF() * 0.9);
+    p->setFont(small);
+    p->setPen(muted);
+    const int sinceWidth = QFontMetrics(small).horizontalAdvance(since) + 4;
+    const QRect sinceRect(r.right() - sinceWidth, r.top(), sinceWidth, line + 4);
+    p->drawText(sinceRect, Qt::AlignRight | Qt::AlignVCenter, since);
+
+    // Name.
+    const int textLeft = badgeRect.right() + line;
+    QFont nameFont = option.font;
+    nameFont.setBold(true);
+    p->setFont(nameFont);
+    p->setPen(text);
+    const QRect nameRect(textLeft, r.top(), sinceRect.left() - textLeft - 4, line + 4);
+    p->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+                QFontMetrics(nameFont).elidedText(index.data(PresenceModel::DisplayNameRole).toString(),
+                                                  Qt::ElideRight, nameRect.width()));
+
+    // State: a coloured pill with the label.
+    const QColor stateColor(index.data(PresenceModel::StateColorRole).toString());
+    const QString label = index.data(PresenceModel::StateLabelRole).toString();
+    p->setFont(option.font);
+    const QFontMetrics fm(option.font);
+    const int pillHeight = line + 4;
+    const int pillWidth = fm.horizontalAdvance(label) + line + 12;
+    const QRect pill(textLeft, r.bottom() - pillHeight, pillWidth, pillHeight);
+    QColor fill = stateColor.isValid() ? stateColor : QColor(Qt::gray);
+    fill.setAlphaF(0.18f);
+    p->setPen(Qt::NoPen);
+    p->setBrush(fill);
+    p->drawRoundedRect(pill, pillHeight / 2.0, pillHeight / 2.0);
+    p->setBrush(stateColor.isValid() ? stateColor : QColor(Qt::gray));
+    const int sdot = line / 2;
+    p->drawEllipse(QRect(pill.left() + 8, pill.center().y() - sdot / 2, sdot, sdot));
+    p->setPen(text);
+    p->drawText(pill.adjusted(8 + sdot + 6, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, label);
+    p->restore();
+}
+
+} // namespace Muster

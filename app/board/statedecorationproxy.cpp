@@ -1,0 +1,28 @@
+// See statedecorationproxy.h.
+#include "statedecorationproxy.h"
+
+#include "models/statelistmodel.h"
+
+#include <QColor>
+#include <QIcon>
+#include <QPainter>
+#include <QPixmap>
+
+namespace Muster {
+
+QVariant StateDecorationProxy::data(const QModelIndex &index, int role) const
+{
+    if (role != Qt::DecorationRole)
+        return QIdentityProxyModel::data(index, role);
+    const QColor color(QIdentityProxyModel::data(index, StateListModel::ColorRole).toString());
+    QPixmap dot(32, 32);
+    dot.fill(Qt::transparent);
+    QPainter p(&dot);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color.isValid() ? color : QColor(Qt::gray));
+    p.drawEllipse(QRectF(4, 4, 24, 24));
+    return QIcon(dot);
+}
+
+} // namespace Muster

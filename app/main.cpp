@@ -1,0 +1,28 @@
+// muster: the desktop app. Everything lives in muster_app_lib, which the tests link.
+#include "common/desktopsession.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Muster"));
+    QApplication::setApplicationName(QStringLiteral("muster"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Muster"));
+    QApplication::setApplicationVersion(QStringLiteral(MUSTER_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("muster"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Muster desktop app: your team's status, live."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption server({QStringLiteral("server")},
+                                    QStringLiteral("Server address, e.g. 127.0.0.1:8440."), QStringLiteral("ADDRESS"));
+    parser.addOption(server);
+    parser.process(app);
+
+    Muster::DesktopSession session;
+    session.start(parser.value(server));
+    return app.exec();
+}

@@ -1,0 +1,166 @@
+// The desktop app driven offscreen against a real server: the login dialog's errors and success,
+// the board filling with the organisation, live updates from another member, and setting my own
+// state from the picker and with Ctrl+digit.
+#include "board/boardwindow.h"
+#include "client/connection.h"
+#include "common/serverurl.h"
+#include "login/logindialog.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTest>
+
+using namespace Muster;
+using namespace Muster::Test;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestServer> m_server;
+
+    QString serverAddress() const { return QStringLiteral("127.0.0.1:%1").arg(m_server->server().port()); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_server = std::make_unique<TestServer>();
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorMessage()));
+        QVERIFY(!m_server->createOrganisation(QStringLiteral("Northwind")).isNull());
+        const QStringList names {QStringLiteral("ada"), QStringLiteral("bo"), QStringLiteral("cy"), QStringLiteral("dee")};
+        for (const QString &n : names)
+            QVERIFY(!m_server->createUser(n, QStringLiteral("Northwind"), Role::Staff).isNull());
+    }
+    void cleanupTestCase() { m_server.reset(); }
+
+    void serverAddressesAreNormalised()
+    {
+        QCOMPARE(webSocketUrl(QStringLiteral("example.org")), QUrl(QStringLiteral("ws://example.org:8440/ws")));
+        QCOMPARE(webSocketUrl(QStringLiteral("https://example.org")), QUrl(QStringLiteral("wss://example.org/ws")));
+        QCOMPARE(webSocketUrl(QStringLiteral("ws://10.0.0.1:9000/ws")), QUrl(QStringLiteral("ws://10.0.0.1:9000/ws")));
+        QVERIFY(!webSocketUrl(QStringLiteral("ftp://x")).isValid());
+        QVERIFY(!webSocketUrl(QString()).isValid());
+    }
+
+    void loginDialogExplainsAndSucceeds()
+    {
+        Connection connection;
+        LoginDialog dialog(connection);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *server = dialog.findChild<QLineEdit *>(QStringLiteral("server"));
+        auto *login = dialog.findChild<QLineEdit *>(QStringLiteral("login"));
+        auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("password"));
+        auto *signIn = dialog.findChild<QPushButton *>(QStringLiteral("signIn"));
+        auto *message = dialog.findChild<QLabel *>(QStringLiteral("message"));
+        QVERIFY(server && login && password && signIn && message);
+
+        QVERIFY(!signIn->isEnabled()); // nothing typed yet
+        server->setText(serverAddress());
+        QTest::keyClicks(login, QStringLiteral("ada"));
+        QTest::keyClicks(password, QStringLiteral("wrong"));
+        QVERIFY(signIn->isEnabled());
+        QTest::mouseClick(signIn, Qt::LeftButton);
+        QTRY_COMPARE(message->text(), QStringLiteral("Wrong login or password."));
+        QVERIFY(password->text().isEmpty());
+        QVERIFY(dialog.isVisible());
+
+        QTest::keyClicks(password, QStringLiteral("correct horse"));
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        QTest::mouseClick(signIn, Qt::LeftButton);
+        QVERIFY(accepted.wait());
+        QCOMPARE(connection.state(), Connection::State::Ready);
+    }
+
+    void loginDialogSaysWhenTheServerIsUnreachable()
+    {
+        Connection connection;
+        connection.setReconnectDelays(std::chrono::milliseconds(50), std::chrono::milliseconds(100));
+        LoginDialog dialog(connection);
+        dialog.setServer(QStringLiteral("127.0.0.1:1"));
+        dialog.setLogin(QStringLiteral("ada"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("password"))->setText(QStringLiteral("x"));
+        dialog.show();
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("signIn")), Qt::LeftButton);
+        auto *message = dialog.findChild<QLabel *>(QStringLiteral("message"));
+        QTRY_VERIFY(message->text().startsWith(QStringLiteral("Cannot reach the server")));
+        QCOMPARE(connection.state(), Connection::State::Disconnected);
+    }
+
+    void boardShowsAndFollowsTheOrganisation()
+    {
+        Connection connection;
+        QSignalSpy in(&connection, &Connection::signedIn);
+        connection.signIn(webSocketUrl(serverAddress()), QStringLiteral("ada"), QStringLiteral("correct horse"));
+        QVERIFY(in.wait());
+        BoardWindow board(connection);
+        board.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&board));
+        auto *view = board.findChild<QListView *>(QStringLiteral("people"));
+        auto *picker = board.findChild<QComboBox *>(QStringLiteral("statePicker"));
+        QTRY_COMPARE(view->model()->rowCount(), 4);
+        QCOMPARE(picker->count(), 4);
+        QCOMPARE(picker->currentText(), QStringLiteral("Available"));
+        QVERIFY(board.statusBar()->findChild<QLabel *>()->text().contains(QStringLiteral("Connected as ada")));
+        // Ada is online, so she sorts first.
+        QCOMPARE(view->model()->index(0, 0).data(PresenceModel::LoginRole).toString(), QStringLiteral("ada"));
+
+        // Another member changes state: the board follows without a reload.
+        TestClient bo;
+        QVERIFY(bo.open(m_server->wsUrl()));
+        const QJsonObject boUser = bo.login(QStringLiteral("bo"), QStringLiteral("correct horse"))
+                                           .value(QStringLiteral("result")).toObject().value(QStringLiteral("user")).toObject();
+        const QString boId = boUser.value(QStringLiteral("id")).toString();
+        const QString busy = board.model().states()->index(1).data(StateListModel::IdRole).toString();
+        QVERIFY(bo.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), busy}}).contains(QStringLiteral("result")));
+        const QModelIndex boRow = board.model().index(board.model().rowOf(boId));
+        QTRY_COMPARE(boRow.data(PresenceModel::StateLabelRole).toString(), QStringLiteral("Busy"));
+        QVERIFY(boRow.data(PresenceModel::OnlineRole).toBool());
+
+        // My own state from the picker reaches the other member.
+        const QString adaId = connection.user().value(QStringLiteral("id")).toString();
+        picker->setCurrentIndex(2);
+        Q_EMIT picker->activated(2);
+        const QString meeting = board.model().states()->index(2).data(StateListModel::IdRole).toString();
+        QVERIFY(!bo.waitForPush(QStringLiteral("presence.changed"),
+                                {{QStringLiteral("userId"), adaId}, {QStringLiteral("stateId"), meeting}}).isEmpty());
+
+        // And with a shortcut.
+        QTest::keyClick(&board, Qt::Key_4, Qt::ControlModifier);
+        const QString away = board.model().states()->index(3).data(StateListModel::IdRole).toString();
+        QVERIFY(!bo.waitForPush(QStringLiteral("presence.changed"),
+                                {{QStringLiteral("userId"), adaId}, {QStringLiteral("stateId"), away}}).isEmpty());
+        QTRY_COMPARE(picker->currentIndex(), 3);
+
+        // Search narrows the list.
+        board.findChild<QLineEdit *>(QStringLiteral("search"))->setText(QStringLiteral("bo"));
+        QTRY_COMPARE(view->model()->rowCount(), 1);
+
+        // Bo leaves: the board shows him offline.
+        bo.socket().close();
+        QTRY_VERIFY(!boRow.data(PresenceModel::OnlineRole).toBool());
+
+        const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            board.findChild<QLineEdit *>(QStringLiteral("search"))->clear();
+            board.resize(520, 560);
+            QTest::qWait(50);
+            QVERIFY(board.grab().save(QDir(shots).filePath(QStringLiteral("board.png"))));
+        }
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
