@@ -58,6 +58,7 @@ void DesktopSession::start(const QString &serverOverride)
     m_remember = settings.value(QStringLiteral("account/remember"), false).toBool();
     if (m_loginName.isEmpty() || !m_remember) {
         showLogin();
+        m_tokens.probe(); // so "stay signed in" is offered only where it can work
         return;
     }
     connect(&m_tokens, &TokenStore::loaded, this, [this](const QString &token) {

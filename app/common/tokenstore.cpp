@@ -53,6 +53,25 @@ void TokenStore::load(const QString &account)
                               Qt::QueuedConnection);
 }
 
+void TokenStore::probe()
+{
+#ifdef MUSTER_HAVE_KEYCHAIN
+    if (!m_available)
+        return;
+    auto *job = new QKeychain::ReadPasswordJob(kService, this);
+    job->setAutoDelete(true);
+    job->setKey(QStringLiteral("muster-probe"));
+    connect(job, &QKeychain::Job::finished, this, [this, job] {
+        if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound)
+            markUnavailable(job->errorString());
+    });
+    job->start();
+#else
+    QMetaObject::invokeMethod(this, [this] { Q_EMIT unavailable(tr("No secret store on this system")); },
+                              Qt::QueuedConnection);
+#endif
+}
+
 void TokenStore::save(const QString &account, const QString &token)
 {
 #ifdef MUSTER_HAVE_KEYCHAIN

@@ -16,6 +16,8 @@ public:
     // Emits loaded() with the token ("" when none is stored) or unavailable().
     void load(const QString &account);
     void save(const QString &account, const QString &token);
+    // Finds out whether a secret store exists; emits unavailable() when it does not.
+    void probe();
     void erase(const QString &account);
 
     // False once the secret service has failed; then nothing is attempted any more.

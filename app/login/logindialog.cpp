@@ -75,6 +75,8 @@ LoginDialog::LoginDialog(Connection &connection, QWidget *parent)
 void LoginDialog::setServer(const QString &server)
 {
     m_server->setText(server);
+    if (!server.isEmpty() && m_login->text().isEmpty())
+        m_login->setFocus();
 }
 
 void LoginDialog::setLogin(const QString &login)

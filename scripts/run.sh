@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The run command: installs what is missing, builds, starts muster-server on its embedded
+# PostgreSQL with a demo organisation, prints the demo logins, and opens the desktop app when
+# there is a display. Ctrl+C stops the server and its database cleanly.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+port="${MUSTER_PORT:-8440}"
+if [ "$(id -u)" -eq 0 ]; then
+    data_dir="${MUSTER_DATA_DIR:-/var/lib/muster}"
+else
+    data_dir="${MUSTER_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/muster}"
+fi
+
+scripts/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release --parallel "$(nproc)"
+server=build/release/server/muster-server
+app=build/release/app/muster
+
+logins="$data_dir/demo-logins.txt"
+if [ ! -s "$logins" ]; then
+    echo "Creating the demo organisation in $data_dir …"
+    mkdir -p "$data_dir"
+    "$server" --data-dir "$data_dir" --create-org "Demo Organisation" 2>/dev/null \
+        || "$server" --data-dir "$data_dir" --list-users --org "Demo Organisation" >/dev/null
+    tmp=$(mktemp)
+    while read -r login role name; do
+        out=$("$server" --data-dir "$data_dir" --create-user "$login" --org "Demo Organisation" \
+              --role "$role" --display-name "${name//_/ }" 2>/dev/null) || continue
+        printf '%-8s %-10s %s\n' "$login" "$role" "$(sed -n 's/^password: //p' <<<"$out")" >>"$tmp"
+    done <<'USERS'
+alice admin Alice_Admin
+bob lead Bob_Lead
+carol staff Carol_Staff
+dave volunteer Dave_Volunteer
+USERS
+    install -m 600 "$tmp" "$logins"
+    rm -f "$tmp"
+fi
+
+echo
+echo "Demo logins (organisation \"Demo Organisation\"; kept in $logins):"
+sed 's/^/    /' "$logins"
+echo
+
+"$server" --data-dir "$data_dir" --port "$port" &
+server_pid=$!
+trap 'kill -TERM "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null' INT TERM EXIT
+
+for _ in $(seq 1 100); do
+    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+    kill -0 "$server_pid" 2>/dev/null || { echo "muster-server failed to start" >&2; exit 1; }
+    sleep 0.2
+done
+echo "muster-server is up: http://127.0.0.1:$port/healthz answers $(curl -fs "http://127.0.0.1:$port/healthz")"
+
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    echo "Opening the desktop app …"
+    "$app" --server "127.0.0.1:$port" &
+fi
+echo "Press Ctrl+C to stop."
+wait "$server_pid"
