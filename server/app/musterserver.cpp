@@ -1,6 +1,7 @@
 // See musterserver.h.
 #include "musterserver.h"
 
+#include "db/directorystore.h"
 #include "methodtable.h"
 #include "util/logging.h"
 
@@ -22,6 +23,12 @@ MusterServer::MusterServer(const Config &config, QObject *parent)
                         healthz(request, responder);
                     });
     connect(&m_http, &HttpFront::webSocketConnected, this, &MusterServer::onWebSocket);
+    m_db.listen(QString::fromLatin1(DirectoryStore::kUserChangedChannel));
+    connect(&m_db, &Database::notificationReceived, this,
+            [this](const QString &channel, const QByteArray &payload) {
+                if (channel == QLatin1String(DirectoryStore::kUserChangedChannel))
+                    m_sessions.refreshUser(QUuid::fromString(QLatin1String(payload)));
+            });
 }
 
 MusterServer::~MusterServer()

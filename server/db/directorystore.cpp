@@ -48,6 +48,17 @@ bool DirectoryStore::commit()
     return r.ok();
 }
 
+bool DirectoryStore::notifyUserChanged(const QUuid &userId)
+{
+    // Delivered at commit to every muster-server on this database (see SessionService::refreshUser).
+    const PgResult r = m_db.exec("SELECT pg_notify($1, $2)",
+                                 PgParams() << QString::fromLatin1(kUserChangedChannel)
+                                            << userId.toString(QUuid::WithoutBraces));
+    if (!r.ok())
+        m_error = r.errorMessage();
+    return r.ok();
+}
+
 std::optional<QUuid> DirectoryStore::createOrganisation(const QString &name)
 {
     const QString trimmed = name.trimmed();
@@ -147,8 +158,8 @@ std::optional<QUuid> DirectoryStore::setRole(const QString &login, Role role)
                   " old_value, new_value) VALUES ($1, 'user.role', 'user', $2,"
                   " jsonb_build_object('role', $3::text), jsonb_build_object('role', $4::text))",
                   PgParams() << org << user << oldRole << roleName(role));
-    if (!r.ok())
-        return fail(r.errorMessage());
+    if (!r.ok() || !notifyUserChanged(user))
+        return fail(r.ok() ? m_error : r.errorMessage());
     if (!commit())
         return std::nullopt;
     return user;
@@ -176,8 +187,8 @@ std::optional<QUuid> DirectoryStore::setPasswordHash(const QString &login,
     r = m_db.exec("INSERT INTO activities (organisation_id, action, subject_type, subject_id)"
                   " VALUES ($1, 'user.password_reset', 'user', $2)",
                   PgParams() << org << user);
-    if (!r.ok())
-        return fail(r.errorMessage());
+    if (!r.ok() || !notifyUserChanged(user))
+        return fail(r.ok() ? m_error : r.errorMessage());
     if (!commit())
         return std::nullopt;
     return user;

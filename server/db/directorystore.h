@@ -17,6 +17,9 @@ class PgSyncConnection;
 class DirectoryStore
 {
 public:
+    // NOTIFY channel telling running servers that a user's role or sessions changed.
+    static constexpr const char *kUserChangedChannel = "muster_user_changed";
+
     struct UserRow
     {
         QString login;
@@ -43,6 +46,7 @@ public:
 private:
     bool begin();
     bool commit();
+    bool notifyUserChanged(const QUuid &userId);
     std::nullopt_t fail(const QString &message);
 
     PgSyncConnection &m_db;

@@ -84,6 +84,23 @@ void SessionStore::resumeSession(const QByteArray &tokenHash, QObject *context,
               });
 }
 
+void SessionStore::liveSession(const QUuid &sessionId, QObject *context, Handler<Caller> handler)
+{
+    m_db.exec("SELECT s.id, " + kCallerColumns + " FROM sessions s"
+              " JOIN users u ON u.id = s.user_id AND u.organisation_id = s.organisation_id"
+              " JOIN organisations o ON o.id = u.organisation_id"
+              " WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()",
+              PgParams() << sessionId, context, [handler](const PgResult &r) {
+                  if (!r.ok())
+                      return handler(std::nullopt, r.errorMessage());
+                  if (r.rows() == 0)
+                      return handler(std::nullopt, {});
+                  Caller c = callerFrom(r, 0, 1);
+                  c.sessionId = r.uuid(0, 0);
+                  handler(c, {});
+              });
+}
+
 void SessionStore::revokeSession(const QUuid &sessionId, QObject *context,
                                  std::function<void(bool)> handler)
 {

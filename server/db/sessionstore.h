@@ -35,6 +35,8 @@ public:
                        const QDateTime &expiresAt, QObject *context, Handler<QUuid> handler);
     // The caller behind a live (unexpired, unrevoked) token, refreshing its last use.
     void resumeSession(const QByteArray &tokenHash, QObject *context, Handler<Caller> handler);
+    // The caller behind a session id if the session is still live, without touching it.
+    void liveSession(const QUuid &sessionId, QObject *context, Handler<Caller> handler);
     void revokeSession(const QUuid &sessionId, QObject *context, std::function<void(bool ok)> handler);
 
 private:

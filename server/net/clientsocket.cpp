@@ -57,6 +57,12 @@ void ClientSocket::closeNormally()
     abortLater();
 }
 
+void ClientSocket::closeWith(QWebSocketProtocol::CloseCode code, const QString &reason)
+{
+    m_socket->close(code, reason);
+    abortLater();
+}
+
 void ClientSocket::abortLater()
 {
     // A peer that ignores our close frame does not get to keep the socket.

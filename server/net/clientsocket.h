@@ -36,6 +36,7 @@ public:
 
     void sendFrame(const QString &frame);
     void closeNormally();
+    void closeWith(QWebSocketProtocol::CloseCode code, const QString &reason);
 
 Q_SIGNALS:
     void closed(Muster::ClientSocket *socket);

@@ -40,6 +40,12 @@ void PushHub::detach(ClientSocket *socket)
     }
 }
 
+QList<ClientSocket *> PushHub::socketsOf(const QUuid &userId) const
+{
+    const auto it = m_byUser.constFind(userId);
+    return it == m_byUser.cend() ? QList<ClientSocket *>() : it->values();
+}
+
 void PushHub::pushToOrganisation(const QUuid &organisationId, const QString &method,
                                  const QJsonObject &params)
 {

@@ -27,6 +27,7 @@ public:
                             const QJsonObject &params);
     void pushToUser(const QUuid &userId, const QString &method, const QJsonObject &params);
 
+    QList<ClientSocket *> socketsOf(const QUuid &userId) const;
     bool isOnline(const QUuid &userId) const { return m_byUser.contains(userId); }
     int connectionCount() const { return int(m_sockets.size()); }
 

@@ -10,6 +10,7 @@
 #include "util/logging.h"
 
 #include <QCryptographicHash>
+#include <QPointer>
 
 #include <sodium.h>
 
@@ -159,6 +160,28 @@ void SessionService::establish(const RpcCall &call, const Caller &caller, const 
     call.reply(result);
     m_hub.attach(socket);
     qCInfo(lcAuth) << caller.login << "signed in from" << socket->peerAddress();
+}
+
+void SessionService::refreshUser(const QUuid &userId)
+{
+    for (ClientSocket *socket : m_hub.socketsOf(userId)) {
+        QPointer<ClientSocket> guard(socket);
+        m_store.liveSession(socket->caller().sessionId, this,
+                            [this, guard](const std::optional<Caller> &caller, const QString &error) {
+                                if (!guard || !error.isEmpty())
+                                    return; // gone, or the database is down: keep what we know
+                                if (!caller || caller->role == Role::Banned) {
+                                    qCInfo(lcAuth) << "ending" << guard->caller().login
+                                                   << "session: signed out or disabled elsewhere";
+                                    m_hub.detach(guard);
+                                    guard->setCaller({});
+                                    guard->closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
+                                                     QStringLiteral("session ended"));
+                                    return;
+                                }
+                                guard->setCaller(*caller);
+                            });
+    }
 }
 
 void SessionService::logout(const RpcCall &call)

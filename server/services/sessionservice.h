@@ -26,6 +26,9 @@ public:
     void login(const RpcCall &call);
     void resume(const RpcCall &call);
     void logout(const RpcCall &call);
+    // Re-reads every signed-in connection of the user after an outside change (role, password):
+    // ended sessions and disabled accounts are disconnected, roles take effect at once.
+    void refreshUser(const QUuid &userId);
 
     void setThrottleLimits(LoginThrottle::Limits limits) { m_throttle.setLimits(limits); }
     void setSessionLifetime(std::chrono::seconds lifetime) { m_lifetime = lifetime; }

@@ -159,6 +159,39 @@ private Q_SLOTS:
         QVERIFY(later.login(QStringLiteral("dan"), password).contains(QStringLiteral("result")));
     }
 
+    void roleChangesReachSignedInConnections()
+    {
+        QVERIFY(run({QStringLiteral("--create-user"), QStringLiteral("erin"), QStringLiteral("--org"),
+                     QStringLiteral("Cli Org"), QStringLiteral("--role"), QStringLiteral("staff"),
+                     QStringLiteral("--password-stdin")}, "erin's secret\n").exitCode == 0);
+        TestClient erin;
+        QVERIFY(erin.open(m_server->wsUrl()));
+        QVERIFY(erin.login(QStringLiteral("erin"), QStringLiteral("erin's secret")).contains(QStringLiteral("result")));
+        QVERIFY(erin.call(QStringLiteral("presence.list")).contains(QStringLiteral("result")));
+
+        // Demoted from another process: the open connection loses the right without reconnecting.
+        QCOMPARE(run({QStringLiteral("--set-role"), QStringLiteral("erin"), QStringLiteral("attendee")}).exitCode, 0);
+        QTRY_COMPARE(TestClient::errorReason(erin.call(QStringLiteral("presence.list"))), QStringLiteral("forbidden"));
+
+        // Banned: the connection is closed.
+        QCOMPARE(run({QStringLiteral("--set-role"), QStringLiteral("erin"), QStringLiteral("banned")}).exitCode, 0);
+        QVERIFY(erin.waitForDisconnect(10000));
+        QCOMPARE(erin.socket().closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+    }
+
+    void passwordResetDisconnectsOpenSessions()
+    {
+        TestClient carol;
+        QVERIFY(carol.open(m_server->wsUrl()));
+        const Run r = run({QStringLiteral("--reset-password"), QStringLiteral("carol")});
+        const QString password = r.out.section(QStringLiteral("new password for carol: "), 1).section(u'\n', 0, 0).trimmed();
+        QVERIFY(carol.login(QStringLiteral("carol"), password).contains(QStringLiteral("result")));
+        // Resetting again, as an operator would after a leak, ends the open session at once.
+        QVERIFY(run({QStringLiteral("--reset-password"), QStringLiteral("carol")}).exitCode == 0);
+        QVERIFY(carol.waitForDisconnect(10000));
+        QCOMPARE(carol.socket().closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+    }
+
     void migrateIsIdempotent()
     {
         const Run r = run({QStringLiteral("--migrate")});
