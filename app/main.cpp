@@ -14,11 +14,12 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("muster"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Muster desktop app: your team's status, live."));
+    parser.setApplicationDescription(
+        QStringLiteral("Muster desktop app: your team's status, live."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption server({QStringLiteral("server")},
-                                    QStringLiteral("Server address, e.g. 127.0.0.1:8440."), QStringLiteral("ADDRESS"));
+        QStringLiteral("Server address, e.g. 127.0.0.1:8440."), QStringLiteral("ADDRESS"));
     parser.addOption(server);
     parser.process(app);
 

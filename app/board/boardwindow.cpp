@@ -130,14 +130,15 @@ void BoardWindow::refresh()
         return;
     m_refreshing = true;
     m_connection.call(QStringLiteral("presence.list"), {}, this,
-                      [this](const QJsonValue &result, const RpcError &error) {
-                          m_refreshing = false;
-                          if (error.isValid()) {
-                              statusBar()->showMessage(tr("Could not load the board: %1").arg(error.message), 8000);
-                              return;
-                          }
-                          m_model.reset(result.toObject());
-                      });
+        [this](const QJsonValue &result, const RpcError &error) {
+            m_refreshing = false;
+            if (error.isValid()) {
+                statusBar()->showMessage(
+                    tr("Could not load the board: %1").arg(error.message), 8000);
+                return;
+            }
+            m_model.reset(result.toObject());
+        });
 }
 
 void BoardWindow::onPush(const QString &method, const QJsonObject &params)
@@ -153,12 +154,13 @@ void BoardWindow::chooseState(int row)
         return;
     const QString stateId = state.data(StateListModel::IdRole).toString();
     m_connection.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), stateId}}, this,
-                      [this](const QJsonValue &, const RpcError &error) {
-                          if (error.isValid()) {
-                              statusBar()->showMessage(tr("Your status was not changed: %1").arg(error.message), 8000);
-                              syncMyState();
-                          }
-                      });
+        [this](const QJsonValue &, const RpcError &error) {
+            if (error.isValid()) {
+                statusBar()->showMessage(
+                    tr("Your status was not changed: %1").arg(error.message), 8000);
+                syncMyState();
+            }
+        });
     // Shown at once; the push that follows confirms it, an error puts it back.
     const QSignalBlocker block(m_statePicker);
     m_statePicker->setCurrentIndex(row);
@@ -181,10 +183,11 @@ void BoardWindow::onConnectionState()
     switch (m_connection.state()) {
     case Connection::State::Ready:
         text = tr("Connected as %1 — %2")
-                       .arg(user.value(QStringLiteral("displayName")).toString(),
-                            user.value(QStringLiteral("organisationName")).toString());
+                   .arg(user.value(QStringLiteral("displayName")).toString(),
+                       user.value(QStringLiteral("organisationName")).toString());
         color = QStringLiteral("#2eb85c");
-        setWindowTitle(tr("Muster — %1").arg(user.value(QStringLiteral("organisationName")).toString()));
+        setWindowTitle(
+            tr("Muster — %1").arg(user.value(QStringLiteral("organisationName")).toString()));
         break;
     case Connection::State::Connecting:
     case Connection::State::Authenticating:
@@ -200,7 +203,8 @@ void BoardWindow::onConnectionState()
         color = QStringLiteral("#c0392b");
         break;
     }
-    m_connectionLabel->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2").arg(color, text.toHtmlEscaped()));
+    m_connectionLabel->setText(
+        QStringLiteral("<span style=\"color:%1\">●</span> %2").arg(color, text.toHtmlEscaped()));
     const bool ready = m_connection.state() == Connection::State::Ready;
     m_statePicker->setEnabled(ready);
     m_view->setEnabled(ready || m_model.rowCount() > 0);

@@ -5,7 +5,8 @@
 
 namespace Muster {
 
-PeopleFilterModel::PeopleFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
+PeopleFilterModel::PeopleFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
 {
     setDynamicSortFilter(true);
     setSortCaseSensitivity(Qt::CaseInsensitive);
@@ -25,8 +26,8 @@ bool PeopleFilterModel::lessThan(const QModelIndex &left, const QModelIndex &rig
     if (leftOnline != rightOnline)
         return leftOnline;
     return QString::localeAwareCompare(left.data(PresenceModel::DisplayNameRole).toString(),
-                                       right.data(PresenceModel::DisplayNameRole).toString())
-            < 0;
+               right.data(PresenceModel::DisplayNameRole).toString())
+        < 0;
 }
 
 bool PeopleFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -35,8 +36,8 @@ bool PeopleFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
         return true;
     const QModelIndex i = sourceModel()->index(sourceRow, 0, sourceParent);
     return i.data(PresenceModel::DisplayNameRole).toString().contains(m_search, Qt::CaseInsensitive)
-            || i.data(PresenceModel::LoginRole).toString().contains(m_search, Qt::CaseInsensitive)
-            || i.data(PresenceModel::StateLabelRole).toString().contains(m_search, Qt::CaseInsensitive);
+        || i.data(PresenceModel::LoginRole).toString().contains(m_search, Qt::CaseInsensitive)
+        || i.data(PresenceModel::StateLabelRole).toString().contains(m_search, Qt::CaseInsensitive);
 }
 
 } // namespace Muster

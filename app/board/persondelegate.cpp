@@ -38,7 +38,8 @@ QSize PersonDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelI
     return {line * 16, line * 3 + 8};
 }
 
-void PersonDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void PersonDelegate::paint(
+    QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem opt(option);
     initStyleOption(&opt, index);
@@ -72,7 +73,8 @@ void PersonDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, cons
     badgeFont.setBold(true);
     p->setFont(badgeFont);
     p->setPen(Qt::white);
-    p->drawText(badgeRect, Qt::AlignCenter, initials(index.data(PresenceModel::DisplayNameRole).toString()));
+    p->drawText(badgeRect, Qt::AlignCenter,
+        initials(index.data(PresenceModel::DisplayNameRole).toString()));
 
     // Online dot on the badge's rim.
     const int dot = std::max(8, badge / 4);
@@ -99,8 +101,8 @@ void PersonDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, cons
     p->setPen(text);
     const QRect nameRect(textLeft, r.top(), sinceRect.left() - textLeft - 4, line + 4);
     p->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-                QFontMetrics(nameFont).elidedText(index.data(PresenceModel::DisplayNameRole).toString(),
-                                                  Qt::ElideRight, nameRect.width()));
+        QFontMetrics(nameFont).elidedText(index.data(PresenceModel::DisplayNameRole).toString(),
+            Qt::ElideRight, nameRect.width()));
 
     // State: a coloured pill with the label.
     const QColor stateColor(index.data(PresenceModel::StateColorRole).toString());

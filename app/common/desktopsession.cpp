@@ -10,7 +10,8 @@
 
 namespace Muster {
 
-DesktopSession::DesktopSession(QObject *parent) : QObject(parent)
+DesktopSession::DesktopSession(QObject *parent)
+    : QObject(parent)
 {
     connect(&m_connection, &Connection::tokenChanged, this, [this](const QString &token) {
         if (m_remember && !token.isEmpty())
@@ -21,8 +22,8 @@ DesktopSession::DesktopSession(QObject *parent) : QObject(parent)
         if (!m_login) {
             m_tokens.erase(account());
             showLogin(error.reason == QStringLiteral("session_expired")
-                              ? tr("Your session has ended. Please sign in again.")
-                              : error.message);
+                    ? tr("Your session has ended. Please sign in again.")
+                    : error.message);
         }
     });
 }
@@ -52,8 +53,9 @@ void DesktopSession::start(const QString &serverOverride)
 {
     QSettings settings;
     m_server = serverOverride.isEmpty()
-            ? settings.value(QStringLiteral("server/address"), QStringLiteral("127.0.0.1:8440")).toString()
-            : serverOverride;
+        ? settings.value(QStringLiteral("server/address"), QStringLiteral("127.0.0.1:8440"))
+              .toString()
+        : serverOverride;
     m_loginName = settings.value(QStringLiteral("account/login")).toString();
     m_remember = settings.value(QStringLiteral("account/remember"), false).toBool();
     if (m_loginName.isEmpty() || !m_remember) {
@@ -61,15 +63,20 @@ void DesktopSession::start(const QString &serverOverride)
         m_tokens.probe(); // so "stay signed in" is offered only where it can work
         return;
     }
-    connect(&m_tokens, &TokenStore::loaded, this, [this](const QString &token) {
-        if (token.isEmpty()) {
-            showLogin();
-            return;
-        }
-        m_connection.resume(webSocketUrl(m_server), token);
-        showBoard();
-    }, Qt::SingleShotConnection);
-    connect(&m_tokens, &TokenStore::unavailable, this, [this] { showLogin(); }, Qt::SingleShotConnection);
+    connect(
+        &m_tokens, &TokenStore::loaded, this,
+        [this](const QString &token) {
+            if (token.isEmpty()) {
+                showLogin();
+                return;
+            }
+            m_connection.resume(webSocketUrl(m_server), token);
+            showBoard();
+        },
+        Qt::SingleShotConnection);
+    connect(
+        &m_tokens, &TokenStore::unavailable, this, [this] { showLogin(); },
+        Qt::SingleShotConnection);
     m_tokens.load(account());
 }
 
@@ -97,7 +104,7 @@ void DesktopSession::showLogin(const QString &message)
                 QApplication::quit();
         });
         connect(&m_tokens, &TokenStore::unavailable, m_login,
-                [this](const QString &why) { m_login->setRememberAvailable(false, why); });
+            [this](const QString &why) { m_login->setRememberAvailable(false, why); });
         if (!m_tokens.isAvailable())
             m_login->setRememberAvailable(false);
     }

@@ -13,7 +13,8 @@ namespace {
 const QString kService = QStringLiteral("muster");
 }
 
-TokenStore::TokenStore(QObject *parent) : QObject(parent)
+TokenStore::TokenStore(QObject *parent)
+    : QObject(parent)
 {
 #ifndef MUSTER_HAVE_KEYCHAIN
     m_available = false;
@@ -49,8 +50,9 @@ void TokenStore::load(const QString &account)
 #else
     Q_UNUSED(account)
 #endif
-    QMetaObject::invokeMethod(this, [this] { Q_EMIT unavailable(tr("No secret store on this system")); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { Q_EMIT unavailable(tr("No secret store on this system")); },
+        Qt::QueuedConnection);
 }
 
 void TokenStore::probe()
@@ -67,8 +69,9 @@ void TokenStore::probe()
     });
     job->start();
 #else
-    QMetaObject::invokeMethod(this, [this] { Q_EMIT unavailable(tr("No secret store on this system")); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { Q_EMIT unavailable(tr("No secret store on this system")); },
+        Qt::QueuedConnection);
 #endif
 }
 

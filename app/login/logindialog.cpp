@@ -37,7 +37,8 @@ LoginDialog::LoginDialog(Connection &connection, QWidget *parent)
     m_message->setVisible(false);
     m_message->setForegroundRole(QPalette::BrightText);
 
-    auto *heading = new QLabel(tr("<b>Muster</b><br>Sign in with the login your organisation gave you."), this);
+    auto *heading = new QLabel(
+        tr("<b>Muster</b><br>Sign in with the login your organisation gave you."), this);
     heading->setWordWrap(true);
     auto *form = new QFormLayout;
     form->addRow(tr("&Server"), m_server);
@@ -119,8 +120,8 @@ bool LoginDialog::remember() const
 
 void LoginDialog::updateButton()
 {
-    const bool complete = webSocketUrl(m_server->text()).isValid() && !m_login->text().trimmed().isEmpty()
-            && !m_password->text().isEmpty();
+    const bool complete = webSocketUrl(m_server->text()).isValid()
+        && !m_login->text().trimmed().isEmpty() && !m_password->text().isEmpty();
     m_buttons->buttons().first()->setEnabled(complete && !m_busy);
 }
 
@@ -128,7 +129,7 @@ void LoginDialog::setBusy(bool busy)
 {
     m_busy = busy;
     for (QWidget *w : {static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_login),
-                       static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_remember)})
+             static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_remember)})
         w->setEnabled(!busy);
     if (busy)
         showMessage(tr("Signing in…"));
@@ -156,7 +157,8 @@ void LoginDialog::onSignInFailed(const RpcError &error)
     if (error.reason == QStringLiteral("invalid_credentials")) {
         showMessage(tr("Wrong login or password."));
     } else if (error.reason == QStringLiteral("rate_limited")) {
-        const int minutes = std::max(1, (error.details.value(QStringLiteral("retryAfter")).toInt() + 59) / 60);
+        const int minutes
+            = std::max(1, (error.details.value(QStringLiteral("retryAfter")).toInt() + 59) / 60);
         showMessage(tr("Too many failed attempts. Try again in %n minute(s).", nullptr, minutes));
     } else if (error.reason == QStringLiteral("forbidden")) {
         showMessage(tr("This account is disabled. Ask an administrator."));
@@ -172,7 +174,7 @@ void LoginDialog::onStateChanged()
         m_connection.close();
         setBusy(false);
         showMessage(tr("Cannot reach the server at %1. Check the address and your network.")
-                            .arg(webSocketUrl(m_server->text()).toString()));
+                        .arg(webSocketUrl(m_server->text()).toString()));
     }
 }
 

@@ -6,11 +6,12 @@
 
 namespace Muster {
 
-DatabaseBootstrap::DatabaseBootstrap(const QString &dataDir, const QString &databaseUrl,
-                                     EmbeddedCluster::Durability durability)
-    : m_dataDir(dataDir), m_databaseUrl(databaseUrl), m_durability(durability)
-{
-}
+DatabaseBootstrap::DatabaseBootstrap(
+    const QString &dataDir, const QString &databaseUrl, EmbeddedCluster::Durability durability)
+    : m_dataDir(dataDir)
+    , m_databaseUrl(databaseUrl)
+    , m_durability(durability)
+{ }
 
 bool DatabaseBootstrap::prepare()
 {
@@ -26,7 +27,8 @@ bool DatabaseBootstrap::prepare()
     }
     PgSyncConnection connection(m_conninfo);
     if (!connection.isOpen()) {
-        m_error = QStringLiteral("cannot connect to the database: %1").arg(connection.errorMessage());
+        m_error
+            = QStringLiteral("cannot connect to the database: %1").arg(connection.errorMessage());
         return false;
     }
     Migrator migrator(connection);

@@ -17,7 +17,7 @@ class DatabaseBootstrap
 public:
     // An empty databaseUrl selects the embedded cluster under dataDir.
     DatabaseBootstrap(const QString &dataDir, const QString &databaseUrl,
-                      EmbeddedCluster::Durability durability = EmbeddedCluster::Durability::Durable);
+        EmbeddedCluster::Durability durability = EmbeddedCluster::Durability::Durable);
 
     bool prepare();
     QByteArray conninfo() const { return m_conninfo; }

@@ -7,6 +7,7 @@ class PresenceService;
 class RpcDispatcher;
 class SessionService;
 
-void registerMethods(RpcDispatcher &dispatcher, SessionService &sessions, PresenceService &presence);
+void registerMethods(
+    RpcDispatcher &dispatcher, SessionService &sessions, PresenceService &presence);
 
 } // namespace Muster

@@ -19,16 +19,16 @@ MusterServer::MusterServer(const Config &config, QObject *parent)
 {
     registerMethods(m_dispatcher, m_sessions, m_presence);
     m_http.addRoute(QStringLiteral("/healthz"),
-                    [this](const HttpRequest &request, const HttpResponder &responder) {
-                        healthz(request, responder);
-                    });
+        [this](const HttpRequest &request, const HttpResponder &responder) {
+            healthz(request, responder);
+        });
     connect(&m_http, &HttpFront::webSocketConnected, this, &MusterServer::onWebSocket);
     m_db.listen(QString::fromLatin1(DirectoryStore::kUserChangedChannel));
     connect(&m_db, &Database::notificationReceived, this,
-            [this](const QString &channel, const QByteArray &payload) {
-                if (channel == QLatin1String(DirectoryStore::kUserChangedChannel))
-                    m_sessions.refreshUser(QUuid::fromString(QLatin1String(payload)));
-            });
+        [this](const QString &channel, const QByteArray &payload) {
+            if (channel == QLatin1String(DirectoryStore::kUserChangedChannel))
+                m_sessions.refreshUser(QUuid::fromString(QLatin1String(payload)));
+        });
 }
 
 MusterServer::~MusterServer()
@@ -46,12 +46,13 @@ bool MusterServer::start()
     m_db.open();
     if (!m_http.listen(m_config.address, m_config.port)) {
         m_error = QStringLiteral("cannot listen on %1:%2: %3")
-                          .arg(m_config.address.toString())
-                          .arg(m_config.port)
-                          .arg(m_http.errorString());
+                      .arg(m_config.address.toString())
+                      .arg(m_config.port)
+                      .arg(m_http.errorString());
         return false;
     }
-    qCInfo(lcHttp).noquote() << "listening on" << m_config.address.toString() + u':' + QString::number(port());
+    qCInfo(lcHttp).noquote() << "listening on"
+                             << m_config.address.toString() + u':' + QString::number(port());
     return true;
 }
 
@@ -68,11 +69,13 @@ void MusterServer::healthz(const HttpRequest &, const HttpResponder &responder)
 {
     m_db.exec("SELECT 1", {}, this, [responder](const PgResult &r) {
         const QJsonObject body {
-            {QStringLiteral("status"), r.ok() ? QStringLiteral("ok") : QStringLiteral("unavailable")},
-            {QStringLiteral("database"), r.ok() ? QStringLiteral("ok") : QStringLiteral("unreachable")},
+            {QStringLiteral("status"),
+                r.ok() ? QStringLiteral("ok") : QStringLiteral("unavailable")},
+            {QStringLiteral("database"),
+                r.ok() ? QStringLiteral("ok") : QStringLiteral("unreachable")},
         };
         responder.send(r.ok() ? 200 : 503, "application/json",
-                       QJsonDocument(body).toJson(QJsonDocument::Compact) + '\n');
+            QJsonDocument(body).toJson(QJsonDocument::Compact) + '\n');
     });
 }
 

@@ -47,8 +47,9 @@ int serverMain(int argc, char *argv[])
 
     if (options.command == ServerOptions::Command::Migrate) {
         const QStringList applied = bootstrap.appliedMigrations();
-        out << (applied.isEmpty() ? QStringLiteral("schema is up to date")
-                                  : QStringLiteral("applied: ") + applied.join(QStringLiteral(", ")))
+        out << (applied.isEmpty()
+                ? QStringLiteral("schema is up to date")
+                : QStringLiteral("applied: ") + applied.join(QStringLiteral(", ")))
             << Qt::endl;
         return 0;
     }

@@ -16,62 +16,62 @@ QString ServerOptions::defaultDataDir()
     if (::geteuid() == 0)
         return QStringLiteral("/var/lib/muster");
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-            + QStringLiteral("/muster");
+        + QStringLiteral("/muster");
 }
 
 bool ServerOptions::parse(const QStringList &arguments)
 {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
-            "Muster server: HTTP and WebSocket on one port, PostgreSQL behind it.\n"
-            "Without a command it serves. Admin commands use the same --data-dir or --database,\n"
-            "work whether or not a server is running, and exit."));
+        "Muster server: HTTP and WebSocket on one port, PostgreSQL behind it.\n"
+        "Without a command it serves. Admin commands use the same --data-dir or --database,\n"
+        "work whether or not a server is running, and exit."));
     const QCommandLineOption help = p.addHelpOption();
     const QCommandLineOption version = p.addVersionOption();
     const QCommandLineOption address({QStringLiteral("address")},
-                                     QStringLiteral("Address to listen on (default 127.0.0.1)."),
-                                     QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1"));
+        QStringLiteral("Address to listen on (default 127.0.0.1)."), QStringLiteral("ADDRESS"),
+        QStringLiteral("127.0.0.1"));
     const QCommandLineOption port({QStringLiteral("port")},
-                                  QStringLiteral("Port to listen on (default 8440; 0 picks a free one)."),
-                                  QStringLiteral("PORT"), QStringLiteral("8440"));
-    const QCommandLineOption dataDir(
-            {QStringLiteral("data-dir")},
-            QStringLiteral("Directory of the embedded PostgreSQL cluster (default %1).").arg(defaultDataDir()),
-            QStringLiteral("DIR"), defaultDataDir());
+        QStringLiteral("Port to listen on (default 8440; 0 picks a free one)."),
+        QStringLiteral("PORT"), QStringLiteral("8440"));
+    const QCommandLineOption dataDir({QStringLiteral("data-dir")},
+        QStringLiteral("Directory of the embedded PostgreSQL cluster (default %1).")
+            .arg(defaultDataDir()),
+        QStringLiteral("DIR"), defaultDataDir());
     const QCommandLineOption database({QStringLiteral("database")},
-                                      QStringLiteral("Use this PostgreSQL server instead of the "
-                                                     "embedded one (postgresql://…)."),
-                                      QStringLiteral("URL"));
-    const QCommandLineOption migrate({QStringLiteral("migrate")},
-                                     QStringLiteral("Apply schema migrations and exit."));
+        QStringLiteral("Use this PostgreSQL server instead of the "
+                       "embedded one (postgresql://…)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption migrate(
+        {QStringLiteral("migrate")}, QStringLiteral("Apply schema migrations and exit."));
     const QCommandLineOption createOrg({QStringLiteral("create-org")},
-                                       QStringLiteral("Create an organisation with default states and a team."),
-                                       QStringLiteral("NAME"));
+        QStringLiteral("Create an organisation with default states and a team."),
+        QStringLiteral("NAME"));
     const QCommandLineOption createUser({QStringLiteral("create-user")},
-                                        QStringLiteral("Create a user (needs --org and --role); prints a "
-                                                       "generated password unless --password-stdin."),
-                                        QStringLiteral("LOGIN"));
-    const QCommandLineOption org({QStringLiteral("org")}, QStringLiteral("Organisation name."),
-                                 QStringLiteral("NAME"));
+        QStringLiteral("Create a user (needs --org and --role); prints a "
+                       "generated password unless --password-stdin."),
+        QStringLiteral("LOGIN"));
+    const QCommandLineOption org(
+        {QStringLiteral("org")}, QStringLiteral("Organisation name."), QStringLiteral("NAME"));
     const QCommandLineOption role({QStringLiteral("role")},
-                                  QStringLiteral("banned, attendee, volunteer, staff, lead, manager or admin."),
-                                  QStringLiteral("ROLE"));
+        QStringLiteral("banned, attendee, volunteer, staff, lead, manager or admin."),
+        QStringLiteral("ROLE"));
     const QCommandLineOption displayName({QStringLiteral("display-name")},
-                                         QStringLiteral("Display name for --create-user (default: the login)."),
-                                         QStringLiteral("NAME"));
+        QStringLiteral("Display name for --create-user (default: the login)."),
+        QStringLiteral("NAME"));
     const QCommandLineOption passwordStdin({QStringLiteral("password-stdin")},
-                                           QStringLiteral("Read the password from the first line of standard input."));
+        QStringLiteral("Read the password from the first line of standard input."));
     const QCommandLineOption setRole({QStringLiteral("set-role")},
-                                     QStringLiteral("Change a user's role: --set-role LOGIN ROLE."),
-                                     QStringLiteral("LOGIN"));
+        QStringLiteral("Change a user's role: --set-role LOGIN ROLE."), QStringLiteral("LOGIN"));
     const QCommandLineOption resetPassword({QStringLiteral("reset-password")},
-                                           QStringLiteral("Set a new generated password (printed) and sign the user out everywhere."),
-                                           QStringLiteral("LOGIN"));
-    const QCommandLineOption listUsers({QStringLiteral("list-users")},
-                                       QStringLiteral("List users (of --org, or all)."));
+        QStringLiteral("Set a new generated password (printed) and sign the user out everywhere."),
+        QStringLiteral("LOGIN"));
+    const QCommandLineOption listUsers(
+        {QStringLiteral("list-users")}, QStringLiteral("List users (of --org, or all)."));
     p.addOptions({address, port, dataDir, database, migrate, createOrg, createUser, org, role,
-                  displayName, passwordStdin, setRole, resetPassword, listUsers});
-    p.addPositionalArgument(QStringLiteral("[ROLE]"), QStringLiteral("The new role, after --set-role LOGIN."));
+        displayName, passwordStdin, setRole, resetPassword, listUsers});
+    p.addPositionalArgument(
+        QStringLiteral("[ROLE]"), QStringLiteral("The new role, after --set-role LOGIN."));
 
     if (!p.parse(arguments)) {
         m_message = p.errorText();
@@ -84,7 +84,8 @@ bool ServerOptions::parse(const QStringList &arguments)
         return false;
     }
     if (p.isSet(version)) {
-        m_message = QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion();
+        m_message
+            = QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion();
         m_exitCode = 0;
         return false;
     }
@@ -134,7 +135,8 @@ bool ServerOptions::parse(const QStringList &arguments)
     } else if (!positional.isEmpty()) {
         return usage(QStringLiteral("unexpected argument: %1").arg(positional.first()));
     }
-    if (this->command == Command::CreateUser && (this->organisation.isEmpty() || this->role.isEmpty()))
+    if (this->command == Command::CreateUser
+        && (this->organisation.isEmpty() || this->role.isEmpty()))
         return usage(QStringLiteral("--create-user needs --org NAME and --role ROLE"));
     return true;
 }

@@ -19,7 +19,9 @@ UnixSignalWatcher::UnixSignalWatcher(std::initializer_list<int> signals, QObject
     m_notifier = std::make_unique<QSocketNotifier>(g_fds[1], QSocketNotifier::Read);
     connect(m_notifier.get(), &QSocketNotifier::activated, this, &UnixSignalWatcher::onReadable);
     for (int s : signals) {
-        struct sigaction action {};
+        struct sigaction action
+        {
+        };
         action.sa_handler = &UnixSignalWatcher::handle;
         sigemptyset(&action.sa_mask);
         action.sa_flags = SA_RESTART;

@@ -62,8 +62,8 @@ int AdminCommands::createUser(const ServerOptions &options)
     }
     DirectoryStore store(m_db);
     const QString displayName = options.displayName.isEmpty() ? login : options.displayName;
-    const auto id = store.createUser(login, options.organisation, *role,
-                                     PasswordHasher::hash(password), displayName);
+    const auto id = store.createUser(
+        login, options.organisation, *role, PasswordHasher::hash(password), displayName);
     if (!id)
         return failed(store.errorMessage());
     m_out << "created user " << login << " in \"" << options.organisation << "\" as "
@@ -104,8 +104,9 @@ int AdminCommands::listUsers(const ServerOptions &options)
     const auto rows = store.listUsers(options.organisation);
     if (!rows)
         return failed(store.errorMessage());
-    m_out << qSetFieldWidth(20) << Qt::left << "LOGIN" << "ORGANISATION" << "ROLE"
-          << qSetFieldWidth(0) << "NAME" << Qt::endl;
+    m_out << qSetFieldWidth(20) << Qt::left << "LOGIN"
+          << "ORGANISATION"
+          << "ROLE" << qSetFieldWidth(0) << "NAME" << Qt::endl;
     for (const DirectoryStore::UserRow &u : *rows) {
         m_out << qSetFieldWidth(20) << Qt::left << u.login << u.organisation
               << (u.role + (u.superadmin ? QStringLiteral(" (super)") : QString()))

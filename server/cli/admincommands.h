@@ -13,11 +13,12 @@ class PgSyncConnection;
 class AdminCommands
 {
 public:
-    AdminCommands(PgSyncConnection &connection, QTextStream &out, QTextStream &err,
-                  QTextStream &in)
-        : m_db(connection), m_out(out), m_err(err), m_in(in)
-    {
-    }
+    AdminCommands(PgSyncConnection &connection, QTextStream &out, QTextStream &err, QTextStream &in)
+        : m_db(connection)
+        , m_out(out)
+        , m_err(err)
+        , m_in(in)
+    { }
 
     // Returns 0 on success, 1 when the command failed, 2 on a usage error.
     int run(const ServerOptions &options);

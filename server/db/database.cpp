@@ -12,7 +12,8 @@ constexpr int kMaxWaitMs = 5000; // how long a job may wait for a usable connect
 constexpr int kLongestRetryMs = 10000;
 } // namespace
 
-Database::Database(const QByteArray &conninfo, int poolSize, QObject *parent) : QObject(parent)
+Database::Database(const QByteArray &conninfo, int poolSize, QObject *parent)
+    : QObject(parent)
 {
     for (int i = 0; i < std::max(1, poolSize); ++i) {
         auto *c = new PgConnection(conninfo, this);
@@ -22,7 +23,7 @@ Database::Database(const QByteArray &conninfo, int poolSize, QObject *parent) : 
     }
     // Notifications are listened for on the first connection only, so each arrives once.
     connect(m_connections.first(), &PgConnection::notificationReceived, this,
-            &Database::notificationReceived);
+        &Database::notificationReceived);
     m_waitingTimer.setInterval(250);
     connect(&m_waitingTimer, &QTimer::timeout, this, &Database::expireWaiting);
 }
@@ -36,7 +37,7 @@ void Database::open()
 bool Database::isReady() const
 {
     return std::any_of(m_connections.cbegin(), m_connections.cend(),
-                       [](const PgConnection *c) { return c->isReady(); });
+        [](const PgConnection *c) { return c->isReady(); });
 }
 
 void Database::listen(const QString &channel)
@@ -47,30 +48,29 @@ void Database::listen(const QString &channel)
 static PgConnection::JobHandler guarded(QObject *context, PgConnection::JobHandler handler)
 {
     return [context = QPointer<QObject>(context), hasContext = context != nullptr,
-            handler = std::move(handler)](const QList<PgResult> &results) {
+               handler = std::move(handler)](const QList<PgResult> &results) {
         if (!hasContext || context)
             handler(results);
     };
 }
 
-void Database::exec(const QByteArray &sql, const PgParams &params, QObject *context,
-                    ResultHandler handler)
+void Database::exec(
+    const QByteArray &sql, const PgParams &params, QObject *context, ResultHandler handler)
 {
     dispatch({PgStatement {sql, params}}, false,
-             guarded(context, [handler = std::move(handler)](const QList<PgResult> &results) {
-                 handler(results.isEmpty() ? PgResult::failure(QStringLiteral("no result"))
-                                           : results.last());
-             }));
+        guarded(context, [handler = std::move(handler)](const QList<PgResult> &results) {
+            handler(results.isEmpty() ? PgResult::failure(QStringLiteral("no result"))
+                                      : results.last());
+        }));
 }
 
-void Database::transaction(QList<PgStatement> statements, QObject *context,
-                           ResultsHandler handler)
+void Database::transaction(QList<PgStatement> statements, QObject *context, ResultsHandler handler)
 {
     dispatch(std::move(statements), true, guarded(context, std::move(handler)));
 }
 
-void Database::dispatch(QList<PgStatement> statements, bool transactional,
-                        PgConnection::JobHandler handler)
+void Database::dispatch(
+    QList<PgStatement> statements, bool transactional, PgConnection::JobHandler handler)
 {
     PgConnection *best = nullptr;
     for (PgConnection *c : std::as_const(m_connections)) {

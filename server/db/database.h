@@ -27,8 +27,8 @@ public:
     bool isReady() const; // at least one connection is usable
 
     // Runs one statement. The handler is skipped when context is destroyed first.
-    void exec(const QByteArray &sql, const PgParams &params, QObject *context,
-              ResultHandler handler);
+    void exec(
+        const QByteArray &sql, const PgParams &params, QObject *context, ResultHandler handler);
     // Runs statements in one transaction; the handler gets one result per statement, or the
     // results up to and including the first failure.
     void transaction(QList<PgStatement> statements, QObject *context, ResultsHandler handler);
@@ -47,7 +47,8 @@ private:
         QElapsedTimer waited;
     };
 
-    void dispatch(QList<PgStatement> statements, bool transactional, PgConnection::JobHandler handler);
+    void dispatch(
+        QList<PgStatement> statements, bool transactional, PgConnection::JobHandler handler);
     void onConnectionReady();
     void onConnectionLost(PgConnection *connection);
     void expireWaiting();

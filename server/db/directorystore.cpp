@@ -50,10 +50,11 @@ bool DirectoryStore::commit()
 
 bool DirectoryStore::notifyUserChanged(const QUuid &userId)
 {
-    // Delivered at commit to every muster-server on this database (see SessionService::refreshUser).
+    // Delivered at commit to every muster-server on this database (see
+    // SessionService::refreshUser).
     const PgResult r = m_db.exec("SELECT pg_notify($1, $2)",
-                                 PgParams() << QString::fromLatin1(kUserChangedChannel)
-                                            << userId.toString(QUuid::WithoutBraces));
+        PgParams() << QString::fromLatin1(kUserChangedChannel)
+                   << userId.toString(QUuid::WithoutBraces));
     if (!r.ok())
         m_error = r.errorMessage();
     return r.ok();
@@ -66,31 +67,33 @@ std::optional<QUuid> DirectoryStore::createOrganisation(const QString &name)
         return fail(QStringLiteral("an organisation name has 1 to 200 characters"));
     if (!begin())
         return std::nullopt;
-    PgResult r = m_db.exec("INSERT INTO organisations (name) VALUES ($1) RETURNING id",
-                           PgParams() << trimmed);
+    PgResult r = m_db.exec(
+        "INSERT INTO organisations (name) VALUES ($1) RETURNING id", PgParams() << trimmed);
     if (!r.ok()) {
         return fail(r.isUniqueViolation()
-                            ? QStringLiteral("an organisation named \"%1\" already exists").arg(trimmed)
-                            : r.errorMessage());
+                ? QStringLiteral("an organisation named \"%1\" already exists").arg(trimmed)
+                : r.errorMessage());
     }
     const QUuid org = r.uuid(0, 0);
     int order = 0;
     for (const DefaultState &s : kDefaultStates) {
         r = m_db.exec("INSERT INTO states (organisation_id, label, color, sort_order, is_available,"
                       " is_default) VALUES ($1, $2, $3, $4, $5, $6)",
-                      PgParams() << org << QString::fromLatin1(s.label) << QString::fromLatin1(s.color)
-                                 << order << s.available << (order == 0));
+            PgParams() << org << QString::fromLatin1(s.label) << QString::fromLatin1(s.color)
+                       << order << s.available << (order == 0));
         if (!r.ok())
             return fail(r.errorMessage());
         ++order;
     }
-    r = m_db.exec("INSERT INTO teams (organisation_id, name) VALUES ($1, 'General')",
-                  PgParams() << org);
+    r = m_db.exec(
+        "INSERT INTO teams (organisation_id, name) VALUES ($1, 'General')", PgParams() << org);
     if (!r.ok())
         return fail(r.errorMessage());
-    r = m_db.exec("INSERT INTO activities (organisation_id, action, subject_type, subject_id, new_value)"
-                  " VALUES ($1, 'organisation.create', 'organisation', $1, jsonb_build_object('name', $2::text))",
-                  PgParams() << org << trimmed);
+    r = m_db.exec(
+        "INSERT INTO activities (organisation_id, action, subject_type, subject_id, new_value)"
+        " VALUES ($1, 'organisation.create', 'organisation', $1, jsonb_build_object('name', "
+        "$2::text))",
+        PgParams() << org << trimmed);
     if (!r.ok())
         return fail(r.errorMessage());
     if (!commit())
@@ -99,20 +102,19 @@ std::optional<QUuid> DirectoryStore::createOrganisation(const QString &name)
 }
 
 std::optional<QUuid> DirectoryStore::createUser(const QString &login, const QString &organisation,
-                                                Role role, const QByteArray &passwordHash,
-                                                const QString &displayName)
+    Role role, const QByteArray &passwordHash, const QString &displayName)
 {
     if (!begin())
         return std::nullopt;
-    PgResult r = m_db.exec(
-            "INSERT INTO users (organisation_id, login, display_name, password_hash, role,"
-            "  home_team_id, state_id)"
-            " SELECT o.id, $2, $3, $4, $5,"
-            "  (SELECT t.id FROM teams t WHERE t.organisation_id = o.id AND NOT t.archived"
-            "    ORDER BY t.created_at, t.id LIMIT 1),"
-            "  (SELECT s.id FROM states s WHERE s.organisation_id = o.id AND s.is_default)"
-            " FROM organisations o WHERE lower(o.name) = lower($1)"
-            " RETURNING id, organisation_id",
+    PgResult r
+        = m_db.exec("INSERT INTO users (organisation_id, login, display_name, password_hash, role,"
+                    "  home_team_id, state_id)"
+                    " SELECT o.id, $2, $3, $4, $5,"
+                    "  (SELECT t.id FROM teams t WHERE t.organisation_id = o.id AND NOT t.archived"
+                    "    ORDER BY t.created_at, t.id LIMIT 1),"
+                    "  (SELECT s.id FROM states s WHERE s.organisation_id = o.id AND s.is_default)"
+                    " FROM organisations o WHERE lower(o.name) = lower($1)"
+                    " RETURNING id, organisation_id",
             PgParams() << organisation << login << displayName << QString::fromLatin1(passwordHash)
                        << roleName(role));
     if (!r.ok()) {
@@ -127,10 +129,11 @@ std::optional<QUuid> DirectoryStore::createUser(const QString &login, const QStr
         return fail(QStringLiteral("no organisation named \"%1\"").arg(organisation));
     const QUuid user = r.uuid(0, 0);
     const QUuid org = r.uuid(0, 1);
-    r = m_db.exec("INSERT INTO activities (organisation_id, action, subject_type, subject_id, new_value)"
-                  " VALUES ($1, 'user.create', 'user', $2,"
-                  "  jsonb_build_object('login', $3::text, 'role', $4::text))",
-                  PgParams() << org << user << login << roleName(role));
+    r = m_db.exec(
+        "INSERT INTO activities (organisation_id, action, subject_type, subject_id, new_value)"
+        " VALUES ($1, 'user.create', 'user', $2,"
+        "  jsonb_build_object('login', $3::text, 'role', $4::text))",
+        PgParams() << org << user << login << roleName(role));
     if (!r.ok())
         return fail(r.errorMessage());
     if (!commit())
@@ -142,8 +145,9 @@ std::optional<QUuid> DirectoryStore::setRole(const QString &login, Role role)
 {
     if (!begin())
         return std::nullopt;
-    PgResult r = m_db.exec("SELECT id, organisation_id, role FROM users WHERE login = $1 FOR UPDATE",
-                           PgParams() << login);
+    PgResult r
+        = m_db.exec("SELECT id, organisation_id, role FROM users WHERE login = $1 FOR UPDATE",
+            PgParams() << login);
     if (!r.ok())
         return fail(r.errorMessage());
     if (r.rows() == 0)
@@ -157,7 +161,7 @@ std::optional<QUuid> DirectoryStore::setRole(const QString &login, Role role)
     r = m_db.exec("INSERT INTO activities (organisation_id, action, subject_type, subject_id,"
                   " old_value, new_value) VALUES ($1, 'user.role', 'user', $2,"
                   " jsonb_build_object('role', $3::text), jsonb_build_object('role', $4::text))",
-                  PgParams() << org << user << oldRole << roleName(role));
+        PgParams() << org << user << oldRole << roleName(role));
     if (!r.ok() || !notifyUserChanged(user))
         return fail(r.ok() ? m_error : r.errorMessage());
     if (!commit())
@@ -165,14 +169,14 @@ std::optional<QUuid> DirectoryStore::setRole(const QString &login, Role role)
     return user;
 }
 
-std::optional<QUuid> DirectoryStore::setPasswordHash(const QString &login,
-                                                     const QByteArray &passwordHash)
+std::optional<QUuid> DirectoryStore::setPasswordHash(
+    const QString &login, const QByteArray &passwordHash)
 {
     if (!begin())
         return std::nullopt;
     PgResult r = m_db.exec("UPDATE users SET password_hash = $2 WHERE login = $1"
                            " RETURNING id, organisation_id",
-                           PgParams() << login << QString::fromLatin1(passwordHash));
+        PgParams() << login << QString::fromLatin1(passwordHash));
     if (!r.ok())
         return fail(r.errorMessage());
     if (r.rows() == 0)
@@ -181,12 +185,12 @@ std::optional<QUuid> DirectoryStore::setPasswordHash(const QString &login,
     const QUuid org = r.uuid(0, 1);
     r = m_db.exec("UPDATE sessions SET revoked_at = now() WHERE organisation_id = $1"
                   " AND user_id = $2 AND revoked_at IS NULL",
-                  PgParams() << org << user);
+        PgParams() << org << user);
     if (!r.ok())
         return fail(r.errorMessage());
     r = m_db.exec("INSERT INTO activities (organisation_id, action, subject_type, subject_id)"
                   " VALUES ($1, 'user.password_reset', 'user', $2)",
-                  PgParams() << org << user);
+        PgParams() << org << user);
     if (!r.ok() || !notifyUserChanged(user))
         return fail(r.ok() ? m_error : r.errorMessage());
     if (!commit())
@@ -197,20 +201,20 @@ std::optional<QUuid> DirectoryStore::setPasswordHash(const QString &login,
 std::optional<QList<DirectoryStore::UserRow>> DirectoryStore::listUsers(const QString &organisation)
 {
     m_error.clear();
-    const PgResult r = m_db.exec(
-            "SELECT u.login, u.display_name, o.name, u.role, u.is_superadmin,"
-            "  COALESCE(muster_iso(u.last_seen_at), '')"
-            " FROM users u JOIN organisations o ON o.id = u.organisation_id"
-            " WHERE $1 = '' OR lower(o.name) = lower($1)"
-            " ORDER BY lower(o.name), u.login",
-            PgParams() << organisation);
+    const PgResult r = m_db.exec("SELECT u.login, u.display_name, o.name, u.role, u.is_superadmin,"
+                                 "  COALESCE(muster_iso(u.last_seen_at), '')"
+                                 " FROM users u JOIN organisations o ON o.id = u.organisation_id"
+                                 " WHERE $1 = '' OR lower(o.name) = lower($1)"
+                                 " ORDER BY lower(o.name), u.login",
+        PgParams() << organisation);
     if (!r.ok()) {
         m_error = r.errorMessage();
         return std::nullopt;
     }
     QList<UserRow> rows;
     for (int i = 0; i < r.rows(); ++i)
-        rows.append({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.toBool(i, 4), r.text(i, 5)});
+        rows.append(
+            {r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.toBool(i, 4), r.text(i, 5)});
     return rows;
 }
 

@@ -30,12 +30,14 @@ public:
         QString lastSeen;
     };
 
-    explicit DirectoryStore(PgSyncConnection &connection) : m_db(connection) { }
+    explicit DirectoryStore(PgSyncConnection &connection)
+        : m_db(connection)
+    { }
 
     // Each returns the new or changed row's id, or nullopt with errorMessage() set.
     std::optional<QUuid> createOrganisation(const QString &name);
     std::optional<QUuid> createUser(const QString &login, const QString &organisation, Role role,
-                                    const QByteArray &passwordHash, const QString &displayName);
+        const QByteArray &passwordHash, const QString &displayName);
     std::optional<QUuid> setRole(const QString &login, Role role);
     // Replaces the password and revokes every session of the user.
     std::optional<QUuid> setPasswordHash(const QString &login, const QByteArray &passwordHash);

@@ -10,11 +10,10 @@
 #include <QFileInfo>
 #include <QThread>
 
-#include <libpq-fe.h>
-
 #include <cerrno>
 #include <csignal>
 #include <grp.h>
+#include <libpq-fe.h>
 #include <pwd.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -42,8 +41,7 @@ EmbeddedCluster::EmbeddedCluster(const QString &dataDir, Durability durability)
     : m_dataDir(QDir(dataDir).absolutePath())
     , m_clusterDir(m_dataDir + QStringLiteral("/postgresql"))
     , m_durability(durability)
-{
-}
+{ }
 
 EmbeddedCluster::~EmbeddedCluster()
 {
@@ -59,8 +57,8 @@ QString EmbeddedCluster::binDir()
 QByteArray EmbeddedCluster::conninfo(const QString &database) const
 {
     return "host=" + quoteConninfo(m_clusterDir) + " port=" + QByteArray::number(kPort)
-            + " user=" + quoteConninfo(kSuperuser) + " dbname=" + quoteConninfo(database)
-            + " connect_timeout=10 application_name=muster-server";
+        + " user=" + quoteConninfo(kSuperuser) + " dbname=" + quoteConninfo(database)
+        + " connect_timeout=10 application_name=muster-server";
 }
 
 bool EmbeddedCluster::fail(const QString &message)
@@ -74,11 +72,13 @@ bool EmbeddedCluster::prepareDirectories()
 {
     if (!QFileInfo::exists(binDir() + QStringLiteral("/postgres")))
         return fail(QStringLiteral("PostgreSQL server binaries not found in %1; install the "
-                                   "postgresql-15 package or pass --database").arg(binDir()));
+                                   "postgresql-15 package or pass --database")
+                        .arg(binDir()));
     // The unix socket path must fit in sockaddr_un (107 bytes).
     if ((m_clusterDir + QStringLiteral("/.s.PGSQL.5432")).toUtf8().size() > 100)
         return fail(QStringLiteral("data directory path %1 is too long for a unix socket; choose "
-                                   "a shorter --data-dir").arg(m_dataDir));
+                                   "a shorter --data-dir")
+                        .arg(m_dataDir));
     if (!QDir().mkpath(m_dataDir))
         return fail(QStringLiteral("cannot create data directory %1").arg(m_dataDir));
 
@@ -95,10 +95,13 @@ bool EmbeddedCluster::prepareDirectories()
         ::chmod(QFile::encodeName(m_dataDir).constData(), 0711);
         for (QString dir = QFileInfo(m_dataDir).absolutePath(); dir != QStringLiteral("/");
              dir = QFileInfo(dir).absolutePath()) {
-            struct stat st {};
+            struct stat st
+            {
+            };
             if (::stat(QFile::encodeName(dir).constData(), &st) == 0 && !(st.st_mode & S_IXOTH))
                 return fail(QStringLiteral("%1 is not searchable by the postgres account; choose "
-                                           "a --data-dir outside it (e.g. under /var/lib)").arg(dir));
+                                           "a --data-dir outside it (e.g. under /var/lib)")
+                                .arg(dir));
         }
     }
     if (!QDir().mkpath(m_clusterDir))
@@ -107,7 +110,7 @@ bool EmbeddedCluster::prepareDirectories()
     ::chmod(path.constData(), 0700);
     if (m_dropPrivileges && ::chown(path.constData(), m_uid, m_gid) != 0)
         return fail(QStringLiteral("cannot hand %1 to the postgres account: %2")
-                            .arg(m_clusterDir, QString::fromLocal8Bit(strerror(errno))));
+                        .arg(m_clusterDir, QString::fromLocal8Bit(strerror(errno))));
     return true;
 }
 
@@ -134,20 +137,22 @@ bool EmbeddedCluster::initialise()
     if (QFileInfo::exists(m_clusterDir + QStringLiteral("/PG_VERSION")))
         return true;
     if (!QDir(m_clusterDir).isEmpty())
-        return fail(QStringLiteral("%1 is not empty but holds no PostgreSQL cluster").arg(m_clusterDir));
+        return fail(
+            QStringLiteral("%1 is not empty but holds no PostgreSQL cluster").arg(m_clusterDir));
     qCInfo(lcCluster).noquote() << "creating a PostgreSQL cluster in" << m_clusterDir;
     QProcess initdb;
     configureChild(initdb);
     QStringList args {QStringLiteral("-D"), m_clusterDir, QStringLiteral("-U"), kSuperuser,
-                      QStringLiteral("--auth=trust"), QStringLiteral("--encoding=UTF8"),
-                      QStringLiteral("--no-locale")};
+        QStringLiteral("--auth=trust"), QStringLiteral("--encoding=UTF8"),
+        QStringLiteral("--no-locale")};
     if (m_durability == Durability::Throwaway)
         args << QStringLiteral("--no-sync");
     initdb.setProcessChannelMode(QProcess::MergedChannels);
     initdb.start(binDir() + QStringLiteral("/initdb"), args);
     if (!initdb.waitForFinished(120000) || initdb.exitStatus() != QProcess::NormalExit
         || initdb.exitCode() != 0) {
-        return fail(QStringLiteral("initdb failed: %1").arg(QString::fromLocal8Bit(initdb.readAll()).trimmed()));
+        return fail(QStringLiteral("initdb failed: %1")
+                        .arg(QString::fromLocal8Bit(initdb.readAll()).trimmed()));
     }
     return true;
 }
@@ -189,7 +194,9 @@ bool EmbeddedCluster::stopStrayPostmaster(qint64 pid)
             return true;
         QThread::msleep(50);
     }
-    return fail(QStringLiteral("PostgreSQL process %1 holds %2 and does not stop").arg(pid).arg(m_clusterDir));
+    return fail(QStringLiteral("PostgreSQL process %1 holds %2 and does not stop")
+                    .arg(pid)
+                    .arg(m_clusterDir));
 }
 
 bool EmbeddedCluster::start()
@@ -211,16 +218,16 @@ bool EmbeddedCluster::start()
     m_process = std::make_unique<QProcess>();
     configureChild(*m_process);
     m_process->setStandardOutputFile(QProcess::nullDevice());
-    m_process->setStandardErrorFile(m_dataDir + QStringLiteral("/postgresql.log"), QIODevice::Append);
-    QStringList args {QStringLiteral("-D"), m_clusterDir,
-                      QStringLiteral("-k"), m_clusterDir,
-                      QStringLiteral("-p"), QString::number(kPort),
-                      QStringLiteral("-c"), QStringLiteral("listen_addresses="),
-                      QStringLiteral("-c"), QStringLiteral("max_connections=200")};
+    m_process->setStandardErrorFile(
+        m_dataDir + QStringLiteral("/postgresql.log"), QIODevice::Append);
+    QStringList args {QStringLiteral("-D"), m_clusterDir, QStringLiteral("-k"), m_clusterDir,
+        QStringLiteral("-p"), QString::number(kPort), QStringLiteral("-c"),
+        QStringLiteral("listen_addresses="), QStringLiteral("-c"),
+        QStringLiteral("max_connections=200")};
     if (m_durability == Durability::Throwaway) {
-        args << QStringLiteral("-c") << QStringLiteral("fsync=off")
-             << QStringLiteral("-c") << QStringLiteral("synchronous_commit=off")
-             << QStringLiteral("-c") << QStringLiteral("full_page_writes=off");
+        args << QStringLiteral("-c") << QStringLiteral("fsync=off") << QStringLiteral("-c")
+             << QStringLiteral("synchronous_commit=off") << QStringLiteral("-c")
+             << QStringLiteral("full_page_writes=off");
     }
     qCInfo(lcCluster).noquote() << "starting PostgreSQL in" << m_clusterDir;
     m_process->start(binDir() + QStringLiteral("/postgres"), args);
@@ -233,7 +240,8 @@ bool EmbeddedCluster::start()
         m_process->kill();
         m_process->waitForFinished(5000);
         m_process.reset();
-        return fail(QStringLiteral("PostgreSQL did not start; see %1/postgresql.log").arg(m_dataDir));
+        return fail(
+            QStringLiteral("PostgreSQL did not start; see %1/postgresql.log").arg(m_dataDir));
     }
     return true;
 }
@@ -260,8 +268,8 @@ bool EmbeddedCluster::ensureDatabase(const QString &name)
     PgSyncConnection admin(conninfo(QStringLiteral("postgres")));
     if (!admin.isOpen())
         return fail(admin.errorMessage());
-    const PgResult exists =
-            admin.exec("SELECT 1 FROM pg_database WHERE datname = $1", PgParams() << name);
+    const PgResult exists
+        = admin.exec("SELECT 1 FROM pg_database WHERE datname = $1", PgParams() << name);
     if (!exists.ok())
         return fail(exists.errorMessage());
     if (exists.rows() > 0)

@@ -79,10 +79,10 @@ bool Migrator::migrate(const QList<Migration> &migrations)
     for (auto it = done.cbegin(); it != done.cend(); ++it) {
         if (it.key() > newest) {
             return failAndRollback(
-                    QStringLiteral("the database has migration %1 (%2), newer than this "
-                                   "muster-server knows; upgrade muster-server")
-                            .arg(it.key())
-                            .arg(it.value().first));
+                QStringLiteral("the database has migration %1 (%2), newer than this "
+                               "muster-server knows; upgrade muster-server")
+                    .arg(it.key())
+                    .arg(it.value().first));
         }
     }
 
@@ -91,20 +91,22 @@ bool Migrator::migrate(const QList<Migration> &migrations)
         if (applied != done.cend()) {
             if (applied->second != m.checksum) {
                 return failAndRollback(
-                        QStringLiteral("migration %1 was changed after it was applied (checksum "
-                                       "%2 in the database, %3 in this binary); migrations are "
-                                       "forward-only: restore the original and add a new one")
-                                .arg(m.name, QString::fromLatin1(applied->second),
-                                     QString::fromLatin1(m.checksum)));
+                    QStringLiteral("migration %1 was changed after it was applied (checksum "
+                                   "%2 in the database, %3 in this binary); migrations are "
+                                   "forward-only: restore the original and add a new one")
+                        .arg(m.name, QString::fromLatin1(applied->second),
+                            QString::fromLatin1(m.checksum)));
             }
             continue;
         }
         qCInfo(lcMigrate) << "applying" << m.name;
         r = m_connection.execScript(m.sql);
         if (!r.ok())
-            return failAndRollback(QStringLiteral("migration %1 failed: %2").arg(m.name, r.errorMessage()));
-        r = m_connection.exec("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
-                              PgParams() << m.version << m.name << QString::fromLatin1(m.checksum));
+            return failAndRollback(
+                QStringLiteral("migration %1 failed: %2").arg(m.name, r.errorMessage()));
+        r = m_connection.exec(
+            "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
+            PgParams() << m.version << m.name << QString::fromLatin1(m.checksum));
         if (!r.ok())
             return failAndRollback(r.errorMessage());
         m_applied.append(m.name);

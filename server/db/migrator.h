@@ -24,7 +24,9 @@ public:
     // The migrations built into this binary, in order.
     static QList<Migration> builtIn();
 
-    explicit Migrator(PgSyncConnection &connection) : m_connection(connection) { }
+    explicit Migrator(PgSyncConnection &connection)
+        : m_connection(connection)
+    { }
 
     // Brings the schema up to date. Returns false with errorMessage() set on any problem;
     // then nothing was changed.

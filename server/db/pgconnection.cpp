@@ -17,9 +17,9 @@ const QByteArray kRollback = QByteArrayLiteral("ROLLBACK");
 } // namespace
 
 PgConnection::PgConnection(const QByteArray &conninfo, QObject *parent)
-    : QObject(parent), m_conninfo(conninfo)
-{
-}
+    : QObject(parent)
+    , m_conninfo(conninfo)
+{ }
 
 PgConnection::~PgConnection()
 {
@@ -85,7 +85,7 @@ void PgConnection::pollConnect()
     m_ready = true;
     for (const QString &channel : std::as_const(m_channels)) {
         const QByteArray sql = "LISTEN " + channel.toUtf8();
-        submit({PgStatement {sql, {}}}, false, [](const QList<PgResult> &) { });
+        submit({PgStatement {sql, {}}}, false, [](const QList<PgResult> &) {});
     }
     Q_EMIT ready();
     startNext();
@@ -94,10 +94,12 @@ void PgConnection::pollConnect()
 void PgConnection::listen(const QString &channel)
 {
     // Channel names come from code, never from users; quote them all the same.
-    const QString quoted = QLatin1Char('"') + QString(channel).remove(QLatin1Char('"')) + QLatin1Char('"');
+    const QString quoted
+        = QLatin1Char('"') + QString(channel).remove(QLatin1Char('"')) + QLatin1Char('"');
     m_channels.append(quoted);
     if (m_ready)
-        submit({PgStatement {"LISTEN " + quoted.toUtf8(), {}}}, false, [](const QList<PgResult> &) { });
+        submit(
+            {PgStatement {"LISTEN " + quoted.toUtf8(), {}}}, false, [](const QList<PgResult> &) {});
 }
 
 void PgConnection::submit(QList<PgStatement> statements, bool transactional, JobHandler handler)
@@ -136,7 +138,7 @@ void PgConnection::sendCurrentStep()
     } else {
         const PgStatement &s = job.statements.at(job.next - (job.transactional ? 1 : 0));
         ok = PQsendQueryParams(m_conn, s.sql.constData(), s.params.count(), nullptr,
-                               s.params.values(), s.params.lengths(), s.params.formats(), 0);
+            s.params.values(), s.params.lengths(), s.params.formats(), 0);
     }
     if (!ok) {
         fail(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
@@ -192,7 +194,7 @@ void PgConnection::stepFinished(PgResult result)
 {
     Job &job = *m_current;
     const bool isUserStatement = !job.rollingBack
-            && (!job.transactional || (job.next > 0 && job.next <= job.statements.size()));
+        && (!job.transactional || (job.next > 0 && job.next <= job.statements.size()));
     if (job.rollingBack) {
         job.rollingBack = false;
         finishCurrent();

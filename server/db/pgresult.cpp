@@ -1,12 +1,13 @@
 // See pgresult.h. Results are shared, not copied: handlers may keep them cheaply.
 #include "pgresult.h"
 
-
 #include <libpq-fe.h>
 
 namespace Muster {
 
-PgResult::PgResult(pg_result *result) : m_result(result, &PQclear) { }
+PgResult::PgResult(pg_result *result)
+    : m_result(result, &PQclear)
+{ }
 
 PgResult PgResult::failure(const QString &message, const QByteArray &sqlState)
 {
@@ -63,16 +64,16 @@ QString PgResult::text(int row, int column) const
 {
     if (isNull(row, column))
         return {};
-    return QString::fromUtf8(PQgetvalue(m_result.get(), row, column),
-                             PQgetlength(m_result.get(), row, column));
+    return QString::fromUtf8(
+        PQgetvalue(m_result.get(), row, column), PQgetlength(m_result.get(), row, column));
 }
 
 QByteArray PgResult::bytes(int row, int column) const
 {
     if (isNull(row, column))
         return {};
-    return QByteArray(PQgetvalue(m_result.get(), row, column),
-                      PQgetlength(m_result.get(), row, column));
+    return QByteArray(
+        PQgetvalue(m_result.get(), row, column), PQgetlength(m_result.get(), row, column));
 }
 
 qint64 PgResult::toInt(int row, int column) const
@@ -100,7 +101,8 @@ QDateTime PgResult::timestamp(int row, int column) const
     const qint64 ms = raw.toLongLong(&isNumber);
     if (isNumber)
         return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-    QDateTime t = QDateTime::fromString(QString::fromLatin1(raw).replace(u' ', u'T'), Qt::ISODateWithMs);
+    QDateTime t
+        = QDateTime::fromString(QString::fromLatin1(raw).replace(u' ', u'T'), Qt::ISODateWithMs);
     return t.toUTC();
 }
 

@@ -9,7 +9,8 @@ PgSyncConnection::PgSyncConnection(const QByteArray &conninfo)
     : m_conn(PQconnectdb(conninfo.constData()))
 {
     if (isOpen())
-        PQsetNoticeProcessor(m_conn, [](void *, const char *) { }, nullptr);
+        PQsetNoticeProcessor(
+            m_conn, [](void *, const char *) {}, nullptr);
 }
 
 PgSyncConnection::~PgSyncConnection()
@@ -25,13 +26,14 @@ bool PgSyncConnection::isOpen() const
 
 QString PgSyncConnection::errorMessage() const
 {
-    return m_conn ? QString::fromUtf8(PQerrorMessage(m_conn)).trimmed() : QStringLiteral("out of memory");
+    return m_conn ? QString::fromUtf8(PQerrorMessage(m_conn)).trimmed()
+                  : QStringLiteral("out of memory");
 }
 
 PgResult PgSyncConnection::exec(const QByteArray &sql, const PgParams &params)
 {
     return PgResult(PQexecParams(m_conn, sql.constData(), params.count(), nullptr, params.values(),
-                                 params.lengths(), params.formats(), 0));
+        params.lengths(), params.formats(), 0));
 }
 
 PgResult PgSyncConnection::execScript(const QByteArray &sql)

@@ -23,21 +23,23 @@ public:
         QString lastSeen; // ISO 8601 UTC, empty when never seen
     };
     using SnapshotHandler = std::function<void(const QByteArray &json, const QString &error)>;
-    using StateHandler =
-            std::function<void(const std::optional<PersonState> &state, const QString &error)>;
+    using StateHandler
+        = std::function<void(const std::optional<PersonState> &state, const QString &error)>;
 
-    explicit PresenceStore(Database &db) : m_db(db) { }
+    explicit PresenceStore(Database &db)
+        : m_db(db)
+    { }
 
     // {"states": […], "people": […]} for one organisation, built by PostgreSQL in one round trip.
     void snapshot(const QUuid &organisationId, QObject *context, SnapshotHandler handler);
     // Sets the user's state; an absent value means the state is not one of the organisation's.
     void setState(const QUuid &organisationId, const QUuid &userId, const QUuid &stateId,
-                  QObject *context, StateHandler handler);
-    void currentState(const QUuid &organisationId, const QUuid &userId, QObject *context,
-                      StateHandler handler);
+        QObject *context, StateHandler handler);
+    void currentState(
+        const QUuid &organisationId, const QUuid &userId, QObject *context, StateHandler handler);
     // Records "last seen now" as the user's last connection closes.
-    void markSeen(const QUuid &organisationId, const QUuid &userId, QObject *context,
-                  StateHandler handler);
+    void markSeen(
+        const QUuid &organisationId, const QUuid &userId, QObject *context, StateHandler handler);
 
 private:
     Database &m_db;

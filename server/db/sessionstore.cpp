@@ -29,84 +29,89 @@ Caller callerFrom(const PgResult &r, int row, int first)
 
 void SessionStore::findAccount(const QString &login, QObject *context, Handler<Account> handler)
 {
-    m_db.exec("SELECT " + kCallerColumns + ", u.password_hash FROM users u"
+    m_db.exec("SELECT " + kCallerColumns
+            + ", u.password_hash FROM users u"
               " JOIN organisations o ON o.id = u.organisation_id WHERE u.login = $1",
-              PgParams() << login, context, [handler](const PgResult &r) {
-                  if (!r.ok())
-                      return handler(std::nullopt, r.errorMessage());
-                  if (r.rows() == 0)
-                      return handler(std::nullopt, {});
-                  handler(Account {callerFrom(r, 0, 0), r.bytes(0, 7)}, {});
-              });
+        PgParams() << login, context, [handler](const PgResult &r) {
+            if (!r.ok())
+                return handler(std::nullopt, r.errorMessage());
+            if (r.rows() == 0)
+                return handler(std::nullopt, {});
+            handler(Account {callerFrom(r, 0, 0), r.bytes(0, 7)}, {});
+        });
 }
 
 void SessionStore::createSession(const Caller &caller, const QByteArray &tokenHash,
-                                 const QString &address, const QDateTime &expiresAt,
-                                 QObject *context, Handler<QUuid> handler)
+    const QString &address, const QDateTime &expiresAt, QObject *context, Handler<QUuid> handler)
 {
     PgParams session;
     session << caller.organisationId << caller.userId;
     session.addBytes(tokenHash); // bytea, sent in binary form
     session << address << expiresAt.toMSecsSinceEpoch();
     QList<PgStatement> statements;
-    statements.append({"INSERT INTO sessions (organisation_id, user_id, token_hash, address, expires_at)"
-                       " VALUES ($1, $2, $3, $4, to_timestamp($5::bigint / 1000.0)) RETURNING id",
-                       session});
-    statements.append({"INSERT INTO activities (organisation_id, actor_id, action, subject_type, subject_id)"
-                       " VALUES ($1, $2, 'session.login', 'user', $2)",
-                       PgParams() << caller.organisationId << caller.userId});
+    statements.append(
+        {"INSERT INTO sessions (organisation_id, user_id, token_hash, address, expires_at)"
+         " VALUES ($1, $2, $3, $4, to_timestamp($5::bigint / 1000.0)) RETURNING id",
+            session});
+    statements.append(
+        {"INSERT INTO activities (organisation_id, actor_id, action, subject_type, subject_id)"
+         " VALUES ($1, $2, 'session.login', 'user', $2)",
+            PgParams() << caller.organisationId << caller.userId});
     m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
         if (results.size() != 2 || !results.last().ok())
-            return handler(std::nullopt, results.isEmpty() ? QString() : results.last().errorMessage());
+            return handler(
+                std::nullopt, results.isEmpty() ? QString() : results.last().errorMessage());
         handler(results.first().uuid(0, 0), {});
     });
 }
 
-void SessionStore::resumeSession(const QByteArray &tokenHash, QObject *context,
-                                 Handler<Caller> handler)
+void SessionStore::resumeSession(
+    const QByteArray &tokenHash, QObject *context, Handler<Caller> handler)
 {
     PgParams params;
     params.addBytes(tokenHash);
     m_db.exec("WITH s AS (UPDATE sessions SET last_used_at = now()"
               "  WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()"
               "  RETURNING id, user_id, organisation_id)"
-              " SELECT s.id, " + kCallerColumns + " FROM s"
+              " SELECT s.id, "
+            + kCallerColumns
+            + " FROM s"
               " JOIN users u ON u.id = s.user_id AND u.organisation_id = s.organisation_id"
               " JOIN organisations o ON o.id = u.organisation_id",
-              params, context, [handler](const PgResult &r) {
-                  if (!r.ok())
-                      return handler(std::nullopt, r.errorMessage());
-                  if (r.rows() == 0)
-                      return handler(std::nullopt, {});
-                  Caller c = callerFrom(r, 0, 1);
-                  c.sessionId = r.uuid(0, 0);
-                  handler(c, {});
-              });
+        params, context, [handler](const PgResult &r) {
+            if (!r.ok())
+                return handler(std::nullopt, r.errorMessage());
+            if (r.rows() == 0)
+                return handler(std::nullopt, {});
+            Caller c = callerFrom(r, 0, 1);
+            c.sessionId = r.uuid(0, 0);
+            handler(c, {});
+        });
 }
 
 void SessionStore::liveSession(const QUuid &sessionId, QObject *context, Handler<Caller> handler)
 {
-    m_db.exec("SELECT s.id, " + kCallerColumns + " FROM sessions s"
+    m_db.exec("SELECT s.id, " + kCallerColumns
+            + " FROM sessions s"
               " JOIN users u ON u.id = s.user_id AND u.organisation_id = s.organisation_id"
               " JOIN organisations o ON o.id = u.organisation_id"
               " WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()",
-              PgParams() << sessionId, context, [handler](const PgResult &r) {
-                  if (!r.ok())
-                      return handler(std::nullopt, r.errorMessage());
-                  if (r.rows() == 0)
-                      return handler(std::nullopt, {});
-                  Caller c = callerFrom(r, 0, 1);
-                  c.sessionId = r.uuid(0, 0);
-                  handler(c, {});
-              });
+        PgParams() << sessionId, context, [handler](const PgResult &r) {
+            if (!r.ok())
+                return handler(std::nullopt, r.errorMessage());
+            if (r.rows() == 0)
+                return handler(std::nullopt, {});
+            Caller c = callerFrom(r, 0, 1);
+            c.sessionId = r.uuid(0, 0);
+            handler(c, {});
+        });
 }
 
-void SessionStore::revokeSession(const QUuid &sessionId, QObject *context,
-                                 std::function<void(bool)> handler)
+void SessionStore::revokeSession(
+    const QUuid &sessionId, QObject *context, std::function<void(bool)> handler)
 {
     m_db.exec("UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL",
-              PgParams() << sessionId, context,
-              [handler](const PgResult &r) { handler(r.ok()); });
+        PgParams() << sessionId, context, [handler](const PgResult &r) { handler(r.ok()); });
 }
 
 } // namespace Muster

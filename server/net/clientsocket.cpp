@@ -7,9 +7,11 @@
 
 namespace Muster {
 
-ClientSocket::ClientSocket(QWebSocket *socket, RpcDispatcher *dispatcher, const Limits &limits,
-                           QObject *parent)
-    : QObject(parent), m_socket(socket), m_dispatcher(dispatcher)
+ClientSocket::ClientSocket(
+    QWebSocket *socket, RpcDispatcher *dispatcher, const Limits &limits, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_dispatcher(dispatcher)
 {
     m_socket->setParent(this);
     // Qt's defaults accept ~2 GiB messages; a peer gets 1 MiB and is closed (1009) beyond it.
@@ -80,8 +82,8 @@ void ClientSocket::onText(const QString &text)
         return; // JSON-RPC: notifications get no reply, and clients have none to send us
     case RpcMessage::Kind::Result:
     case RpcMessage::Kind::Error:
-        sendFrame(QString::fromUtf8(RpcMessage::encodeError(
-                message.id(), RpcError::invalidRequest(QStringLiteral("the server sends no requests")))));
+        sendFrame(QString::fromUtf8(RpcMessage::encodeError(message.id(),
+            RpcError::invalidRequest(QStringLiteral("the server sends no requests")))));
         return;
     case RpcMessage::Kind::Invalid:
         sendFrame(QString::fromUtf8(RpcMessage::encodeError(message.id(), message.error())));
@@ -91,8 +93,8 @@ void ClientSocket::onText(const QString &text)
 
 void ClientSocket::onBinary()
 {
-    sendFrame(QString::fromUtf8(RpcMessage::encodeError(
-            QJsonValue::Null, RpcError::invalidRequest(QStringLiteral("binary frames are not supported")))));
+    sendFrame(QString::fromUtf8(RpcMessage::encodeError(QJsonValue::Null,
+        RpcError::invalidRequest(QStringLiteral("binary frames are not supported")))));
 }
 
 void ClientSocket::onPingTick()

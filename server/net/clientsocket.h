@@ -26,7 +26,7 @@ public:
     };
 
     ClientSocket(QWebSocket *socket, RpcDispatcher *dispatcher, const Limits &limits,
-                 QObject *parent = nullptr);
+        QObject *parent = nullptr);
     ~ClientSocket() override;
 
     const Caller &caller() const { return m_caller; }

@@ -15,20 +15,28 @@ constexpr auto kHeadTimeout = std::chrono::seconds(10);
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 426: return "Upgrade Required";
-    case 431: return "Request Header Fields Too Large";
-    case 503: return "Service Unavailable";
-    default: return "Error";
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 426:
+        return "Upgrade Required";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Error";
     }
 }
 } // namespace
 
 void HttpResponder::send(int status, const QByteArray &contentType, const QByteArray &body,
-                         const QList<QPair<QByteArray, QByteArray>> &headers) const
+    const QList<QPair<QByteArray, QByteArray>> &headers) const
 {
     if (!m_socket || m_socket->property("muster_answered").toBool())
         return;
@@ -102,8 +110,8 @@ void HttpFront::onHeadReadable(QTcpSocket *socket)
     }
     if (request->path == QLatin1String("/ws")) {
         if (request->method != "GET" || !request->isWebSocketUpgrade()) {
-            responder.send(426, "text/plain", "WebSocket upgrade required\n",
-                           {{"Upgrade", "websocket"}});
+            responder.send(
+                426, "text/plain", "WebSocket upgrade required\n", {{"Upgrade", "websocket"}});
             return;
         }
         // From here the WebSocket owns the TCP socket and its lifetime.

@@ -21,9 +21,11 @@ namespace Muster {
 class HttpResponder
 {
 public:
-    explicit HttpResponder(QTcpSocket *socket) : m_socket(socket) { }
+    explicit HttpResponder(QTcpSocket *socket)
+        : m_socket(socket)
+    { }
     void send(int status, const QByteArray &contentType, const QByteArray &body,
-              const QList<QPair<QByteArray, QByteArray>> &headers = {}) const;
+        const QList<QPair<QByteArray, QByteArray>> &headers = {}) const;
 
 private:
     QPointer<QTcpSocket> m_socket;

@@ -13,7 +13,7 @@ bool HttpRequest::complete(const QByteArray &buffer)
 bool HttpRequest::isWebSocketUpgrade() const
 {
     return header("upgrade").toLower() == "websocket"
-            && header("connection").toLower().contains("upgrade");
+        && header("connection").toLower().contains("upgrade");
 }
 
 std::optional<HttpRequest> HttpRequest::parse(const QByteArray &buffer)

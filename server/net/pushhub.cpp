@@ -46,8 +46,8 @@ QList<ClientSocket *> PushHub::socketsOf(const QUuid &userId) const
     return it == m_byUser.cend() ? QList<ClientSocket *>() : it->values();
 }
 
-void PushHub::pushToOrganisation(const QUuid &organisationId, const QString &method,
-                                 const QJsonObject &params)
+void PushHub::pushToOrganisation(
+    const QUuid &organisationId, const QString &method, const QJsonObject &params)
 {
     const auto it = m_byOrganisation.constFind(organisationId);
     if (it == m_byOrganisation.cend())

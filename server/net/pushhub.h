@@ -23,8 +23,8 @@ public:
     // Forgets a socket (signed out or closed); emits userOffline when it was the user's last.
     void detach(ClientSocket *socket);
 
-    void pushToOrganisation(const QUuid &organisationId, const QString &method,
-                            const QJsonObject &params);
+    void pushToOrganisation(
+        const QUuid &organisationId, const QString &method, const QJsonObject &params);
     void pushToUser(const QUuid &userId, const QString &method, const QJsonObject &params);
 
     QList<ClientSocket *> socketsOf(const QUuid &userId) const;

@@ -7,16 +7,15 @@
 
 namespace Muster {
 
-RpcCall::RpcCall(ClientSocket *socket, const QJsonValue &id, const QString &method,
-                 const QJsonObject &params)
+RpcCall::RpcCall(
+    ClientSocket *socket, const QJsonValue &id, const QString &method, const QJsonObject &params)
     : m_socket(socket)
     , m_id(id)
     , m_method(method)
     , m_params(params)
     , m_caller(socket->caller())
     , m_answered(std::make_shared<bool>(false))
-{
-}
+{ }
 
 const Caller &RpcCall::caller() const
 {

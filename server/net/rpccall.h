@@ -19,7 +19,7 @@ class RpcCall
 {
 public:
     RpcCall(ClientSocket *socket, const QJsonValue &id, const QString &method,
-            const QJsonObject &params);
+        const QJsonObject &params);
 
     const QString &method() const { return m_method; }
     const QJsonObject &params() const { return m_params; }

@@ -8,13 +8,13 @@ namespace Muster {
 void LoginThrottle::prune(QList<QDateTime> &list, const QDateTime &now) const
 {
     const QDateTime cutoff = now.addSecs(-m_limits.window.count());
-    list.erase(std::remove_if(list.begin(), list.end(),
-                              [&](const QDateTime &t) { return t <= cutoff; }),
-               list.end());
+    list.erase(
+        std::remove_if(list.begin(), list.end(), [&](const QDateTime &t) { return t <= cutoff; }),
+        list.end());
 }
 
 int LoginThrottle::retryAfterFor(const QHash<QString, QList<QDateTime>> &failures,
-                                 const QString &key, int allowed, const QDateTime &now) const
+    const QString &key, int allowed, const QDateTime &now) const
 {
     const auto it = failures.constFind(key);
     if (it == failures.cend())
@@ -28,15 +28,15 @@ int LoginThrottle::retryAfterFor(const QHash<QString, QList<QDateTime>> &failure
     return int(std::max<qint64>(1, now.secsTo(freeAt)));
 }
 
-int LoginThrottle::retryAfter(const QString &account, const QString &address,
-                              const QDateTime &now) const
+int LoginThrottle::retryAfter(
+    const QString &account, const QString &address, const QDateTime &now) const
 {
     return std::max(retryAfterFor(m_byAccount, account, m_limits.perAccount, now),
-                    retryAfterFor(m_byAddress, address, m_limits.perAddress, now));
+        retryAfterFor(m_byAddress, address, m_limits.perAddress, now));
 }
 
-void LoginThrottle::recordFailure(const QString &account, const QString &address,
-                                  const QDateTime &now)
+void LoginThrottle::recordFailure(
+    const QString &account, const QString &address, const QDateTime &now)
 {
     QList<QDateTime> &a = m_byAccount[account];
     prune(a, now);

@@ -22,7 +22,9 @@ public:
     };
 
     LoginThrottle() = default;
-    explicit LoginThrottle(Limits limits) : m_limits(limits) { }
+    explicit LoginThrottle(Limits limits)
+        : m_limits(limits)
+    { }
 
     // Seconds until another attempt is allowed; 0 when it is allowed now.
     int retryAfter(const QString &account, const QString &address, const QDateTime &now) const;
@@ -32,7 +34,7 @@ public:
 
 private:
     int retryAfterFor(const QHash<QString, QList<QDateTime>> &failures, const QString &key,
-                      int allowed, const QDateTime &now) const;
+        int allowed, const QDateTime &now) const;
     void prune(QList<QDateTime> &list, const QDateTime &now) const;
 
     Limits m_limits;

@@ -21,7 +21,8 @@ bool initSodium()
 }
 } // namespace
 
-PasswordHasher::PasswordHasher(QObject *parent) : QObject(parent)
+PasswordHasher::PasswordHasher(QObject *parent)
+    : QObject(parent)
 {
     initSodium();
     m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
@@ -40,7 +41,8 @@ QByteArray PasswordHasher::hash(const QString &password)
     char out[crypto_pwhash_STRBYTES];
     if (utf8.size() > kMaxPasswordBytes
         || crypto_pwhash_str_alg(out, utf8.constData(), utf8.size(), kOpsLimit, kMemLimit,
-                                 crypto_pwhash_ALG_ARGON2ID13) != 0) {
+               crypto_pwhash_ALG_ARGON2ID13)
+            != 0) {
         return {};
     }
     return QByteArray(out);
@@ -67,31 +69,37 @@ QString PasswordHasher::generatePassword(int length)
     return out;
 }
 
-void PasswordHasher::hashAsync(const QString &password, QObject *context,
-                               std::function<void(const QByteArray &)> handler)
+void PasswordHasher::hashAsync(
+    const QString &password, QObject *context, std::function<void(const QByteArray &)> handler)
 {
     QPointer<QObject> guard(context);
     m_pool.start([this, password, guard, handler = std::move(handler)] {
         const QByteArray result = hash(password);
-        QMetaObject::invokeMethod(this, [guard, handler, result] {
-            if (guard)
-                handler(result);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [guard, handler, result] {
+                if (guard)
+                    handler(result);
+            },
+            Qt::QueuedConnection);
     });
 }
 
 void PasswordHasher::verifyAsync(const QByteArray &hash, const QString &password, QObject *context,
-                                 std::function<void(bool)> handler)
+    std::function<void(bool)> handler)
 {
     QPointer<QObject> guard(context);
     const QByteArray target = hash.isEmpty() ? m_dummyHash : hash;
     const bool real = !hash.isEmpty();
     m_pool.start([this, target, real, password, guard, handler = std::move(handler)] {
         const bool matches = verify(target, password) && real;
-        QMetaObject::invokeMethod(this, [guard, handler, matches] {
-            if (guard)
-                handler(matches);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [guard, handler, matches] {
+                if (guard)
+                    handler(matches);
+            },
+            Qt::QueuedConnection);
     });
 }
 

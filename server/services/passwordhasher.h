@@ -26,10 +26,10 @@ public:
 
     // Asynchronous forms: the handler runs on this object's thread, unless context is gone.
     void hashAsync(const QString &password, QObject *context,
-                   std::function<void(const QByteArray &hash)> handler);
+        std::function<void(const QByteArray &hash)> handler);
     // With an empty hash it still spends the same time, so unknown logins take as long as known.
     void verifyAsync(const QByteArray &hash, const QString &password, QObject *context,
-                     std::function<void(bool matches)> handler);
+        std::function<void(bool matches)> handler);
 
 private:
     QThreadPool m_pool;

@@ -22,7 +22,9 @@ RpcError databaseUnavailable()
 } // namespace
 
 PresenceService::PresenceService(Database &db, PushHub &hub, QObject *parent)
-    : QObject(parent), m_store(db), m_hub(hub)
+    : QObject(parent)
+    , m_store(db)
+    , m_hub(hub)
 {
     connect(&m_hub, &PushHub::userOnline, this, &PresenceService::onUserOnline);
     connect(&m_hub, &PushHub::userOffline, this, &PresenceService::onUserOffline);
@@ -31,22 +33,22 @@ PresenceService::PresenceService(Database &db, PushHub &hub, QObject *parent)
 void PresenceService::list(const RpcCall &call)
 {
     m_store.snapshot(call.caller().organisationId, this,
-                     [this, call](const QByteArray &json, const QString &error) {
-                         if (!error.isEmpty()) {
-                             qCWarning(lcPresence) << "snapshot failed:" << error;
-                             return call.fail(databaseUnavailable());
-                         }
-                         QJsonObject snapshot = QJsonDocument::fromJson(json).object();
-                         QJsonArray people = snapshot.value(QStringLiteral("people")).toArray();
-                         for (qsizetype i = 0; i < people.size(); ++i) {
-                             QJsonObject person = people.at(i).toObject();
-                             const QUuid id(person.value(QStringLiteral("userId")).toString());
-                             person.insert(QStringLiteral("online"), m_hub.isOnline(id));
-                             people.replace(i, person);
-                         }
-                         snapshot.insert(QStringLiteral("people"), people);
-                         call.reply(snapshot);
-                     });
+        [this, call](const QByteArray &json, const QString &error) {
+            if (!error.isEmpty()) {
+                qCWarning(lcPresence) << "snapshot failed:" << error;
+                return call.fail(databaseUnavailable());
+            }
+            QJsonObject snapshot = QJsonDocument::fromJson(json).object();
+            QJsonArray people = snapshot.value(QStringLiteral("people")).toArray();
+            for (qsizetype i = 0; i < people.size(); ++i) {
+                QJsonObject person = people.at(i).toObject();
+                const QUuid id(person.value(QStringLiteral("userId")).toString());
+                person.insert(QStringLiteral("online"), m_hub.isOnline(id));
+                people.replace(i, person);
+            }
+            snapshot.insert(QStringLiteral("people"), people);
+            call.reply(snapshot);
+        });
 }
 
 void PresenceService::set(const RpcCall &call)
@@ -57,44 +59,42 @@ void PresenceService::set(const RpcCall &call)
         return call.fail(p.error());
     const Caller caller = call.caller();
     m_store.setState(caller.organisationId, caller.userId, stateId, this,
-                     [this, call, caller](const std::optional<PresenceStore::PersonState> &state,
-                                          const QString &error) {
-                         if (!error.isEmpty()) {
-                             qCWarning(lcPresence) << "set failed:" << error;
-                             return call.fail(databaseUnavailable());
-                         }
-                         if (!state)
-                             return call.fail(RpcError::notFound(QStringLiteral("State")));
-                         call.reply(QJsonObject {
-                                 {QStringLiteral("stateId"), state->stateId.toString(QUuid::WithoutBraces)},
-                                 {QStringLiteral("since"), state->since},
-                         });
-                         pushChange(caller.organisationId, caller.userId, *state);
-                     });
+        [this, call, caller](
+            const std::optional<PresenceStore::PersonState> &state, const QString &error) {
+            if (!error.isEmpty()) {
+                qCWarning(lcPresence) << "set failed:" << error;
+                return call.fail(databaseUnavailable());
+            }
+            if (!state)
+                return call.fail(RpcError::notFound(QStringLiteral("State")));
+            call.reply(QJsonObject {
+                {QStringLiteral("stateId"), state->stateId.toString(QUuid::WithoutBraces)},
+                {QStringLiteral("since"), state->since},
+            });
+            pushChange(caller.organisationId, caller.userId, *state);
+        });
 }
 
 void PresenceService::onUserOnline(const QUuid &organisationId, const QUuid &userId)
 {
     m_store.currentState(organisationId, userId, this,
-                         [=, this](const std::optional<PresenceStore::PersonState> &state,
-                                   const QString &) {
-                             if (state)
-                                 pushChange(organisationId, userId, *state);
-                         });
+        [=, this](const std::optional<PresenceStore::PersonState> &state, const QString &) {
+            if (state)
+                pushChange(organisationId, userId, *state);
+        });
 }
 
 void PresenceService::onUserOffline(const QUuid &organisationId, const QUuid &userId)
 {
     m_store.markSeen(organisationId, userId, this,
-                     [=, this](const std::optional<PresenceStore::PersonState> &state,
-                               const QString &) {
-                         if (state)
-                             pushChange(organisationId, userId, *state);
-                     });
+        [=, this](const std::optional<PresenceStore::PersonState> &state, const QString &) {
+            if (state)
+                pushChange(organisationId, userId, *state);
+        });
 }
 
-void PresenceService::pushChange(const QUuid &organisationId, const QUuid &userId,
-                                 const PresenceStore::PersonState &state)
+void PresenceService::pushChange(
+    const QUuid &organisationId, const QUuid &userId, const PresenceStore::PersonState &state)
 {
     QJsonObject change {
         {QStringLiteral("userId"), userId.toString(QUuid::WithoutBraces)},

@@ -24,8 +24,8 @@ public:
 private:
     void onUserOnline(const QUuid &organisationId, const QUuid &userId);
     void onUserOffline(const QUuid &organisationId, const QUuid &userId);
-    void pushChange(const QUuid &organisationId, const QUuid &userId,
-                    const PresenceStore::PersonState &state);
+    void pushChange(
+        const QUuid &organisationId, const QUuid &userId, const PresenceStore::PersonState &state);
 
     PresenceStore m_store;
     PushHub &m_hub;

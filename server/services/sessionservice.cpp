@@ -40,17 +40,19 @@ RpcError alreadySignedIn()
 } // namespace
 
 SessionService::SessionService(Database &db, PasswordHasher &hasher, PushHub &hub, QObject *parent)
-    : QObject(parent), m_store(db), m_hasher(hasher), m_hub(hub)
-{
-}
+    : QObject(parent)
+    , m_store(db)
+    , m_hasher(hasher)
+    , m_hub(hub)
+{ }
 
 QString SessionService::newToken()
 {
     unsigned char bytes[32];
     randombytes_buf(bytes, sizeof bytes);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(bytes), sizeof bytes)
-                                       .toBase64(QByteArray::Base64UrlEncoding
-                                                 | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(bytes), sizeof bytes)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QByteArray SessionService::tokenHash(const QString &token)
@@ -82,51 +84,58 @@ void SessionService::login(const RpcCall &call)
         return call.fail(p.error());
 
     const QString address = call.socket()->peerAddress();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (const int wait = m_throttle.retryAfter(login, address, now)) {
+    if (const int wait = m_throttle.retryAfter(login, address, QDateTime::currentDateTimeUtc())) {
         qCInfo(lcAuth) << "throttled sign-in for" << login << "from" << address;
         return call.fail(RpcError::rateLimited(wait));
     }
-
-    m_store.findAccount(login, this, [this, call, login, password, address](
-                                             const std::optional<SessionStore::Account> &account,
-                                             const QString &error) {
-        if (!error.isEmpty()) {
-            qCWarning(lcAuth) << "account lookup failed:" << error;
-            return call.fail(RpcError::unavailable(QStringLiteral("Database unavailable")));
-        }
-        const QByteArray hash = account ? account->passwordHash : QByteArray();
-        m_hasher.verifyAsync(hash, password, this, [=, this](bool matches) {
-            if (!matches) {
-                m_throttle.recordFailure(login, address, QDateTime::currentDateTimeUtc());
-                qCInfo(lcAuth) << "failed sign-in for" << login << "from" << address;
-                return call.fail(invalidCredentials());
+    m_store.findAccount(login, this,
+        [this, call, login, password, address](
+            const std::optional<SessionStore::Account> &account, const QString &error) {
+            if (!error.isEmpty()) {
+                qCWarning(lcAuth) << "account lookup failed:" << error;
+                return call.fail(RpcError::unavailable(QStringLiteral("Database unavailable")));
             }
-            m_throttle.recordSuccess(login);
-            if (account->caller.role == Role::Banned)
-                return call.fail(RpcError::forbidden(QStringLiteral("This account is disabled")));
-            if (!call.isConnected())
-                return;
-            const QString token = newToken();
-            const QDateTime expires = QDateTime::currentDateTimeUtc().addSecs(m_lifetime.count());
-            Caller caller = account->caller;
-            m_store.createSession(caller, tokenHash(token), address, expires, this,
-                                  [=, this](const std::optional<QUuid> &sessionId, const QString &e) {
-                                      if (!sessionId) {
-                                          qCWarning(lcAuth) << "cannot store session:" << e;
-                                          return call.fail(RpcError::unavailable(
-                                                  QStringLiteral("Database unavailable")));
-                                      }
-                                      Caller signedIn = caller;
-                                      signedIn.sessionId = *sessionId;
-                                      establish(call, signedIn,
-                                                {{QStringLiteral("token"), token},
-                                                 {QStringLiteral("expiresAt"),
-                                                  expires.toString(Qt::ISODateWithMs)},
-                                                 {QStringLiteral("user"), userJson(signedIn)}});
-                                  });
+            checkPassword(call, login, password, address, account);
         });
+}
+
+void SessionService::checkPassword(const RpcCall &call, const QString &login,
+    const QString &password, const QString &address,
+    const std::optional<SessionStore::Account> &account)
+{
+    // An unknown login is checked against a dummy hash: same time, same answer.
+    const QByteArray hash = account ? account->passwordHash : QByteArray();
+    m_hasher.verifyAsync(hash, password, this, [=, this](bool matches) {
+        if (!matches) {
+            m_throttle.recordFailure(login, address, QDateTime::currentDateTimeUtc());
+            qCInfo(lcAuth) << "failed sign-in for" << login << "from" << address;
+            return call.fail(invalidCredentials());
+        }
+        m_throttle.recordSuccess(login);
+        if (account->caller.role == Role::Banned)
+            return call.fail(RpcError::forbidden(QStringLiteral("This account is disabled")));
+        if (call.isConnected())
+            startSession(call, account->caller, address);
     });
+}
+
+void SessionService::startSession(const RpcCall &call, const Caller &caller, const QString &address)
+{
+    const QString token = newToken();
+    const QDateTime expires = QDateTime::currentDateTimeUtc().addSecs(m_lifetime.count());
+    m_store.createSession(caller, tokenHash(token), address, expires, this,
+        [=, this](const std::optional<QUuid> &sessionId, const QString &error) {
+            if (!sessionId) {
+                qCWarning(lcAuth) << "cannot store session:" << error;
+                return call.fail(RpcError::unavailable(QStringLiteral("Database unavailable")));
+            }
+            Caller signedIn = caller;
+            signedIn.sessionId = *sessionId;
+            establish(call, signedIn,
+                {{QStringLiteral("token"), token},
+                    {QStringLiteral("expiresAt"), expires.toString(Qt::ISODateWithMs)},
+                    {QStringLiteral("user"), userJson(signedIn)}});
+        });
 }
 
 void SessionService::resume(const RpcCall &call)
@@ -138,17 +147,15 @@ void SessionService::resume(const RpcCall &call)
     if (!p.ok())
         return call.fail(p.error());
     m_store.resumeSession(tokenHash(token), this,
-                          [this, call](const std::optional<Caller> &caller, const QString &error) {
-                              if (!error.isEmpty())
-                                  return call.fail(RpcError::unavailable(
-                                          QStringLiteral("Database unavailable")));
-                              if (!caller)
-                                  return call.fail(sessionExpired());
-                              if (caller->role == Role::Banned)
-                                  return call.fail(RpcError::forbidden(
-                                          QStringLiteral("This account is disabled")));
-                              establish(call, *caller, {{QStringLiteral("user"), userJson(*caller)}});
-                          });
+        [this, call](const std::optional<Caller> &caller, const QString &error) {
+            if (!error.isEmpty())
+                return call.fail(RpcError::unavailable(QStringLiteral("Database unavailable")));
+            if (!caller)
+                return call.fail(sessionExpired());
+            if (caller->role == Role::Banned)
+                return call.fail(RpcError::forbidden(QStringLiteral("This account is disabled")));
+            establish(call, *caller, {{QStringLiteral("user"), userJson(*caller)}});
+        });
 }
 
 void SessionService::establish(const RpcCall &call, const Caller &caller, const QJsonObject &result)
@@ -167,20 +174,20 @@ void SessionService::refreshUser(const QUuid &userId)
     for (ClientSocket *socket : m_hub.socketsOf(userId)) {
         QPointer<ClientSocket> guard(socket);
         m_store.liveSession(socket->caller().sessionId, this,
-                            [this, guard](const std::optional<Caller> &caller, const QString &error) {
-                                if (!guard || !error.isEmpty())
-                                    return; // gone, or the database is down: keep what we know
-                                if (!caller || caller->role == Role::Banned) {
-                                    qCInfo(lcAuth) << "ending" << guard->caller().login
-                                                   << "session: signed out or disabled elsewhere";
-                                    m_hub.detach(guard);
-                                    guard->setCaller({});
-                                    guard->closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
-                                                     QStringLiteral("session ended"));
-                                    return;
-                                }
-                                guard->setCaller(*caller);
-                            });
+            [this, guard](const std::optional<Caller> &caller, const QString &error) {
+                if (!guard || !error.isEmpty())
+                    return; // gone, or the database is down: keep what we know
+                if (!caller || caller->role == Role::Banned) {
+                    qCInfo(lcAuth) << "ending" << guard->caller().login
+                                   << "session: signed out or disabled elsewhere";
+                    m_hub.detach(guard);
+                    guard->setCaller({});
+                    guard->closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
+                        QStringLiteral("session ended"));
+                    return;
+                }
+                guard->setCaller(*caller);
+            });
     }
 }
 

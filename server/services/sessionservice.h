@@ -39,6 +39,9 @@ public:
     static QByteArray tokenHash(const QString &token);
 
 private:
+    void checkPassword(const RpcCall &call, const QString &login, const QString &password,
+        const QString &address, const std::optional<SessionStore::Account> &account);
+    void startSession(const RpcCall &call, const Caller &caller, const QString &address);
     void establish(const RpcCall &call, const Caller &caller, const QJsonObject &result);
 
     SessionStore m_store;

@@ -14,7 +14,8 @@ namespace {
 constexpr auto kPingInterval = std::chrono::seconds(20);
 }
 
-Connection::Connection(QObject *parent) : QObject(parent)
+Connection::Connection(QObject *parent)
+    : QObject(parent)
 {
     m_reconnectTimer.setSingleShot(true);
     m_pingTimer.setInterval(kPingInterval);
@@ -33,8 +34,8 @@ Connection::~Connection()
     m_socket.abort();
 }
 
-void Connection::setReconnectDelays(std::chrono::milliseconds first,
-                                    std::chrono::milliseconds longest)
+void Connection::setReconnectDelays(
+    std::chrono::milliseconds first, std::chrono::milliseconds longest)
 {
     m_firstDelay = first;
     m_longestDelay = std::max(first, longest);
@@ -69,7 +70,7 @@ void Connection::signOut()
     if (m_state == State::Ready) {
         // Close once the server has ended the session, whatever it answers.
         send(QStringLiteral("session.logout"), {}, this,
-             [this](const QJsonValue &, const RpcError &) { close(); });
+            [this](const QJsonValue &, const RpcError &) { close(); });
     } else {
         close();
     }
@@ -88,41 +89,41 @@ void Connection::close()
     if (m_socket.state() != QAbstractSocket::UnconnectedState)
         m_socket.close();
     failAllPending(RpcError {RpcError::Disconnected, QStringLiteral("Connection closed"),
-                             QStringLiteral("disconnected"), {}});
+        QStringLiteral("disconnected"), {}});
     setState(State::Disconnected);
 }
 
-void Connection::call(const QString &method, const QJsonObject &params, QObject *context,
-                      ReplyHandler handler)
+void Connection::call(
+    const QString &method, const QJsonObject &params, QObject *context, ReplyHandler handler)
 {
     if (m_state != State::Ready) {
         const RpcError error {RpcError::Disconnected, QStringLiteral("Not connected"),
-                              QStringLiteral("disconnected"), {}};
+            QStringLiteral("disconnected"), {}};
         // Answer asynchronously, like any other reply, so callers see one code path.
         QMetaObject::invokeMethod(
-                this,
-                [context = QPointer<QObject>(context), hasContext = context != nullptr,
-                 handler = std::move(handler), error] {
-                    if (!hasContext || context)
-                        handler(QJsonValue(), error);
-                },
-                Qt::QueuedConnection);
+            this,
+            [context = QPointer<QObject>(context), hasContext = context != nullptr,
+                handler = std::move(handler), error] {
+                if (!hasContext || context)
+                    handler(QJsonValue(), error);
+            },
+            Qt::QueuedConnection);
         return;
     }
     send(method, params, context, std::move(handler));
 }
 
-void Connection::send(const QString &method, const QJsonObject &params, QObject *context,
-                      ReplyHandler handler)
+void Connection::send(
+    const QString &method, const QJsonObject &params, QObject *context, ReplyHandler handler)
 {
     const qint64 id = m_nextId++;
     m_pending.insert(id, Pending {context, context != nullptr, std::move(handler)});
     m_socket.sendTextMessage(
-            QString::fromUtf8(RpcMessage::encodeRequest(QJsonValue(id), method, params)));
+        QString::fromUtf8(RpcMessage::encodeRequest(QJsonValue(id), method, params)));
     QTimer::singleShot(m_requestTimeout, this, [this, id] {
         finish(id, QJsonValue(),
-               RpcError {RpcError::Timeout, QStringLiteral("No reply in time"),
-                         QStringLiteral("timeout"), {}});
+            RpcError {RpcError::Timeout, QStringLiteral("No reply in time"),
+                QStringLiteral("timeout"), {}});
     });
 }
 
@@ -146,44 +147,44 @@ void Connection::authenticate()
 {
     setState(State::Authenticating);
     const bool withPassword = m_token.isEmpty();
-    const QString method =
-            withPassword ? QStringLiteral("session.login") : QStringLiteral("session.resume");
+    const QString method
+        = withPassword ? QStringLiteral("session.login") : QStringLiteral("session.resume");
     const QJsonObject params = withPassword
-            ? QJsonObject {{QStringLiteral("login"), m_login},
-                           {QStringLiteral("password"), m_password}}
-            : QJsonObject {{QStringLiteral("token"), m_token}};
-    send(method, params, this, [this, withPassword](const QJsonValue &result, const RpcError &error) {
-        if (error.isValid()) {
-            if (error.code == RpcError::Timeout || error.code == RpcError::Disconnected) {
-                m_socket.abort(); // onDisconnected schedules the next attempt
+        ? QJsonObject {{QStringLiteral("login"), m_login}, {QStringLiteral("password"), m_password}}
+        : QJsonObject {{QStringLiteral("token"), m_token}};
+    send(method, params, this,
+        [this, withPassword](const QJsonValue &result, const RpcError &error) {
+            if (error.isValid()) {
+                if (error.code == RpcError::Timeout || error.code == RpcError::Disconnected) {
+                    m_socket.abort(); // onDisconnected schedules the next attempt
+                    return;
+                }
+                qCInfo(lcClient) << "sign-in refused:" << error.reason;
+                m_wantOpen = false;
+                m_password.clear();
+                m_socket.close();
+                setState(State::Disconnected);
+                Q_EMIT signInFailed(error);
                 return;
             }
-            qCInfo(lcClient) << "sign-in refused:" << error.reason;
-            m_wantOpen = false;
-            m_password.clear();
-            m_socket.close();
-            setState(State::Disconnected);
-            Q_EMIT signInFailed(error);
-            return;
-        }
-        const QJsonObject answer = result.toObject();
-        m_user = answer.value(QStringLiteral("user")).toObject();
-        if (withPassword) {
-            m_password.clear();
-            m_token = answer.value(QStringLiteral("token")).toString();
-            Q_EMIT tokenChanged(m_token);
-        }
-        m_attempt = 0;
-        setState(State::Ready);
-        Q_EMIT signedIn(m_user);
-    });
+            const QJsonObject answer = result.toObject();
+            m_user = answer.value(QStringLiteral("user")).toObject();
+            if (withPassword) {
+                m_password.clear();
+                m_token = answer.value(QStringLiteral("token")).toString();
+                Q_EMIT tokenChanged(m_token);
+            }
+            m_attempt = 0;
+            setState(State::Ready);
+            Q_EMIT signedIn(m_user);
+        });
 }
 
 void Connection::onDisconnected()
 {
     m_pingTimer.stop();
     failAllPending(RpcError {RpcError::Disconnected, QStringLiteral("Connection lost"),
-                             QStringLiteral("disconnected"), {}});
+        QStringLiteral("disconnected"), {}});
     if (m_wantOpen)
         scheduleReconnect();
     else
@@ -192,7 +193,8 @@ void Connection::onDisconnected()
 
 void Connection::scheduleReconnect()
 {
-    // Exponential backoff with ±20 % jitter so a restarted server is not hit by every client at once.
+    // Exponential backoff with ±20 % jitter so a restarted server is not hit by every client at
+    // once.
     const double base = double(m_firstDelay.count()) * double(1 << std::min(m_attempt, 16));
     const double capped = std::min(base, double(m_longestDelay.count()));
     const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();

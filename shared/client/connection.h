@@ -49,8 +49,8 @@ public:
 
     // Sends a request. The handler runs once, with a result or an error (Timeout, Disconnected
     // included), unless context is destroyed first.
-    void call(const QString &method, const QJsonObject &params, QObject *context,
-              ReplyHandler handler);
+    void call(
+        const QString &method, const QJsonObject &params, QObject *context, ReplyHandler handler);
 
     State state() const { return m_state; }
     QUrl url() const { return m_url; }
@@ -75,8 +75,8 @@ private:
     void openSocket();
     void authenticate();
     void setState(State state);
-    void send(const QString &method, const QJsonObject &params, QObject *context,
-              ReplyHandler handler);
+    void send(
+        const QString &method, const QJsonObject &params, QObject *context, ReplyHandler handler);
     void onConnected();
     void onDisconnected();
     void onTextMessage(const QString &message);

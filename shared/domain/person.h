@@ -1,4 +1,5 @@
-// One member of an organisation as the board shows them: who, which state since when, online or not.
+// One member of an organisation as the board shows them: who, which state since when, online or
+// not.
 #pragma once
 
 #include <QDateTime>

@@ -6,8 +6,8 @@
 namespace Muster {
 
 namespace {
-constexpr std::array<const char *, 7> kNames = {"banned", "attendee", "volunteer", "staff",
-                                                "lead",   "manager",  "admin"};
+constexpr std::array<const char *, 7> kNames
+    = {"banned", "attendee", "volunteer", "staff", "lead", "manager", "admin"};
 }
 
 QString roleName(Role role)

@@ -5,7 +5,9 @@
 
 namespace Muster {
 
-PresenceModel::PresenceModel(QObject *parent) : QAbstractListModel(parent) { }
+PresenceModel::PresenceModel(QObject *parent)
+    : QAbstractListModel(parent)
+{ }
 
 int PresenceModel::rowCount(const QModelIndex &parent) const
 {
@@ -49,10 +51,14 @@ QVariant PresenceModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> PresenceModel::roleNames() const
 {
     return {
-        {UserIdRole, "userId"},       {DisplayNameRole, "displayName"},
-        {LoginRole, "login"},         {RoleRole, "role"},
-        {StateIdRole, "stateId"},     {StateLabelRole, "stateLabel"},
-        {StateColorRole, "stateColor"}, {SinceRole, "since"},
+        {UserIdRole, "userId"},
+        {DisplayNameRole, "displayName"},
+        {LoginRole, "login"},
+        {RoleRole, "role"},
+        {StateIdRole, "stateId"},
+        {StateLabelRole, "stateLabel"},
+        {StateColorRole, "stateColor"},
+        {SinceRole, "since"},
         {OnlineRole, "online"},
     };
 }
@@ -86,7 +92,7 @@ bool PresenceModel::applyChange(const QJsonObject &change)
     }
     if (change.contains(QStringLiteral("since"))) {
         const QDateTime since = QDateTime::fromString(
-                change.value(QStringLiteral("since")).toString(), Qt::ISODateWithMs);
+            change.value(QStringLiteral("since")).toString(), Qt::ISODateWithMs);
         if (since != p.since) {
             p.since = since;
             roles << SinceRole;

@@ -37,8 +37,11 @@ QVariant StateListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> StateListModel::roleNames() const
 {
     return {
-        {IdRole, "stateId"},     {LabelRole, "label"},     {ColorRole, "color"},
-        {AvailableRole, "available"}, {DefaultRole, "isDefault"},
+        {IdRole, "stateId"},
+        {LabelRole, "label"},
+        {ColorRole, "color"},
+        {AvailableRole, "available"},
+        {DefaultRole, "isDefault"},
     };
 }
 
@@ -49,7 +52,7 @@ void StateListModel::reset(const QJsonArray &states)
     for (const QJsonValue &v : states)
         m_states.append(StatusState::fromJson(v.toObject()));
     std::stable_sort(m_states.begin(), m_states.end(),
-                     [](const StatusState &a, const StatusState &b) { return a.order < b.order; });
+        [](const StatusState &a, const StatusState &b) { return a.order < b.order; });
     endResetModel();
 }
 

@@ -30,8 +30,8 @@ QString ParamReader::requiredString(const QString &key, qsizetype maxLength)
     return text;
 }
 
-QString ParamReader::optionalString(const QString &key, qsizetype maxLength,
-                                    const QString &fallback)
+QString ParamReader::optionalString(
+    const QString &key, qsizetype maxLength, const QString &fallback)
 {
     if (!m_params.contains(key) || m_params.value(key).isNull())
         return fallback;

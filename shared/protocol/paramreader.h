@@ -13,7 +13,9 @@ namespace Muster {
 class ParamReader
 {
 public:
-    explicit ParamReader(const QJsonObject &params) : m_params(params) { }
+    explicit ParamReader(const QJsonObject &params)
+        : m_params(params)
+    { }
 
     // A non-empty string of at most maxLength characters (after trimming when asked).
     QString requiredString(const QString &key, qsizetype maxLength);

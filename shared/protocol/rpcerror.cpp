@@ -37,25 +37,26 @@ static RpcError make(int code, const QString &reason, const QString &message)
 
 RpcError RpcError::parseError(const QString &detail)
 {
-    return make(ParseError, QStringLiteral("parse_error"), QStringLiteral("Parse error: ") + detail);
+    return make(
+        ParseError, QStringLiteral("parse_error"), QStringLiteral("Parse error: ") + detail);
 }
 
 RpcError RpcError::invalidRequest(const QString &detail)
 {
     return make(InvalidRequest, QStringLiteral("invalid_request"),
-                QStringLiteral("Invalid request: ") + detail);
+        QStringLiteral("Invalid request: ") + detail);
 }
 
 RpcError RpcError::methodNotFound(const QString &method)
 {
     return make(MethodNotFound, QStringLiteral("method_not_found"),
-                QStringLiteral("Unknown method: ") + method);
+        QStringLiteral("Unknown method: ") + method);
 }
 
 RpcError RpcError::invalidParams(const QString &detail)
 {
     return make(InvalidParams, QStringLiteral("invalid_params"),
-                QStringLiteral("Invalid params: ") + detail);
+        QStringLiteral("Invalid params: ") + detail);
 }
 
 RpcError RpcError::internal()
@@ -66,13 +67,13 @@ RpcError RpcError::internal()
 RpcError RpcError::unauthenticated(const QString &detail)
 {
     return make(Unauthenticated, QStringLiteral("unauthenticated"),
-                detail.isEmpty() ? QStringLiteral("Not signed in") : detail);
+        detail.isEmpty() ? QStringLiteral("Not signed in") : detail);
 }
 
 RpcError RpcError::forbidden(const QString &detail)
 {
     return make(Forbidden, QStringLiteral("forbidden"),
-                detail.isEmpty() ? QStringLiteral("Not allowed for your role") : detail);
+        detail.isEmpty() ? QStringLiteral("Not allowed for your role") : detail);
 }
 
 RpcError RpcError::notFound(const QString &what)
@@ -88,7 +89,7 @@ RpcError RpcError::conflict(const QString &detail)
 RpcError RpcError::rateLimited(int retryAfterSeconds)
 {
     RpcError e = make(RateLimited, QStringLiteral("rate_limited"),
-                      QStringLiteral("Too many attempts; try again later"));
+        QStringLiteral("Too many attempts; try again later"));
     e.details.insert(QStringLiteral("retryAfter"), retryAfterSeconds);
     return e;
 }

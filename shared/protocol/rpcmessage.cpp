@@ -41,8 +41,8 @@ RpcMessage RpcMessage::decode(const QByteArray &frame)
         QJsonParseError wrapped;
         QJsonDocument::fromJson('[' + frame + ']', &wrapped);
         message.m_error = wrapped.error == QJsonParseError::NoError
-                ? RpcError::invalidRequest(QStringLiteral("expected a JSON object"))
-                : RpcError::parseError(parseError.errorString());
+            ? RpcError::invalidRequest(QStringLiteral("expected a JSON object"))
+            : RpcError::parseError(parseError.errorString());
         return message;
     }
     if (!doc.isObject()) {
@@ -59,19 +59,22 @@ RpcMessage RpcMessage::decode(const QByteArray &frame)
         return message;
     }
     if (!id.isUndefined() && !isValidId(id) && !id.isNull()) {
-        message.m_error = RpcError::invalidRequest(QStringLiteral("\"id\" must be a string or number"));
+        message.m_error
+            = RpcError::invalidRequest(QStringLiteral("\"id\" must be a string or number"));
         return message;
     }
 
     if (object.contains(kMethod)) {
         const QJsonValue method = object.value(kMethod);
         if (!method.isString() || method.toString().isEmpty()) {
-            message.m_error = RpcError::invalidRequest(QStringLiteral("\"method\" must be a string"));
+            message.m_error
+                = RpcError::invalidRequest(QStringLiteral("\"method\" must be a string"));
             return message;
         }
         const QJsonValue params = object.value(kParams);
         if (!params.isUndefined() && !params.isObject()) {
-            message.m_error = RpcError::invalidParams(QStringLiteral("\"params\" must be an object"));
+            message.m_error
+                = RpcError::invalidParams(QStringLiteral("\"params\" must be an object"));
             message.m_method = method.toString();
             return message;
         }
@@ -80,7 +83,8 @@ RpcMessage RpcMessage::decode(const QByteArray &frame)
         message.m_kind = id.isUndefined() ? Kind::Notification : Kind::Request;
         if (message.m_kind == Kind::Request && !isValidId(id)) {
             message.m_kind = Kind::Invalid;
-            message.m_error = RpcError::invalidRequest(QStringLiteral("\"id\" must be a string or number"));
+            message.m_error
+                = RpcError::invalidRequest(QStringLiteral("\"id\" must be a string or number"));
         }
         return message;
     }
@@ -99,8 +103,8 @@ RpcMessage RpcMessage::decode(const QByteArray &frame)
     return message;
 }
 
-QByteArray RpcMessage::encodeRequest(const QJsonValue &id, const QString &method,
-                                     const QJsonObject &params)
+QByteArray RpcMessage::encodeRequest(
+    const QJsonValue &id, const QString &method, const QJsonObject &params)
 {
     return toFrame({{kJsonRpc, kVersion}, {kId, id}, {kMethod, method}, {kParams, params}});
 }

@@ -19,8 +19,8 @@ public:
     // id() is kept when it could be read, so the error reply can still be correlated.
     static RpcMessage decode(const QByteArray &frame);
 
-    static QByteArray encodeRequest(const QJsonValue &id, const QString &method,
-                                    const QJsonObject &params);
+    static QByteArray encodeRequest(
+        const QJsonValue &id, const QString &method, const QJsonObject &params);
     static QByteArray encodeNotification(const QString &method, const QJsonObject &params);
     static QByteArray encodeResult(const QJsonValue &id, const QJsonValue &result);
     static QByteArray encodeError(const QJsonValue &id, const RpcError &error);

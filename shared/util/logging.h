@@ -1,4 +1,5 @@
-// Every logging category of Muster, declared in one place; enable with QT_LOGGING_RULES="muster.*=true".
+// Every logging category of Muster, declared in one place; enable with
+// QT_LOGGING_RULES="muster.*=true".
 #pragma once
 
 #include <QLoggingCategory>

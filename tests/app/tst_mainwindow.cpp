@@ -30,7 +30,10 @@ class TestMainWindow : public QObject
 private:
     std::unique_ptr<TestServer> m_server;
 
-    QString serverAddress() const { return QStringLiteral("127.0.0.1:%1").arg(m_server->server().port()); }
+    QString serverAddress() const
+    {
+        return QStringLiteral("127.0.0.1:%1").arg(m_server->server().port());
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -39,7 +42,8 @@ private Q_SLOTS:
         m_server = std::make_unique<TestServer>();
         QVERIFY2(m_server->start(), qPrintable(m_server->errorMessage()));
         QVERIFY(!m_server->createOrganisation(QStringLiteral("Northwind")).isNull());
-        const QStringList names {QStringLiteral("ada"), QStringLiteral("bo"), QStringLiteral("cy"), QStringLiteral("dee")};
+        const QStringList names {QStringLiteral("ada"), QStringLiteral("bo"), QStringLiteral("cy"),
+            QStringLiteral("dee")};
         for (const QString &n : names)
             QVERIFY(!m_server->createUser(n, QStringLiteral("Northwind"), Role::Staff).isNull());
     }
@@ -47,9 +51,12 @@ private Q_SLOTS:
 
     void serverAddressesAreNormalised()
     {
-        QCOMPARE(webSocketUrl(QStringLiteral("example.org")), QUrl(QStringLiteral("ws://example.org:8440/ws")));
-        QCOMPARE(webSocketUrl(QStringLiteral("https://example.org")), QUrl(QStringLiteral("wss://example.org/ws")));
-        QCOMPARE(webSocketUrl(QStringLiteral("ws://10.0.0.1:9000/ws")), QUrl(QStringLiteral("ws://10.0.0.1:9000/ws")));
+        QCOMPARE(webSocketUrl(QStringLiteral("example.org")),
+            QUrl(QStringLiteral("ws://example.org:8440/ws")));
+        QCOMPARE(webSocketUrl(QStringLiteral("https://example.org")),
+            QUrl(QStringLiteral("wss://example.org/ws")));
+        QCOMPARE(webSocketUrl(QStringLiteral("ws://10.0.0.1:9000/ws")),
+            QUrl(QStringLiteral("ws://10.0.0.1:9000/ws")));
         QVERIFY(!webSocketUrl(QStringLiteral("ftp://x")).isValid());
         QVERIFY(!webSocketUrl(QString()).isValid());
     }
@@ -87,13 +94,15 @@ private Q_SLOTS:
     void loginDialogSaysWhenTheServerIsUnreachable()
     {
         Connection connection;
-        connection.setReconnectDelays(std::chrono::milliseconds(50), std::chrono::milliseconds(100));
+        connection.setReconnectDelays(
+            std::chrono::milliseconds(50), std::chrono::milliseconds(100));
         LoginDialog dialog(connection);
         dialog.setServer(QStringLiteral("127.0.0.1:1"));
         dialog.setLogin(QStringLiteral("ada"));
         dialog.findChild<QLineEdit *>(QStringLiteral("password"))->setText(QStringLiteral("x"));
         dialog.show();
-        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("signIn")), Qt::LeftButton);
+        QTest::mouseClick(
+            dialog.findChild<QPushButton *>(QStringLiteral("signIn")), Qt::LeftButton);
         auto *message = dialog.findChild<QLabel *>(QStringLiteral("message"));
         QTRY_VERIFY(message->text().startsWith(QStringLiteral("Cannot reach the server")));
         QCOMPARE(connection.state(), Connection::State::Disconnected);
@@ -103,7 +112,8 @@ private Q_SLOTS:
     {
         Connection connection;
         QSignalSpy in(&connection, &Connection::signedIn);
-        connection.signIn(webSocketUrl(serverAddress()), QStringLiteral("ada"), QStringLiteral("correct horse"));
+        connection.signIn(
+            webSocketUrl(serverAddress()), QStringLiteral("ada"), QStringLiteral("correct horse"));
         QVERIFY(in.wait());
         BoardWindow board(connection);
         board.show();
@@ -113,18 +123,25 @@ private Q_SLOTS:
         QTRY_COMPARE(view->model()->rowCount(), 4);
         QCOMPARE(picker->count(), 4);
         QCOMPARE(picker->currentText(), QStringLiteral("Available"));
-        QVERIFY(board.statusBar()->findChild<QLabel *>()->text().contains(QStringLiteral("Connected as ada")));
+        QVERIFY(board.statusBar()->findChild<QLabel *>()->text().contains(
+            QStringLiteral("Connected as ada")));
         // Ada is online, so she sorts first.
-        QCOMPARE(view->model()->index(0, 0).data(PresenceModel::LoginRole).toString(), QStringLiteral("ada"));
+        QCOMPARE(view->model()->index(0, 0).data(PresenceModel::LoginRole).toString(),
+            QStringLiteral("ada"));
 
         // Another member changes state: the board follows without a reload.
         TestClient bo;
         QVERIFY(bo.open(m_server->wsUrl()));
         const QJsonObject boUser = bo.login(QStringLiteral("bo"), QStringLiteral("correct horse"))
-                                           .value(QStringLiteral("result")).toObject().value(QStringLiteral("user")).toObject();
+                                       .value(QStringLiteral("result"))
+                                       .toObject()
+                                       .value(QStringLiteral("user"))
+                                       .toObject();
         const QString boId = boUser.value(QStringLiteral("id")).toString();
-        const QString busy = board.model().states()->index(1).data(StateListModel::IdRole).toString();
-        QVERIFY(bo.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), busy}}).contains(QStringLiteral("result")));
+        const QString busy
+            = board.model().states()->index(1).data(StateListModel::IdRole).toString();
+        QVERIFY(bo.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), busy}})
+                    .contains(QStringLiteral("result")));
         const QModelIndex boRow = board.model().index(board.model().rowOf(boId));
         QTRY_COMPARE(boRow.data(PresenceModel::StateLabelRole).toString(), QStringLiteral("Busy"));
         QVERIFY(boRow.data(PresenceModel::OnlineRole).toBool());
@@ -133,15 +150,19 @@ private Q_SLOTS:
         const QString adaId = connection.user().value(QStringLiteral("id")).toString();
         picker->setCurrentIndex(2);
         Q_EMIT picker->activated(2);
-        const QString meeting = board.model().states()->index(2).data(StateListModel::IdRole).toString();
+        const QString meeting
+            = board.model().states()->index(2).data(StateListModel::IdRole).toString();
         QVERIFY(!bo.waitForPush(QStringLiteral("presence.changed"),
-                                {{QStringLiteral("userId"), adaId}, {QStringLiteral("stateId"), meeting}}).isEmpty());
+                       {{QStringLiteral("userId"), adaId}, {QStringLiteral("stateId"), meeting}})
+                     .isEmpty());
 
         // And with a shortcut.
         QTest::keyClick(&board, Qt::Key_4, Qt::ControlModifier);
-        const QString away = board.model().states()->index(3).data(StateListModel::IdRole).toString();
+        const QString away
+            = board.model().states()->index(3).data(StateListModel::IdRole).toString();
         QVERIFY(!bo.waitForPush(QStringLiteral("presence.changed"),
-                                {{QStringLiteral("userId"), adaId}, {QStringLiteral("stateId"), away}}).isEmpty());
+                       {{QStringLiteral("userId"), adaId}, {QStringLiteral("stateId"), away}})
+                     .isEmpty());
         QTRY_COMPARE(picker->currentIndex(), 3);
 
         // Search narrows the list.

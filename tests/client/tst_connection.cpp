@@ -23,8 +23,10 @@ private Q_SLOTS:
         m_server = std::make_unique<TestServer>();
         QVERIFY2(m_server->start(), qPrintable(m_server->errorMessage()));
         QVERIFY(!m_server->createOrganisation(QStringLiteral("Acme")).isNull());
-        QVERIFY(!m_server->createUser(QStringLiteral("ada"), QStringLiteral("Acme"), Role::Staff).isNull());
-        QVERIFY(!m_server->createUser(QStringLiteral("bo"), QStringLiteral("Acme"), Role::Staff).isNull());
+        QVERIFY(!m_server->createUser(QStringLiteral("ada"), QStringLiteral("Acme"), Role::Staff)
+                     .isNull());
+        QVERIFY(!m_server->createUser(QStringLiteral("bo"), QStringLiteral("Acme"), Role::Staff)
+                     .isNull());
     }
     void cleanupTestCase() { m_server.reset(); }
 
@@ -45,25 +47,33 @@ private Q_SLOTS:
         QVERIFY(boIn.wait());
 
         QJsonObject snapshot;
-        ada.call(QStringLiteral("presence.list"), {}, this, [&](const QJsonValue &result, const RpcError &error) {
-            QVERIFY(!error.isValid());
-            snapshot = result.toObject();
-        });
+        ada.call(QStringLiteral("presence.list"), {}, this,
+            [&](const QJsonValue &result, const RpcError &error) {
+                QVERIFY(!error.isValid());
+                snapshot = result.toObject();
+            });
         QTRY_VERIFY(!snapshot.isEmpty());
-        const QString busy = snapshot.value(QStringLiteral("states")).toArray().at(1).toObject().value(QStringLiteral("id")).toString();
+        const QString busy = snapshot.value(QStringLiteral("states"))
+                                 .toArray()
+                                 .at(1)
+                                 .toObject()
+                                 .value(QStringLiteral("id"))
+                                 .toString();
 
         QSignalSpy pushes(&bo, &Connection::pushReceived);
-        ada.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), busy}}, this, [](const QJsonValue &, const RpcError &) { });
+        ada.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), busy}}, this,
+            [](const QJsonValue &, const RpcError &) {});
         QTRY_VERIFY(std::any_of(pushes.cbegin(), pushes.cend(), [&](const QList<QVariant> &args) {
             const QJsonObject p = args.at(1).toJsonObject();
             return args.at(0).toString() == QStringLiteral("presence.changed")
-                    && p.value(QStringLiteral("userId")).toString() == ada.user().value(QStringLiteral("id")).toString()
-                    && p.value(QStringLiteral("stateId")).toString() == busy;
+                && p.value(QStringLiteral("userId")).toString()
+                == ada.user().value(QStringLiteral("id")).toString()
+                && p.value(QStringLiteral("stateId")).toString() == busy;
         }));
 
         RpcError failure;
         ada.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), 5}}, this,
-                 [&](const QJsonValue &, const RpcError &error) { failure = error; });
+            [&](const QJsonValue &, const RpcError &error) { failure = error; });
         QTRY_COMPARE(failure.reason, QStringLiteral("invalid_params"));
     }
 
@@ -73,7 +83,8 @@ private Q_SLOTS:
         QSignalSpy failed(&c, &Connection::signInFailed);
         c.signIn(m_server->wsUrl(), QStringLiteral("ada"), QStringLiteral("nope"));
         QVERIFY(failed.wait());
-        QCOMPARE(failed.first().first().value<RpcError>().reason, QStringLiteral("invalid_credentials"));
+        QCOMPARE(
+            failed.first().first().value<RpcError>().reason, QStringLiteral("invalid_credentials"));
         QTRY_COMPARE(c.state(), Connection::State::Disconnected);
     }
 
@@ -81,7 +92,8 @@ private Q_SLOTS:
     {
         Connection c;
         RpcError error;
-        c.call(QStringLiteral("presence.list"), {}, this, [&](const QJsonValue &, const RpcError &e) { error = e; });
+        c.call(QStringLiteral("presence.list"), {}, this,
+            [&](const QJsonValue &, const RpcError &e) { error = e; });
         QTRY_COMPARE(error.reason, QStringLiteral("disconnected"));
     }
 
@@ -101,9 +113,10 @@ private Q_SLOTS:
         QTRY_COMPARE(signedIn.size(), 2);
         QCOMPARE(c.state(), Connection::State::Ready);
         QCOMPARE(c.token(), token); // resumed, not signed in anew
-        const bool sawReconnecting = std::any_of(states.cbegin(), states.cend(), [](const QList<QVariant> &a) {
-            return a.first().value<Connection::State>() == Connection::State::Reconnecting;
-        });
+        const bool sawReconnecting
+            = std::any_of(states.cbegin(), states.cend(), [](const QList<QVariant> &a) {
+                  return a.first().value<Connection::State>() == Connection::State::Reconnecting;
+              });
         QVERIFY(sawReconnecting);
     }
 
@@ -131,7 +144,8 @@ private Q_SLOTS:
         QSignalSpy failed(&third, &Connection::signInFailed);
         third.resume(m_server->wsUrl(), token);
         QVERIFY(failed.wait());
-        QCOMPARE(failed.first().first().value<RpcError>().reason, QStringLiteral("session_expired"));
+        QCOMPARE(
+            failed.first().first().value<RpcError>().reason, QStringLiteral("session_expired"));
     }
 };
 

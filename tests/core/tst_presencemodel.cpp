@@ -13,19 +13,25 @@ namespace {
 QJsonObject snapshot()
 {
     const QJsonArray states {
-        QJsonObject {{QStringLiteral("id"), QStringLiteral("s-busy")}, {QStringLiteral("label"), QStringLiteral("Busy")},
-                     {QStringLiteral("color"), QStringLiteral("#d9822b")}, {QStringLiteral("order"), 1}},
-        QJsonObject {{QStringLiteral("id"), QStringLiteral("s-avail")}, {QStringLiteral("label"), QStringLiteral("Available")},
-                     {QStringLiteral("color"), QStringLiteral("#2e9d5b")}, {QStringLiteral("order"), 0},
-                     {QStringLiteral("available"), true}, {QStringLiteral("isDefault"), true}},
+        QJsonObject {{QStringLiteral("id"), QStringLiteral("s-busy")},
+            {QStringLiteral("label"), QStringLiteral("Busy")},
+            {QStringLiteral("color"), QStringLiteral("#d9822b")}, {QStringLiteral("order"), 1}},
+        QJsonObject {{QStringLiteral("id"), QStringLiteral("s-avail")},
+            {QStringLiteral("label"), QStringLiteral("Available")},
+            {QStringLiteral("color"), QStringLiteral("#2e9d5b")}, {QStringLiteral("order"), 0},
+            {QStringLiteral("available"), true}, {QStringLiteral("isDefault"), true}},
     };
     const QJsonArray people {
-        QJsonObject {{QStringLiteral("userId"), QStringLiteral("u1")}, {QStringLiteral("displayName"), QStringLiteral("Ada")},
-                     {QStringLiteral("stateId"), QStringLiteral("s-avail")},
-                     {QStringLiteral("since"), QStringLiteral("2026-11-25T09:00:00.000Z")}, {QStringLiteral("online"), true}},
-        QJsonObject {{QStringLiteral("userId"), QStringLiteral("u2")}, {QStringLiteral("displayName"), QStringLiteral("Bo")},
-                     {QStringLiteral("stateId"), QStringLiteral("s-busy")},
-                     {QStringLiteral("since"), QStringLiteral("2026-11-25T08:00:00.000Z")}, {QStringLiteral("online"), false}},
+        QJsonObject {{QStringLiteral("userId"), QStringLiteral("u1")},
+            {QStringLiteral("displayName"), QStringLiteral("Ada")},
+            {QStringLiteral("stateId"), QStringLiteral("s-avail")},
+            {QStringLiteral("since"), QStringLiteral("2026-11-25T09:00:00.000Z")},
+            {QStringLiteral("online"), true}},
+        QJsonObject {{QStringLiteral("userId"), QStringLiteral("u2")},
+            {QStringLiteral("displayName"), QStringLiteral("Bo")},
+            {QStringLiteral("stateId"), QStringLiteral("s-busy")},
+            {QStringLiteral("since"), QStringLiteral("2026-11-25T08:00:00.000Z")},
+            {QStringLiteral("online"), false}},
     };
     return {{QStringLiteral("states"), states}, {QStringLiteral("people"), people}};
 }
@@ -39,7 +45,8 @@ private Q_SLOTS:
     void resetsFromSnapshot()
     {
         PresenceModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.reset(snapshot());
         QCOMPARE(model.rowCount(), 2);
         const QModelIndex ada = model.index(model.rowOf(QStringLiteral("u1")));
@@ -47,23 +54,25 @@ private Q_SLOTS:
         QCOMPARE(ada.data(PresenceModel::StateLabelRole).toString(), QStringLiteral("Available"));
         QCOMPARE(ada.data(PresenceModel::StateColorRole).toString(), QStringLiteral("#2e9d5b"));
         QCOMPARE(ada.data(PresenceModel::SinceRole).toDateTime(),
-                 QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
+            QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
         QVERIFY(ada.data(PresenceModel::OnlineRole).toBool());
         // States come sorted by their order, default first here.
-        QCOMPARE(model.states()->index(0).data(StateListModel::IdRole).toString(), QStringLiteral("s-avail"));
+        QCOMPARE(model.states()->index(0).data(StateListModel::IdRole).toString(),
+            QStringLiteral("s-avail"));
         QVERIFY(model.roleNames().values().contains("stateLabel"));
     }
 
     void appliesChangesLive()
     {
         PresenceModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.reset(snapshot());
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QVERIFY(model.applyChange({{QStringLiteral("userId"), QStringLiteral("u2")},
-                                   {QStringLiteral("stateId"), QStringLiteral("s-avail")},
-                                   {QStringLiteral("since"), QStringLiteral("2026-11-25T10:00:00.000Z")},
-                                   {QStringLiteral("online"), true}}));
+            {QStringLiteral("stateId"), QStringLiteral("s-avail")},
+            {QStringLiteral("since"), QStringLiteral("2026-11-25T10:00:00.000Z")},
+            {QStringLiteral("online"), true}}));
         QCOMPARE(changed.size(), 1);
         const QModelIndex bo = model.index(model.rowOf(QStringLiteral("u2")));
         QCOMPARE(changed.first().at(0).toModelIndex(), bo);
@@ -71,10 +80,12 @@ private Q_SLOTS:
         QVERIFY(bo.data(PresenceModel::OnlineRole).toBool());
 
         // A repeat of the same values changes nothing and says nothing.
-        QVERIFY(model.applyChange({{QStringLiteral("userId"), QStringLiteral("u2")}, {QStringLiteral("online"), true}}));
+        QVERIFY(model.applyChange(
+            {{QStringLiteral("userId"), QStringLiteral("u2")}, {QStringLiteral("online"), true}}));
         QCOMPARE(changed.size(), 1);
         // Someone the model does not hold is reported, not invented.
-        QVERIFY(!model.applyChange({{QStringLiteral("userId"), QStringLiteral("u9")}, {QStringLiteral("online"), true}}));
+        QVERIFY(!model.applyChange(
+            {{QStringLiteral("userId"), QStringLiteral("u9")}, {QStringLiteral("online"), true}}));
         QCOMPARE(model.rowCount(), 2);
     }
 };

@@ -13,7 +13,7 @@ private Q_SLOTS:
     void decodesRequest()
     {
         const RpcMessage m = RpcMessage::decode(
-                R"({"jsonrpc":"2.0","id":7,"method":"presence.set","params":{"stateId":"x"}})");
+            R"({"jsonrpc":"2.0","id":7,"method":"presence.set","params":{"stateId":"x"}})");
         QCOMPARE(m.kind(), RpcMessage::Kind::Request);
         QCOMPARE(m.id().toInt(), 7);
         QCOMPARE(m.method(), QStringLiteral("presence.set"));
@@ -23,12 +23,12 @@ private Q_SLOTS:
     void decodesNotificationAndResponses()
     {
         QCOMPARE(RpcMessage::decode(R"({"jsonrpc":"2.0","method":"a.b","params":{}})").kind(),
-                 RpcMessage::Kind::Notification);
+            RpcMessage::Kind::Notification);
         const RpcMessage result = RpcMessage::decode(R"({"jsonrpc":"2.0","id":"q","result":[1]})");
         QCOMPARE(result.kind(), RpcMessage::Kind::Result);
         QCOMPARE(result.id().toString(), QStringLiteral("q"));
         const RpcMessage error = RpcMessage::decode(
-                R"({"jsonrpc":"2.0","id":3,"error":{"code":-32003,"message":"no","data":{"reason":"forbidden"}}})");
+            R"({"jsonrpc":"2.0","id":3,"error":{"code":-32003,"message":"no","data":{"reason":"forbidden"}}})");
         QCOMPARE(error.kind(), RpcMessage::Kind::Error);
         QCOMPARE(error.error().code, int(RpcError::Forbidden));
         QCOMPARE(error.error().reason, QStringLiteral("forbidden"));
@@ -41,15 +41,17 @@ private Q_SLOTS:
         QTest::addColumn<bool>("keepsId");
         QTest::newRow("not json") << QByteArray("{nope") << int(RpcError::ParseError) << false;
         QTest::newRow("array") << QByteArray("[1,2]") << int(RpcError::InvalidRequest) << false;
-        QTest::newRow("no version") << QByteArray(R"({"id":1,"method":"x"})") << int(RpcError::InvalidRequest) << true;
+        QTest::newRow("no version")
+            << QByteArray(R"({"id":1,"method":"x"})") << int(RpcError::InvalidRequest) << true;
         QTest::newRow("method not string") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":5})")
                                            << int(RpcError::InvalidRequest) << true;
-        QTest::newRow("params array") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"x","params":[1]})")
-                                      << int(RpcError::InvalidParams) << true;
+        QTest::newRow("params array")
+            << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"x","params":[1]})")
+            << int(RpcError::InvalidParams) << true;
         QTest::newRow("id object") << QByteArray(R"({"jsonrpc":"2.0","id":{},"method":"x"})")
                                    << int(RpcError::InvalidRequest) << false;
-        QTest::newRow("empty object") << QByteArray(R"({"jsonrpc":"2.0","id":1})")
-                                      << int(RpcError::InvalidRequest) << true;
+        QTest::newRow("empty object")
+            << QByteArray(R"({"jsonrpc":"2.0","id":1})") << int(RpcError::InvalidRequest) << true;
     }
 
     void refusesMalformed()
@@ -71,8 +73,8 @@ private Q_SLOTS:
         QCOMPARE(m.kind(), RpcMessage::Kind::Error);
         QCOMPARE(m.error().reason, QStringLiteral("rate_limited"));
         QCOMPARE(m.error().details.value(QStringLiteral("retryAfter")).toInt(), 30);
-        const RpcMessage push = RpcMessage::decode(
-                RpcMessage::encodeNotification(QStringLiteral("presence.changed"), {{QStringLiteral("a"), 1}}));
+        const RpcMessage push = RpcMessage::decode(RpcMessage::encodeNotification(
+            QStringLiteral("presence.changed"), {{QStringLiteral("a"), 1}}));
         QCOMPARE(push.kind(), RpcMessage::Kind::Notification);
         QCOMPARE(push.params().value(QStringLiteral("a")).toInt(), 1);
     }

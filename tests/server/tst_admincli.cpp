@@ -39,7 +39,7 @@ private:
         if (!p.waitForFinished(60000))
             return {};
         return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+            QString::fromUtf8(p.readAllStandardError())};
     }
 
 private Q_SLOTS:
@@ -56,7 +56,7 @@ private Q_SLOTS:
         const Run help = run({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         for (const char *flag : {"--create-org", "--create-user", "--set-role", "--reset-password",
-                                 "--list-users", "--migrate", "--data-dir", "--database", "--port", "--address"})
+                 "--list-users", "--migrate", "--data-dir", "--database", "--port", "--address"})
             QVERIFY2(help.out.contains(QLatin1String(flag)), flag);
         const Run version = run({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
@@ -70,11 +70,16 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("created organisation")));
         const PgResult states = m_server->sql().exec(
-                "SELECT string_agg(label, ',' ORDER BY sort_order) FROM states s JOIN organisations o"
-                " ON o.id = s.organisation_id WHERE o.name = 'Cli Org'");
+            "SELECT string_agg(label, ',' ORDER BY sort_order) FROM states s JOIN organisations o"
+            " ON o.id = s.organisation_id WHERE o.name = 'Cli Org'");
         QCOMPARE(states.text(0, 0), QStringLiteral("Available,Busy,In a meeting,Away"));
-        QCOMPARE(m_server->sql().exec("SELECT count(*) FROM teams t JOIN organisations o ON o.id = t.organisation_id"
-                                      " WHERE o.name = 'Cli Org'").toInt(0, 0), 1);
+        QCOMPARE(
+            m_server->sql()
+                .exec(
+                    "SELECT count(*) FROM teams t JOIN organisations o ON o.id = t.organisation_id"
+                    " WHERE o.name = 'Cli Org'")
+                .toInt(0, 0),
+            1);
         const Run dup = run({QStringLiteral("--create-org"), QStringLiteral("cli org")});
         QCOMPARE(dup.exitCode, 1);
         QVERIFY(dup.err.contains(QStringLiteral("already exists")));
@@ -82,29 +87,36 @@ private Q_SLOTS:
 
     void createUserPrintsAWorkingPassword()
     {
-        const Run r = run({QStringLiteral("--create-user"), QStringLiteral("Carol"), QStringLiteral("--org"),
-                           QStringLiteral("Cli Org"), QStringLiteral("--role"), QStringLiteral("lead")});
+        const Run r = run(
+            {QStringLiteral("--create-user"), QStringLiteral("Carol"), QStringLiteral("--org"),
+                QStringLiteral("Cli Org"), QStringLiteral("--role"), QStringLiteral("lead")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QString password = r.out.section(QStringLiteral("password: "), 1).trimmed();
         QCOMPARE(password.size(), 16);
         TestClient c;
         QVERIFY(c.open(m_server->wsUrl()));
         const QJsonObject user = c.login(QStringLiteral("carol"), password)
-                                         .value(QStringLiteral("result")).toObject().value(QStringLiteral("user")).toObject();
+                                     .value(QStringLiteral("result"))
+                                     .toObject()
+                                     .value(QStringLiteral("user"))
+                                     .toObject();
         QCOMPARE(user.value(QStringLiteral("role")).toString(), QStringLiteral("lead"));
     }
 
     void createUserFromStdin()
     {
-        const Run r = run({QStringLiteral("--create-user"), QStringLiteral("dan"), QStringLiteral("--org"),
-                           QStringLiteral("Cli Org"), QStringLiteral("--role"), QStringLiteral("volunteer"),
-                           QStringLiteral("--password-stdin"), QStringLiteral("--display-name"), QStringLiteral("Dan D")},
-                          "a long secret\n");
+        const Run r
+            = run({QStringLiteral("--create-user"), QStringLiteral("dan"), QStringLiteral("--org"),
+                      QStringLiteral("Cli Org"), QStringLiteral("--role"),
+                      QStringLiteral("volunteer"), QStringLiteral("--password-stdin"),
+                      QStringLiteral("--display-name"), QStringLiteral("Dan D")},
+                "a long secret\n");
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(!r.out.contains(QStringLiteral("password:")));
         TestClient c;
         QVERIFY(c.open(m_server->wsUrl()));
-        QVERIFY(c.login(QStringLiteral("dan"), QStringLiteral("a long secret")).contains(QStringLiteral("result")));
+        QVERIFY(c.login(QStringLiteral("dan"), QStringLiteral("a long secret"))
+                    .contains(QStringLiteral("result")));
     }
 
     void createUserRefusesBadInput_data()
@@ -112,11 +124,25 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown role") << QStringList {QStringLiteral("--create-user"), QStringLiteral("eve"), QStringLiteral("--org"), QStringLiteral("Cli Org"), QStringLiteral("--role"), QStringLiteral("king")} << 1 << QStringLiteral("unknown role");
-        QTest::newRow("unknown org") << QStringList {QStringLiteral("--create-user"), QStringLiteral("eve"), QStringLiteral("--org"), QStringLiteral("Nope"), QStringLiteral("--role"), QStringLiteral("staff")} << 1 << QStringLiteral("no organisation");
-        QTest::newRow("taken login") << QStringList {QStringLiteral("--create-user"), QStringLiteral("carol"), QStringLiteral("--org"), QStringLiteral("Cli Org"), QStringLiteral("--role"), QStringLiteral("staff")} << 1 << QStringLiteral("is taken");
-        QTest::newRow("bad login") << QStringList {QStringLiteral("--create-user"), QStringLiteral("a b'; drop"), QStringLiteral("--org"), QStringLiteral("Cli Org"), QStringLiteral("--role"), QStringLiteral("staff")} << 1 << QStringLiteral("a login is");
-        QTest::newRow("no org") << QStringList {QStringLiteral("--create-user"), QStringLiteral("eve"), QStringLiteral("--role"), QStringLiteral("staff")} << 2 << QStringLiteral("needs --org");
+        QTest::newRow("unknown role") << QStringList {QStringLiteral("--create-user"),
+            QStringLiteral("eve"), QStringLiteral("--org"), QStringLiteral("Cli Org"),
+            QStringLiteral("--role"), QStringLiteral("king")}
+                                      << 1 << QStringLiteral("unknown role");
+        QTest::newRow("unknown org") << QStringList {QStringLiteral("--create-user"),
+            QStringLiteral("eve"), QStringLiteral("--org"), QStringLiteral("Nope"),
+            QStringLiteral("--role"), QStringLiteral("staff")}
+                                     << 1 << QStringLiteral("no organisation");
+        QTest::newRow("taken login") << QStringList {QStringLiteral("--create-user"),
+            QStringLiteral("carol"), QStringLiteral("--org"), QStringLiteral("Cli Org"),
+            QStringLiteral("--role"), QStringLiteral("staff")}
+                                     << 1 << QStringLiteral("is taken");
+        QTest::newRow("bad login") << QStringList {QStringLiteral("--create-user"),
+            QStringLiteral("a b'; drop"), QStringLiteral("--org"), QStringLiteral("Cli Org"),
+            QStringLiteral("--role"), QStringLiteral("staff")}
+                                   << 1 << QStringLiteral("a login is");
+        QTest::newRow("no org") << QStringList {QStringLiteral("--create-user"),
+            QStringLiteral("eve"), QStringLiteral("--role"), QStringLiteral("staff")}
+                                << 2 << QStringLiteral("needs --org");
     }
 
     void createUserRefusesBadInput()
@@ -131,50 +157,77 @@ private Q_SLOTS:
 
     void listSetRoleAndResetPassword()
     {
-        Run r = run({QStringLiteral("--list-users"), QStringLiteral("--org"), QStringLiteral("Cli Org")});
+        Run r = run(
+            {QStringLiteral("--list-users"), QStringLiteral("--org"), QStringLiteral("Cli Org")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("carol")));
         QVERIFY(r.out.contains(QStringLiteral("Dan D")));
 
         r = run({QStringLiteral("--set-role"), QStringLiteral("dan"), QStringLiteral("manager")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QCOMPARE(m_server->sql().exec("SELECT role FROM users WHERE login = 'dan'").text(0, 0), QStringLiteral("manager"));
-        QCOMPARE(m_server->sql().exec("SELECT count(*) FROM activities WHERE action = 'user.role'").toInt(0, 0), 1);
-        QCOMPARE(run({QStringLiteral("--set-role"), QStringLiteral("nobody"), QStringLiteral("staff")}).exitCode, 1);
+        QCOMPARE(m_server->sql().exec("SELECT role FROM users WHERE login = 'dan'").text(0, 0),
+            QStringLiteral("manager"));
+        QCOMPARE(m_server->sql()
+                     .exec("SELECT count(*) FROM activities WHERE action = 'user.role'")
+                     .toInt(0, 0),
+            1);
+        QCOMPARE(
+            run({QStringLiteral("--set-role"), QStringLiteral("nobody"), QStringLiteral("staff")})
+                .exitCode,
+            1);
 
         // A reset password signs the user out everywhere.
         TestClient c;
         QVERIFY(c.open(m_server->wsUrl()));
         const QString token = c.login(QStringLiteral("dan"), QStringLiteral("a long secret"))
-                                      .value(QStringLiteral("result")).toObject().value(QStringLiteral("token")).toString();
+                                  .value(QStringLiteral("result"))
+                                  .toObject()
+                                  .value(QStringLiteral("token"))
+                                  .toString();
         r = run({QStringLiteral("--reset-password"), QStringLiteral("dan")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        const QString password = r.out.section(QStringLiteral("new password for dan: "), 1).section(u'\n', 0, 0).trimmed();
+        const QString password = r.out.section(QStringLiteral("new password for dan: "), 1)
+                                     .section(u'\n', 0, 0)
+                                     .trimmed();
         TestClient later;
         QVERIFY(later.open(m_server->wsUrl()));
-        QCOMPARE(TestClient::errorReason(later.call(QStringLiteral("session.resume"), {{QStringLiteral("token"), token}})),
-                 QStringLiteral("session_expired"));
-        QCOMPARE(TestClient::errorReason(later.login(QStringLiteral("dan"), QStringLiteral("a long secret"))),
-                 QStringLiteral("invalid_credentials"));
+        QCOMPARE(TestClient::errorReason(later.call(
+                     QStringLiteral("session.resume"), {{QStringLiteral("token"), token}})),
+            QStringLiteral("session_expired"));
+        QCOMPARE(TestClient::errorReason(
+                     later.login(QStringLiteral("dan"), QStringLiteral("a long secret"))),
+            QStringLiteral("invalid_credentials"));
         QVERIFY(later.login(QStringLiteral("dan"), password).contains(QStringLiteral("result")));
     }
 
     void roleChangesReachSignedInConnections()
     {
-        QVERIFY(run({QStringLiteral("--create-user"), QStringLiteral("erin"), QStringLiteral("--org"),
-                     QStringLiteral("Cli Org"), QStringLiteral("--role"), QStringLiteral("staff"),
-                     QStringLiteral("--password-stdin")}, "erin's secret\n").exitCode == 0);
+        QVERIFY(
+            run({QStringLiteral("--create-user"), QStringLiteral("erin"), QStringLiteral("--org"),
+                    QStringLiteral("Cli Org"), QStringLiteral("--role"), QStringLiteral("staff"),
+                    QStringLiteral("--password-stdin")},
+                "erin's secret\n")
+                .exitCode
+            == 0);
         TestClient erin;
         QVERIFY(erin.open(m_server->wsUrl()));
-        QVERIFY(erin.login(QStringLiteral("erin"), QStringLiteral("erin's secret")).contains(QStringLiteral("result")));
+        QVERIFY(erin.login(QStringLiteral("erin"), QStringLiteral("erin's secret"))
+                    .contains(QStringLiteral("result")));
         QVERIFY(erin.call(QStringLiteral("presence.list")).contains(QStringLiteral("result")));
 
         // Demoted from another process: the open connection loses the right without reconnecting.
-        QCOMPARE(run({QStringLiteral("--set-role"), QStringLiteral("erin"), QStringLiteral("attendee")}).exitCode, 0);
-        QTRY_COMPARE(TestClient::errorReason(erin.call(QStringLiteral("presence.list"))), QStringLiteral("forbidden"));
+        QCOMPARE(
+            run({QStringLiteral("--set-role"), QStringLiteral("erin"), QStringLiteral("attendee")})
+                .exitCode,
+            0);
+        QTRY_COMPARE(TestClient::errorReason(erin.call(QStringLiteral("presence.list"))),
+            QStringLiteral("forbidden"));
 
         // Banned: the connection is closed.
-        QCOMPARE(run({QStringLiteral("--set-role"), QStringLiteral("erin"), QStringLiteral("banned")}).exitCode, 0);
+        QCOMPARE(
+            run({QStringLiteral("--set-role"), QStringLiteral("erin"), QStringLiteral("banned")})
+                .exitCode,
+            0);
         QVERIFY(erin.waitForDisconnect(10000));
         QCOMPARE(erin.socket().closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
     }
@@ -184,7 +237,9 @@ private Q_SLOTS:
         TestClient carol;
         QVERIFY(carol.open(m_server->wsUrl()));
         const Run r = run({QStringLiteral("--reset-password"), QStringLiteral("carol")});
-        const QString password = r.out.section(QStringLiteral("new password for carol: "), 1).section(u'\n', 0, 0).trimmed();
+        const QString password = r.out.section(QStringLiteral("new password for carol: "), 1)
+                                     .section(u'\n', 0, 0)
+                                     .trimmed();
         QVERIFY(carol.login(QStringLiteral("carol"), password).contains(QStringLiteral("result")));
         // Resetting again, as an operator would after a leak, ends the open session at once.
         QVERIFY(run({QStringLiteral("--reset-password"), QStringLiteral("carol")}).exitCode == 0);

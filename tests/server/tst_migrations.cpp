@@ -28,7 +28,11 @@ class TestMigrations : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QVERIFY2(TestCluster::instance().isReady(), qPrintable(TestCluster::instance().errorMessage())); }
+    void initTestCase()
+    {
+        QVERIFY2(
+            TestCluster::instance().isReady(), qPrintable(TestCluster::instance().errorMessage()));
+    }
 
     void appliesOnceAndRecordsChecksums()
     {
@@ -43,10 +47,12 @@ private Q_SLOTS:
         QVERIFY(again.migrate());
         QVERIFY(again.applied().isEmpty());
 
-        const PgResult r = db.exec("SELECT version, checksum FROM schema_migrations ORDER BY version");
+        const PgResult r
+            = db.exec("SELECT version, checksum FROM schema_migrations ORDER BY version");
         QCOMPARE(r.rows(), Migrator::builtIn().size());
         QCOMPARE(r.bytes(0, 1), Migrator::builtIn().first().checksum);
-        for (const char *table : {"organisations", "users", "sessions", "teams", "states", "activities"})
+        for (const char *table :
+            {"organisations", "users", "sessions", "teams", "states", "activities"})
             QVERIFY2(db.exec("SELECT 1 FROM " + QByteArray(table) + " LIMIT 1").ok(), table);
     }
 
@@ -64,7 +70,8 @@ private Q_SLOTS:
         PgSyncConnection db(TestCluster::instance().createDatabase());
         QVERIFY(db.exec("INSERT INTO organisations (name) VALUES ('Keep me')").ok());
         QList<Migrator::Migration> next = Migrator::builtIn();
-        next.append(extra(9001, "ALTER TABLE organisations ADD COLUMN motto text NOT NULL DEFAULT 'hello';"));
+        next.append(extra(
+            9001, "ALTER TABLE organisations ADD COLUMN motto text NOT NULL DEFAULT 'hello';"));
         Migrator upgrade(db);
         QVERIFY2(upgrade.migrate(next), qPrintable(upgrade.errorMessage()));
         const PgResult r = db.exec("SELECT name, motto FROM organisations");
@@ -83,7 +90,8 @@ private Q_SLOTS:
         QVERIFY(!upgrade.migrate(next));
         QVERIFY(upgrade.errorMessage().contains(QStringLiteral("9002_test.sql")));
         QVERIFY(!db.exec("SELECT 1 FROM half_done").ok());
-        QCOMPARE(db.exec("SELECT count(*) FROM schema_migrations WHERE version > 9000").toInt(0, 0), 0);
+        QCOMPARE(
+            db.exec("SELECT count(*) FROM schema_migrations WHERE version > 9000").toInt(0, 0), 0);
     }
 
     void changedMigrationIsRefused()
@@ -91,7 +99,8 @@ private Q_SLOTS:
         PgSyncConnection db(TestCluster::instance().createDatabase());
         QList<Migrator::Migration> changed = Migrator::builtIn();
         changed.first().sql += "\n-- edited";
-        changed.first().checksum = QCryptographicHash::hash(changed.first().sql, QCryptographicHash::Sha256).toHex();
+        changed.first().checksum
+            = QCryptographicHash::hash(changed.first().sql, QCryptographicHash::Sha256).toHex();
         Migrator m(db);
         QVERIFY(!m.migrate(changed));
         QVERIFY(m.errorMessage().contains(QStringLiteral("was changed after it was applied")));
@@ -100,7 +109,9 @@ private Q_SLOTS:
     void newerDatabaseIsRefused()
     {
         PgSyncConnection db(TestCluster::instance().createDatabase());
-        QVERIFY(db.exec("INSERT INTO schema_migrations (version, name, checksum) VALUES (9999, 'future.sql', 'x')").ok());
+        QVERIFY(db.exec("INSERT INTO schema_migrations (version, name, checksum) VALUES (9999, "
+                        "'future.sql', 'x')")
+                    .ok());
         Migrator m(db);
         QVERIFY(!m.migrate());
         QVERIFY(m.errorMessage().contains(QStringLiteral("newer than this muster-server")));
@@ -109,13 +120,19 @@ private Q_SLOTS:
     void deletingAnOrganisationDeletesEverythingOfIt()
     {
         PgSyncConnection db(TestCluster::instance().createDatabase());
-        QVERIFY(db.exec("WITH o AS (INSERT INTO organisations (name) VALUES ('Gone') RETURNING id),"
-                        " s AS (INSERT INTO states (organisation_id, label, color, is_default)"
-                        "       SELECT id, 'Here', '#000000', true FROM o RETURNING id, organisation_id)"
-                        " INSERT INTO users (organisation_id, login, display_name, password_hash, role, state_id)"
-                        " SELECT organisation_id, 'gone', 'Gone', 'x', 'staff', id FROM s").ok());
+        QVERIFY(
+            db.exec(
+                  "WITH o AS (INSERT INTO organisations (name) VALUES ('Gone') RETURNING id),"
+                  " s AS (INSERT INTO states (organisation_id, label, color, is_default)"
+                  "       SELECT id, 'Here', '#000000', true FROM o RETURNING id, organisation_id)"
+                  " INSERT INTO users (organisation_id, login, display_name, password_hash, role, "
+                  "state_id)"
+                  " SELECT organisation_id, 'gone', 'Gone', 'x', 'staff', id FROM s")
+                .ok());
         QVERIFY(db.exec("DELETE FROM organisations WHERE name = 'Gone'").ok());
-        QCOMPARE(db.exec("SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM states)").toInt(0, 0), 0);
+        QCOMPARE(db.exec("SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM states)")
+                     .toInt(0, 0),
+            0);
     }
 };
 

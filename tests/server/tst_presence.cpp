@@ -37,7 +37,8 @@ private:
     void signIn(TestClient &client, const QString &login)
     {
         QVERIFY(client.open(m_server->wsUrl()));
-        QVERIFY(client.login(login, QStringLiteral("correct horse")).contains(QStringLiteral("result")));
+        QVERIFY(client.login(login, QStringLiteral("correct horse"))
+                    .contains(QStringLiteral("result")));
     }
 
 private Q_SLOTS:
@@ -47,10 +48,14 @@ private Q_SLOTS:
         QVERIFY2(m_server->start(), qPrintable(m_server->errorMessage()));
         QVERIFY(!m_server->createOrganisation(QStringLiteral("Acme")).isNull());
         QVERIFY(!m_server->createOrganisation(QStringLiteral("Globex")).isNull());
-        m_adaId = m_server->createUser(QStringLiteral("ada"), QStringLiteral("Acme"), Role::Staff).toString(QUuid::WithoutBraces);
-        m_boId = m_server->createUser(QStringLiteral("bo"), QStringLiteral("Acme"), Role::Volunteer).toString(QUuid::WithoutBraces);
-        m_zedId = m_server->createUser(QStringLiteral("zed"), QStringLiteral("Globex"), Role::Admin).toString(QUuid::WithoutBraces);
-        QVERIFY(!m_server->createUser(QStringLiteral("att"), QStringLiteral("Acme"), Role::Attendee).isNull());
+        m_adaId = m_server->createUser(QStringLiteral("ada"), QStringLiteral("Acme"), Role::Staff)
+                      .toString(QUuid::WithoutBraces);
+        m_boId = m_server->createUser(QStringLiteral("bo"), QStringLiteral("Acme"), Role::Volunteer)
+                     .toString(QUuid::WithoutBraces);
+        m_zedId = m_server->createUser(QStringLiteral("zed"), QStringLiteral("Globex"), Role::Admin)
+                      .toString(QUuid::WithoutBraces);
+        QVERIFY(!m_server->createUser(QStringLiteral("att"), QStringLiteral("Acme"), Role::Attendee)
+                     .isNull());
     }
     void cleanupTestCase() { m_server.reset(); }
 
@@ -61,7 +66,8 @@ private Q_SLOTS:
         const QJsonObject snapshot = result(ada.call(QStringLiteral("presence.list")));
         const QJsonArray states = snapshot.value(QStringLiteral("states")).toArray();
         QCOMPARE(states.size(), 4);
-        QCOMPARE(states.at(0).toObject().value(QStringLiteral("label")).toString(), QStringLiteral("Available"));
+        QCOMPARE(states.at(0).toObject().value(QStringLiteral("label")).toString(),
+            QStringLiteral("Available"));
         QVERIFY(states.at(0).toObject().value(QStringLiteral("isDefault")).toBool());
         QStringList ids;
         for (const QJsonValue &p : snapshot.value(QStringLiteral("people")).toArray()) {
@@ -85,24 +91,34 @@ private Q_SLOTS:
         signIn(bo, QStringLiteral("bo"));
         signIn(zed, QStringLiteral("zed"));
         // Ada sees Bo come online.
-        QCOMPARE(ada.waitForPush(kChanged, {{QStringLiteral("userId"), m_boId}, {QStringLiteral("online"), true}})
-                         .value(QStringLiteral("online")).toBool(), true);
+        QCOMPARE(ada.waitForPush(kChanged,
+                        {{QStringLiteral("userId"), m_boId}, {QStringLiteral("online"), true}})
+                     .value(QStringLiteral("online"))
+                     .toBool(),
+            true);
 
         const QJsonObject snapshot = result(ada.call(QStringLiteral("presence.list")));
         const QString meeting = stateIdByLabel(snapshot, QStringLiteral("In a meeting"));
         QVERIFY(!meeting.isEmpty());
-        const QJsonObject set = result(ada.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), meeting}}));
+        const QJsonObject set = result(
+            ada.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), meeting}}));
         QCOMPARE(set.value(QStringLiteral("stateId")).toString(), meeting);
 
-        const QJsonObject seen = bo.waitForPush(kChanged, {{QStringLiteral("userId"), m_adaId}, {QStringLiteral("stateId"), meeting}});
+        const QJsonObject seen = bo.waitForPush(
+            kChanged, {{QStringLiteral("userId"), m_adaId}, {QStringLiteral("stateId"), meeting}});
         QCOMPARE(seen.value(QStringLiteral("online")).toBool(), true);
-        QCOMPARE(seen.value(QStringLiteral("since")).toString(), set.value(QStringLiteral("since")).toString());
+        QCOMPARE(seen.value(QStringLiteral("since")).toString(),
+            set.value(QStringLiteral("since")).toString());
         // The setter's own other connections learn it too.
-        QVERIFY(!ada.waitForPush(kChanged, {{QStringLiteral("userId"), m_adaId}, {QStringLiteral("stateId"), meeting}}).isEmpty());
+        QVERIFY(!ada.waitForPush(kChanged,
+                        {{QStringLiteral("userId"), m_adaId}, {QStringLiteral("stateId"), meeting}})
+                     .isEmpty());
 
         // Globex hears nothing of Acme. Zed's own change arrives after Ada's would have.
-        const QString zedState = stateIdByLabel(result(zed.call(QStringLiteral("presence.list"))), QStringLiteral("Busy"));
-        QVERIFY(zed.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), zedState}}).contains(QStringLiteral("result")));
+        const QString zedState = stateIdByLabel(
+            result(zed.call(QStringLiteral("presence.list"))), QStringLiteral("Busy"));
+        QVERIFY(zed.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), zedState}})
+                    .contains(QStringLiteral("result")));
         QVERIFY(!zed.waitForPush(kChanged, {{QStringLiteral("userId"), m_zedId}}).isEmpty());
         QVERIFY(zed.noPush(kChanged, {{QStringLiteral("userId"), m_adaId}}, 200));
         QVERIFY(zed.noPush(kChanged, {{QStringLiteral("userId"), m_boId}}, 0));
@@ -114,15 +130,18 @@ private Q_SLOTS:
         TestClient ada, zed;
         signIn(ada, QStringLiteral("ada"));
         signIn(zed, QStringLiteral("zed"));
-        const QString globexBusy = stateIdByLabel(result(zed.call(QStringLiteral("presence.list"))), QStringLiteral("Busy"));
-        const QJsonObject reply = ada.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), globexBusy}});
+        const QString globexBusy = stateIdByLabel(
+            result(zed.call(QStringLiteral("presence.list"))), QStringLiteral("Busy"));
+        const QJsonObject reply
+            = ada.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), globexBusy}});
         QCOMPARE(TestClient::errorReason(reply), QStringLiteral("not_found"));
         QCOMPARE(TestClient::errorReason(ada.call(QStringLiteral("presence.set"),
-                                                  {{QStringLiteral("stateId"), QUuid::createUuid().toString()}})),
-                 QStringLiteral("not_found"));
+                     {{QStringLiteral("stateId"), QUuid::createUuid().toString()}})),
+            QStringLiteral("not_found"));
         // Nothing changed for Ada.
-        const PgResult r = m_server->sql().exec("SELECT count(*) FROM users u JOIN states s ON s.id = u.state_id"
-                                                " WHERE u.organisation_id <> s.organisation_id");
+        const PgResult r
+            = m_server->sql().exec("SELECT count(*) FROM users u JOIN states s ON s.id = u.state_id"
+                                   " WHERE u.organisation_id <> s.organisation_id");
         QCOMPARE(r.toInt(0, 0), 0);
     }
 
@@ -133,11 +152,14 @@ private Q_SLOTS:
         {
             TestClient bo;
             signIn(bo, QStringLiteral("bo"));
-            QVERIFY(!ada.waitForPush(kChanged, {{QStringLiteral("userId"), m_boId}, {QStringLiteral("online"), true}}).isEmpty());
+            QVERIFY(!ada.waitForPush(kChanged,
+                            {{QStringLiteral("userId"), m_boId}, {QStringLiteral("online"), true}})
+                         .isEmpty());
             bo.socket().close();
             QVERIFY(bo.waitForDisconnect());
         }
-        const QJsonObject offline = ada.waitForPush(kChanged, {{QStringLiteral("userId"), m_boId}, {QStringLiteral("online"), false}});
+        const QJsonObject offline = ada.waitForPush(
+            kChanged, {{QStringLiteral("userId"), m_boId}, {QStringLiteral("online"), false}});
         QVERIFY(offline.contains(QStringLiteral("lastSeen")));
     }
 
@@ -145,9 +167,11 @@ private Q_SLOTS:
     {
         TestClient ada;
         signIn(ada, QStringLiteral("ada"));
-        QCOMPARE(TestClient::errorReason(ada.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), 42}})),
-                 QStringLiteral("invalid_params"));
-        QCOMPARE(TestClient::errorReason(ada.call(QStringLiteral("presence.set"))), QStringLiteral("invalid_params"));
+        QCOMPARE(TestClient::errorReason(
+                     ada.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), 42}})),
+            QStringLiteral("invalid_params"));
+        QCOMPARE(TestClient::errorReason(ada.call(QStringLiteral("presence.set"))),
+            QStringLiteral("invalid_params"));
         // The connection stays usable.
         QVERIFY(ada.call(QStringLiteral("presence.list")).contains(QStringLiteral("result")));
     }
@@ -156,9 +180,11 @@ private Q_SLOTS:
     {
         TestClient att;
         signIn(att, QStringLiteral("att"));
-        QCOMPARE(TestClient::errorReason(att.call(QStringLiteral("presence.list"))), QStringLiteral("forbidden"));
-        QCOMPARE(TestClient::errorReason(att.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), QUuid::createUuid().toString()}})),
-                 QStringLiteral("forbidden"));
+        QCOMPARE(TestClient::errorReason(att.call(QStringLiteral("presence.list"))),
+            QStringLiteral("forbidden"));
+        QCOMPARE(TestClient::errorReason(att.call(QStringLiteral("presence.set"),
+                     {{QStringLiteral("stateId"), QUuid::createUuid().toString()}})),
+            QStringLiteral("forbidden"));
         TestClient bo;
         signIn(bo, QStringLiteral("bo"));
         QVERIFY(bo.call(QStringLiteral("presence.list")).contains(QStringLiteral("result")));

@@ -37,8 +37,8 @@ HttpAnswer httpGet(const QUrl &url)
     QNetworkReply *reply = manager.get(QNetworkRequest(url));
     QSignalSpy finished(reply, &QNetworkReply::finished);
     finished.wait(5000);
-    HttpAnswer a {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
-                  reply->rawHeader("Server")};
+    HttpAnswer a {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+        reply->readAll(), reply->rawHeader("Server")};
     reply->deleteLater();
     return a;
 }
@@ -71,14 +71,23 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("frame");
         QTest::addColumn<int>("code");
         QTest::newRow("garbage") << QByteArray("\x01\x02 not json") << -32700;
-        QTest::newRow("truncated") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sess") << -32700;
+        QTest::newRow("truncated")
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"sess") << -32700;
         QTest::newRow("number") << QByteArray("42") << -32600;
-        QTest::newRow("wrong version") << QByteArray(R"({"jsonrpc":"1.0","id":1,"method":"presence.list"})") << -32600;
+        QTest::newRow("wrong version")
+            << QByteArray(R"({"jsonrpc":"1.0","id":1,"method":"presence.list"})") << -32600;
         QTest::newRow("no method") << QByteArray(R"({"jsonrpc":"2.0","id":1})") << -32600;
-        QTest::newRow("unknown method") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"admin.dropAll"})") << -32601;
-        QTest::newRow("params not object") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"session.login","params":"x"})") << -32602;
-        QTest::newRow("login wrong types") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"session.login","params":{"login":1,"password":[]}})") << -32602;
-        QTest::newRow("token too long") << requestFrame(QStringLiteral("session.resume"), {{QStringLiteral("token"), QString(500, u'a')}}) << -32602;
+        QTest::newRow("unknown method")
+            << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"admin.dropAll"})") << -32601;
+        QTest::newRow("params not object")
+            << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"session.login","params":"x"})")
+            << -32602;
+        QTest::newRow("login wrong types") << QByteArray(
+            R"({"jsonrpc":"2.0","id":1,"method":"session.login","params":{"login":1,"password":[]}})")
+                                           << -32602;
+        QTest::newRow("token too long") << requestFrame(
+            QStringLiteral("session.resume"), {{QStringLiteral("token"), QString(500, u'a')}})
+                                        << -32602;
     }
 
     void malformedFramesGetJsonRpcErrors()
@@ -91,15 +100,18 @@ private Q_SLOTS:
         QCOMPARE(errorCode(reply), code);
         QVERIFY(!TestClient::errorReason(reply).isEmpty());
         // Still usable afterwards: a real sign-in works on the same connection.
-        QVERIFY(c.login(QStringLiteral("staff"), QStringLiteral("correct horse")).contains(QStringLiteral("result")));
+        QVERIFY(c.login(QStringLiteral("staff"), QStringLiteral("correct horse"))
+                    .contains(QStringLiteral("result")));
     }
 
     void methodsNeedSignIn()
     {
         TestClient c;
         QVERIFY(c.open(m_server->wsUrl()));
-        QCOMPARE(TestClient::errorReason(c.call(QStringLiteral("presence.list"))), QStringLiteral("unauthenticated"));
-        QCOMPARE(TestClient::errorReason(c.call(QStringLiteral("session.logout"))), QStringLiteral("unauthenticated"));
+        QCOMPARE(TestClient::errorReason(c.call(QStringLiteral("presence.list"))),
+            QStringLiteral("unauthenticated"));
+        QCOMPARE(TestClient::errorReason(c.call(QStringLiteral("session.logout"))),
+            QStringLiteral("unauthenticated"));
     }
 
     void silentPeerIsClosedAfterTheSignInDeadline()
@@ -114,7 +126,8 @@ private Q_SLOTS:
     {
         TestClient c;
         QVERIFY(c.open(m_server->wsUrl()));
-        QVERIFY(c.login(QStringLiteral("staff"), QStringLiteral("correct horse")).contains(QStringLiteral("result")));
+        QVERIFY(c.login(QStringLiteral("staff"), QStringLiteral("correct horse"))
+                    .contains(QStringLiteral("result")));
         QVERIFY(!c.waitForDisconnect(1500));
         QVERIFY(c.call(QStringLiteral("presence.list")).contains(QStringLiteral("result")));
     }
@@ -123,16 +136,18 @@ private Q_SLOTS:
     {
         TestClient c;
         QVERIFY(c.open(m_server->wsUrl()));
-        QVERIFY(c.login(QStringLiteral("staff"), QStringLiteral("correct horse")).contains(QStringLiteral("result")));
+        QVERIFY(c.login(QStringLiteral("staff"), QStringLiteral("correct horse"))
+                    .contains(QStringLiteral("result")));
         const QByteArray huge = requestFrame(QStringLiteral("presence.set"),
-                                             {{QStringLiteral("stateId"), QString(2 * 1024 * 1024, u'x')}});
+            {{QStringLiteral("stateId"), QString(2 * 1024 * 1024, u'x')}});
         c.socket().sendTextMessage(QString::fromLatin1(huge));
         QVERIFY(c.waitForDisconnect(10000));
         QCOMPARE(c.socket().closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
         // The server is unharmed.
         TestClient next;
         QVERIFY(next.open(m_server->wsUrl()));
-        QVERIFY(next.login(QStringLiteral("staff"), QStringLiteral("correct horse")).contains(QStringLiteral("result")));
+        QVERIFY(next.login(QStringLiteral("staff"), QStringLiteral("correct horse"))
+                    .contains(QStringLiteral("result")));
     }
 
     void binaryFramesAreRefused()
@@ -141,7 +156,8 @@ private Q_SLOTS:
         QVERIFY(c.open(m_server->wsUrl()));
         c.socket().sendBinaryMessage(QByteArray("\x00\x01", 2));
         QTRY_VERIFY(c.socket().state() == QAbstractSocket::ConnectedState);
-        QVERIFY(c.login(QStringLiteral("staff"), QStringLiteral("correct horse")).contains(QStringLiteral("result")));
+        QVERIFY(c.login(QStringLiteral("staff"), QStringLiteral("correct horse"))
+                    .contains(QStringLiteral("result")));
     }
 
     void everyMethodHasItsMinimumRole()
@@ -156,27 +172,34 @@ private Q_SLOTS:
             const Role minimum = *it->minimumRole;
             TestClient anonymous;
             QVERIFY(anonymous.open(m_server->wsUrl()));
-            QCOMPARE(TestClient::errorReason(anonymous.call(it.key())), QStringLiteral("unauthenticated"));
+            QCOMPARE(TestClient::errorReason(anonymous.call(it.key())),
+                QStringLiteral("unauthenticated"));
             if (minimum > Role::Attendee) {
                 TestClient below;
                 QVERIFY(below.open(m_server->wsUrl()));
                 const Role lower = Role(int(minimum) - 1);
-                QVERIFY(below.login(roleName(lower), QStringLiteral("correct horse")).contains(QStringLiteral("result")));
-                QVERIFY2(TestClient::errorReason(below.call(it.key())) == QStringLiteral("forbidden"), qPrintable(it.key()));
+                QVERIFY(below.login(roleName(lower), QStringLiteral("correct horse"))
+                            .contains(QStringLiteral("result")));
+                QVERIFY2(
+                    TestClient::errorReason(below.call(it.key())) == QStringLiteral("forbidden"),
+                    qPrintable(it.key()));
             }
             TestClient at;
             QVERIFY(at.open(m_server->wsUrl()));
-            QVERIFY(at.login(roleName(minimum), QStringLiteral("correct horse")).contains(QStringLiteral("result")));
+            QVERIFY(at.login(roleName(minimum), QStringLiteral("correct horse"))
+                        .contains(QStringLiteral("result")));
             const QString reason = TestClient::errorReason(at.call(it.key()));
-            QVERIFY2(reason != QStringLiteral("forbidden") && reason != QStringLiteral("unauthenticated"),
-                     qPrintable(it.key()));
+            QVERIFY2(reason != QStringLiteral("forbidden")
+                    && reason != QStringLiteral("unauthenticated"),
+                qPrintable(it.key()));
         }
     }
 
     void httpProbesGetABare404()
     {
-        for (const QString &path : {QStringLiteral("/wp-login.php"), QStringLiteral("/wp-admin/install.php"),
-                                    QStringLiteral("/administrator/index.php"), QStringLiteral("/")}) {
+        for (const QString &path :
+            {QStringLiteral("/wp-login.php"), QStringLiteral("/wp-admin/install.php"),
+                QStringLiteral("/administrator/index.php"), QStringLiteral("/")}) {
             const HttpAnswer a = httpGet(m_server->httpUrl(path));
             QCOMPARE(a.status, 404);
             QVERIFY(a.server.isEmpty());

@@ -21,7 +21,8 @@ private Q_SLOTS:
         m_server = std::make_unique<TestServer>();
         QVERIFY2(m_server->start(), qPrintable(m_server->errorMessage()));
         QVERIFY(!m_server->createOrganisation(QStringLiteral("Acme")).isNull());
-        QVERIFY(!m_server->createUser(QStringLiteral("ada"), QStringLiteral("Acme"), Role::Staff).isNull());
+        QVERIFY(!m_server->createUser(QStringLiteral("ada"), QStringLiteral("Acme"), Role::Staff)
+                     .isNull());
     }
     void cleanup() { m_server.reset(); }
 
@@ -40,13 +41,15 @@ private Q_SLOTS:
         QCOMPARE(user.value(QStringLiteral("organisationName")).toString(), QStringLiteral("Acme"));
 
         // Only a hash of the token is stored.
-        const PgResult stored = m_server->sql().exec("SELECT encode(token_hash, 'hex') FROM sessions");
+        const PgResult stored
+            = m_server->sql().exec("SELECT encode(token_hash, 'hex') FROM sessions");
         QCOMPARE(stored.rows(), 1);
         QVERIFY(!stored.text(0, 0).contains(token));
         QCOMPARE(stored.text(0, 0).size(), 64);
         // A second sign-in on the same connection is refused.
-        QCOMPARE(TestClient::errorReason(c.login(QStringLiteral("ada"), QStringLiteral("correct horse"))),
-                 QStringLiteral("conflict"));
+        QCOMPARE(TestClient::errorReason(
+                     c.login(QStringLiteral("ada"), QStringLiteral("correct horse"))),
+            QStringLiteral("conflict"));
     }
 
     void wrongPasswordAndUnknownLoginLookAlike()
@@ -58,7 +61,8 @@ private Q_SLOTS:
         QCOMPARE(TestClient::errorReason(wrong), QStringLiteral("invalid_credentials"));
         QCOMPARE(wrong.value(QStringLiteral("error")), unknown.value(QStringLiteral("error")));
         // After failures the connection still works and a correct password signs in.
-        QVERIFY(c.login(QStringLiteral("ada"), QStringLiteral("correct horse")).contains(QStringLiteral("result")));
+        QVERIFY(c.login(QStringLiteral("ada"), QStringLiteral("correct horse"))
+                    .contains(QStringLiteral("result")));
     }
 
     void throttlesPerAccount()
@@ -66,26 +70,34 @@ private Q_SLOTS:
         TestClient c;
         QVERIFY(c.open(m_server->wsUrl()));
         for (int i = 0; i < 5; ++i)
-            QCOMPARE(TestClient::errorReason(c.login(QStringLiteral("ada"), QStringLiteral("guess"))),
-                     QStringLiteral("invalid_credentials"));
+            QCOMPARE(
+                TestClient::errorReason(c.login(QStringLiteral("ada"), QStringLiteral("guess"))),
+                QStringLiteral("invalid_credentials"));
         // Even the right password is refused now, so guessing gains nothing.
         const QJsonObject limited = c.login(QStringLiteral("ada"), QStringLiteral("correct horse"));
         QCOMPARE(TestClient::errorReason(limited), QStringLiteral("rate_limited"));
-        QVERIFY(limited.value(QStringLiteral("error")).toObject().value(QStringLiteral("data")).toObject()
-                        .value(QStringLiteral("retryAfter")).toInt() > 0);
+        QVERIFY(limited.value(QStringLiteral("error"))
+                    .toObject()
+                    .value(QStringLiteral("data"))
+                    .toObject()
+                    .value(QStringLiteral("retryAfter"))
+                    .toInt()
+            > 0);
     }
 
     void throttlesPerAddress()
     {
         m_server->server().sessions().setThrottleLimits({100, 3, std::chrono::minutes(15)});
-        QVERIFY(!m_server->createUser(QStringLiteral("bo"), QStringLiteral("Acme"), Role::Staff).isNull());
+        QVERIFY(!m_server->createUser(QStringLiteral("bo"), QStringLiteral("Acme"), Role::Staff)
+                     .isNull());
         TestClient c;
         QVERIFY(c.open(m_server->wsUrl()));
         c.login(QStringLiteral("x1"), QStringLiteral("guess"));
         c.login(QStringLiteral("x2"), QStringLiteral("guess"));
         c.login(QStringLiteral("x3"), QStringLiteral("guess"));
-        QCOMPARE(TestClient::errorReason(c.login(QStringLiteral("bo"), QStringLiteral("correct horse"))),
-                 QStringLiteral("rate_limited"));
+        QCOMPARE(
+            TestClient::errorReason(c.login(QStringLiteral("bo"), QStringLiteral("correct horse"))),
+            QStringLiteral("rate_limited"));
     }
 
     void resumesAndExpires()
@@ -95,24 +107,35 @@ private Q_SLOTS:
             TestClient first;
             QVERIFY(first.open(m_server->wsUrl()));
             token = first.login(QStringLiteral("ada"), QStringLiteral("correct horse"))
-                            .value(QStringLiteral("result")).toObject().value(QStringLiteral("token")).toString();
+                        .value(QStringLiteral("result"))
+                        .toObject()
+                        .value(QStringLiteral("token"))
+                        .toString();
             QVERIFY(!token.isEmpty());
         }
         TestClient second;
         QVERIFY(second.open(m_server->wsUrl()));
-        const QJsonObject resumed = second.call(QStringLiteral("session.resume"), {{QStringLiteral("token"), token}});
-        QCOMPARE(resumed.value(QStringLiteral("result")).toObject().value(QStringLiteral("user")).toObject()
-                         .value(QStringLiteral("login")).toString(),
-                 QStringLiteral("ada"));
+        const QJsonObject resumed
+            = second.call(QStringLiteral("session.resume"), {{QStringLiteral("token"), token}});
+        QCOMPARE(resumed.value(QStringLiteral("result"))
+                     .toObject()
+                     .value(QStringLiteral("user"))
+                     .toObject()
+                     .value(QStringLiteral("login"))
+                     .toString(),
+            QStringLiteral("ada"));
 
-        QVERIFY(m_server->sql().exec("UPDATE sessions SET expires_at = now() - interval '1 second'").ok());
+        QVERIFY(m_server->sql()
+                    .exec("UPDATE sessions SET expires_at = now() - interval '1 second'")
+                    .ok());
         TestClient third;
         QVERIFY(third.open(m_server->wsUrl()));
-        QCOMPARE(TestClient::errorReason(third.call(QStringLiteral("session.resume"), {{QStringLiteral("token"), token}})),
-                 QStringLiteral("session_expired"));
+        QCOMPARE(TestClient::errorReason(third.call(
+                     QStringLiteral("session.resume"), {{QStringLiteral("token"), token}})),
+            QStringLiteral("session_expired"));
         QCOMPARE(TestClient::errorReason(third.call(QStringLiteral("session.resume"),
-                                                    {{QStringLiteral("token"), QStringLiteral("made-up")}})),
-                 QStringLiteral("session_expired"));
+                     {{QStringLiteral("token"), QStringLiteral("made-up")}})),
+            QStringLiteral("session_expired"));
     }
 
     void logoutRevokesTheToken()
@@ -120,28 +143,36 @@ private Q_SLOTS:
         TestClient c;
         QVERIFY(c.open(m_server->wsUrl()));
         const QString token = c.login(QStringLiteral("ada"), QStringLiteral("correct horse"))
-                                      .value(QStringLiteral("result")).toObject().value(QStringLiteral("token")).toString();
+                                  .value(QStringLiteral("result"))
+                                  .toObject()
+                                  .value(QStringLiteral("token"))
+                                  .toString();
         QVERIFY(c.call(QStringLiteral("session.logout")).contains(QStringLiteral("result")));
         QVERIFY(c.waitForDisconnect());
         TestClient again;
         QVERIFY(again.open(m_server->wsUrl()));
-        QCOMPARE(TestClient::errorReason(again.call(QStringLiteral("session.resume"), {{QStringLiteral("token"), token}})),
-                 QStringLiteral("session_expired"));
+        QCOMPARE(TestClient::errorReason(again.call(
+                     QStringLiteral("session.resume"), {{QStringLiteral("token"), token}})),
+            QStringLiteral("session_expired"));
     }
 
     void bannedAccountCannotSignIn()
     {
-        QVERIFY(!m_server->createUser(QStringLiteral("mal"), QStringLiteral("Acme"), Role::Banned).isNull());
+        QVERIFY(!m_server->createUser(QStringLiteral("mal"), QStringLiteral("Acme"), Role::Banned)
+                     .isNull());
         TestClient c;
         QVERIFY(c.open(m_server->wsUrl()));
-        QCOMPARE(TestClient::errorReason(c.login(QStringLiteral("mal"), QStringLiteral("correct horse"))),
-                 QStringLiteral("forbidden"));
-        QCOMPARE(TestClient::errorReason(c.call(QStringLiteral("presence.list"))), QStringLiteral("unauthenticated"));
+        QCOMPARE(TestClient::errorReason(
+                     c.login(QStringLiteral("mal"), QStringLiteral("correct horse"))),
+            QStringLiteral("forbidden"));
+        QCOMPARE(TestClient::errorReason(c.call(QStringLiteral("presence.list"))),
+            QStringLiteral("unauthenticated"));
     }
 
     void passwordsAreArgon2id()
     {
-        const PgResult r = m_server->sql().exec("SELECT password_hash FROM users WHERE login = 'ada'");
+        const PgResult r
+            = m_server->sql().exec("SELECT password_hash FROM users WHERE login = 'ada'");
         QVERIFY(r.text(0, 0).startsWith(QStringLiteral("$argon2id$")));
     }
 };

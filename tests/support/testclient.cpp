@@ -7,7 +7,8 @@
 
 namespace Muster::Test {
 
-TestClient::TestClient(QObject *parent) : QObject(parent)
+TestClient::TestClient(QObject *parent)
+    : QObject(parent)
 {
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &TestClient::onText);
 }
@@ -32,10 +33,10 @@ QJsonObject TestClient::call(const QString &method, const QJsonObject &params, i
 {
     const qint64 id = m_nextId++;
     const QJsonObject request {{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
-                               {QStringLiteral("id"), id},
-                               {QStringLiteral("method"), method},
-                               {QStringLiteral("params"), params}};
-    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact)));
+        {QStringLiteral("id"), id}, {QStringLiteral("method"), method},
+        {QStringLiteral("params"), params}};
+    m_socket.sendTextMessage(
+        QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact)));
     auto find = [&]() -> int {
         for (int i = 0; i < m_replies.size(); ++i) {
             if (m_replies.at(i).value(QStringLiteral("id")).toInteger() == id)
@@ -51,7 +52,7 @@ QJsonObject TestClient::call(const QString &method, const QJsonObject &params, i
 QJsonObject TestClient::login(const QString &login, const QString &password)
 {
     return call(QStringLiteral("session.login"),
-                {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}});
+        {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}});
 }
 
 QJsonObject TestClient::sendRaw(const QByteArray &frame, int timeoutMs)
@@ -82,7 +83,8 @@ QJsonObject TestClient::waitForPush(const QString &method, const QJsonObject &ma
 {
     (void)QTest::qWaitFor([&] { return findPush(method, match) >= 0; }, timeoutMs);
     const int index = findPush(method, match);
-    return index < 0 ? QJsonObject() : m_pushes.takeAt(index).value(QStringLiteral("params")).toObject();
+    return index < 0 ? QJsonObject()
+                     : m_pushes.takeAt(index).value(QStringLiteral("params")).toObject();
 }
 
 bool TestClient::noPush(const QString &method, const QJsonObject &match, int waitMs)
@@ -104,11 +106,11 @@ bool TestClient::waitForDisconnect(int timeoutMs)
 QString TestClient::errorReason(const QJsonObject &reply)
 {
     return reply.value(QStringLiteral("error"))
-            .toObject()
-            .value(QStringLiteral("data"))
-            .toObject()
-            .value(QStringLiteral("reason"))
-            .toString();
+        .toObject()
+        .value(QStringLiteral("data"))
+        .toObject()
+        .value(QStringLiteral("reason"))
+        .toString();
 }
 
 } // namespace Muster::Test

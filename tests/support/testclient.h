@@ -24,7 +24,8 @@ public:
     // Waits for the next frame that is not a reply to a request of ours.
     QJsonObject sendRaw(const QByteArray &frame, int timeoutMs = 5000);
     // Waits for a push of the given method whose params match every field of `match`.
-    QJsonObject waitForPush(const QString &method, const QJsonObject &match = {}, int timeoutMs = 5000);
+    QJsonObject waitForPush(
+        const QString &method, const QJsonObject &match = {}, int timeoutMs = 5000);
     // True when no push of that method (matching) arrives within the time: for isolation checks.
     bool noPush(const QString &method, const QJsonObject &match, int waitMs);
     bool waitForDisconnect(int timeoutMs = 5000);

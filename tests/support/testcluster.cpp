@@ -14,9 +14,11 @@ TestCluster &TestCluster::instance()
     return cluster;
 }
 
-TestCluster::TestCluster() : m_dir(QStringLiteral("/tmp/muster-test-XXXXXX"))
+TestCluster::TestCluster()
+    : m_dir(QStringLiteral("/tmp/muster-test-XXXXXX"))
 {
-    m_cluster = std::make_unique<EmbeddedCluster>(m_dir.path(), EmbeddedCluster::Durability::Throwaway);
+    m_cluster
+        = std::make_unique<EmbeddedCluster>(m_dir.path(), EmbeddedCluster::Durability::Throwaway);
     m_ready = m_cluster->start();
     if (!m_ready)
         m_error = m_cluster->errorMessage();
@@ -26,9 +28,8 @@ TestCluster::TestCluster() : m_dir(QStringLiteral("/tmp/muster-test-XXXXXX"))
 
 QByteArray TestCluster::createDatabase(bool migrated)
 {
-    const QString name = QStringLiteral("test_%1_%2")
-                                 .arg(QCoreApplication::applicationPid())
-                                 .arg(++m_databases);
+    const QString name
+        = QStringLiteral("test_%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_databases);
     if (!m_cluster->ensureDatabase(name)) {
         m_error = m_cluster->errorMessage();
         return {};

@@ -7,7 +7,9 @@
 
 namespace Muster::Test {
 
-TestServer::TestServer(ClientSocket::Limits limits) : m_limits(limits) { }
+TestServer::TestServer(ClientSocket::Limits limits)
+    : m_limits(limits)
+{ }
 
 bool TestServer::start()
 {
@@ -50,12 +52,12 @@ QUuid TestServer::createOrganisation(const QString &name)
     return DirectoryStore(*m_sql).createOrganisation(name).value_or(QUuid());
 }
 
-QUuid TestServer::createUser(const QString &login, const QString &organisation, Role role,
-                             const QString &password)
+QUuid TestServer::createUser(
+    const QString &login, const QString &organisation, Role role, const QString &password)
 {
     return DirectoryStore(*m_sql)
-            .createUser(login, organisation, role, PasswordHasher::hash(password), login)
-            .value_or(QUuid());
+        .createUser(login, organisation, role, PasswordHasher::hash(password), login)
+        .value_or(QUuid());
 }
 
 } // namespace Muster::Test

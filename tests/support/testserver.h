@@ -29,7 +29,7 @@ public:
 
     QUuid createOrganisation(const QString &name);
     QUuid createUser(const QString &login, const QString &organisation, Role role,
-                     const QString &password = QStringLiteral("correct horse"));
+        const QString &password = QStringLiteral("correct horse"));
 
 private:
     ClientSocket::Limits m_limits;
