@@ -23,6 +23,7 @@ public:
         qint64 maxMessageBytes = 1024 * 1024;
         std::chrono::milliseconds authTimeout {10000};
         std::chrono::milliseconds pingInterval {30000}; // a peer missing two pongs is dropped
+        int maxRequestsInFlight = 32; // more unanswered requests than this are refused
     };
 
     ClientSocket(QWebSocket *socket, RpcDispatcher *dispatcher, const Limits &limits,
@@ -33,6 +34,11 @@ public:
     bool isAuthenticated() const { return m_caller.isValid(); }
     void setCaller(const Caller &caller);
     QString peerAddress() const;
+
+    // Requests being served on this connection; RpcCall keeps the count.
+    bool beginRequest();
+    void endRequest();
+    int requestsInFlight() const { return m_inFlight; }
 
     void sendFrame(const QString &frame);
     void closeNormally();
@@ -54,6 +60,9 @@ private:
     QTimer m_authTimer;
     QTimer m_pingTimer;
     int m_missedPongs = 0;
+    int m_inFlight = 0;
+    int m_maxInFlight;
+    int m_deadlineExtensions = 0;
 };
 
 } // namespace Muster

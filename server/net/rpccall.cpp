@@ -24,22 +24,24 @@ const Caller &RpcCall::caller() const
 
 void RpcCall::reply(const QJsonValue &result) const
 {
-    if (std::exchange(*m_answered, true)) {
-        qCWarning(lcRpc) << m_method << "answered twice";
-        return;
-    }
-    if (m_socket)
-        m_socket->sendFrame(QString::fromUtf8(RpcMessage::encodeResult(m_id, result)));
+    answer(RpcMessage::encodeResult(m_id, result));
 }
 
 void RpcCall::fail(const RpcError &error) const
+{
+    answer(RpcMessage::encodeError(m_id, error));
+}
+
+void RpcCall::answer(const QByteArray &frame) const
 {
     if (std::exchange(*m_answered, true)) {
         qCWarning(lcRpc) << m_method << "answered twice";
         return;
     }
-    if (m_socket)
-        m_socket->sendFrame(QString::fromUtf8(RpcMessage::encodeError(m_id, error)));
+    if (m_socket) {
+        m_socket->endRequest();
+        m_socket->sendFrame(QString::fromUtf8(frame));
+    }
 }
 
 } // namespace Muster

@@ -32,6 +32,8 @@ public:
     void fail(const RpcError &error) const;
 
 private:
+    void answer(const QByteArray &frame) const;
+
     QPointer<ClientSocket> m_socket;
     QJsonValue m_id;
     QString m_method;

@@ -15,6 +15,13 @@ void RpcDispatcher::add(const QString &name, std::optional<Role> minimumRole, Ha
 
 void RpcDispatcher::dispatch(ClientSocket *socket, const RpcMessage &request) const
 {
+    if (!socket->beginRequest()) {
+        // Not counted, so answered directly rather than through an RpcCall.
+        socket->sendFrame(QString::fromUtf8(RpcMessage::encodeError(request.id(),
+            RpcError::rateLimited(
+                1, QStringLiteral("Too many requests in flight on this connection")))));
+        return;
+    }
     const RpcCall call(socket, request.id(), request.method(), request.params());
     const auto it = m_methods.constFind(request.method());
     if (it == m_methods.cend()) {

@@ -43,7 +43,7 @@ struct RpcError
     static RpcError forbidden(const QString &detail = {});
     static RpcError notFound(const QString &what);
     static RpcError conflict(const QString &detail);
-    static RpcError rateLimited(int retryAfterSeconds);
+    static RpcError rateLimited(int retryAfterSeconds, const QString &detail = {});
     static RpcError unavailable(const QString &detail);
 };
 

@@ -56,6 +56,7 @@ private Q_SLOTS:
     {
         ClientSocket::Limits limits;
         limits.authTimeout = std::chrono::milliseconds(700);
+        limits.maxRequestsInFlight = 4;
         m_server = std::make_unique<TestServer>(limits);
         QVERIFY2(m_server->start(), qPrintable(m_server->errorMessage()));
         QVERIFY(!m_server->createOrganisation(QStringLiteral("Acme")).isNull());
@@ -148,6 +149,30 @@ private Q_SLOTS:
         QVERIFY(next.open(m_server->wsUrl()));
         QVERIFY(next.login(QStringLiteral("staff"), QStringLiteral("correct horse"))
                     .contains(QStringLiteral("result")));
+    }
+
+    void floodsOfRequestsAreRefusedNotQueued()
+    {
+        TestClient c;
+        QVERIFY(c.open(m_server->wsUrl()));
+        QVERIFY(c.login(QStringLiteral("staff"), QStringLiteral("correct horse"))
+                    .contains(QStringLiteral("result")));
+        for (int i = 0; i < 20; ++i)
+            c.socket().sendTextMessage(
+                QString::fromUtf8(requestFrame(QStringLiteral("presence.list"), {})));
+        // Every request is answered: at most four at a time are served, the rest refused.
+        const QList<QJsonObject> replies = c.waitForReplies(20);
+        QCOMPARE(replies.size(), 20);
+        int served = 0, refused = 0;
+        for (const QJsonObject &r : replies) {
+            served += r.contains(QStringLiteral("result")) ? 1 : 0;
+            refused += TestClient::errorReason(r) == QStringLiteral("rate_limited") ? 1 : 0;
+        }
+        QVERIFY(served >= 1);
+        QVERIFY(refused >= 1);
+        QCOMPARE(served + refused, 20);
+        // Once the burst is over the connection serves normally.
+        QVERIFY(c.call(QStringLiteral("presence.list")).contains(QStringLiteral("result")));
     }
 
     void binaryFramesAreRefused()

@@ -63,6 +63,12 @@ QJsonObject TestClient::sendRaw(const QByteArray &frame, int timeoutMs)
     return m_replies.size() > before ? m_replies.takeAt(before) : QJsonObject();
 }
 
+QList<QJsonObject> TestClient::waitForReplies(int count, int timeoutMs)
+{
+    (void)QTest::qWaitFor([&] { return m_replies.size() >= count; }, timeoutMs);
+    return std::exchange(m_replies, {});
+}
+
 int TestClient::findPush(const QString &method, const QJsonObject &match) const
 {
     for (int i = 0; i < m_pushes.size(); ++i) {

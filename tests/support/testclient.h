@@ -23,6 +23,8 @@ public:
     QJsonObject login(const QString &login, const QString &password);
     // Waits for the next frame that is not a reply to a request of ours.
     QJsonObject sendRaw(const QByteArray &frame, int timeoutMs = 5000);
+    // Waits until `count` replies not yet taken have arrived, and takes them.
+    QList<QJsonObject> waitForReplies(int count, int timeoutMs = 10000);
     // Waits for a push of the given method whose params match every field of `match`.
     QJsonObject waitForPush(
         const QString &method, const QJsonObject &match = {}, int timeoutMs = 5000);
