@@ -12,6 +12,7 @@ ClientSocket::ClientSocket(
     : QObject(parent)
     , m_socket(socket)
     , m_dispatcher(dispatcher)
+    , m_maxInFlight(limits.maxRequestsInFlight)
 {
     m_socket->setParent(this);
     // Qt's defaults accept ~2 GiB messages; a peer gets 1 MiB and is closed (1009) beyond it.

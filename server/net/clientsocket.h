@@ -61,7 +61,7 @@ private:
     QTimer m_pingTimer;
     int m_missedPongs = 0;
     int m_inFlight = 0;
-    int m_maxInFlight;
+    int m_maxInFlight = 0;
     int m_deadlineExtensions = 0;
 };
 

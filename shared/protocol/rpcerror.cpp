@@ -86,10 +86,10 @@ RpcError RpcError::conflict(const QString &detail)
     return make(Conflict, QStringLiteral("conflict"), detail);
 }
 
-RpcError RpcError::rateLimited(int retryAfterSeconds)
+RpcError RpcError::rateLimited(int retryAfterSeconds, const QString &detail)
 {
     RpcError e = make(RateLimited, QStringLiteral("rate_limited"),
-        QStringLiteral("Too many attempts; try again later"));
+        detail.isEmpty() ? QStringLiteral("Too many attempts; try again later") : detail);
     e.details.insert(QStringLiteral("retryAfter"), retryAfterSeconds);
     return e;
 }

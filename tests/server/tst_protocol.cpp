@@ -153,26 +153,29 @@ private Q_SLOTS:
 
     void floodsOfRequestsAreRefusedNotQueued()
     {
+        // Sign-ins are slow on purpose (argon2id), so a burst of them is certain to pile up.
         TestClient c;
         QVERIFY(c.open(m_server->wsUrl()));
-        QVERIFY(c.login(QStringLiteral("staff"), QStringLiteral("correct horse"))
-                    .contains(QStringLiteral("result")));
-        for (int i = 0; i < 20; ++i)
+        for (int i = 0; i < 20; ++i) {
             c.socket().sendTextMessage(
-                QString::fromUtf8(requestFrame(QStringLiteral("presence.list"), {})));
-        // Every request is answered: at most four at a time are served, the rest refused.
+                QString::fromUtf8(requestFrame(QStringLiteral("session.login"),
+                    {{QStringLiteral("login"), QStringLiteral("nobody%1").arg(i)},
+                        {QStringLiteral("password"), QStringLiteral("guess")}})));
+        }
+        // Every request is answered: at most four are served at a time, the rest refused at once.
         const QList<QJsonObject> replies = c.waitForReplies(20);
         QCOMPARE(replies.size(), 20);
         int served = 0, refused = 0;
         for (const QJsonObject &r : replies) {
-            served += r.contains(QStringLiteral("result")) ? 1 : 0;
+            served += TestClient::errorReason(r) == QStringLiteral("invalid_credentials") ? 1 : 0;
             refused += TestClient::errorReason(r) == QStringLiteral("rate_limited") ? 1 : 0;
         }
-        QVERIFY(served >= 1);
-        QVERIFY(refused >= 1);
+        QVERIFY2(served >= 4, qPrintable(QString::number(served)));
+        QVERIFY2(refused >= 1, qPrintable(QString::number(refused)));
         QCOMPARE(served + refused, 20);
         // Once the burst is over the connection serves normally.
-        QVERIFY(c.call(QStringLiteral("presence.list")).contains(QStringLiteral("result")));
+        QVERIFY(c.login(QStringLiteral("staff"), QStringLiteral("correct horse"))
+                    .contains(QStringLiteral("result")));
     }
 
     void binaryFramesAreRefused()
