@@ -1,12 +1,14 @@
 // Muster::Connection against a real server: sign-in, replies, pushes as signals, refused
 // credentials, and an automatic reconnect that resumes the session after the socket drops.
 #include "client/connection.h"
+#include "protocol/rpcmessage.h"
 #include "testserver.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebSocket>
+#include <QWebSocketServer>
 
 using namespace Muster;
 using namespace Muster::Test;
@@ -118,6 +120,52 @@ private Q_SLOTS:
                   return a.first().value<Connection::State>() == Connection::State::Reconnecting;
               });
         QVERIFY(sawReconnecting);
+    }
+
+    void unansweredRequestsTimeOut()
+    {
+        // A server that signs anyone in and then never answers again.
+        QWebSocketServer silent(QStringLiteral("silent"), QWebSocketServer::NonSecureMode);
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        std::vector<std::unique_ptr<QWebSocket>> peers;
+        connect(&silent, &QWebSocketServer::newConnection, this, [&] {
+            QWebSocket *ws = silent.nextPendingConnection();
+            peers.emplace_back(ws);
+            connect(ws, &QWebSocket::textMessageReceived, ws, [ws](const QString &text) {
+                const RpcMessage m = RpcMessage::decode(text.toUtf8());
+                if (m.method() != QStringLiteral("session.login"))
+                    return;
+                const QJsonObject user {{QStringLiteral("id"), QStringLiteral("u1")}};
+                ws->sendTextMessage(QString::fromUtf8(RpcMessage::encodeResult(m.id(),
+                    QJsonObject {{QStringLiteral("token"), QStringLiteral("t")},
+                        {QStringLiteral("user"), user}})));
+            });
+        });
+
+        Connection c;
+        c.setRequestTimeout(std::chrono::milliseconds(300));
+        QSignalSpy in(&c, &Connection::signedIn);
+        c.signIn(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(silent.serverPort())),
+            QStringLiteral("a"), QStringLiteral("b"));
+        QVERIFY(in.wait());
+        RpcError error;
+        c.call(QStringLiteral("presence.list"), {}, this,
+            [&](const QJsonValue &, const RpcError &e) { error = e; });
+        QTRY_COMPARE_WITH_TIMEOUT(error.reason, QStringLiteral("timeout"), 3000);
+        QCOMPARE(error.code, int(RpcError::Timeout));
+        // A handler whose context is gone is never called: its timeout passes before that of
+        // a later call, which is what the test waits for.
+        {
+            QObject context;
+            c.call(QStringLiteral("presence.list"), {}, &context,
+                [](const QJsonValue &, const RpcError &) {
+                    QFAIL("called after its context died");
+                });
+        }
+        RpcError later;
+        c.call(QStringLiteral("presence.list"), {}, this,
+            [&](const QJsonValue &, const RpcError &e) { later = e; });
+        QTRY_COMPARE_WITH_TIMEOUT(later.reason, QStringLiteral("timeout"), 3000);
     }
 
     void resumeWithStoredToken()
