@@ -23,6 +23,11 @@ int serverMain(int argc, char *argv[])
     // with thousands of WebSockets (see the brief). Must be set before the application exists.
     if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
+    // Operators read these logs: time, level and subsystem on every line (QT_MESSAGE_PATTERN wins).
+    qSetMessagePattern(QStringLiteral(
+        "%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-debug}debug%{endif}%{if-info}info%{endif}"
+        "%{if-warning}warning%{endif}%{if-critical}error%{endif}%{if-fatal}fatal%{endif} "
+        "%{category}: %{message}"));
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("muster-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MUSTER_VERSION));

@@ -124,7 +124,7 @@ void HttpFront::onHeadReadable(QTcpSocket *socket)
         responder.send(404, "text/plain", "Not found\n");
         return;
     }
-    if (request->method != "GET" && request->method != "HEAD") {
+    if (request->method != "GET") {
         responder.send(405, "text/plain", "Method not allowed\n", {{"Allow", "GET"}});
         return;
     }

@@ -4,6 +4,7 @@
 #include "testserver.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Muster;
@@ -245,6 +246,30 @@ private Q_SLOTS:
         QVERIFY(run({QStringLiteral("--reset-password"), QStringLiteral("carol")}).exitCode == 0);
         QVERIFY(carol.waitForDisconnect(10000));
         QCOMPARE(carol.socket().closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+    }
+
+    void acceptsAPostgresqlUrl()
+    {
+        // --database also takes the URL form operators usually have.
+        const QString conninfo = QString::fromUtf8(m_server->conninfo());
+        const QRegularExpression field(QStringLiteral("(\\w+)='([^']*)'"));
+        QHash<QString, QString> parts;
+        for (auto it = field.globalMatch(conninfo); it.hasNext();) {
+            const auto m = it.next();
+            parts.insert(m.captured(1), m.captured(2));
+        }
+        const QString url = QStringLiteral("postgresql://%1@%2/%3")
+                                .arg(parts.value(QStringLiteral("user")),
+                                    QString::fromLatin1(QUrl::toPercentEncoding(
+                                        parts.value(QStringLiteral("host")))),
+                                    parts.value(QStringLiteral("dbname")));
+        QProcess p;
+        p.start(qEnvironmentVariable("MUSTER_SERVER_BINARY"),
+            {QStringLiteral("--database"), url, QStringLiteral("--list-users"),
+                QStringLiteral("--org"), QStringLiteral("Cli Org")});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QVERIFY(p.readAllStandardOutput().contains("carol"));
     }
 
     void migrateIsIdempotent()
