@@ -25,6 +25,18 @@ Caller callerFrom(const PgResult &r, int row, int first)
     return c;
 }
 
+// For queries selecting the session id followed by kCallerColumns.
+void deliverSessionCaller(const PgResult &r, const SessionStore::Handler<Caller> &handler)
+{
+    if (!r.ok())
+        return handler(std::nullopt, r.errorMessage());
+    if (r.rows() == 0)
+        return handler(std::nullopt, {});
+    Caller c = callerFrom(r, 0, 1);
+    c.sessionId = r.uuid(0, 0);
+    handler(c, {});
+}
+
 } // namespace
 
 void SessionStore::findAccount(const QString &login, QObject *context, Handler<Account> handler)
@@ -78,15 +90,7 @@ void SessionStore::resumeSession(
             + " FROM s"
               " JOIN users u ON u.id = s.user_id AND u.organisation_id = s.organisation_id"
               " JOIN organisations o ON o.id = u.organisation_id",
-        params, context, [handler](const PgResult &r) {
-            if (!r.ok())
-                return handler(std::nullopt, r.errorMessage());
-            if (r.rows() == 0)
-                return handler(std::nullopt, {});
-            Caller c = callerFrom(r, 0, 1);
-            c.sessionId = r.uuid(0, 0);
-            handler(c, {});
-        });
+        params, context, [handler](const PgResult &r) { deliverSessionCaller(r, handler); });
 }
 
 void SessionStore::liveSession(const QUuid &sessionId, QObject *context, Handler<Caller> handler)
@@ -96,15 +100,8 @@ void SessionStore::liveSession(const QUuid &sessionId, QObject *context, Handler
               " JOIN users u ON u.id = s.user_id AND u.organisation_id = s.organisation_id"
               " JOIN organisations o ON o.id = u.organisation_id"
               " WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()",
-        PgParams() << sessionId, context, [handler](const PgResult &r) {
-            if (!r.ok())
-                return handler(std::nullopt, r.errorMessage());
-            if (r.rows() == 0)
-                return handler(std::nullopt, {});
-            Caller c = callerFrom(r, 0, 1);
-            c.sessionId = r.uuid(0, 0);
-            handler(c, {});
-        });
+        PgParams() << sessionId, context,
+        [handler](const PgResult &r) { deliverSessionCaller(r, handler); });
 }
 
 void SessionStore::revokeSession(
