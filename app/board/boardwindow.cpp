@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -87,6 +88,7 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     connect(&m_connection, &Connection::signedIn, this, &BoardWindow::refresh);
     connect(&m_connection, &Connection::stateChanged, this, &BoardWindow::onConnectionState);
     connect(&m_model, &QAbstractItemModel::modelReset, this, &BoardWindow::syncMyState);
+    connect(m_model.states(), &QAbstractItemModel::modelReset, this, &BoardWindow::syncMyState);
     connect(&m_model, &QAbstractItemModel::dataChanged, this, &BoardWindow::syncMyState);
     auto updateCount = [this] {
         int online = 0;
@@ -145,6 +147,8 @@ void BoardWindow::onPush(const QString &method, const QJsonObject &params)
 {
     if (method == QStringLiteral("presence.changed") && !m_model.applyChange(params))
         refresh(); // someone new: reload rather than guess
+    else if (method == QStringLiteral("states.changed"))
+        m_model.resetStates(params.value(QStringLiteral("states")).toArray());
 }
 
 void BoardWindow::chooseState(int row)

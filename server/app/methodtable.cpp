@@ -4,18 +4,26 @@
 #include "net/rpcdispatcher.h"
 #include "services/presenceservice.h"
 #include "services/sessionservice.h"
+#include "services/stateservice.h"
 
 namespace Muster {
 
-void registerMethods(RpcDispatcher &d, SessionService &sessions, PresenceService &presence)
+void registerMethods(RpcDispatcher &d, const Services &s)
 {
     using enum Role;
+    SessionService *sessions = &s.sessions;
+    PresenceService *presence = &s.presence;
+    StateService *states = &s.states;
     // clang-format off
-    d.add(QStringLiteral("session.login"),  std::nullopt, [&](const RpcCall &c) { sessions.login(c); });
-    d.add(QStringLiteral("session.resume"), std::nullopt, [&](const RpcCall &c) { sessions.resume(c); });
-    d.add(QStringLiteral("session.logout"), Attendee,     [&](const RpcCall &c) { sessions.logout(c); });
-    d.add(QStringLiteral("presence.list"),  Volunteer,    [&](const RpcCall &c) { presence.list(c); });
-    d.add(QStringLiteral("presence.set"),   Volunteer,    [&](const RpcCall &c) { presence.set(c); });
+    d.add(QStringLiteral("session.login"),  std::nullopt, [=](const RpcCall &c) { sessions->login(c); });
+    d.add(QStringLiteral("session.resume"), std::nullopt, [=](const RpcCall &c) { sessions->resume(c); });
+    d.add(QStringLiteral("session.logout"), Attendee,     [=](const RpcCall &c) { sessions->logout(c); });
+    d.add(QStringLiteral("presence.list"),  Volunteer,    [=](const RpcCall &c) { presence->list(c); });
+    d.add(QStringLiteral("presence.set"),   Volunteer,    [=](const RpcCall &c) { presence->set(c); });
+    d.add(QStringLiteral("states.create"),  Admin,        [=](const RpcCall &c) { states->create(c); });
+    d.add(QStringLiteral("states.update"),  Admin,        [=](const RpcCall &c) { states->update(c); });
+    d.add(QStringLiteral("states.reorder"), Admin,        [=](const RpcCall &c) { states->reorder(c); });
+    d.add(QStringLiteral("states.delete"),  Admin,        [=](const RpcCall &c) { states->remove(c); });
     // clang-format on
 }
 

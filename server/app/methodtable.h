@@ -6,8 +6,16 @@ namespace Muster {
 class PresenceService;
 class RpcDispatcher;
 class SessionService;
+class StateService;
 
-void registerMethods(
-    RpcDispatcher &dispatcher, SessionService &sessions, PresenceService &presence);
+// The services methods are routed to, one per domain area. They must outlive the dispatcher.
+struct Services
+{
+    SessionService &sessions;
+    PresenceService &presence;
+    StateService &states;
+};
+
+void registerMethods(RpcDispatcher &dispatcher, const Services &services);
 
 } // namespace Muster

@@ -16,8 +16,9 @@ MusterServer::MusterServer(const Config &config, QObject *parent)
     , m_db(config.conninfo, config.poolSize)
     , m_sessions(m_db, m_hasher, m_hub)
     , m_presence(m_db, m_hub)
+    , m_states(m_db, m_hub)
 {
-    registerMethods(m_dispatcher, m_sessions, m_presence);
+    registerMethods(m_dispatcher, {m_sessions, m_presence, m_states});
     m_http.addRoute(QStringLiteral("/healthz"),
         [this](const HttpRequest &request, const HttpResponder &responder) {
             healthz(request, responder);

@@ -10,6 +10,7 @@
 #include "services/passwordhasher.h"
 #include "services/presenceservice.h"
 #include "services/sessionservice.h"
+#include "services/stateservice.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -50,6 +51,7 @@ private:
     PushHub m_hub;
     SessionService m_sessions;
     PresenceService m_presence;
+    StateService m_states;
     RpcDispatcher m_dispatcher;
     HttpFront m_http;
     QString m_error;

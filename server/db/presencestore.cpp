@@ -3,6 +3,7 @@
 #include "presencestore.h"
 
 #include "database.h"
+#include "statestore.h"
 
 namespace Muster {
 
@@ -21,12 +22,8 @@ void deliver(const PgResult &r, const PresenceStore::StateHandler &handler)
 
 void PresenceStore::snapshot(const QUuid &organisationId, QObject *context, SnapshotHandler handler)
 {
-    m_db.exec("SELECT json_build_object("
-              " 'states', COALESCE((SELECT json_agg(json_build_object("
-              "    'id', s.id, 'label', s.label, 'color', s.color, 'icon', s.icon,"
-              "    'order', s.sort_order, 'available', s.is_available, 'isDefault', s.is_default)"
-              "    ORDER BY s.sort_order, lower(s.label))"
-              "   FROM states s WHERE s.organisation_id = $1), '[]'::json),"
+    m_db.exec("SELECT json_build_object('states', (" + StateStore::listJsonSql()
+            + "),"
               " 'people', COALESCE((SELECT json_agg(json_build_object("
               "    'userId', u.id, 'login', u.login, 'displayName', u.display_name, 'role', u.role,"
               "    'teamId', u.home_team_id, 'stateId', u.state_id,"

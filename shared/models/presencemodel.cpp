@@ -76,6 +76,13 @@ void PresenceModel::reset(const QJsonObject &snapshot)
     endResetModel();
 }
 
+void PresenceModel::resetStates(const QJsonArray &states)
+{
+    m_states.reset(states);
+    if (!m_people.isEmpty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), {StateLabelRole, StateColorRole});
+}
+
 bool PresenceModel::applyChange(const QJsonObject &change)
 {
     const int row = rowOf(change.value(QStringLiteral("userId")).toString());

@@ -7,6 +7,7 @@
 
 #include <QAbstractListModel>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 
@@ -37,6 +38,8 @@ public:
 
     // Replaces everything with a presence.list result.
     void reset(const QJsonObject &snapshot);
+    // Replaces the states with a states.changed push; every row's label and colour follow.
+    void resetStates(const QJsonArray &states);
     // Applies one presence.changed push; returns false for a person the model does not hold.
     bool applyChange(const QJsonObject &change);
 

@@ -1,7 +1,9 @@
 // Field validation shared by every method handler.
 #include "paramreader.h"
 
+#include <QJsonArray>
 #include <QJsonValue>
+#include <QRegularExpression>
 
 namespace Muster {
 
@@ -56,6 +58,58 @@ QUuid ParamReader::requiredUuid(const QString &key)
         return {};
     }
     return id;
+}
+
+std::optional<bool> ParamReader::optionalBool(const QString &key)
+{
+    const QJsonValue value = m_params.value(key);
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    if (!value.isBool()) {
+        fail(QStringLiteral("\"%1\" must be true or false").arg(key));
+        return std::nullopt;
+    }
+    return value.toBool();
+}
+
+QString ParamReader::requiredColor(const QString &key)
+{
+    static const QRegularExpression hex(QStringLiteral("^#[0-9a-fA-F]{6}$"));
+    const QString text = requiredString(key, 7);
+    if (!ok())
+        return {};
+    if (!hex.match(text).hasMatch()) {
+        fail(QStringLiteral("\"%1\" must be a colour like #2e9d5b").arg(key));
+        return {};
+    }
+    return text.toLower();
+}
+
+std::optional<QString> ParamReader::optionalColor(const QString &key)
+{
+    if (!m_params.contains(key) || m_params.value(key).isNull())
+        return std::nullopt;
+    const QString color = requiredColor(key);
+    return ok() ? std::optional<QString>(color) : std::nullopt;
+}
+
+QList<QUuid> ParamReader::requiredUuidList(const QString &key, qsizetype maxCount)
+{
+    const QJsonValue value = m_params.value(key);
+    if (!value.isArray() || value.toArray().isEmpty() || value.toArray().size() > maxCount) {
+        fail(QStringLiteral("\"%1\" must be a list of 1 to %2 ids").arg(key).arg(maxCount));
+        return {};
+    }
+    QList<QUuid> ids;
+    for (const QJsonValue &item : value.toArray()) {
+        const QUuid id = item.isString() ? QUuid::fromString(item.toString()) : QUuid();
+        if (id.isNull()) {
+            fail(QStringLiteral("\"%1\" must hold only ids").arg(key));
+            return {};
+        }
+        ids.append(id);
+    }
+    return ids;
 }
 
 } // namespace Muster

@@ -5,8 +5,11 @@
 #include "rpcerror.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QUuid>
+
+#include <optional>
 
 namespace Muster {
 
@@ -21,6 +24,13 @@ public:
     QString requiredString(const QString &key, qsizetype maxLength);
     QString optionalString(const QString &key, qsizetype maxLength, const QString &fallback = {});
     QUuid requiredUuid(const QString &key);
+    // Absent or null: nullopt. Present with another type: an error.
+    std::optional<bool> optionalBool(const QString &key);
+    // A "#rrggbb" colour, returned in lower case.
+    QString requiredColor(const QString &key);
+    std::optional<QString> optionalColor(const QString &key);
+    // An array of 1..maxCount ids.
+    QList<QUuid> requiredUuidList(const QString &key, qsizetype maxCount);
 
     bool ok() const { return !m_error.isValid(); }
     const RpcError &error() const { return m_error; }

@@ -88,6 +88,27 @@ private Q_SLOTS:
             {{QStringLiteral("userId"), QStringLiteral("u9")}, {QStringLiteral("online"), true}}));
         QCOMPARE(model.rowCount(), 2);
     }
+
+    void followsStateEdits()
+    {
+        PresenceModel model;
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.reset(snapshot());
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.resetStates(
+            QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("s-avail")},
+                {QStringLiteral("label"), QStringLiteral("Here")},
+                {QStringLiteral("color"), QStringLiteral("#00ff00")}}});
+        QCOMPARE(changed.size(), 1);
+        const QModelIndex ada = model.index(model.rowOf(QStringLiteral("u1")));
+        QCOMPARE(ada.data(PresenceModel::StateLabelRole).toString(), QStringLiteral("Here"));
+        QCOMPARE(ada.data(PresenceModel::StateColorRole).toString(), QStringLiteral("#00ff00"));
+        // Bo's state no longer exists: no label rather than a stale one.
+        const QModelIndex bo = model.index(model.rowOf(QStringLiteral("u2")));
+        QCOMPARE(bo.data(PresenceModel::StateLabelRole).toString(), QString());
+        QCOMPARE(model.states()->rowCount(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPresenceModel)
