@@ -5,6 +5,7 @@
 #include "services/presenceservice.h"
 #include "services/sessionservice.h"
 #include "services/stateservice.h"
+#include "services/teamservice.h"
 
 namespace Muster {
 
@@ -14,6 +15,7 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     SessionService *sessions = &s.sessions;
     PresenceService *presence = &s.presence;
     StateService *states = &s.states;
+    TeamService *teams = &s.teams;
     // clang-format off
     d.add(QStringLiteral("session.login"),  std::nullopt, [=](const RpcCall &c) { sessions->login(c); });
     d.add(QStringLiteral("session.resume"), std::nullopt, [=](const RpcCall &c) { sessions->resume(c); });
@@ -24,6 +26,9 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     d.add(QStringLiteral("states.update"),  Admin,        [=](const RpcCall &c) { states->update(c); });
     d.add(QStringLiteral("states.reorder"), Admin,        [=](const RpcCall &c) { states->reorder(c); });
     d.add(QStringLiteral("states.delete"),  Admin,        [=](const RpcCall &c) { states->remove(c); });
+    d.add(QStringLiteral("teams.list"),     Volunteer,    [=](const RpcCall &c) { teams->list(c); });
+    d.add(QStringLiteral("teams.create"),   Admin,        [=](const RpcCall &c) { teams->create(c); });
+    d.add(QStringLiteral("teams.update"),   Admin,        [=](const RpcCall &c) { teams->update(c); });
     // clang-format on
 }
 

@@ -7,6 +7,7 @@ class PresenceService;
 class RpcDispatcher;
 class SessionService;
 class StateService;
+class TeamService;
 
 // The services methods are routed to, one per domain area. They must outlive the dispatcher.
 struct Services
@@ -14,6 +15,7 @@ struct Services
     SessionService &sessions;
     PresenceService &presence;
     StateService &states;
+    TeamService &teams;
 };
 
 void registerMethods(RpcDispatcher &dispatcher, const Services &services);

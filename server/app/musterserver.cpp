@@ -17,8 +17,9 @@ MusterServer::MusterServer(const Config &config, QObject *parent)
     , m_sessions(m_db, m_hasher, m_hub)
     , m_presence(m_db, m_hub)
     , m_states(m_db, m_hub)
+    , m_teams(m_db, m_hub)
 {
-    registerMethods(m_dispatcher, {m_sessions, m_presence, m_states});
+    registerMethods(m_dispatcher, {m_sessions, m_presence, m_states, m_teams});
     m_http.addRoute(QStringLiteral("/healthz"),
         [this](const HttpRequest &request, const HttpResponder &responder) {
             healthz(request, responder);

@@ -11,6 +11,7 @@
 #include "services/presenceservice.h"
 #include "services/sessionservice.h"
 #include "services/stateservice.h"
+#include "services/teamservice.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -52,6 +53,7 @@ private:
     SessionService m_sessions;
     PresenceService m_presence;
     StateService m_states;
+    TeamService m_teams;
     RpcDispatcher m_dispatcher;
     HttpFront m_http;
     QString m_error;

@@ -20,7 +20,8 @@ void deliver(const PgResult &r, const PresenceStore::StateHandler &handler)
 
 } // namespace
 
-void PresenceStore::snapshot(const QUuid &organisationId, QObject *context, SnapshotHandler handler)
+void PresenceStore::snapshot(
+    const QUuid &organisationId, const QUuid &teamId, QObject *context, SnapshotHandler handler)
 {
     m_db.exec("SELECT json_build_object('states', (" + StateStore::listJsonSql()
             + "),"
@@ -29,8 +30,12 @@ void PresenceStore::snapshot(const QUuid &organisationId, QObject *context, Snap
               "    'teamId', u.home_team_id, 'stateId', u.state_id,"
               "    'since', muster_iso(u.state_since), 'lastSeen', muster_iso(u.last_seen_at))"
               "    ORDER BY lower(u.display_name), u.id)"
-              "   FROM users u WHERE u.organisation_id = $1 AND u.role <> 'banned'), '[]'::json))",
-        PgParams() << organisationId, context, [handler](const PgResult &r) {
+              "   FROM users u WHERE u.organisation_id = $1 AND u.role <> 'banned'"
+              "     AND ($2::uuid IS NULL OR u.home_team_id = $2)), '[]'::json),"
+              " 'team', (SELECT json_build_object('id', t.id, 'name', t.name, 'archived', "
+              "t.archived)"
+              "   FROM teams t WHERE t.id = $2 AND t.organisation_id = $1))",
+        PgParams() << organisationId << teamId, context, [handler](const PgResult &r) {
             if (!r.ok())
                 return handler({}, r.errorMessage());
             handler(r.bytes(0, 0), {});

@@ -30,8 +30,11 @@ public:
         : m_db(db)
     { }
 
-    // {"states": […], "people": […]} for one organisation, built by PostgreSQL in one round trip.
-    void snapshot(const QUuid &organisationId, QObject *context, SnapshotHandler handler);
+    // {"states": […], "people": […], "team": {…}|null} for one organisation, or only the members
+    // of one of its teams (a null teamId: everyone), built by PostgreSQL in one round trip.
+    // "team" is null when teamId is null or names no team of the organisation.
+    void snapshot(const QUuid &organisationId, const QUuid &teamId, QObject *context,
+        SnapshotHandler handler);
     // Sets the user's state; an absent value means the state is not one of the organisation's.
     void setState(const QUuid &organisationId, const QUuid &userId, const QUuid &stateId,
         QObject *context, StateHandler handler);

@@ -32,13 +32,20 @@ PresenceService::PresenceService(Database &db, PushHub &hub, QObject *parent)
 
 void PresenceService::list(const RpcCall &call)
 {
-    m_store.snapshot(call.caller().organisationId, this,
-        [this, call](const QByteArray &json, const QString &error) {
+    ParamReader p(call.params());
+    const bool scoped = call.params().contains(QStringLiteral("teamId"));
+    const QUuid teamId = scoped ? p.requiredUuid(QStringLiteral("teamId")) : QUuid();
+    if (!p.ok())
+        return call.fail(p.error());
+    m_store.snapshot(call.caller().organisationId, teamId, this,
+        [this, call, scoped](const QByteArray &json, const QString &error) {
             if (!error.isEmpty()) {
                 qCWarning(lcPresence) << "snapshot failed:" << error;
                 return call.fail(databaseUnavailable());
             }
             QJsonObject snapshot = QJsonDocument::fromJson(json).object();
+            if (scoped && !snapshot.value(QStringLiteral("team")).isObject())
+                return call.fail(RpcError::notFound(QStringLiteral("Team")));
             QJsonArray people = snapshot.value(QStringLiteral("people")).toArray();
             for (qsizetype i = 0; i < people.size(); ++i) {
                 QJsonObject person = people.at(i).toObject();

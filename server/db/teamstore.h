@@ -1,0 +1,48 @@
+// SQL for an organisation's teams (the seeds' projects and departments): list, create, rename,
+// archive. Every change is audited.
+#pragma once
+
+#include "storeerror.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QUuid>
+
+#include <functional>
+#include <optional>
+
+namespace Muster {
+
+class Database;
+
+class TeamStore
+{
+public:
+    using TeamHandler = std::function<void(const QJsonObject &team, const StoreError &error)>;
+    using ListHandler = std::function<void(const QJsonArray &teams, const StoreError &error)>;
+
+    explicit TeamStore(Database &db)
+        : m_db(db)
+    { }
+
+    // SQL yielding the JSON array of organisation $1's teams, by name, with member counts.
+    static QByteArray listJsonSql();
+
+    void list(const QUuid &org, QObject *context, ListHandler handler);
+    void create(const QUuid &org, const QUuid &actor, const QString &name, QObject *context,
+        TeamHandler handler);
+    // Renames and/or archives; the last active team cannot be archived.
+    void update(const QUuid &org, const QUuid &actor, const QUuid &teamId,
+        const std::optional<QString> &name, std::optional<bool> archived, QObject *context,
+        TeamHandler handler);
+    // Whether the team belongs to the organisation (answers false on a database error too).
+    void exists(const QUuid &org, const QUuid &teamId, QObject *context,
+        std::function<void(bool exists, const StoreError &error)> handler);
+
+private:
+    Database &m_db;
+};
+
+} // namespace Muster

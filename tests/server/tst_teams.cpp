@@ -1,0 +1,173 @@
+// Teams as admins run them (create, rename, archive), teams.changed pushes, and the board scoped to
+// one team with presence.list {teamId}; other organisations' teams stay out of reach.
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Muster;
+using namespace Muster::Test;
+
+namespace {
+
+QJsonObject result(const QJsonObject &reply)
+{
+    return reply.value(QStringLiteral("result")).toObject();
+}
+
+QStringList logins(const QJsonObject &snapshot)
+{
+    QStringList out;
+    for (const QJsonValue &p : snapshot.value(QStringLiteral("people")).toArray())
+        out << p.toObject().value(QStringLiteral("login")).toString();
+    return out;
+}
+
+} // namespace
+
+class TestTeams : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestServer> m_server;
+    TestClient m_admin, m_volunteer, m_other;
+    QString m_generalId;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorMessage()));
+        QVERIFY(!m_server->createOrganisation(QStringLiteral("Acme")).isNull());
+        QVERIFY(!m_server->createOrganisation(QStringLiteral("Globex")).isNull());
+        QVERIFY(!m_server->createUser(QStringLiteral("root"), QStringLiteral("Acme"), Role::Admin)
+                     .isNull());
+        QVERIFY(
+            !m_server->createUser(QStringLiteral("vol"), QStringLiteral("Acme"), Role::Volunteer)
+                 .isNull());
+        QVERIFY(!m_server->createUser(QStringLiteral("gx"), QStringLiteral("Globex"), Role::Admin)
+                     .isNull());
+        for (auto [client, login] : {std::pair {&m_admin, "root"}, std::pair {&m_volunteer, "vol"},
+                 std::pair {&m_other, "gx"}}) {
+            QVERIFY(client->open(m_server->wsUrl()));
+            QVERIFY(client->login(QString::fromLatin1(login), QStringLiteral("correct horse"))
+                        .contains(QStringLiteral("result")));
+        }
+        const QJsonArray teams = result(m_volunteer.call(QStringLiteral("teams.list")))
+                                     .value(QStringLiteral("teams"))
+                                     .toArray();
+        QCOMPARE(teams.size(), 1);
+        QCOMPARE(teams.at(0).toObject().value(QStringLiteral("name")).toString(),
+            QStringLiteral("General"));
+        QCOMPARE(teams.at(0).toObject().value(QStringLiteral("members")).toInt(), 2);
+        m_generalId = teams.at(0).toObject().value(QStringLiteral("id")).toString();
+    }
+    void cleanupTestCase() { m_server.reset(); }
+
+    void createRenameArchive()
+    {
+        m_volunteer.clearPushes();
+        const QJsonObject team
+            = result(m_admin.call(QStringLiteral("teams.create"),
+                         {{QStringLiteral("name"), QStringLiteral("Front desk")}}))
+                  .value(QStringLiteral("team"))
+                  .toObject();
+        const QString id = team.value(QStringLiteral("id")).toString();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(m_volunteer.waitForPush(QStringLiteral("teams.changed"))
+                     .value(QStringLiteral("teams"))
+                     .toArray()
+                     .size(),
+            2);
+
+        QCOMPARE(TestClient::errorReason(m_admin.call(QStringLiteral("teams.create"),
+                     {{QStringLiteral("name"), QStringLiteral("front DESK")}})),
+            QStringLiteral("conflict"));
+        QCOMPARE(TestClient::errorReason(m_admin.call(QStringLiteral("teams.create"),
+                     {{QStringLiteral("name"), QStringLiteral("  ")}})),
+            QStringLiteral("invalid_params"));
+
+        const QJsonObject renamed
+            = result(m_admin.call(QStringLiteral("teams.update"),
+                         {{QStringLiteral("teamId"), id},
+                             {QStringLiteral("name"), QStringLiteral("Reception")}}))
+                  .value(QStringLiteral("team"))
+                  .toObject();
+        QCOMPARE(renamed.value(QStringLiteral("name")).toString(), QStringLiteral("Reception"));
+        const QJsonObject archived
+            = result(m_admin.call(QStringLiteral("teams.update"),
+                         {{QStringLiteral("teamId"), id}, {QStringLiteral("archived"), true}}))
+                  .value(QStringLiteral("team"))
+                  .toObject();
+        QVERIFY(archived.value(QStringLiteral("archived")).toBool());
+        // General is now the only active team: it cannot be archived.
+        QCOMPARE(
+            TestClient::errorReason(m_admin.call(QStringLiteral("teams.update"),
+                {{QStringLiteral("teamId"), m_generalId}, {QStringLiteral("archived"), true}})),
+            QStringLiteral("conflict"));
+        QCOMPARE(m_server->sql()
+                     .exec("SELECT count(*) FROM activities WHERE action LIKE 'team.%'")
+                     .toInt(0, 0),
+            3);
+    }
+
+    void volunteersCannotEdit()
+    {
+        QCOMPARE(TestClient::errorReason(m_volunteer.call(QStringLiteral("teams.create"),
+                     {{QStringLiteral("name"), QStringLiteral("Mine")}})),
+            QStringLiteral("forbidden"));
+        QCOMPARE(TestClient::errorReason(m_volunteer.call(QStringLiteral("teams.update"),
+                     {{QStringLiteral("teamId"), m_generalId},
+                         {QStringLiteral("name"), QStringLiteral("Mine")}})),
+            QStringLiteral("forbidden"));
+    }
+
+    void otherOrganisationsTeamsAreOutOfReach()
+    {
+        QCOMPARE(TestClient::errorReason(m_other.call(QStringLiteral("teams.update"),
+                     {{QStringLiteral("teamId"), m_generalId},
+                         {QStringLiteral("name"), QStringLiteral("Taken")}})),
+            QStringLiteral("not_found"));
+        QCOMPARE(TestClient::errorReason(m_other.call(
+                     QStringLiteral("presence.list"), {{QStringLiteral("teamId"), m_generalId}})),
+            QStringLiteral("not_found"));
+        const QJsonArray theirs = result(m_other.call(QStringLiteral("teams.list")))
+                                      .value(QStringLiteral("teams"))
+                                      .toArray();
+        QCOMPARE(theirs.size(), 1);
+        QVERIFY(theirs.at(0).toObject().value(QStringLiteral("id")).toString() != m_generalId);
+    }
+
+    void boardScopedToATeam()
+    {
+        const QString desk = result(m_admin.call(QStringLiteral("teams.create"),
+                                        {{QStringLiteral("name"), QStringLiteral("Desk")}}))
+                                 .value(QStringLiteral("team"))
+                                 .toObject()
+                                 .value(QStringLiteral("id"))
+                                 .toString();
+        QVERIFY(m_server->sql()
+                    .exec("UPDATE users SET home_team_id = $1 WHERE login = 'vol'",
+                        PgParams() << QUuid::fromString(desk))
+                    .ok());
+        const QJsonObject deskBoard = result(
+            m_volunteer.call(QStringLiteral("presence.list"), {{QStringLiteral("teamId"), desk}}));
+        QCOMPARE(logins(deskBoard), QStringList {QStringLiteral("vol")});
+        QCOMPARE(deskBoard.value(QStringLiteral("team"))
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
+            QStringLiteral("Desk"));
+        QCOMPARE(logins(result(m_volunteer.call(
+                     QStringLiteral("presence.list"), {{QStringLiteral("teamId"), m_generalId}}))),
+            QStringList {QStringLiteral("root")});
+        QCOMPARE(logins(result(m_volunteer.call(QStringLiteral("presence.list")))).size(), 2);
+        QCOMPARE(TestClient::errorReason(m_volunteer.call(
+                     QStringLiteral("presence.list"), {{QStringLiteral("teamId"), 7}})),
+            QStringLiteral("invalid_params"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTeams)
+#include "tst_teams.moc"
