@@ -30,6 +30,8 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     , m_states(new StateDecorationProxy(this))
     , m_view(new QListView(this))
     , m_statePicker(new QComboBox(this))
+    , m_message(new QLineEdit(this))
+    , m_clearAfter(new QComboBox(this))
     , m_search(new QLineEdit(this))
     , m_connectionLabel(new QLabel(this))
     , m_countLabel(new QLabel(this))
@@ -51,6 +53,17 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     m_statePicker->setModel(m_states);
     m_statePicker->setMinimumContentsLength(14);
     m_statePicker->setToolTip(tr("Your status (Ctrl+1 … Ctrl+9)"));
+    m_message->setObjectName(QStringLiteral("message"));
+    m_message->setPlaceholderText(tr("What's up? (e.g. back at 3)"));
+    m_message->setMaxLength(200);
+    m_message->setClearButtonEnabled(true);
+    m_clearAfter->setObjectName(QStringLiteral("clearAfter"));
+    m_clearAfter->setToolTip(tr("Return to the default status after…"));
+    m_clearAfter->addItem(tr("Don't clear"), 0);
+    m_clearAfter->addItem(tr("30 minutes"), 30 * 60);
+    m_clearAfter->addItem(tr("1 hour"), 60 * 60);
+    m_clearAfter->addItem(tr("4 hours"), 4 * 60 * 60);
+    m_clearAfter->addItem(tr("Today"), -1);
     m_search->setObjectName(QStringLiteral("search"));
     m_search->setPlaceholderText(tr("Search people"));
     m_search->setClearButtonEnabled(true);
@@ -61,6 +74,8 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     bar->setMovable(false);
     bar->addWidget(new QLabel(tr("My status: "), this));
     bar->addWidget(m_statePicker);
+    bar->addWidget(m_message);
+    bar->addWidget(m_clearAfter);
     auto *spacer = new QWidget(this);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
@@ -84,6 +99,9 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
 
     connect(m_statePicker, &QComboBox::activated, this, &BoardWindow::chooseState);
     connect(m_search, &QLineEdit::textChanged, m_people, &PeopleFilterModel::setSearch);
+    // Enter in the message field (re)sets my current state with the new text and end.
+    connect(m_message, &QLineEdit::returnPressed, this,
+        [this] { chooseState(m_statePicker->currentIndex()); });
     connect(&m_connection, &Connection::pushReceived, this, &BoardWindow::onPush);
     connect(&m_connection, &Connection::signedIn, this, &BoardWindow::refresh);
     connect(&m_connection, &Connection::stateChanged, this, &BoardWindow::onConnectionState);
@@ -156,8 +174,11 @@ void BoardWindow::chooseState(int row)
     const QModelIndex state = m_model.states()->index(row);
     if (!state.isValid())
         return;
-    const QString stateId = state.data(StateListModel::IdRole).toString();
-    m_connection.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), stateId}}, this,
+    QJsonObject params {{QStringLiteral("stateId"), state.data(StateListModel::IdRole).toString()},
+        {QStringLiteral("message"), m_message->text().trimmed()}};
+    if (const QDateTime end = chosenEnd(); end.isValid())
+        params.insert(QStringLiteral("until"), end.toUTC().toString(Qt::ISODateWithMs));
+    m_connection.call(QStringLiteral("presence.set"), params, this,
         [this](const QJsonValue &, const RpcError &error) {
             if (error.isValid()) {
                 statusBar()->showMessage(
@@ -170,6 +191,17 @@ void BoardWindow::chooseState(int row)
     m_statePicker->setCurrentIndex(row);
 }
 
+QDateTime BoardWindow::chosenEnd() const
+{
+    const int seconds = m_clearAfter->currentData().toInt();
+    const QDateTime now = QDateTime::currentDateTime();
+    if (seconds > 0)
+        return now.addSecs(seconds);
+    if (seconds < 0) // today: the end of the local day
+        return QDateTime(now.date(), QTime(23, 59, 59));
+    return {};
+}
+
 void BoardWindow::syncMyState()
 {
     const Person *me = m_model.person(m_connection.user().value(QStringLiteral("id")).toString());
@@ -177,6 +209,11 @@ void BoardWindow::syncMyState()
         return;
     const QSignalBlocker block(m_statePicker);
     m_statePicker->setCurrentIndex(m_model.states()->rowOf(me->stateId));
+    // Follow the server (another device, or the state clearing itself) unless I am typing.
+    if (!m_message->hasFocus())
+        m_message->setText(me->message);
+    if (!me->until.isValid())
+        m_clearAfter->setCurrentIndex(0);
 }
 
 void BoardWindow::onConnectionState()

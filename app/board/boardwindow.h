@@ -40,6 +40,8 @@ private:
     void onConnectionState();
     void syncMyState();
     void restoreLayout();
+    // When a state chosen now should clear itself, from the "clear after" choice.
+    QDateTime chosenEnd() const;
 
     Connection &m_connection;
     PresenceModel m_model;
@@ -47,6 +49,8 @@ private:
     StateDecorationProxy *m_states;
     QListView *m_view;
     QComboBox *m_statePicker;
+    QLineEdit *m_message;
+    QComboBox *m_clearAfter;
     QLineEdit *m_search;
     QLabel *m_connectionLabel;
     QLabel *m_countLabel;

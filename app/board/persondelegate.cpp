@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCryptographicHash>
+#include <QLocale>
 #include <QPainter>
 
 namespace Muster {
@@ -122,6 +123,26 @@ void PersonDelegate::paint(
     p->drawEllipse(QRect(pill.left() + 8, pill.center().y() - sdot / 2, sdot, sdot));
     p->setPen(text);
     p->drawText(pill.adjusted(8 + sdot + 6, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, label);
+
+    // Status text and when the state ends, after the pill.
+    QString note = index.data(PresenceModel::MessageRole).toString();
+    const QDateTime until = index.data(PresenceModel::UntilRole).toDateTime();
+    if (until.isValid()) {
+        const QString end
+            = tr("until %1")
+                  .arg(QLocale().toString(until.toLocalTime().time(), QLocale::ShortFormat));
+        note = note.isEmpty() ? end : note + QStringLiteral(" · ") + end;
+    }
+    if (!note.isEmpty()) {
+        QFont italic = option.font;
+        italic.setItalic(true);
+        p->setFont(italic);
+        p->setPen(muted);
+        const QRect noteRect(
+            pill.right() + 8, pill.top(), r.right() - pill.right() - 8, pill.height());
+        p->drawText(noteRect, Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetrics(italic).elidedText(note, Qt::ElideRight, noteRect.width()));
+    }
     p->restore();
 }
 

@@ -9,13 +9,26 @@ namespace Muster {
 
 namespace {
 
+// The columns every PersonState is read from, in order, for a query over "users u".
+const QByteArray kStateColumns = "u.organisation_id, u.id, u.state_id, muster_iso(u.state_since),"
+                                 " muster_iso(u.last_seen_at), u.status_message,"
+                                 " muster_iso(u.state_until)";
+// Makes synchronous_commit=off local to the transaction of the statement it is joined into.
+const QByteArray kSoftCommit = "(SELECT set_config('synchronous_commit', 'off', true)) AS soft";
+
+PresenceStore::PersonState stateAt(const PgResult &r, int row)
+{
+    return {r.uuid(row, 0), r.uuid(row, 1), r.uuid(row, 2), r.text(row, 3), r.text(row, 4),
+        r.text(row, 5), r.text(row, 6)};
+}
+
 void deliver(const PgResult &r, const PresenceStore::StateHandler &handler)
 {
     if (!r.ok())
         return handler(std::nullopt, r.errorMessage());
     if (r.rows() == 0)
         return handler(std::nullopt, {});
-    handler(PresenceStore::PersonState {r.uuid(0, 0), r.text(0, 1), r.text(0, 2)}, {});
+    handler(stateAt(r, 0), {});
 }
 
 } // namespace
@@ -28,7 +41,8 @@ void PresenceStore::snapshot(
               " 'people', COALESCE((SELECT json_agg(json_build_object("
               "    'userId', u.id, 'login', u.login, 'displayName', u.display_name, 'role', u.role,"
               "    'teamId', u.home_team_id, 'stateId', u.state_id,"
-              "    'since', muster_iso(u.state_since), 'lastSeen', muster_iso(u.last_seen_at))"
+              "    'since', muster_iso(u.state_since), 'lastSeen', muster_iso(u.last_seen_at),"
+              "    'message', u.status_message, 'until', muster_iso(u.state_until))"
               "    ORDER BY lower(u.display_name), u.id)"
               "   FROM users u WHERE u.organisation_id = $1 AND u.role <> 'banned'"
               "     AND ($2::uuid IS NULL OR u.home_team_id = $2)), '[]'::json),"
@@ -43,23 +57,27 @@ void PresenceStore::snapshot(
 }
 
 void PresenceStore::setState(const QUuid &organisationId, const QUuid &userId, const QUuid &stateId,
-    QObject *context, StateHandler handler)
+    const QString &message, const QDateTime &until, QObject *context, StateHandler handler)
 {
-    // The set_config call makes synchronous_commit=off local to this statement's transaction.
-    m_db.exec("UPDATE users u SET state_id = s.id, state_since = now()"
-              " FROM states s, (SELECT set_config('synchronous_commit', 'off', true)) AS soft"
-              " WHERE u.id = $2 AND u.organisation_id = $1"
+    PgParams params;
+    params << organisationId << userId << stateId << message;
+    until.isValid() ? params << until.toMSecsSinceEpoch() : params << std::nullopt;
+    m_db.exec("UPDATE users u SET state_id = s.id, state_since = now(), status_message = $4,"
+              "  state_until = to_timestamp($5::bigint / 1000.0)"
+              " FROM states s, "
+            + kSoftCommit
+            + " WHERE u.id = $2 AND u.organisation_id = $1"
               "   AND s.id = $3 AND s.organisation_id = $1"
-              " RETURNING u.state_id, muster_iso(u.state_since), muster_iso(u.last_seen_at)",
-        PgParams() << organisationId << userId << stateId, context,
-        [handler](const PgResult &r) { deliver(r, handler); });
+              " RETURNING "
+            + kStateColumns,
+        params, context, [handler](const PgResult &r) { deliver(r, handler); });
 }
 
 void PresenceStore::currentState(
     const QUuid &organisationId, const QUuid &userId, QObject *context, StateHandler handler)
 {
-    m_db.exec("SELECT state_id, muster_iso(state_since), muster_iso(last_seen_at) FROM users"
-              " WHERE id = $2 AND organisation_id = $1",
+    m_db.exec(
+        "SELECT " + kStateColumns + " FROM users u WHERE u.id = $2 AND u.organisation_id = $1",
         PgParams() << organisationId << userId, context,
         [handler](const PgResult &r) { deliver(r, handler); });
 }
@@ -67,12 +85,39 @@ void PresenceStore::currentState(
 void PresenceStore::markSeen(
     const QUuid &organisationId, const QUuid &userId, QObject *context, StateHandler handler)
 {
-    m_db.exec("UPDATE users SET last_seen_at = now()"
-              " FROM (SELECT set_config('synchronous_commit', 'off', true)) AS soft"
-              " WHERE id = $2 AND organisation_id = $1"
-              " RETURNING state_id, muster_iso(state_since), muster_iso(last_seen_at)",
+    m_db.exec("UPDATE users u SET last_seen_at = now() FROM " + kSoftCommit
+            + " WHERE u.id = $2 AND u.organisation_id = $1 RETURNING " + kStateColumns,
         PgParams() << organisationId << userId, context,
         [handler](const PgResult &r) { deliver(r, handler); });
+}
+
+void PresenceStore::expireDue(QObject *context, StatesHandler handler)
+{
+    m_db.exec("UPDATE users u SET state_id = d.id, state_since = now(), status_message = '',"
+              "  state_until = NULL"
+              " FROM states d, "
+            + kSoftCommit
+            + " WHERE u.state_until <= now() AND d.organisation_id = u.organisation_id"
+              "   AND d.is_default"
+              " RETURNING "
+            + kStateColumns,
+        {}, context, [handler](const PgResult &r) {
+            if (!r.ok())
+                return handler({}, r.errorMessage());
+            QList<PersonState> states;
+            for (int row = 0; row < r.rows(); ++row)
+                states.append(stateAt(r, row));
+            handler(states, {});
+        });
+}
+
+void PresenceStore::nextExpiry(QObject *context, std::function<void(const QDateTime &)> handler)
+{
+    m_db.exec("SELECT (extract(epoch FROM min(state_until)) * 1000)::bigint FROM users"
+              " WHERE state_until IS NOT NULL",
+        {}, context, [handler](const PgResult &r) {
+            handler(r.ok() && !r.isNull(0, 0) ? r.timestamp(0, 0) : QDateTime());
+        });
 }
 
 } // namespace Muster

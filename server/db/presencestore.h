@@ -1,7 +1,10 @@
-// SQL for the status board: the organisation's states and people, and each person's state.
+// SQL for the status board: the organisation's states and people, each person's state with its
+// message and end, and the sweep that returns expired states to the default.
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <QUuid>
@@ -18,13 +21,19 @@ class PresenceStore
 public:
     struct PersonState
     {
+        QUuid organisationId;
+        QUuid userId;
         QUuid stateId;
         QString since; // ISO 8601 UTC
         QString lastSeen; // ISO 8601 UTC, empty when never seen
+        QString message; // "" when none
+        QString until; // ISO 8601 UTC, empty when the state does not clear itself
     };
     using SnapshotHandler = std::function<void(const QByteArray &json, const QString &error)>;
     using StateHandler
         = std::function<void(const std::optional<PersonState> &state, const QString &error)>;
+    using StatesHandler
+        = std::function<void(const QList<PersonState> &states, const QString &error)>;
 
     explicit PresenceStore(Database &db)
         : m_db(db)
@@ -35,14 +44,20 @@ public:
     // "team" is null when teamId is null or names no team of the organisation.
     void snapshot(const QUuid &organisationId, const QUuid &teamId, QObject *context,
         SnapshotHandler handler);
-    // Sets the user's state; an absent value means the state is not one of the organisation's.
+    // Sets the user's state, message and end (an invalid until: no end). An absent value means
+    // the state is not one of the organisation's.
     void setState(const QUuid &organisationId, const QUuid &userId, const QUuid &stateId,
-        QObject *context, StateHandler handler);
+        const QString &message, const QDateTime &until, QObject *context, StateHandler handler);
     void currentState(
         const QUuid &organisationId, const QUuid &userId, QObject *context, StateHandler handler);
     // Records "last seen now" as the user's last connection closes.
     void markSeen(
         const QUuid &organisationId, const QUuid &userId, QObject *context, StateHandler handler);
+    // Returns every state whose end has come to its organisation's default, across organisations;
+    // each row changes once even with several servers sweeping.
+    void expireDue(QObject *context, StatesHandler handler);
+    // When the next state ends (invalid: none pending).
+    void nextExpiry(QObject *context, std::function<void(const QDateTime &when)> handler);
 
 private:
     Database &m_db;

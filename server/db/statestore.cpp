@@ -63,12 +63,13 @@ void StateStore::create(const QUuid &org, const QUuid &actor, const QString &lab
     const QString &color, bool available, QObject *context, StateHandler handler)
 {
     QList<PgStatement> statements;
-    statements.append({"WITH s AS (INSERT INTO states (organisation_id, label, color, is_available,"
-                       "  sort_order) VALUES ($1, $2, $3, $4, (SELECT COALESCE(max(sort_order) + 1, 0)"
-                       "  FROM states WHERE organisation_id = $1)) RETURNING *)"
-                       " SELECT "
-            + kStateJson + " FROM s",
-        PgParams() << org << label << color << available});
+    statements.append(
+        {"WITH s AS (INSERT INTO states (organisation_id, label, color, is_available,"
+         "  sort_order) VALUES ($1, $2, $3, $4, (SELECT COALESCE(max(sort_order) + 1, 0)"
+         "  FROM states WHERE organisation_id = $1)) RETURNING *)"
+         " SELECT "
+                + kStateJson + " FROM s",
+            PgParams() << org << label << color << available});
     statements.append({"INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
                        " new_value) VALUES ($1, $2, 'state.create', 'state',"
                        " jsonb_build_object('label', $3::text, 'color', $4::text))",
@@ -85,10 +86,11 @@ void StateStore::update(const QUuid &org, const QUuid &actor, const QUuid &state
 {
     QList<PgStatement> statements;
     if (edit.makeDefault) {
-        statements.append({"UPDATE states SET is_default = false"
-                           " WHERE organisation_id = $1 AND is_default AND id <> $2"
-                           " AND EXISTS (SELECT 1 FROM states WHERE id = $2 AND organisation_id = $1)",
-            PgParams() << org << stateId});
+        statements.append(
+            {"UPDATE states SET is_default = false"
+             " WHERE organisation_id = $1 AND is_default AND id <> $2"
+             " AND EXISTS (SELECT 1 FROM states WHERE id = $2 AND organisation_id = $1)",
+                PgParams() << org << stateId});
     }
     // Absent fields keep their value: NULL parameters fall back to the current column.
     PgParams params;
@@ -106,12 +108,12 @@ void StateStore::update(const QUuid &org, const QUuid &actor, const QUuid &state
                        " audit AS (INSERT INTO activities (organisation_id, actor_id, action,"
                        "   subject_type, subject_id, old_value, new_value)"
                        "  SELECT $1, $7::uuid, 'state.update', 'state', s.id,"
-              "   jsonb_build_object('label', old.label, 'color', old.color,"
-              "     'available', old.is_available, 'isDefault', old.is_default),"
-              "   jsonb_build_object('label', s.label, 'color', s.color,"
-              "     'available', s.is_available, 'isDefault', s.is_default)"
-              "  FROM s, old)"
-              " SELECT "
+                       "   jsonb_build_object('label', old.label, 'color', old.color,"
+                       "     'available', old.is_available, 'isDefault', old.is_default),"
+                       "   jsonb_build_object('label', s.label, 'color', s.color,"
+                       "     'available', s.is_available, 'isDefault', s.is_default)"
+                       "  FROM s, old)"
+                       " SELECT "
             + kStateJson + " FROM s",
         params});
     m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
@@ -171,24 +173,27 @@ void StateStore::remove(const QUuid &org, const QUuid &actor, const QUuid &state
                 return handler({}, StoreError::notFound(QStringLiteral("State")));
             if (r.toBool(0, 0)) {
                 return handler({},
-                    StoreError::conflict(QStringLiteral(
-                        "The default state cannot be deleted; make another state the default first")));
+                    StoreError::conflict(QStringLiteral("The default state cannot be deleted; make "
+                                                        "another state the default first")));
             }
             QList<PgStatement> statements;
             statements.append(
                 {"WITH moved AS (UPDATE users SET state_id = (SELECT id FROM states"
-                 "   WHERE organisation_id = $1 AND is_default), state_since = now()"
+                 "   WHERE organisation_id = $1 AND is_default), state_since = now(),"
+                 "   status_message = '', state_until = NULL"
                  "  WHERE organisation_id = $1 AND state_id = $2"
                  "  RETURNING id, state_id, state_since)"
                  " SELECT COALESCE(json_agg(json_build_object('userId', id, 'stateId', state_id,"
-                 "   'since', muster_iso(state_since))), '[]'::json) FROM moved",
+                 "   'since', muster_iso(state_since), 'message', '', 'until', NULL)), '[]'::json)"
+                 " FROM moved",
                     PgParams() << org << stateId});
-            statements.append({"WITH gone AS (DELETE FROM states WHERE id = $2 AND organisation_id = $1"
-                               "  AND NOT is_default RETURNING label, color)"
-                               " INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-                               "  subject_id, old_value) SELECT $1, $3, 'state.delete', 'state', $2,"
-                               "  jsonb_build_object('label', label, 'color', color) FROM gone",
-                PgParams() << org << stateId << actor});
+            statements.append(
+                {"WITH gone AS (DELETE FROM states WHERE id = $2 AND organisation_id = $1"
+                 "  AND NOT is_default RETURNING label, color)"
+                 " INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
+                 "  subject_id, old_value) SELECT $1, $3, 'state.delete', 'state', $2,"
+                 "  jsonb_build_object('label', label, 'color', color) FROM gone",
+                    PgParams() << org << stateId << actor});
             m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
                 if (results.size() != 2 || !results.last().ok())
                     return handler({}, StoreError::unavailable(results.last().errorMessage()));

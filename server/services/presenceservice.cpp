@@ -14,6 +14,9 @@ namespace Muster {
 
 namespace {
 const QString kChanged = QStringLiteral("presence.changed");
+constexpr qsizetype kMaxMessage = 200;
+constexpr int kMaxUntilDays = 7;
+constexpr qint64 kLongestExpiryWaitMs = 60 * 1000;
 
 RpcError databaseUnavailable()
 {
@@ -28,6 +31,9 @@ PresenceService::PresenceService(Database &db, PushHub &hub, QObject *parent)
 {
     connect(&m_hub, &PushHub::userOnline, this, &PresenceService::onUserOnline);
     connect(&m_hub, &PushHub::userOffline, this, &PresenceService::onUserOffline);
+    m_expiryTimer.setSingleShot(true);
+    connect(&m_expiryTimer, &QTimer::timeout, this, &PresenceService::expireDue);
+    scheduleExpiry();
 }
 
 void PresenceService::list(const RpcCall &call)
@@ -62,11 +68,22 @@ void PresenceService::set(const RpcCall &call)
 {
     ParamReader p(call.params());
     const QUuid stateId = p.requiredUuid(QStringLiteral("stateId"));
+    const QString message = p.optionalString(QStringLiteral("message"), kMaxMessage).trimmed();
+    const QString untilText = p.optionalString(QStringLiteral("until"), 40);
     if (!p.ok())
         return call.fail(p.error());
+    QDateTime until;
+    if (!untilText.isEmpty()) {
+        until = QDateTime::fromString(untilText, Qt::ISODateWithMs);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (!until.isValid() || until <= now || until > now.addDays(kMaxUntilDays)) {
+            return call.fail(RpcError::invalidParams(
+                QStringLiteral("\"until\" must be a time in the next %1 days").arg(kMaxUntilDays)));
+        }
+    }
     const Caller caller = call.caller();
-    m_store.setState(caller.organisationId, caller.userId, stateId, this,
-        [this, call, caller](
+    m_store.setState(caller.organisationId, caller.userId, stateId, message, until, this,
+        [this, call, until](
             const std::optional<PresenceStore::PersonState> &state, const QString &error) {
             if (!error.isEmpty()) {
                 qCWarning(lcPresence) << "set failed:" << error;
@@ -74,44 +91,72 @@ void PresenceService::set(const RpcCall &call)
             }
             if (!state)
                 return call.fail(RpcError::notFound(QStringLiteral("State")));
-            call.reply(QJsonObject {
-                {QStringLiteral("stateId"), state->stateId.toString(QUuid::WithoutBraces)},
-                {QStringLiteral("since"), state->since},
-            });
-            pushChange(caller.organisationId, caller.userId, *state);
+            call.reply(changeJson(*state));
+            pushChange(*state);
+            if (until.isValid())
+                scheduleExpiry();
+        });
+}
+
+void PresenceService::scheduleExpiry()
+{
+    m_store.nextExpiry(this, [this](const QDateTime &when) {
+        // Look again at least every minute: another server may have set a state with an end.
+        qint64 delay = kLongestExpiryWaitMs;
+        if (when.isValid())
+            delay = std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(when), 0, delay);
+        m_expiryTimer.start(std::chrono::milliseconds(delay));
+    });
+}
+
+void PresenceService::expireDue()
+{
+    m_store.expireDue(
+        this, [this](const QList<PresenceStore::PersonState> &expired, const QString &error) {
+            if (!error.isEmpty())
+                qCWarning(lcPresence) << "expiry sweep failed:" << error;
+            for (const PresenceStore::PersonState &state : expired)
+                pushChange(state);
+            scheduleExpiry();
         });
 }
 
 void PresenceService::onUserOnline(const QUuid &organisationId, const QUuid &userId)
 {
     m_store.currentState(organisationId, userId, this,
-        [=, this](const std::optional<PresenceStore::PersonState> &state, const QString &) {
+        [this](const std::optional<PresenceStore::PersonState> &state, const QString &) {
             if (state)
-                pushChange(organisationId, userId, *state);
+                pushChange(*state);
         });
 }
 
 void PresenceService::onUserOffline(const QUuid &organisationId, const QUuid &userId)
 {
     m_store.markSeen(organisationId, userId, this,
-        [=, this](const std::optional<PresenceStore::PersonState> &state, const QString &) {
+        [this](const std::optional<PresenceStore::PersonState> &state, const QString &) {
             if (state)
-                pushChange(organisationId, userId, *state);
+                pushChange(*state);
         });
 }
 
-void PresenceService::pushChange(
-    const QUuid &organisationId, const QUuid &userId, const PresenceStore::PersonState &state)
+QJsonObject PresenceService::changeJson(const PresenceStore::PersonState &state) const
 {
     QJsonObject change {
-        {QStringLiteral("userId"), userId.toString(QUuid::WithoutBraces)},
+        {QStringLiteral("userId"), state.userId.toString(QUuid::WithoutBraces)},
         {QStringLiteral("stateId"), state.stateId.toString(QUuid::WithoutBraces)},
         {QStringLiteral("since"), state.since},
-        {QStringLiteral("online"), m_hub.isOnline(userId)},
+        {QStringLiteral("message"), state.message},
+        {QStringLiteral("until"), state.until.isEmpty() ? QJsonValue() : QJsonValue(state.until)},
+        {QStringLiteral("online"), m_hub.isOnline(state.userId)},
     };
     if (!state.lastSeen.isEmpty())
         change.insert(QStringLiteral("lastSeen"), state.lastSeen);
-    m_hub.pushToOrganisation(organisationId, kChanged, change);
+    return change;
+}
+
+void PresenceService::pushChange(const PresenceStore::PersonState &state)
+{
+    m_hub.pushToOrganisation(state.organisationId, kChanged, changeJson(state));
 }
 
 } // namespace Muster

@@ -3,7 +3,9 @@
 
 #include "db/presencestore.h"
 
+#include <QJsonObject>
 #include <QObject>
+#include <QTimer>
 #include <QUuid>
 
 namespace Muster {
@@ -24,11 +26,15 @@ public:
 private:
     void onUserOnline(const QUuid &organisationId, const QUuid &userId);
     void onUserOffline(const QUuid &organisationId, const QUuid &userId);
-    void pushChange(
-        const QUuid &organisationId, const QUuid &userId, const PresenceStore::PersonState &state);
+    void pushChange(const PresenceStore::PersonState &state);
+    QJsonObject changeJson(const PresenceStore::PersonState &state) const;
+    // Arms the timer for the next state that clears itself (or a minute, whichever is sooner).
+    void scheduleExpiry();
+    void expireDue();
 
     PresenceStore m_store;
     PushHub &m_hub;
+    QTimer m_expiryTimer;
 };
 
 } // namespace Muster

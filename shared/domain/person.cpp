@@ -14,6 +14,8 @@ Person Person::fromJson(const QJsonObject &o)
     p.stateId = o.value(QStringLiteral("stateId")).toString();
     p.since = QDateTime::fromString(o.value(QStringLiteral("since")).toString(), Qt::ISODateWithMs);
     p.online = o.value(QStringLiteral("online")).toBool();
+    p.message = o.value(QStringLiteral("message")).toString();
+    p.until = QDateTime::fromString(o.value(QStringLiteral("until")).toString(), Qt::ISODateWithMs);
     return p;
 }
 

@@ -17,6 +17,8 @@ struct Person
     QString teamId;
     QString stateId;
     QDateTime since;
+    QString message; // short status text, "" when none
+    QDateTime until; // when the state clears itself; invalid when it does not
     bool online = false;
 
     static Person fromJson(const QJsonObject &object);

@@ -43,6 +43,10 @@ QVariant PresenceModel::data(const QModelIndex &index, int role) const
         return p.since;
     case OnlineRole:
         return p.online;
+    case MessageRole:
+        return p.message;
+    case UntilRole:
+        return p.until;
     default:
         return {};
     }
@@ -60,6 +64,8 @@ QHash<int, QByteArray> PresenceModel::roleNames() const
         {StateColorRole, "stateColor"},
         {SinceRole, "since"},
         {OnlineRole, "online"},
+        {MessageRole, "message"},
+        {UntilRole, "until"},
     };
 }
 
@@ -103,6 +109,21 @@ bool PresenceModel::applyChange(const QJsonObject &change)
         if (since != p.since) {
             p.since = since;
             roles << SinceRole;
+        }
+    }
+    if (change.contains(QStringLiteral("message"))) {
+        const QString message = change.value(QStringLiteral("message")).toString();
+        if (message != p.message) {
+            p.message = message;
+            roles << MessageRole;
+        }
+    }
+    if (change.contains(QStringLiteral("until"))) {
+        const QDateTime until = QDateTime::fromString(
+            change.value(QStringLiteral("until")).toString(), Qt::ISODateWithMs);
+        if (until != p.until) {
+            p.until = until;
+            roles << UntilRole;
         }
     }
     if (change.contains(QStringLiteral("online"))) {

@@ -27,6 +27,8 @@ public:
         StateColorRole, // QString: "#rrggbb" of the person's state
         SinceRole, // QDateTime (UTC): when the state was set
         OnlineRole, // bool: at least one live connection
+        MessageRole, // QString: status text, "" when none
+        UntilRole, // QDateTime (UTC): when the state clears itself; invalid when it does not
     };
     Q_ENUM(Roles)
 

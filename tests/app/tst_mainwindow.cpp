@@ -156,6 +156,22 @@ private Q_SLOTS:
                        {{QStringLiteral("userId"), adaId}, {QStringLiteral("stateId"), meeting}})
                      .isEmpty());
 
+        // With a message that others see, and an end.
+        auto *message = board.findChild<QLineEdit *>(QStringLiteral("message"));
+        auto *clearAfter = board.findChild<QComboBox *>(QStringLiteral("clearAfter"));
+        message->setText(QStringLiteral("back at 3"));
+        clearAfter->setCurrentIndex(2); // 1 hour
+        QTest::keyClick(message, Qt::Key_Return);
+        const QJsonObject withMessage = bo.waitForPush(QStringLiteral("presence.changed"),
+            {{QStringLiteral("userId"), adaId},
+                {QStringLiteral("message"), QStringLiteral("back at 3")}});
+        QCOMPARE(withMessage.value(QStringLiteral("stateId")).toString(), meeting);
+        const QDateTime until = QDateTime::fromString(
+            withMessage.value(QStringLiteral("until")).toString(), Qt::ISODateWithMs);
+        QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(until) - 3600) < 60);
+        message->clear();
+        clearAfter->setCurrentIndex(0);
+
         // And with a shortcut.
         QTest::keyClick(&board, Qt::Key_4, Qt::ControlModifier);
         const QString away

@@ -79,10 +79,22 @@ private Q_SLOTS:
         QCOMPARE(bo.data(PresenceModel::StateLabelRole).toString(), QStringLiteral("Available"));
         QVERIFY(bo.data(PresenceModel::OnlineRole).toBool());
 
+        QVERIFY(model.applyChange({{QStringLiteral("userId"), QStringLiteral("u2")},
+            {QStringLiteral("message"), QStringLiteral("back at 3")},
+            {QStringLiteral("until"), QStringLiteral("2026-11-25T15:00:00.000Z")}}));
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(bo.data(PresenceModel::MessageRole).toString(), QStringLiteral("back at 3"));
+        QCOMPARE(bo.data(PresenceModel::UntilRole).toDateTime(),
+            QDateTime(QDate(2026, 11, 25), QTime(15, 0), Qt::UTC));
+        QVERIFY(model.applyChange({{QStringLiteral("userId"), QStringLiteral("u2")},
+            {QStringLiteral("message"), QString()}, {QStringLiteral("until"), QJsonValue()}}));
+        QVERIFY(!bo.data(PresenceModel::UntilRole).toDateTime().isValid());
+        changed.clear();
+
         // A repeat of the same values changes nothing and says nothing.
         QVERIFY(model.applyChange(
             {{QStringLiteral("userId"), QStringLiteral("u2")}, {QStringLiteral("online"), true}}));
-        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.size(), 0);
         // Someone the model does not hold is reported, not invented.
         QVERIFY(!model.applyChange(
             {{QStringLiteral("userId"), QStringLiteral("u9")}, {QStringLiteral("online"), true}}));

@@ -163,6 +163,76 @@ private Q_SLOTS:
         QVERIFY(offline.contains(QStringLiteral("lastSeen")));
     }
 
+    void messageAndClearAfter()
+    {
+        TestClient ada, bo;
+        signIn(ada, QStringLiteral("ada"));
+        signIn(bo, QStringLiteral("bo"));
+        const QJsonObject snapshot = result(ada.call(QStringLiteral("presence.list")));
+        const QString busy = stateIdByLabel(snapshot, QStringLiteral("Busy"));
+        const QString available = stateIdByLabel(snapshot, QStringLiteral("Available"));
+        const QString until
+            = QDateTime::currentDateTimeUtc().addMSecs(1500).toString(Qt::ISODateWithMs);
+        const QJsonObject set = result(ada.call(QStringLiteral("presence.set"),
+            {{QStringLiteral("stateId"), busy},
+                {QStringLiteral("message"), QStringLiteral(" back at 3 ")},
+                {QStringLiteral("until"), until}}));
+        QCOMPARE(set.value(QStringLiteral("message")).toString(), QStringLiteral("back at 3"));
+        QVERIFY(!set.value(QStringLiteral("until")).toString().isEmpty());
+        const QJsonObject seen = bo.waitForPush(
+            kChanged, {{QStringLiteral("userId"), m_adaId}, {QStringLiteral("stateId"), busy}});
+        QCOMPARE(seen.value(QStringLiteral("message")).toString(), QStringLiteral("back at 3"));
+        const QJsonObject listed = [&] {
+            for (const QJsonValue &p : result(bo.call(QStringLiteral("presence.list")))
+                                           .value(QStringLiteral("people"))
+                                           .toArray()) {
+                if (p.toObject().value(QStringLiteral("userId")).toString() == m_adaId)
+                    return p.toObject();
+            }
+            return QJsonObject();
+        }();
+        QCOMPARE(listed.value(QStringLiteral("message")).toString(), QStringLiteral("back at 3"));
+
+        // When the time comes the state clears itself, and everyone is told.
+        const QJsonObject cleared = bo.waitForPush(kChanged,
+            {{QStringLiteral("userId"), m_adaId}, {QStringLiteral("stateId"), available}}, 10000);
+        QCOMPARE(cleared.value(QStringLiteral("message")).toString(), QString());
+        QVERIFY(cleared.value(QStringLiteral("until")).isNull());
+        QCOMPARE(m_server->sql()
+                     .exec("SELECT count(*) FROM users WHERE state_until IS NOT NULL")
+                     .toInt(0, 0),
+            0);
+    }
+
+    void badMessagesAndEndsAreRefused_data()
+    {
+        QTest::addColumn<QJsonObject>("extra");
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QTest::newRow("past") << QJsonObject {
+            {QStringLiteral("until"), now.addSecs(-60).toString(Qt::ISODate)}};
+        QTest::newRow("too far") << QJsonObject {
+            {QStringLiteral("until"), now.addDays(8).toString(Qt::ISODate)}};
+        QTest::newRow("not a time")
+            << QJsonObject {{QStringLiteral("until"), QStringLiteral("soon")}};
+        QTest::newRow("until number") << QJsonObject {{QStringLiteral("until"), 30}};
+        QTest::newRow("long message")
+            << QJsonObject {{QStringLiteral("message"), QString(201, u'x')}};
+        QTest::newRow("message object") << QJsonObject {{QStringLiteral("message"), QJsonObject()}};
+    }
+
+    void badMessagesAndEndsAreRefused()
+    {
+        QFETCH(QJsonObject, extra);
+        TestClient ada;
+        signIn(ada, QStringLiteral("ada"));
+        QJsonObject params = extra;
+        params.insert(QStringLiteral("stateId"),
+            stateIdByLabel(
+                result(ada.call(QStringLiteral("presence.list"))), QStringLiteral("Busy")));
+        QCOMPARE(TestClient::errorReason(ada.call(QStringLiteral("presence.set"), params)),
+            QStringLiteral("invalid_params"));
+    }
+
     void wrongParamTypesAreInvalidParams()
     {
         TestClient ada;
