@@ -54,7 +54,7 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     m_statePicker->setMinimumContentsLength(14);
     m_statePicker->setToolTip(tr("Your status (Ctrl+1 … Ctrl+9)"));
     m_message->setObjectName(QStringLiteral("message"));
-    m_message->setPlaceholderText(tr("What's up? (e.g. back at 3)"));
+    m_message->setPlaceholderText(tr("What's up?"));
     m_message->setMaxLength(200);
     m_message->setClearButtonEnabled(true);
     m_clearAfter->setObjectName(QStringLiteral("clearAfter"));
