@@ -165,6 +165,8 @@ void BoardWindow::onPush(const QString &method, const QJsonObject &params)
 {
     if (method == QStringLiteral("presence.changed") && !m_model.applyChange(params))
         refresh(); // someone new: reload rather than guess
+    else if (method == QStringLiteral("profile.changed"))
+        m_model.applyChange(params);
     else if (method == QStringLiteral("states.changed"))
         m_model.resetStates(params.value(QStringLiteral("states")).toArray());
 }

@@ -3,6 +3,7 @@
 
 #include "net/rpcdispatcher.h"
 #include "services/presenceservice.h"
+#include "services/profileservice.h"
 #include "services/sessionservice.h"
 #include "services/stateservice.h"
 #include "services/teamservice.h"
@@ -16,6 +17,7 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     PresenceService *presence = &s.presence;
     StateService *states = &s.states;
     TeamService *teams = &s.teams;
+    ProfileService *profile = &s.profile;
     // clang-format off
     d.add(QStringLiteral("session.login"),  std::nullopt, [=](const RpcCall &c) { sessions->login(c); });
     d.add(QStringLiteral("session.resume"), std::nullopt, [=](const RpcCall &c) { sessions->resume(c); });
@@ -29,6 +31,8 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     d.add(QStringLiteral("teams.list"),     Volunteer,    [=](const RpcCall &c) { teams->list(c); });
     d.add(QStringLiteral("teams.create"),   Admin,        [=](const RpcCall &c) { teams->create(c); });
     d.add(QStringLiteral("teams.update"),   Admin,        [=](const RpcCall &c) { teams->update(c); });
+    d.add(QStringLiteral("profile.update"), Volunteer,    [=](const RpcCall &c) { profile->update(c); });
+    d.add(QStringLiteral("profile.changePassword"), Volunteer, [=](const RpcCall &c) { profile->changePassword(c); });
     // clang-format on
 }
 

@@ -4,6 +4,7 @@
 namespace Muster {
 
 class PresenceService;
+class ProfileService;
 class RpcDispatcher;
 class SessionService;
 class StateService;
@@ -16,6 +17,7 @@ struct Services
     PresenceService &presence;
     StateService &states;
     TeamService &teams;
+    ProfileService &profile;
 };
 
 void registerMethods(RpcDispatcher &dispatcher, const Services &services);

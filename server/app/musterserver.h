@@ -9,6 +9,7 @@
 #include "net/rpcdispatcher.h"
 #include "services/passwordhasher.h"
 #include "services/presenceservice.h"
+#include "services/profileservice.h"
 #include "services/sessionservice.h"
 #include "services/stateservice.h"
 #include "services/teamservice.h"
@@ -54,6 +55,7 @@ private:
     PresenceService m_presence;
     StateService m_states;
     TeamService m_teams;
+    ProfileService m_profile;
     RpcDispatcher m_dispatcher;
     HttpFront m_http;
     QString m_error;

@@ -111,6 +111,13 @@ bool PresenceModel::applyChange(const QJsonObject &change)
             roles << SinceRole;
         }
     }
+    if (change.contains(QStringLiteral("displayName"))) {
+        const QString name = change.value(QStringLiteral("displayName")).toString();
+        if (!name.isEmpty() && name != p.displayName) {
+            p.displayName = name;
+            roles << DisplayNameRole << Qt::DisplayRole;
+        }
+    }
     if (change.contains(QStringLiteral("message"))) {
         const QString message = change.value(QStringLiteral("message")).toString();
         if (message != p.message) {

@@ -42,7 +42,8 @@ public:
     void reset(const QJsonObject &snapshot);
     // Replaces the states with a states.changed push; every row's label and colour follow.
     void resetStates(const QJsonArray &states);
-    // Applies one presence.changed push; returns false for a person the model does not hold.
+    // Applies one presence.changed (or profile.changed) push: the fields it carries change.
+    // Returns false for a person the model does not hold.
     bool applyChange(const QJsonObject &change);
 
     int rowOf(const QString &userId) const { return m_rowByUser.value(userId, -1); }

@@ -89,6 +89,10 @@ private Q_SLOTS:
         QVERIFY(model.applyChange({{QStringLiteral("userId"), QStringLiteral("u2")},
             {QStringLiteral("message"), QString()}, {QStringLiteral("until"), QJsonValue()}}));
         QVERIFY(!bo.data(PresenceModel::UntilRole).toDateTime().isValid());
+        // profile.changed renames.
+        QVERIFY(model.applyChange({{QStringLiteral("userId"), QStringLiteral("u2")},
+            {QStringLiteral("displayName"), QStringLiteral("Bo Diddley")}}));
+        QCOMPARE(bo.data(Qt::DisplayRole).toString(), QStringLiteral("Bo Diddley"));
         changed.clear();
 
         // A repeat of the same values changes nothing and says nothing.

@@ -1,0 +1,75 @@
+// See profilestore.h.
+#include "profilestore.h"
+
+#include "database.h"
+#include "directorystore.h"
+
+#include <QJsonDocument>
+
+namespace Muster {
+
+void ProfileStore::update(const QUuid &org, const QUuid &userId,
+    const std::optional<QString> &displayName, const std::optional<QString> &email,
+    QObject *context, ProfileHandler handler)
+{
+    PgParams params;
+    params << org << userId;
+    displayName ? params << *displayName : params << std::nullopt;
+    email ? params << *email : params << std::nullopt;
+    m_db.exec(
+        "WITH old AS (SELECT * FROM users WHERE id = $2 AND organisation_id = $1),"
+        " u AS (UPDATE users SET display_name = COALESCE($3, users.display_name),"
+        "   email = COALESCE($4, users.email) FROM old WHERE users.id = old.id RETURNING users.*),"
+        " audit AS (INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
+        "   subject_id, old_value, new_value)"
+        "  SELECT $1, $2, 'user.profile', 'user', $2,"
+        "   jsonb_build_object('displayName', old.display_name, 'email', old.email),"
+        "   jsonb_build_object('displayName', u.display_name, 'email', u.email) FROM u, old)"
+        " SELECT json_build_object('userId', u.id, 'displayName', u.display_name,"
+        "   'email', u.email) FROM u",
+        params, context, [handler](const PgResult &r) {
+            if (!r.ok())
+                return handler({}, StoreError::unavailable(r.errorMessage()));
+            if (r.rows() == 0)
+                return handler({}, StoreError::notFound(QStringLiteral("User")));
+            handler(QJsonDocument::fromJson(r.bytes(0, 0)).object(), {});
+        });
+}
+
+void ProfileStore::passwordHash(const QUuid &org, const QUuid &userId, QObject *context,
+    std::function<void(const QByteArray &, const StoreError &)> handler)
+{
+    m_db.exec("SELECT password_hash FROM users WHERE id = $2 AND organisation_id = $1",
+        PgParams() << org << userId, context, [handler](const PgResult &r) {
+            if (!r.ok())
+                return handler({}, StoreError::unavailable(r.errorMessage()));
+            if (r.rows() == 0)
+                return handler({}, StoreError::notFound(QStringLiteral("User")));
+            handler(r.bytes(0, 0), {});
+        });
+}
+
+void ProfileStore::setPassword(const QUuid &org, const QUuid &userId, const QUuid &keepSession,
+    const QByteArray &hash, QObject *context, std::function<void(const StoreError &)> handler)
+{
+    QList<PgStatement> statements;
+    statements.append({"UPDATE users SET password_hash = $3 WHERE id = $2 AND organisation_id = $1",
+        PgParams() << org << userId << QString::fromLatin1(hash)});
+    statements.append({"UPDATE sessions SET revoked_at = now() WHERE organisation_id = $1"
+                       " AND user_id = $2 AND id <> $3 AND revoked_at IS NULL",
+        PgParams() << org << userId << keepSession});
+    statements.append({"INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
+                       " subject_id) VALUES ($1, $2, 'user.password_change', 'user', $2)",
+        PgParams() << org << userId});
+    // Delivered at commit: every server drops the user's connections whose session just ended.
+    statements.append({"SELECT pg_notify($1, $2)",
+        PgParams() << QString::fromLatin1(DirectoryStore::kUserChangedChannel)
+                   << userId.toString(QUuid::WithoutBraces)});
+    m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
+        if (results.size() != 4 || !results.last().ok())
+            return handler(StoreError::unavailable(results.last().errorMessage()));
+        handler({});
+    });
+}
+
+} // namespace Muster

@@ -1,0 +1,108 @@
+// See profileservice.h.
+#include "profileservice.h"
+
+#include "net/pushhub.h"
+#include "net/rpccall.h"
+#include "passwordhasher.h"
+#include "protocol/paramreader.h"
+#include "util/logging.h"
+
+#include <QRegularExpression>
+
+namespace Muster {
+
+namespace {
+constexpr qsizetype kMaxDisplayName = 200;
+constexpr qsizetype kMaxEmail = 254;
+constexpr qsizetype kMinPassword = 8;
+constexpr qsizetype kMaxPassword = 1024;
+} // namespace
+
+ProfileService::ProfileService(Database &db, PasswordHasher &hasher, PushHub &hub, QObject *parent)
+    : QObject(parent)
+    , m_store(db)
+    , m_hasher(hasher)
+    , m_hub(hub)
+{ }
+
+void ProfileService::update(const RpcCall &call)
+{
+    static const QRegularExpression emailShape(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    ParamReader p(call.params());
+    std::optional<QString> displayName;
+    std::optional<QString> email;
+    if (call.params().contains(QStringLiteral("displayName"))) {
+        displayName = p.requiredString(QStringLiteral("displayName"), kMaxDisplayName).trimmed();
+        if (p.ok() && displayName->isEmpty())
+            return call.fail(
+                RpcError::invalidParams(QStringLiteral("\"displayName\" must not be blank")));
+    }
+    if (call.params().contains(QStringLiteral("email"))) {
+        email = p.optionalString(QStringLiteral("email"), kMaxEmail).trimmed();
+        if (p.ok() && !email->isEmpty() && !emailShape.match(*email).hasMatch())
+            return call.fail(
+                RpcError::invalidParams(QStringLiteral("\"email\" is not an email address")));
+    }
+    if (!p.ok())
+        return call.fail(p.error());
+    if (!displayName && !email)
+        return call.fail(
+            RpcError::invalidParams(QStringLiteral("give \"displayName\" and/or \"email\"")));
+    const Caller caller = call.caller();
+    m_store.update(caller.organisationId, caller.userId, displayName, email, this,
+        [this, call, caller](const QJsonObject &profile, const StoreError &error) {
+            if (error)
+                return call.fail(error.toRpcError());
+            call.reply(profile);
+            // Everyone's board shows the new name; the email stays private.
+            m_hub.pushToOrganisation(caller.organisationId, QStringLiteral("profile.changed"),
+                {{QStringLiteral("userId"), profile.value(QStringLiteral("userId"))},
+                    {QStringLiteral("displayName"), profile.value(QStringLiteral("displayName"))}});
+        });
+}
+
+void ProfileService::changePassword(const RpcCall &call)
+{
+    ParamReader p(call.params());
+    const QString current = p.requiredString(QStringLiteral("current"), kMaxPassword);
+    const QString next = p.requiredString(QStringLiteral("new"), kMaxPassword);
+    if (!p.ok())
+        return call.fail(p.error());
+    if (next.size() < kMinPassword) {
+        return call.fail(RpcError::invalidParams(
+            QStringLiteral("a password has at least %1 characters").arg(kMinPassword)));
+    }
+    const Caller caller = call.caller();
+    const QString address = call.socket() ? call.socket()->peerAddress() : QString();
+    if (const int wait
+        = m_throttle.retryAfter(caller.login, address, QDateTime::currentDateTimeUtc()))
+        return call.fail(RpcError::rateLimited(wait));
+    m_store.passwordHash(caller.organisationId, caller.userId, this,
+        [this, call, caller, current, next, address](
+            const QByteArray &hash, const StoreError &error) {
+            if (error)
+                return call.fail(error.toRpcError());
+            m_hasher.verifyAsync(hash, current, this, [=, this](bool matches) {
+                if (!matches) {
+                    m_throttle.recordFailure(
+                        caller.login, address, QDateTime::currentDateTimeUtc());
+                    RpcError wrong
+                        = RpcError::forbidden(QStringLiteral("The current password is wrong"));
+                    wrong.reason = QStringLiteral("wrong_password");
+                    return call.fail(wrong);
+                }
+                m_throttle.recordSuccess(caller.login);
+                m_hasher.hashAsync(next, this, [=, this](const QByteArray &newHash) {
+                    m_store.setPassword(caller.organisationId, caller.userId, caller.sessionId,
+                        newHash, this, [call, caller](const StoreError &e) {
+                            if (e)
+                                return call.fail(e.toRpcError());
+                            qCInfo(lcAuth) << caller.login << "changed their password";
+                            call.reply(QJsonObject());
+                        });
+                });
+            });
+        });
+}
+
+} // namespace Muster
