@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Muster;
@@ -22,6 +23,25 @@ int errorCode(const QJsonObject &reply)
 QByteArray requestFrame(const QString &method, const QJsonObject &params)
 {
     return RpcMessage::encodeRequest(QJsonValue(1), method, params);
+}
+
+// A client-to-server text frame, masked as RFC 6455 requires.
+QByteArray maskedTextFrame(const QByteArray &payload)
+{
+    QByteArray frame;
+    frame.append(char(0x81));
+    if (payload.size() < 126) {
+        frame.append(char(0x80 | payload.size()));
+    } else {
+        frame.append(char(0x80 | 126));
+        frame.append(char((payload.size() >> 8) & 0xff));
+        frame.append(char(payload.size() & 0xff));
+    }
+    const char mask[4] = {0x12, 0x34, 0x56, 0x78};
+    frame.append(mask, 4);
+    for (qsizetype i = 0; i < payload.size(); ++i)
+        frame.append(char(payload.at(i) ^ mask[i % 4]));
+    return frame;
 }
 
 struct HttpAnswer
@@ -57,6 +77,7 @@ private Q_SLOTS:
         ClientSocket::Limits limits;
         limits.authTimeout = std::chrono::milliseconds(700);
         limits.maxRequestsInFlight = 4;
+        limits.pingInterval = std::chrono::milliseconds(300);
         m_server = std::make_unique<TestServer>(limits);
         QVERIFY2(m_server->start(), qPrintable(m_server->errorMessage()));
         QVERIFY(!m_server->createOrganisation(QStringLiteral("Acme")).isNull());
@@ -176,6 +197,37 @@ private Q_SLOTS:
         // Once the burst is over the connection serves normally.
         QVERIFY(c.login(QStringLiteral("staff"), QStringLiteral("correct horse"))
                     .contains(QStringLiteral("result")));
+    }
+
+    void peerThatStopsAnsweringIsDroppedAndShownOffline()
+    {
+        TestClient watcher;
+        QVERIFY(watcher.open(m_server->wsUrl()));
+        QVERIFY(watcher.login(QStringLiteral("staff"), QStringLiteral("correct horse"))
+                    .contains(QStringLiteral("result")));
+        const QString leadId
+            = m_server->sql().exec("SELECT id FROM users WHERE login = 'lead'").text(0, 0);
+
+        // A raw WebSocket peer that signs in and then goes silent, as a laptop whose Wi-Fi dies:
+        // it never answers a ping and never closes.
+        QTcpSocket raw;
+        raw.connectToHost(QHostAddress::LocalHost, m_server->server().port());
+        QVERIFY(raw.waitForConnected(5000));
+        raw.write(
+            "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QTRY_VERIFY(raw.bytesAvailable() > 0 && raw.peek(64).startsWith("HTTP/1.1 101"));
+        raw.readAll();
+        raw.write(maskedTextFrame(requestFrame(QStringLiteral("session.login"),
+            {{QStringLiteral("login"), QStringLiteral("lead")},
+                {QStringLiteral("password"), QStringLiteral("correct horse")}})));
+        QVERIFY(!watcher
+                     .waitForPush(QStringLiteral("presence.changed"),
+                         {{QStringLiteral("userId"), leadId}, {QStringLiteral("online"), true}})
+                     .isEmpty());
+        const QJsonObject gone = watcher.waitForPush(QStringLiteral("presence.changed"),
+            {{QStringLiteral("userId"), leadId}, {QStringLiteral("online"), false}}, 5000);
+        QVERIFY(gone.contains(QStringLiteral("lastSeen")));
     }
 
     void binaryFramesAreRefused()
