@@ -2,6 +2,7 @@
 #include "boardwindow.h"
 
 #include "client/connection.h"
+#include "domain/role.h"
 #include "peoplefiltermodel.h"
 #include "persondelegate.h"
 #include "statedecorationproxy.h"
@@ -29,6 +30,7 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     , m_people(new PeopleFilterModel(this))
     , m_states(new StateDecorationProxy(this))
     , m_view(new QListView(this))
+    , m_teamPicker(new QComboBox(this))
     , m_statePicker(new QComboBox(this))
     , m_message(new QLineEdit(this))
     , m_clearAfter(new QComboBox(this))
@@ -53,9 +55,14 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     m_statePicker->setModel(m_states);
     m_statePicker->setMinimumContentsLength(14);
     m_statePicker->setToolTip(tr("Your status (Ctrl+1 … Ctrl+9)"));
+    m_teamPicker->setObjectName(QStringLiteral("teamPicker"));
+    m_teamPicker->setToolTip(tr("Whose board to show"));
+    m_teamPicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_message->setObjectName(QStringLiteral("message"));
     m_message->setPlaceholderText(tr("What's up?"));
     m_message->setMaxLength(200);
+    m_message->setMinimumWidth(160);
+    m_message->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_message->setClearButtonEnabled(true);
     m_clearAfter->setObjectName(QStringLiteral("clearAfter"));
     m_clearAfter->setToolTip(tr("Return to the default status after…"));
@@ -76,10 +83,17 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     bar->addWidget(m_statePicker);
     bar->addWidget(m_message);
     bar->addWidget(m_clearAfter);
+    // Whose board, and search, on a second row: the status row keeps room for the message.
+    addToolBarBreak();
+    QToolBar *view = addToolBar(tr("Board"));
+    view->setObjectName(QStringLiteral("boardToolBar"));
+    view->setMovable(false);
+    view->addWidget(new QLabel(tr("Board: "), this));
+    view->addWidget(m_teamPicker);
     auto *spacer = new QWidget(this);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    bar->addWidget(spacer);
-    bar->addWidget(m_search);
+    view->addWidget(spacer);
+    view->addWidget(m_search);
 
     QMenu *file = menuBar()->addMenu(tr("&Muster"));
     QAction *refreshAction = file->addAction(tr("&Refresh"), this, &BoardWindow::refresh);
@@ -103,7 +117,14 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     connect(m_message, &QLineEdit::returnPressed, this,
         [this] { chooseState(m_statePicker->currentIndex()); });
     connect(&m_connection, &Connection::pushReceived, this, &BoardWindow::onPush);
-    connect(&m_connection, &Connection::signedIn, this, &BoardWindow::refresh);
+    connect(&m_connection, &Connection::signedIn, this, [this] {
+        loadTeams();
+        refresh();
+    });
+    connect(m_teamPicker, &QComboBox::activated, this, [this] {
+        m_teamChosen = true;
+        refresh();
+    });
     connect(&m_connection, &Connection::stateChanged, this, &BoardWindow::onConnectionState);
     connect(&m_model, &QAbstractItemModel::modelReset, this, &BoardWindow::syncMyState);
     connect(m_model.states(), &QAbstractItemModel::modelReset, this, &BoardWindow::syncMyState);
@@ -124,8 +145,10 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
 
     restoreLayout();
     onConnectionState();
-    if (m_connection.state() == Connection::State::Ready)
+    if (m_connection.state() == Connection::State::Ready) {
+        loadTeams();
         refresh();
+    }
 }
 
 void BoardWindow::restoreLayout()
@@ -144,31 +167,84 @@ void BoardWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+QString BoardWindow::shownTeam() const
+{
+    return m_teamPicker->currentData().toString();
+}
+
 void BoardWindow::refresh()
 {
-    if (m_refreshing)
-        return;
-    m_refreshing = true;
-    m_connection.call(QStringLiteral("presence.list"), {}, this,
-        [this](const QJsonValue &result, const RpcError &error) {
-            m_refreshing = false;
+    const quint64 generation = ++m_generation;
+    QJsonObject params;
+    if (!shownTeam().isEmpty())
+        params.insert(QStringLiteral("teamId"), shownTeam());
+    m_connection.call(QStringLiteral("presence.list"), params, this,
+        [this, generation](const QJsonValue &result, const RpcError &error) {
+            if (generation != m_generation)
+                return; // a newer request is on its way
             if (error.isValid()) {
                 statusBar()->showMessage(
                     tr("Could not load the board: %1").arg(error.message), 8000);
                 return;
             }
             m_model.reset(result.toObject());
+            // The first full list tells which team is mine: open on it.
+            const Person *me
+                = m_model.person(m_connection.user().value(QStringLiteral("id")).toString());
+            if (!m_teamChosen && me && shownTeam().isEmpty()) {
+                const int row = m_teamPicker->findData(me->teamId);
+                if (row >= 0) {
+                    m_teamChosen = true;
+                    m_teamPicker->setCurrentIndex(row);
+                    refresh();
+                }
+            }
+        });
+}
+
+void BoardWindow::loadTeams()
+{
+    m_connection.call(QStringLiteral("teams.list"), {}, this,
+        [this](const QJsonValue &result, const RpcError &error) {
+            if (error.isValid())
+                return;
+            const QString current = shownTeam();
+            const QSignalBlocker block(m_teamPicker);
+            m_teamPicker->clear();
+            // Everyone at once is the admins' view ("god mode").
+            if (roleFromName(m_connection.user().value(QStringLiteral("role")).toString())
+                    .value_or(Role::Banned)
+                >= Role::Admin)
+                m_teamPicker->addItem(tr("Everyone"), QString());
+            for (const QJsonValue &v : result.toObject().value(QStringLiteral("teams")).toArray()) {
+                const QJsonObject team = v.toObject();
+                if (team.value(QStringLiteral("archived")).toBool())
+                    continue;
+                m_teamPicker->addItem(team.value(QStringLiteral("name")).toString(),
+                    team.value(QStringLiteral("id")).toString());
+            }
+            const int row = m_teamPicker->findData(current);
+            m_teamPicker->setCurrentIndex(row >= 0 ? row : 0);
+            m_teamPicker->setVisible(m_teamPicker->count() > 1);
+            if (shownTeam() != current)
+                refresh();
         });
 }
 
 void BoardWindow::onPush(const QString &method, const QJsonObject &params)
 {
-    if (method == QStringLiteral("presence.changed") && !m_model.applyChange(params))
-        refresh(); // someone new: reload rather than guess
-    else if (method == QStringLiteral("profile.changed"))
+    if (method == QStringLiteral("presence.changed")) {
+        // Someone new on an everyone-board: reload rather than guess. On a team board, pushes
+        // about other teams' members are expected and ignored.
+        if (!m_model.applyChange(params) && shownTeam().isEmpty())
+            refresh();
+    } else if (method == QStringLiteral("teams.changed")) {
+        loadTeams();
+    } else if (method == QStringLiteral("profile.changed")) {
         m_model.applyChange(params);
-    else if (method == QStringLiteral("states.changed"))
+    } else if (method == QStringLiteral("states.changed")) {
         m_model.resetStates(params.value(QStringLiteral("states")).toArray());
+    }
 }
 
 void BoardWindow::chooseState(int row)

@@ -36,6 +36,8 @@ protected:
 
 private:
     void refresh();
+    void loadTeams();
+    QString shownTeam() const; // "" for everyone
     void onPush(const QString &method, const QJsonObject &params);
     void onConnectionState();
     void syncMyState();
@@ -48,6 +50,7 @@ private:
     PeopleFilterModel *m_people;
     StateDecorationProxy *m_states;
     QListView *m_view;
+    QComboBox *m_teamPicker;
     QComboBox *m_statePicker;
     QLineEdit *m_message;
     QComboBox *m_clearAfter;
@@ -55,7 +58,8 @@ private:
     QLabel *m_connectionLabel;
     QLabel *m_countLabel;
     QTimer m_tick;
-    bool m_refreshing = false;
+    quint64 m_generation = 0; // answers to older presence.list requests are dropped
+    bool m_teamChosen = false; // until then the board opens on my own team
 };
 
 } // namespace Muster

@@ -122,6 +122,10 @@ private Q_SLOTS:
         auto *picker = board.findChild<QComboBox *>(QStringLiteral("statePicker"));
         QTRY_COMPARE(view->model()->rowCount(), 4);
         QCOMPARE(picker->count(), 4);
+        // Staff see their own team's board; with one team there is nothing to pick.
+        auto *teams = board.findChild<QComboBox *>(QStringLiteral("teamPicker"));
+        QTRY_COMPARE(teams->count(), 1);
+        QCOMPARE(teams->currentText(), QStringLiteral("General"));
         QCOMPARE(picker->currentText(), QStringLiteral("Available"));
         QVERIFY(board.statusBar()->findChild<QLabel *>()->text().contains(
             QStringLiteral("Connected as ada")));
@@ -185,9 +189,42 @@ private Q_SLOTS:
         board.findChild<QLineEdit *>(QStringLiteral("search"))->setText(QStringLiteral("bo"));
         QTRY_COMPARE(view->model()->rowCount(), 1);
 
+        // A second team appears: the picker offers it, and choosing it shows only its members.
+        board.findChild<QLineEdit *>(QStringLiteral("search"))->clear();
+        QVERIFY(m_server->sql()
+                    .exec("WITH t AS (INSERT INTO teams (organisation_id, name)"
+                          " SELECT organisation_id, 'Kitchen' FROM users WHERE login = 'dee' "
+                          "RETURNING id)"
+                          " UPDATE users SET home_team_id = (SELECT id FROM t) WHERE login = 'dee'")
+                    .ok());
+        TestClient admin;
+        QVERIFY(admin.open(m_server->wsUrl()));
+        QVERIFY(
+            !m_server->createUser(QStringLiteral("boss"), QStringLiteral("Northwind"), Role::Admin)
+                 .isNull());
+        QVERIFY(admin.login(QStringLiteral("boss"), QStringLiteral("correct horse"))
+                    .contains(QStringLiteral("result")));
+        const QString kitchen
+            = m_server->sql().exec("SELECT id FROM teams WHERE name = 'Kitchen'").text(0, 0);
+        QVERIFY(admin
+                    .call(QStringLiteral("teams.update"),
+                        {{QStringLiteral("teamId"), kitchen},
+                            {QStringLiteral("name"), QStringLiteral("Kitchen crew")}})
+                    .contains(QStringLiteral("result")));
+        QTRY_COMPARE(teams->count(), 2);
+        teams->setCurrentIndex(teams->findText(QStringLiteral("Kitchen crew")));
+        Q_EMIT teams->activated(teams->currentIndex());
+        QTRY_COMPARE(view->model()->rowCount(), 1);
+        QCOMPARE(view->model()->index(0, 0).data(PresenceModel::LoginRole).toString(),
+            QStringLiteral("dee"));
+        teams->setCurrentIndex(teams->findText(QStringLiteral("General")));
+        Q_EMIT teams->activated(teams->currentIndex());
+        QTRY_COMPARE(view->model()->rowCount(), 4); // ada, bo, cy and the new admin
+        const QModelIndex boRowAgain = board.model().index(board.model().rowOf(boId));
+
         // Bo leaves: the board shows him offline.
         bo.socket().close();
-        QTRY_VERIFY(!boRow.data(PresenceModel::OnlineRole).toBool());
+        QTRY_VERIFY(!boRowAgain.data(PresenceModel::OnlineRole).toBool());
 
         const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR");
         if (!shots.isEmpty()) {
