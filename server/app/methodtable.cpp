@@ -31,6 +31,7 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     d.add(QStringLiteral("teams.list"),     Volunteer,    [=](const RpcCall &c) { teams->list(c); });
     d.add(QStringLiteral("teams.create"),   Admin,        [=](const RpcCall &c) { teams->create(c); });
     d.add(QStringLiteral("teams.update"),   Admin,        [=](const RpcCall &c) { teams->update(c); });
+    d.add(QStringLiteral("profile.get"),    Volunteer,    [=](const RpcCall &c) { profile->get(c); });
     d.add(QStringLiteral("profile.update"), Volunteer,    [=](const RpcCall &c) { profile->update(c); });
     d.add(QStringLiteral("profile.changePassword"), Volunteer, [=](const RpcCall &c) { profile->changePassword(c); });
     // clang-format on

@@ -8,6 +8,21 @@
 
 namespace Muster {
 
+void ProfileStore::get(
+    const QUuid &org, const QUuid &userId, QObject *context, ProfileHandler handler)
+{
+    m_db.exec("SELECT json_build_object('userId', id, 'login', login, 'displayName', display_name,"
+              " 'email', email, 'role', role, 'teamId', home_team_id)"
+              " FROM users WHERE id = $2 AND organisation_id = $1",
+        PgParams() << org << userId, context, [handler](const PgResult &r) {
+            if (!r.ok())
+                return handler({}, StoreError::unavailable(r.errorMessage()));
+            if (r.rows() == 0)
+                return handler({}, StoreError::notFound(QStringLiteral("User")));
+            handler(QJsonDocument::fromJson(r.bytes(0, 0)).object(), {});
+        });
+}
+
 void ProfileStore::update(const QUuid &org, const QUuid &userId,
     const std::optional<QString> &displayName, const std::optional<QString> &email,
     QObject *context, ProfileHandler handler)

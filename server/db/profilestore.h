@@ -24,6 +24,8 @@ public:
         : m_db(db)
     { }
 
+    // {userId, login, displayName, email, role, teamId}.
+    void get(const QUuid &org, const QUuid &userId, QObject *context, ProfileHandler handler);
     // Changes what is given; the result is {userId, displayName, email}. Audited.
     void update(const QUuid &org, const QUuid &userId, const std::optional<QString> &displayName,
         const std::optional<QString> &email, QObject *context, ProfileHandler handler);

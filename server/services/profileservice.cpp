@@ -25,6 +25,16 @@ ProfileService::ProfileService(Database &db, PasswordHasher &hasher, PushHub &hu
     , m_hub(hub)
 { }
 
+void ProfileService::get(const RpcCall &call)
+{
+    m_store.get(call.caller().organisationId, call.caller().userId, this,
+        [call](const QJsonObject &profile, const StoreError &error) {
+            if (error)
+                return call.fail(error.toRpcError());
+            call.reply(profile);
+        });
+}
+
 void ProfileService::update(const RpcCall &call)
 {
     static const QRegularExpression emailShape(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));

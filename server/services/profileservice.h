@@ -19,6 +19,7 @@ class ProfileService : public QObject
 public:
     ProfileService(Database &db, PasswordHasher &hasher, PushHub &hub, QObject *parent = nullptr);
 
+    void get(const RpcCall &call);
     void update(const RpcCall &call);
     void changePassword(const RpcCall &call);
 

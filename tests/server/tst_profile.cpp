@@ -61,6 +61,10 @@ private Q_SLOTS:
                      .exec("SELECT count(*) FROM activities WHERE action = 'user.profile'")
                      .toInt(0, 0),
             1);
+        const QJsonObject mine
+            = ada.call(QStringLiteral("profile.get")).value(QStringLiteral("result")).toObject();
+        QCOMPARE(mine.value(QStringLiteral("email")).toString(), QStringLiteral("ada@example.org"));
+        QCOMPARE(mine.value(QStringLiteral("login")).toString(), QStringLiteral("ada"));
     }
 
     void badProfileInput_data()
