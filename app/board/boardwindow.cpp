@@ -5,6 +5,7 @@
 #include "domain/role.h"
 #include "peoplefiltermodel.h"
 #include "persondelegate.h"
+#include "profile/profiledialog.h"
 #include "statedecorationproxy.h"
 
 #include <QAction>
@@ -98,6 +99,11 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     QMenu *file = menuBar()->addMenu(tr("&Muster"));
     QAction *refreshAction = file->addAction(tr("&Refresh"), this, &BoardWindow::refresh);
     refreshAction->setShortcut(QKeySequence::Refresh);
+    file->addAction(tr("My &profile…"), this, [this] {
+        auto *dialog = new ProfileDialog(m_connection, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     file->addAction(tr("Sign &out"), this, &BoardWindow::signOutRequested);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -242,6 +248,7 @@ void BoardWindow::onPush(const QString &method, const QJsonObject &params)
         loadTeams();
     } else if (method == QStringLiteral("profile.changed")) {
         m_model.applyChange(params);
+        onConnectionState();
     } else if (method == QStringLiteral("states.changed")) {
         m_model.resetStates(params.value(QStringLiteral("states")).toArray());
     }
@@ -297,13 +304,16 @@ void BoardWindow::syncMyState()
 void BoardWindow::onConnectionState()
 {
     const QJsonObject user = m_connection.user();
+    // The board knows my name best: it follows renames made while signed in.
+    const Person *me = m_model.person(user.value(QStringLiteral("id")).toString());
+    const QString myName
+        = me ? me->displayName : user.value(QStringLiteral("displayName")).toString();
     QString text;
     QString color;
     switch (m_connection.state()) {
     case Connection::State::Ready:
         text = tr("Connected as %1 — %2")
-                   .arg(user.value(QStringLiteral("displayName")).toString(),
-                       user.value(QStringLiteral("organisationName")).toString());
+                   .arg(myName, user.value(QStringLiteral("organisationName")).toString());
         color = QStringLiteral("#2eb85c");
         setWindowTitle(
             tr("Muster — %1").arg(user.value(QStringLiteral("organisationName")).toString()));

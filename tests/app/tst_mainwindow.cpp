@@ -5,11 +5,14 @@
 #include "client/connection.h"
 #include "common/serverurl.h"
 #include "login/logindialog.h"
+#include "profile/profiledialog.h"
+#include "services/passwordhasher.h"
 #include "testclient.h"
 #include "testserver.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QJsonArray>
 #include <QLabel>
@@ -106,6 +109,52 @@ private Q_SLOTS:
         auto *message = dialog.findChild<QLabel *>(QStringLiteral("message"));
         QTRY_VERIFY(message->text().startsWith(QStringLiteral("Cannot reach the server")));
         QCOMPARE(connection.state(), Connection::State::Disconnected);
+    }
+
+    void profileDialogSavesAndExplains()
+    {
+        Connection connection;
+        QSignalSpy in(&connection, &Connection::signedIn);
+        connection.signIn(
+            webSocketUrl(serverAddress()), QStringLiteral("cy"), QStringLiteral("correct horse"));
+        QVERIFY(in.wait());
+        ProfileDialog dialog(connection);
+        dialog.show();
+        auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("displayName"));
+        auto *message = dialog.findChild<QLabel *>(QStringLiteral("message"));
+        QTRY_COMPARE(name->text(), QStringLiteral("cy"));
+        name->setText(QStringLiteral("Cy Young"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("currentPassword"))
+            ->setText(QStringLiteral("not it"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("newPassword"))
+            ->setText(QStringLiteral("new secret 1"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("confirmPassword"))
+            ->setText(QStringLiteral("new secret 2"));
+        auto *save = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+        QTest::mouseClick(save, Qt::LeftButton);
+        QCOMPARE(message->text(), QStringLiteral("The new passwords do not match."));
+        dialog.findChild<QLineEdit *>(QStringLiteral("confirmPassword"))
+            ->setText(QStringLiteral("new secret 1"));
+        QTest::mouseClick(save, Qt::LeftButton);
+        // The name is saved; the wrong current password is explained and nothing else is lost.
+        QTRY_COMPARE(message->text(), QStringLiteral("Your current password is not right."));
+        if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(dialog.grab().save(QDir(shots).filePath(QStringLiteral("profile.png"))));
+        QCOMPARE(
+            m_server->sql().exec("SELECT display_name FROM users WHERE login = 'cy'").text(0, 0),
+            QStringLiteral("Cy Young"));
+        QCOMPARE(name->text(), QStringLiteral("Cy Young"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("currentPassword"))
+            ->setText(QStringLiteral("correct horse"));
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY(accepted.wait());
+        // Put the password back for the other tests.
+        QVERIFY(m_server->sql()
+                    .exec("UPDATE users SET password_hash = $1 WHERE login = 'cy'",
+                        PgParams() << QString::fromLatin1(
+                            PasswordHasher::hash(QStringLiteral("correct horse"))))
+                    .ok());
     }
 
     void boardShowsAndFollowsTheOrganisation()

@@ -1,0 +1,157 @@
+// See profiledialog.h. Name and email save first; a password change follows when asked for, so a
+// wrong current password never loses the other edits.
+#include "profiledialog.h"
+
+#include "client/connection.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Muster {
+
+namespace {
+constexpr int kMinPassword = 8;
+}
+
+ProfileDialog::ProfileDialog(Connection &connection, QWidget *parent)
+    : QDialog(parent)
+    , m_connection(connection)
+    , m_name(new QLineEdit(this))
+    , m_email(new QLineEdit(this))
+    , m_current(new QLineEdit(this))
+    , m_new(new QLineEdit(this))
+    , m_confirm(new QLineEdit(this))
+    , m_message(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(tr("My profile"));
+    setObjectName(QStringLiteral("profileDialog"));
+    m_name->setObjectName(QStringLiteral("displayName"));
+    m_email->setObjectName(QStringLiteral("email"));
+    m_current->setObjectName(QStringLiteral("currentPassword"));
+    m_new->setObjectName(QStringLiteral("newPassword"));
+    m_confirm->setObjectName(QStringLiteral("confirmPassword"));
+    m_message->setObjectName(QStringLiteral("message"));
+    m_name->setMaxLength(200);
+    m_email->setMaxLength(254);
+    for (QLineEdit *e : {m_current, m_new, m_confirm})
+        e->setEchoMode(QLineEdit::Password);
+    m_message->setWordWrap(true);
+    m_message->setVisible(false);
+
+    auto *about = new QFormLayout;
+    about->addRow(tr("&Name"), m_name);
+    about->addRow(tr("&Email"), m_email);
+    auto *password = new QGroupBox(tr("Change password (signs you out everywhere else)"), this);
+    auto *passwordForm = new QFormLayout(password);
+    passwordForm->addRow(tr("C&urrent"), m_current);
+    passwordForm->addRow(tr("Ne&w"), m_new);
+    passwordForm->addRow(tr("Con&firm"), m_confirm);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(about);
+    layout->addWidget(password);
+    layout->addWidget(m_message);
+    layout->addWidget(m_buttons);
+    setMinimumWidth(400);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::save);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    load();
+}
+
+void ProfileDialog::showMessage(const QString &message)
+{
+    m_message->setText(message);
+    m_message->setVisible(!message.isEmpty());
+}
+
+void ProfileDialog::setBusy(bool busy)
+{
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(!busy);
+}
+
+void ProfileDialog::load()
+{
+    setBusy(true);
+    m_connection.call(QStringLiteral("profile.get"), {}, this,
+        [this](const QJsonValue &result, const RpcError &error) {
+            if (error.isValid()) {
+                showMessage(tr("Could not load your profile: %1").arg(error.message));
+                return;
+            }
+            const QJsonObject profile = result.toObject();
+            m_loadedName = profile.value(QStringLiteral("displayName")).toString();
+            m_loadedEmail = profile.value(QStringLiteral("email")).toString();
+            m_name->setText(m_loadedName);
+            m_email->setText(m_loadedEmail);
+            setBusy(false);
+        });
+}
+
+void ProfileDialog::save()
+{
+    const bool passwordWanted = !m_new->text().isEmpty() || !m_current->text().isEmpty();
+    if (passwordWanted) {
+        if (m_new->text().size() < kMinPassword) {
+            showMessage(tr("A new password has at least %1 characters.").arg(kMinPassword));
+            return;
+        }
+        if (m_new->text() != m_confirm->text()) {
+            showMessage(tr("The new passwords do not match."));
+            return;
+        }
+    }
+    QJsonObject changes;
+    if (m_name->text().trimmed() != m_loadedName)
+        changes.insert(QStringLiteral("displayName"), m_name->text().trimmed());
+    if (m_email->text().trimmed() != m_loadedEmail)
+        changes.insert(QStringLiteral("email"), m_email->text().trimmed());
+    if (changes.isEmpty()) {
+        passwordWanted ? savePassword() : accept();
+        return;
+    }
+    setBusy(true);
+    m_connection.call(QStringLiteral("profile.update"), changes, this,
+        [this, passwordWanted](const QJsonValue &result, const RpcError &error) {
+            setBusy(false);
+            if (error.isValid()) {
+                showMessage(error.message);
+                return;
+            }
+            m_loadedName = result.toObject().value(QStringLiteral("displayName")).toString();
+            m_loadedEmail = result.toObject().value(QStringLiteral("email")).toString();
+            passwordWanted ? savePassword() : accept();
+        });
+}
+
+void ProfileDialog::savePassword()
+{
+    setBusy(true);
+    m_connection.call(QStringLiteral("profile.changePassword"),
+        {{QStringLiteral("current"), m_current->text()}, {QStringLiteral("new"), m_new->text()}},
+        this, [this](const QJsonValue &, const RpcError &error) {
+            setBusy(false);
+            if (!error.isValid()) {
+                accept();
+                return;
+            }
+            if (error.reason == QStringLiteral("wrong_password")) {
+                showMessage(tr("Your current password is not right."));
+                m_current->clear();
+                m_current->setFocus();
+            } else if (error.reason == QStringLiteral("rate_limited")) {
+                showMessage(tr("Too many wrong attempts. Try again later."));
+            } else {
+                showMessage(error.message);
+            }
+        });
+}
+
+} // namespace Muster
