@@ -49,6 +49,19 @@ void PersonDelegate::paint(
     QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, p, widget);
 
+    // Highlighted people (a manager's choice; leads by default) get a tinted card and a stripe.
+    QColor highlight(index.data(PresenceModel::HighlightRole).toString());
+    if (!highlight.isValid()
+        && index.data(PresenceModel::RoleRole).toString() == QStringLiteral("lead"))
+        highlight = QColor(0xf5, 0xa6, 0x23);
+    if (highlight.isValid() && !(option.state & QStyle::State_Selected)) {
+        QColor tint = highlight;
+        tint.setAlphaF(0.14f);
+        p->fillRect(option.rect, tint);
+        p->fillRect(
+            QRect(option.rect.left(), option.rect.top(), 4, option.rect.height()), highlight);
+    }
+
     const bool online = index.data(PresenceModel::OnlineRole).toBool();
     const bool selected = option.state & QStyle::State_Selected;
     const QPalette &pal = option.palette;

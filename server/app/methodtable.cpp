@@ -7,6 +7,7 @@
 #include "services/sessionservice.h"
 #include "services/stateservice.h"
 #include "services/teamservice.h"
+#include "services/userservice.h"
 
 namespace Muster {
 
@@ -18,6 +19,7 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     StateService *states = &s.states;
     TeamService *teams = &s.teams;
     ProfileService *profile = &s.profile;
+    UserService *users = &s.users;
     // clang-format off
     d.add(QStringLiteral("session.login"),  std::nullopt, [=](const RpcCall &c) { sessions->login(c); });
     d.add(QStringLiteral("session.resume"), std::nullopt, [=](const RpcCall &c) { sessions->resume(c); });
@@ -34,6 +36,7 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     d.add(QStringLiteral("profile.get"),    Volunteer,    [=](const RpcCall &c) { profile->get(c); });
     d.add(QStringLiteral("profile.update"), Volunteer,    [=](const RpcCall &c) { profile->update(c); });
     d.add(QStringLiteral("profile.changePassword"), Volunteer, [=](const RpcCall &c) { profile->changePassword(c); });
+    d.add(QStringLiteral("users.update"),   Manager,      [=](const RpcCall &c) { users->update(c); });
     // clang-format on
 }
 

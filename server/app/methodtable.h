@@ -9,6 +9,7 @@ class RpcDispatcher;
 class SessionService;
 class StateService;
 class TeamService;
+class UserService;
 
 // The services methods are routed to, one per domain area. They must outlive the dispatcher.
 struct Services
@@ -18,6 +19,7 @@ struct Services
     StateService &states;
     TeamService &teams;
     ProfileService &profile;
+    UserService &users;
 };
 
 void registerMethods(RpcDispatcher &dispatcher, const Services &services);

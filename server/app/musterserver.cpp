@@ -19,8 +19,9 @@ MusterServer::MusterServer(const Config &config, QObject *parent)
     , m_states(m_db, m_hub)
     , m_teams(m_db, m_hub)
     , m_profile(m_db, m_hasher, m_hub)
+    , m_users(m_db, m_hub)
 {
-    registerMethods(m_dispatcher, {m_sessions, m_presence, m_states, m_teams, m_profile});
+    registerMethods(m_dispatcher, {m_sessions, m_presence, m_states, m_teams, m_profile, m_users});
     m_http.addRoute(QStringLiteral("/healthz"),
         [this](const HttpRequest &request, const HttpResponder &responder) {
             healthz(request, responder);

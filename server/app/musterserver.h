@@ -13,6 +13,7 @@
 #include "services/sessionservice.h"
 #include "services/stateservice.h"
 #include "services/teamservice.h"
+#include "services/userservice.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -56,6 +57,7 @@ private:
     StateService m_states;
     TeamService m_teams;
     ProfileService m_profile;
+    UserService m_users;
     RpcDispatcher m_dispatcher;
     HttpFront m_http;
     QString m_error;

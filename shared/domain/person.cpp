@@ -15,6 +15,7 @@ Person Person::fromJson(const QJsonObject &o)
     p.since = QDateTime::fromString(o.value(QStringLiteral("since")).toString(), Qt::ISODateWithMs);
     p.online = o.value(QStringLiteral("online")).toBool();
     p.message = o.value(QStringLiteral("message")).toString();
+    p.highlight = o.value(QStringLiteral("highlight")).toString();
     p.until = QDateTime::fromString(o.value(QStringLiteral("until")).toString(), Qt::ISODateWithMs);
     return p;
 }

@@ -18,7 +18,9 @@ struct Person
     QString stateId;
     QDateTime since;
     QString message; // short status text, "" when none
-    QDateTime until; // when the state clears itself; invalid when it does not
+    QDateTime until;
+    QString highlight; // "#rrggbb" set by a manager, "" when none // when the state clears itself;
+                       // invalid when it does not
     bool online = false;
 
     static Person fromJson(const QJsonObject &object);

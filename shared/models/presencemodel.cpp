@@ -3,6 +3,9 @@
 
 #include <QJsonArray>
 
+#include <array>
+#include <tuple>
+
 namespace Muster {
 
 PresenceModel::PresenceModel(QObject *parent)
@@ -47,6 +50,10 @@ QVariant PresenceModel::data(const QModelIndex &index, int role) const
         return p.message;
     case UntilRole:
         return p.until;
+    case HighlightRole:
+        return p.highlight;
+    case TeamIdRole:
+        return p.teamId;
     default:
         return {};
     }
@@ -66,6 +73,8 @@ QHash<int, QByteArray> PresenceModel::roleNames() const
         {OnlineRole, "online"},
         {MessageRole, "message"},
         {UntilRole, "until"},
+        {HighlightRole, "highlight"},
+        {TeamIdRole, "teamId"},
     };
 }
 
@@ -116,6 +125,22 @@ bool PresenceModel::applyChange(const QJsonObject &change)
         if (!name.isEmpty() && name != p.displayName) {
             p.displayName = name;
             roles << DisplayNameRole << Qt::DisplayRole;
+        }
+    }
+    // Fields of profile.changed that are plain strings.
+    const std::array<std::tuple<const char *, QString Person::*, int>, 3> fields {{
+        {"highlight", &Person::highlight, HighlightRole},
+        {"teamId", &Person::teamId, TeamIdRole},
+        {"role", &Person::role, RoleRole},
+    }};
+    for (const auto &[key, member, role] : fields) {
+        const QString name = QString::fromLatin1(key);
+        if (!change.contains(name))
+            continue;
+        const QString value = change.value(name).toString();
+        if (p.*member != value) {
+            p.*member = value;
+            roles << role;
         }
     }
     if (change.contains(QStringLiteral("message"))) {

@@ -29,6 +29,8 @@ public:
         OnlineRole, // bool: at least one live connection
         MessageRole, // QString: status text, "" when none
         UntilRole, // QDateTime (UTC): when the state clears itself; invalid when it does not
+        HighlightRole, // QString: "#rrggbb" set by a manager, "" when none
+        TeamIdRole, // QString: home team
     };
     Q_ENUM(Roles)
 

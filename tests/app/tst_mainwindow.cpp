@@ -157,6 +157,76 @@ private Q_SLOTS:
                     .ok());
     }
 
+    void aBusyBoard()
+    {
+        // A dozen people of another organisation in several states, some online, a lead, a
+        // highlight and messages: what a real morning looks like. Saved as a PNG on request.
+        QVERIFY(!m_server->createOrganisation(QStringLiteral("Harbour Clinic")).isNull());
+        const QList<std::tuple<const char *, const char *, Role, const char *, const char *>>
+            people {
+                {"amara", "Amara Okafor", Role::Lead, "Available", ""},
+                {"ben", "Ben Carter", Role::Staff, "In a meeting", "Board review"},
+                {"chloe", "Chloé Martin", Role::Staff, "Busy", "Reports due at 4"},
+                {"dmitri", "Dmitri Volkov", Role::Staff, "Available", ""},
+                {"esther", "Esther Cohen", Role::Manager, "Away", "Back Monday"},
+                {"farid", "Farid Haddad", Role::Staff, "Available", ""},
+                {"grace", "Grace Liu", Role::Staff, "In a meeting", ""},
+                {"hugo", "Hugo Silva", Role::Volunteer, "Busy", "On the phones"},
+                {"ines", "Inès Dupont", Role::Volunteer, "Available", ""},
+                {"jonas", "Jonas Berg", Role::Staff, "Away", ""},
+                {"kemi", "Kemi Adeyemi", Role::Staff, "Available", "Front desk"},
+                {"liam", "Liam Walsh", Role::Admin, "Busy", ""},
+            };
+        std::vector<std::unique_ptr<TestClient>> online;
+        for (const auto &[login, name, role, state, message] : people) {
+            QVERIFY(!m_server
+                         ->createUser(
+                             QString::fromLatin1(login), QStringLiteral("Harbour Clinic"), role)
+                         .isNull());
+            QVERIFY(
+                m_server->sql()
+                    .exec("UPDATE users u SET display_name = $2, status_message = $4,"
+                          " state_id = s.id, state_since = now() - (random() * interval '3 hours')"
+                          " FROM states s WHERE u.login = $1 AND s.organisation_id = "
+                          "u.organisation_id AND s.label = $3",
+                        PgParams() << QString::fromLatin1(login) << QString::fromUtf8(name)
+                                   << QString::fromLatin1(state) << QString::fromLatin1(message))
+                    .ok());
+        }
+        QVERIFY(m_server->sql()
+                    .exec("UPDATE users SET highlight_color = '#7e57c2' WHERE login = 'esther'")
+                    .ok());
+        for (const char *login : {"amara", "ben", "chloe", "farid", "kemi", "liam"}) {
+            auto client = std::make_unique<TestClient>();
+            QVERIFY(client->open(m_server->wsUrl()));
+            QVERIFY(client->login(QString::fromLatin1(login), QStringLiteral("correct horse"))
+                        .contains(QStringLiteral("result")));
+            online.push_back(std::move(client));
+        }
+        Connection connection;
+        QSignalSpy in(&connection, &Connection::signedIn);
+        connection.signIn(webSocketUrl(serverAddress()), QStringLiteral("dmitri"),
+            QStringLiteral("correct horse"));
+        QVERIFY(in.wait());
+        BoardWindow board(connection);
+        board.resize(560, 900);
+        board.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&board));
+        auto *view = board.findChild<QListView *>(QStringLiteral("people"));
+        QTRY_COMPARE(view->model()->rowCount(), 12);
+        // Online people first (Dmitri himself among them), then the rest, each group by name.
+        QTRY_VERIFY(view->model()->index(6, 0).data(PresenceModel::OnlineRole).toBool());
+        QVERIFY(!view->model()->index(7, 0).data(PresenceModel::OnlineRole).toBool());
+        QCOMPARE(view->model()->index(0, 0).data(PresenceModel::DisplayNameRole).toString(),
+            QStringLiteral("Amara Okafor"));
+        QVERIFY(board.statusBar()->findChildren<QLabel *>().last()->text().startsWith(
+            QStringLiteral("7 of 12")));
+        if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            QTest::qWait(100); // let the last pushes paint
+            QVERIFY(board.grab().save(QDir(shots).filePath(QStringLiteral("busy-board.png"))));
+        }
+    }
+
     void boardShowsAndFollowsTheOrganisation()
     {
         Connection connection;

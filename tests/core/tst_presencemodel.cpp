@@ -93,6 +93,14 @@ private Q_SLOTS:
         QVERIFY(model.applyChange({{QStringLiteral("userId"), QStringLiteral("u2")},
             {QStringLiteral("displayName"), QStringLiteral("Bo Diddley")}}));
         QCOMPARE(bo.data(Qt::DisplayRole).toString(), QStringLiteral("Bo Diddley"));
+        // users.update moves, promotes and highlights.
+        QVERIFY(model.applyChange({{QStringLiteral("userId"), QStringLiteral("u2")},
+            {QStringLiteral("teamId"), QStringLiteral("t2")},
+            {QStringLiteral("role"), QStringLiteral("lead")},
+            {QStringLiteral("highlight"), QStringLiteral("#ffaa00")}}));
+        QCOMPARE(bo.data(PresenceModel::TeamIdRole).toString(), QStringLiteral("t2"));
+        QCOMPARE(bo.data(PresenceModel::RoleRole).toString(), QStringLiteral("lead"));
+        QCOMPARE(bo.data(PresenceModel::HighlightRole).toString(), QStringLiteral("#ffaa00"));
         changed.clear();
 
         // A repeat of the same values changes nothing and says nothing.
