@@ -12,19 +12,6 @@ using namespace Muster::Test;
 namespace {
 const QString kChanged = QStringLiteral("presence.changed");
 
-QJsonObject result(const QJsonObject &reply)
-{
-    return reply.value(QStringLiteral("result")).toObject();
-}
-
-QString stateIdByLabel(const QJsonObject &snapshot, const QString &label)
-{
-    for (const QJsonValue &s : snapshot.value(QStringLiteral("states")).toArray()) {
-        if (s.toObject().value(QStringLiteral("label")).toString() == label)
-            return s.toObject().value(QStringLiteral("id")).toString();
-    }
-    return {};
-}
 } // namespace
 
 class TestPresence : public QObject
@@ -63,7 +50,7 @@ private Q_SLOTS:
     {
         TestClient ada;
         signIn(ada, QStringLiteral("ada"));
-        const QJsonObject snapshot = result(ada.call(QStringLiteral("presence.list")));
+        const QJsonObject snapshot = resultOf(ada.call(QStringLiteral("presence.list")));
         const QJsonArray states = snapshot.value(QStringLiteral("states")).toArray();
         QCOMPARE(states.size(), 4);
         QCOMPARE(states.at(0).toObject().value(QStringLiteral("label")).toString(),
@@ -97,10 +84,10 @@ private Q_SLOTS:
                      .toBool(),
             true);
 
-        const QJsonObject snapshot = result(ada.call(QStringLiteral("presence.list")));
+        const QJsonObject snapshot = resultOf(ada.call(QStringLiteral("presence.list")));
         const QString meeting = stateIdByLabel(snapshot, QStringLiteral("In a meeting"));
         QVERIFY(!meeting.isEmpty());
-        const QJsonObject set = result(
+        const QJsonObject set = resultOf(
             ada.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), meeting}}));
         QCOMPARE(set.value(QStringLiteral("stateId")).toString(), meeting);
 
@@ -116,7 +103,7 @@ private Q_SLOTS:
 
         // Globex hears nothing of Acme. Zed's own change arrives after Ada's would have.
         const QString zedState = stateIdByLabel(
-            result(zed.call(QStringLiteral("presence.list"))), QStringLiteral("Busy"));
+            resultOf(zed.call(QStringLiteral("presence.list"))), QStringLiteral("Busy"));
         QVERIFY(zed.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), zedState}})
                     .contains(QStringLiteral("result")));
         QVERIFY(!zed.waitForPush(kChanged, {{QStringLiteral("userId"), m_zedId}}).isEmpty());
@@ -131,7 +118,7 @@ private Q_SLOTS:
         signIn(ada, QStringLiteral("ada"));
         signIn(zed, QStringLiteral("zed"));
         const QString globexBusy = stateIdByLabel(
-            result(zed.call(QStringLiteral("presence.list"))), QStringLiteral("Busy"));
+            resultOf(zed.call(QStringLiteral("presence.list"))), QStringLiteral("Busy"));
         const QJsonObject reply
             = ada.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), globexBusy}});
         QCOMPARE(TestClient::errorReason(reply), QStringLiteral("not_found"));
@@ -168,12 +155,12 @@ private Q_SLOTS:
         TestClient ada, bo;
         signIn(ada, QStringLiteral("ada"));
         signIn(bo, QStringLiteral("bo"));
-        const QJsonObject snapshot = result(ada.call(QStringLiteral("presence.list")));
+        const QJsonObject snapshot = resultOf(ada.call(QStringLiteral("presence.list")));
         const QString busy = stateIdByLabel(snapshot, QStringLiteral("Busy"));
         const QString available = stateIdByLabel(snapshot, QStringLiteral("Available"));
         const QString until
             = QDateTime::currentDateTimeUtc().addMSecs(1500).toString(Qt::ISODateWithMs);
-        const QJsonObject set = result(ada.call(QStringLiteral("presence.set"),
+        const QJsonObject set = resultOf(ada.call(QStringLiteral("presence.set"),
             {{QStringLiteral("stateId"), busy},
                 {QStringLiteral("message"), QStringLiteral(" back at 3 ")},
                 {QStringLiteral("until"), until}}));
@@ -183,7 +170,7 @@ private Q_SLOTS:
             kChanged, {{QStringLiteral("userId"), m_adaId}, {QStringLiteral("stateId"), busy}});
         QCOMPARE(seen.value(QStringLiteral("message")).toString(), QStringLiteral("back at 3"));
         const QJsonObject listed = [&] {
-            for (const QJsonValue &p : result(bo.call(QStringLiteral("presence.list")))
+            for (const QJsonValue &p : resultOf(bo.call(QStringLiteral("presence.list")))
                                            .value(QStringLiteral("people"))
                                            .toArray()) {
                 if (p.toObject().value(QStringLiteral("userId")).toString() == m_adaId)
@@ -228,7 +215,7 @@ private Q_SLOTS:
         QJsonObject params = extra;
         params.insert(QStringLiteral("stateId"),
             stateIdByLabel(
-                result(ada.call(QStringLiteral("presence.list"))), QStringLiteral("Busy")));
+                resultOf(ada.call(QStringLiteral("presence.list"))), QStringLiteral("Busy")));
         QCOMPARE(TestClient::errorReason(ada.call(QStringLiteral("presence.set"), params)),
             QStringLiteral("invalid_params"));
     }

@@ -11,26 +11,12 @@ using namespace Muster::Test;
 
 namespace {
 
-QJsonObject result(const QJsonObject &reply)
-{
-    return reply.value(QStringLiteral("result")).toObject();
-}
-
 QStringList labels(const QJsonArray &states)
 {
     QStringList out;
     for (const QJsonValue &s : states)
         out << s.toObject().value(QStringLiteral("label")).toString();
     return out;
-}
-
-QString idOf(const QJsonArray &states, const QString &label)
-{
-    for (const QJsonValue &s : states) {
-        if (s.toObject().value(QStringLiteral("label")).toString() == label)
-            return s.toObject().value(QStringLiteral("id")).toString();
-    }
-    return {};
 }
 
 } // namespace
@@ -44,7 +30,7 @@ private:
 
     QJsonArray currentStates(TestClient &client)
     {
-        return result(client.call(QStringLiteral("presence.list")))
+        return resultOf(client.call(QStringLiteral("presence.list")))
             .value(QStringLiteral("states"))
             .toArray();
     }
@@ -75,10 +61,10 @@ private Q_SLOTS:
     {
         m_member.clearPushes();
         const QJsonObject state
-            = result(m_admin.call(QStringLiteral("states.create"),
-                         {{QStringLiteral("label"), QStringLiteral("On the phone")},
-                             {QStringLiteral("color"), QStringLiteral("#1E88E5")},
-                             {QStringLiteral("available"), false}}))
+            = resultOf(m_admin.call(QStringLiteral("states.create"),
+                           {{QStringLiteral("label"), QStringLiteral("On the phone")},
+                               {QStringLiteral("color"), QStringLiteral("#1E88E5")},
+                               {QStringLiteral("available"), false}}))
                   .value(QStringLiteral("state"))
                   .toObject();
         QCOMPARE(state.value(QStringLiteral("color")).toString(), QStringLiteral("#1e88e5"));
@@ -165,7 +151,7 @@ private Q_SLOTS:
 
     void membersBelowAdminCannotEdit()
     {
-        const QString busy = idOf(currentStates(m_member), QStringLiteral("Busy"));
+        const QString busy = stateIdByLabel(currentStates(m_member), QStringLiteral("Busy"));
         QCOMPARE(TestClient::errorReason(m_member.call(QStringLiteral("states.update"),
                      {{QStringLiteral("stateId"), busy},
                          {QStringLiteral("label"), QStringLiteral("Hacked")}})),
@@ -178,7 +164,7 @@ private Q_SLOTS:
 
     void anotherOrganisationsStatesAreOutOfReach()
     {
-        const QString acmeBusy = idOf(currentStates(m_admin), QStringLiteral("Busy"));
+        const QString acmeBusy = stateIdByLabel(currentStates(m_admin), QStringLiteral("Busy"));
         QCOMPARE(TestClient::errorReason(m_other.call(QStringLiteral("states.update"),
                      {{QStringLiteral("stateId"), acmeBusy},
                          {QStringLiteral("label"), QStringLiteral("Mine")}})),
@@ -197,13 +183,13 @@ private Q_SLOTS:
     void updateAndMakeDefault()
     {
         const QJsonArray before = currentStates(m_admin);
-        const QString away = idOf(before, QStringLiteral("Away"));
+        const QString away = stateIdByLabel(before, QStringLiteral("Away"));
         const QJsonObject state
-            = result(m_admin.call(QStringLiteral("states.update"),
-                         {{QStringLiteral("stateId"), away},
-                             {QStringLiteral("label"), QStringLiteral("Out")},
-                             {QStringLiteral("color"), QStringLiteral("#445566")},
-                             {QStringLiteral("isDefault"), true}}))
+            = resultOf(m_admin.call(QStringLiteral("states.update"),
+                           {{QStringLiteral("stateId"), away},
+                               {QStringLiteral("label"), QStringLiteral("Out")},
+                               {QStringLiteral("color"), QStringLiteral("#445566")},
+                               {QStringLiteral("isDefault"), true}}))
                   .value(QStringLiteral("state"))
                   .toObject();
         QCOMPARE(state.value(QStringLiteral("label")).toString(), QStringLiteral("Out"));
@@ -216,7 +202,8 @@ private Q_SLOTS:
         // Put it back, so later tests start from the usual default.
         QVERIFY(m_admin
                     .call(QStringLiteral("states.update"),
-                        {{QStringLiteral("stateId"), idOf(after, QStringLiteral("Available"))},
+                        {{QStringLiteral("stateId"),
+                             stateIdByLabel(after, QStringLiteral("Available"))},
                             {QStringLiteral("isDefault"), true}})
                     .contains(QStringLiteral("result")));
         const PgResult audit
@@ -234,7 +221,7 @@ private Q_SLOTS:
         for (qsizetype i = before.size() - 1; i >= 0; --i)
             ids.append(before.at(i).toObject().value(QStringLiteral("id")));
         m_member.clearPushes();
-        const QJsonArray after = result(
+        const QJsonArray after = resultOf(
             m_admin.call(QStringLiteral("states.reorder"), {{QStringLiteral("stateIds"), ids}}))
                                      .value(QStringLiteral("states"))
                                      .toArray();
@@ -255,8 +242,8 @@ private Q_SLOTS:
     void deleteMovesPeopleToTheDefault()
     {
         const QJsonArray states = currentStates(m_admin);
-        const QString phone = idOf(states, QStringLiteral("On the phone"));
-        const QString available = idOf(states, QStringLiteral("Available"));
+        const QString phone = stateIdByLabel(states, QStringLiteral("On the phone"));
+        const QString available = stateIdByLabel(states, QStringLiteral("Available"));
         QVERIFY(m_member.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), phone}})
                     .contains(QStringLiteral("result")));
         const QString memberId
@@ -266,7 +253,7 @@ private Q_SLOTS:
                      QStringLiteral("states.delete"), {{QStringLiteral("stateId"), available}})),
             QStringLiteral("conflict"));
         m_admin.clearPushes();
-        const QJsonObject deleted = result(
+        const QJsonObject deleted = resultOf(
             m_admin.call(QStringLiteral("states.delete"), {{QStringLiteral("stateId"), phone}}));
         QCOMPARE(deleted.value(QStringLiteral("moved")).toInt(), 1);
         const QJsonObject moved = m_admin.waitForPush(

@@ -11,11 +11,6 @@ using namespace Muster::Test;
 
 namespace {
 
-QJsonObject result(const QJsonObject &reply)
-{
-    return reply.value(QStringLiteral("result")).toObject();
-}
-
 QStringList logins(const QJsonObject &snapshot)
 {
     QStringList out;
@@ -54,7 +49,7 @@ private Q_SLOTS:
             QVERIFY(client->login(QString::fromLatin1(login), QStringLiteral("correct horse"))
                         .contains(QStringLiteral("result")));
         }
-        const QJsonArray teams = result(m_volunteer.call(QStringLiteral("teams.list")))
+        const QJsonArray teams = resultOf(m_volunteer.call(QStringLiteral("teams.list")))
                                      .value(QStringLiteral("teams"))
                                      .toArray();
         QCOMPARE(teams.size(), 1);
@@ -69,8 +64,8 @@ private Q_SLOTS:
     {
         m_volunteer.clearPushes();
         const QJsonObject team
-            = result(m_admin.call(QStringLiteral("teams.create"),
-                         {{QStringLiteral("name"), QStringLiteral("Front desk")}}))
+            = resultOf(m_admin.call(QStringLiteral("teams.create"),
+                           {{QStringLiteral("name"), QStringLiteral("Front desk")}}))
                   .value(QStringLiteral("team"))
                   .toObject();
         const QString id = team.value(QStringLiteral("id")).toString();
@@ -89,15 +84,15 @@ private Q_SLOTS:
             QStringLiteral("invalid_params"));
 
         const QJsonObject renamed
-            = result(m_admin.call(QStringLiteral("teams.update"),
-                         {{QStringLiteral("teamId"), id},
-                             {QStringLiteral("name"), QStringLiteral("Reception")}}))
+            = resultOf(m_admin.call(QStringLiteral("teams.update"),
+                           {{QStringLiteral("teamId"), id},
+                               {QStringLiteral("name"), QStringLiteral("Reception")}}))
                   .value(QStringLiteral("team"))
                   .toObject();
         QCOMPARE(renamed.value(QStringLiteral("name")).toString(), QStringLiteral("Reception"));
         const QJsonObject archived
-            = result(m_admin.call(QStringLiteral("teams.update"),
-                         {{QStringLiteral("teamId"), id}, {QStringLiteral("archived"), true}}))
+            = resultOf(m_admin.call(QStringLiteral("teams.update"),
+                           {{QStringLiteral("teamId"), id}, {QStringLiteral("archived"), true}}))
                   .value(QStringLiteral("team"))
                   .toObject();
         QVERIFY(archived.value(QStringLiteral("archived")).toBool());
@@ -132,7 +127,7 @@ private Q_SLOTS:
         QCOMPARE(TestClient::errorReason(m_other.call(
                      QStringLiteral("presence.list"), {{QStringLiteral("teamId"), m_generalId}})),
             QStringLiteral("not_found"));
-        const QJsonArray theirs = result(m_other.call(QStringLiteral("teams.list")))
+        const QJsonArray theirs = resultOf(m_other.call(QStringLiteral("teams.list")))
                                       .value(QStringLiteral("teams"))
                                       .toArray();
         QCOMPARE(theirs.size(), 1);
@@ -141,8 +136,8 @@ private Q_SLOTS:
 
     void boardScopedToATeam()
     {
-        const QString desk = result(m_admin.call(QStringLiteral("teams.create"),
-                                        {{QStringLiteral("name"), QStringLiteral("Desk")}}))
+        const QString desk = resultOf(m_admin.call(QStringLiteral("teams.create"),
+                                          {{QStringLiteral("name"), QStringLiteral("Desk")}}))
                                  .value(QStringLiteral("team"))
                                  .toObject()
                                  .value(QStringLiteral("id"))
@@ -151,7 +146,7 @@ private Q_SLOTS:
                     .exec("UPDATE users SET home_team_id = $1 WHERE login = 'vol'",
                         PgParams() << QUuid::fromString(desk))
                     .ok());
-        const QJsonObject deskBoard = result(
+        const QJsonObject deskBoard = resultOf(
             m_volunteer.call(QStringLiteral("presence.list"), {{QStringLiteral("teamId"), desk}}));
         QCOMPARE(logins(deskBoard), QStringList {QStringLiteral("vol")});
         QCOMPARE(deskBoard.value(QStringLiteral("team"))
@@ -159,10 +154,10 @@ private Q_SLOTS:
                      .value(QStringLiteral("name"))
                      .toString(),
             QStringLiteral("Desk"));
-        QCOMPARE(logins(result(m_volunteer.call(
+        QCOMPARE(logins(resultOf(m_volunteer.call(
                      QStringLiteral("presence.list"), {{QStringLiteral("teamId"), m_generalId}}))),
             QStringList {QStringLiteral("root")});
-        QCOMPARE(logins(result(m_volunteer.call(QStringLiteral("presence.list")))).size(), 2);
+        QCOMPARE(logins(resultOf(m_volunteer.call(QStringLiteral("presence.list")))).size(), 2);
         QCOMPARE(TestClient::errorReason(m_volunteer.call(
                      QStringLiteral("presence.list"), {{QStringLiteral("teamId"), 7}})),
             QStringLiteral("invalid_params"));

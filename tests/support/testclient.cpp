@@ -119,4 +119,23 @@ QString TestClient::errorReason(const QJsonObject &reply)
         .toString();
 }
 
+QJsonObject resultOf(const QJsonObject &reply)
+{
+    return reply.value(QStringLiteral("result")).toObject();
+}
+
+QString stateIdByLabel(const QJsonArray &states, const QString &label)
+{
+    for (const QJsonValue &s : states) {
+        if (s.toObject().value(QStringLiteral("label")).toString() == label)
+            return s.toObject().value(QStringLiteral("id")).toString();
+    }
+    return {};
+}
+
+QString stateIdByLabel(const QJsonObject &snapshot, const QString &label)
+{
+    return stateIdByLabel(snapshot.value(QStringLiteral("states")).toArray(), label);
+}
+
 } // namespace Muster::Test

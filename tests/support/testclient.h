@@ -2,6 +2,7 @@
 // and waits on signals for replies and pushes. Deliberately independent of Muster::Connection.
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -47,5 +48,11 @@ private:
     QList<QJsonObject> m_pushes;
     qint64 m_nextId = 1;
 };
+
+// The "result" member of a reply (empty when it is an error).
+QJsonObject resultOf(const QJsonObject &reply);
+// The id of the state with this label, in a state list or a presence.list result.
+QString stateIdByLabel(const QJsonArray &states, const QString &label);
+QString stateIdByLabel(const QJsonObject &snapshot, const QString &label);
 
 } // namespace Muster::Test
