@@ -7,10 +7,12 @@
 #include "persondelegate.h"
 #include "profile/profiledialog.h"
 #include "statedecorationproxy.h"
+#include "statustray.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -38,6 +40,7 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_connectionLabel(new QLabel(this))
     , m_countLabel(new QLabel(this))
+    , m_tray(new StatusTray(m_model, this, this))
 {
     setObjectName(QStringLiteral("boardWindow"));
     setWindowTitle(tr("Muster"));
@@ -106,7 +109,10 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     });
     file->addAction(tr("Sign &out"), this, &BoardWindow::signOutRequested);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QAction *quit = file->addAction(tr("&Quit"), this, [this] {
+        saveLayout();
+        QCoreApplication::quit();
+    });
     quit->setShortcut(QKeySequence::Quit);
 
     for (int i = 0; i < 9; ++i) {
@@ -118,6 +124,11 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     statusBar()->addPermanentWidget(m_countLabel);
 
     connect(m_statePicker, &QComboBox::activated, this, &BoardWindow::chooseState);
+    connect(m_tray, &StatusTray::stateChosen, this, &BoardWindow::chooseState);
+    connect(&m_connection, &Connection::signedIn, m_tray, [this](const QJsonObject &user) {
+        m_tray->setMyUserId(user.value(QStringLiteral("id")).toString());
+    });
+    m_tray->setMyUserId(m_connection.user().value(QStringLiteral("id")).toString());
     connect(m_search, &QLineEdit::textChanged, m_people, &PeopleFilterModel::setSearch);
     // Enter in the message field (re)sets my current state with the new text and end.
     connect(m_message, &QLineEdit::returnPressed, this,
@@ -165,11 +176,22 @@ void BoardWindow::restoreLayout()
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
-void BoardWindow::closeEvent(QCloseEvent *event)
+void BoardWindow::saveLayout()
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+}
+
+void BoardWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    // With a tray icon, closing the window keeps Muster running (and my status live) in the tray.
+    if (m_tray->isVisible()) {
+        hide();
+        event->ignore();
+        return;
+    }
     event->accept();
 }
 

@@ -17,6 +17,7 @@ namespace Muster {
 class Connection;
 class PeopleFilterModel;
 class StateDecorationProxy;
+class StatusTray;
 
 class BoardWindow : public QMainWindow
 {
@@ -25,6 +26,7 @@ public:
     explicit BoardWindow(Connection &connection, QWidget *parent = nullptr);
 
     PresenceModel &model() { return m_model; }
+    StatusTray *tray() const { return m_tray; }
     // Sets my state to the one at this row of the state list, as the picker and shortcuts do.
     void chooseState(int row);
 
@@ -42,6 +44,7 @@ private:
     void onConnectionState();
     void syncMyState();
     void restoreLayout();
+    void saveLayout();
     // When a state chosen now should clear itself, from the "clear after" choice.
     QDateTime chosenEnd() const;
 
@@ -57,6 +60,7 @@ private:
     QLineEdit *m_search;
     QLabel *m_connectionLabel;
     QLabel *m_countLabel;
+    StatusTray *m_tray;
     QTimer m_tick;
     quint64 m_generation = 0; // answers to older presence.list requests are dropped
     bool m_teamChosen = false; // until then the board opens on my own team

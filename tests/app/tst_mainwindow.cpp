@@ -2,6 +2,7 @@
 // the board filling with the organisation, live updates from another member, and setting my own
 // state from the picker and with Ctrl+digit.
 #include "board/boardwindow.h"
+#include "board/statustray.h"
 #include "client/connection.h"
 #include "common/serverurl.h"
 #include "login/logindialog.h"
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -294,6 +296,20 @@ private Q_SLOTS:
         QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(until) - 3600) < 60);
         message->clear();
         clearAfter->setCurrentIndex(0);
+
+        // And from the tray menu, which marks the current state.
+        QMenu *trayMenu = board.tray()->menu();
+        QAction *busyAction = nullptr;
+        for (QAction *a : trayMenu->actions()) {
+            if (a->text() == QStringLiteral("Busy"))
+                busyAction = a;
+        }
+        QVERIFY(busyAction);
+        busyAction->trigger();
+        QVERIFY(!bo.waitForPush(QStringLiteral("presence.changed"),
+                       {{QStringLiteral("userId"), adaId}, {QStringLiteral("stateId"), busy}})
+                     .isEmpty());
+        QTRY_VERIFY(busyAction->isChecked());
 
         // And with a shortcut.
         QTest::keyClick(&board, Qt::Key_4, Qt::ControlModifier);
