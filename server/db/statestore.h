@@ -35,7 +35,9 @@ public:
     // Users moved to the default state by a delete: {userId, stateId, since}.
     using MovedHandler = std::function<void(const QJsonArray &moved, const StoreError &error)>;
 
-    explicit StateStore(Database &db) : m_db(db) { }
+    explicit StateStore(Database &db)
+        : m_db(db)
+    { }
 
     // SQL yielding the JSON array of the states of organisation $1, in display order.
     static QByteArray listJsonSql();

@@ -17,8 +17,7 @@ StateService::StateService(Database &db, PushHub &hub, QObject *parent)
     : QObject(parent)
     , m_store(db)
     , m_hub(hub)
-{
-}
+{ }
 
 void StateService::pushStates(const QUuid &org)
 {
@@ -26,7 +25,8 @@ void StateService::pushStates(const QUuid &org)
         if (error)
             qCWarning(lcPresence) << "cannot list states for a push:" << error.message;
         else
-            m_hub.pushToOrganisation(org, QStringLiteral("states.changed"), {{QStringLiteral("states"), states}});
+            m_hub.pushToOrganisation(
+                org, QStringLiteral("states.changed"), {{QStringLiteral("states"), states}});
     });
 }
 
@@ -58,7 +58,8 @@ void StateService::update(const RpcCall &call)
     if (call.params().contains(QStringLiteral("label"))) {
         edit.label = p.requiredString(QStringLiteral("label"), kMaxLabel).trimmed();
         if (p.ok() && edit.label->isEmpty())
-            return call.fail(RpcError::invalidParams(QStringLiteral("\"label\" must not be blank")));
+            return call.fail(
+                RpcError::invalidParams(QStringLiteral("\"label\" must not be blank")));
     }
     edit.color = p.optionalColor(QStringLiteral("color"));
     edit.available = p.optionalBool(QStringLiteral("available"));
@@ -114,8 +115,10 @@ void StateService::remove(const RpcCall &call)
             for (const QJsonValue &v : moved) {
                 QJsonObject change = v.toObject();
                 change.insert(QStringLiteral("online"),
-                    m_hub.isOnline(QUuid::fromString(change.value(QStringLiteral("userId")).toString())));
-                m_hub.pushToOrganisation(caller.organisationId, QStringLiteral("presence.changed"), change);
+                    m_hub.isOnline(
+                        QUuid::fromString(change.value(QStringLiteral("userId")).toString())));
+                m_hub.pushToOrganisation(
+                    caller.organisationId, QStringLiteral("presence.changed"), change);
             }
         });
 }

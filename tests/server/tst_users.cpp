@@ -130,9 +130,9 @@ private Q_SLOTS:
                                             << "lead"
                                             << "";
         QTest::newRow("admin demotes lead") << "boss"
-                                               << "lea"
-                                               << "staff"
-                                               << "";
+                                            << "lea"
+                                            << "staff"
+                                            << "";
     }
 
     void roleRules()
