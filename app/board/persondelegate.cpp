@@ -1,37 +1,15 @@
 // See persondelegate.h. Sizes derive from the font, so the board scales with the desktop.
 #include "persondelegate.h"
 
+#include "avatargenerator.h"
 #include "models/presencemodel.h"
 #include "util/elapsedtext.h"
 
 #include <QApplication>
-#include <QCryptographicHash>
 #include <QLocale>
 #include <QPainter>
 
 namespace Muster {
-
-namespace {
-
-QColor badgeColor(const QString &userId)
-{
-    // A stable hue per person until uploaded avatars arrive.
-    const QByteArray h = QCryptographicHash::hash(userId.toUtf8(), QCryptographicHash::Md5);
-    return QColor::fromHsl(quint8(h.at(0)) * 360 / 256, 110, 110);
-}
-
-QString initials(const QString &name)
-{
-    QString out;
-    for (const QString &part : name.split(u' ', Qt::SkipEmptyParts)) {
-        out.append(part.at(0).toUpper());
-        if (out.size() == 2)
-            break;
-    }
-    return out.isEmpty() ? QStringLiteral("?") : out;
-}
-
-} // namespace
 
 QSize PersonDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
@@ -78,17 +56,15 @@ void PersonDelegate::paint(
     if (!online)
         p->setOpacity(0.55);
 
-    // Badge with initials.
+    // The person's generated avatar (uploaded pictures come later), cached per id and size.
     const QRect badgeRect(r.left(), r.top(), badge, badge);
-    p->setPen(Qt::NoPen);
-    p->setBrush(badgeColor(index.data(PresenceModel::UserIdRole).toString()));
-    p->drawEllipse(badgeRect);
-    QFont badgeFont = option.font;
-    badgeFont.setBold(true);
-    p->setFont(badgeFont);
-    p->setPen(Qt::white);
-    p->drawText(badgeRect, Qt::AlignCenter,
-        initials(index.data(PresenceModel::DisplayNameRole).toString()));
+    const qreal ratio = widget ? widget->devicePixelRatioF() : 1.0;
+    const QString userId = index.data(PresenceModel::UserIdRole).toString();
+    const QString key = userId + u'@' + QString::number(badge) + u'x' + QString::number(ratio);
+    auto cached = m_avatars.constFind(key);
+    if (cached == m_avatars.cend())
+        cached = m_avatars.insert(key, AvatarGenerator::generate(userId, badge, ratio));
+    p->drawImage(badgeRect, *cached);
 
     // Online dot on the badge's rim.
     const int dot = std::max(8, badge / 4);
