@@ -23,7 +23,6 @@ public:
     QByteArray conninfo() const { return m_conninfo; }
     QString errorMessage() const { return m_error; }
     QStringList appliedMigrations() const { return m_applied; }
-    EmbeddedCluster *cluster() const { return m_cluster.get(); }
 
 private:
     QString m_dataDir;

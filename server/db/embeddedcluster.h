@@ -35,7 +35,6 @@ public:
 
     bool ownsServer() const { return m_process != nullptr; }
     QString errorMessage() const { return m_error; }
-    QString clusterDir() const { return m_clusterDir; }
     QByteArray conninfo(const QString &database = QStringLiteral("muster")) const;
 
     // Where Debian keeps the PostgreSQL server binaries; MUSTER_PG_BINDIR overrides it.

@@ -45,11 +45,6 @@ int PgResult::rows() const
     return m_result ? PQntuples(m_result.get()) : 0;
 }
 
-int PgResult::affectedRows() const
-{
-    return m_result ? QByteArray(PQcmdTuples(m_result.get())).toInt() : 0;
-}
-
 int PgResult::column(const char *name) const
 {
     return m_result ? PQfnumber(m_result.get(), name) : -1;

@@ -24,10 +24,8 @@ public:
     QString errorMessage() const;
     QByteArray sqlState() const; // e.g. "23505" for a unique violation
     bool isUniqueViolation() const { return sqlState() == "23505"; }
-    bool isForeignKeyViolation() const { return sqlState() == "23503"; }
 
     int rows() const;
-    int affectedRows() const;
     int column(const char *name) const;
     bool isNull(int row, int column) const;
     QString text(int row, int column) const;

@@ -106,15 +106,4 @@ void TeamStore::update(const QUuid &org, const QUuid &actor, const QUuid &teamId
         });
 }
 
-void TeamStore::exists(const QUuid &org, const QUuid &teamId, QObject *context,
-    std::function<void(bool, const StoreError &)> handler)
-{
-    m_db.exec("SELECT 1 FROM teams WHERE id = $2 AND organisation_id = $1",
-        PgParams() << org << teamId, context, [handler](const PgResult &r) {
-            if (!r.ok())
-                return handler(false, StoreError::unavailable(r.errorMessage()));
-            handler(r.rows() > 0, {});
-        });
-}
-
 } // namespace Muster

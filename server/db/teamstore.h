@@ -37,9 +37,6 @@ public:
     void update(const QUuid &org, const QUuid &actor, const QUuid &teamId,
         const std::optional<QString> &name, std::optional<bool> archived, QObject *context,
         TeamHandler handler);
-    // Whether the team belongs to the organisation (answers false on a database error too).
-    void exists(const QUuid &org, const QUuid &teamId, QObject *context,
-        std::function<void(bool exists, const StoreError &error)> handler);
 
 private:
     Database &m_db;

@@ -38,7 +38,6 @@ public:
     // Requests being served on this connection; RpcCall keeps the count.
     bool beginRequest();
     void endRequest();
-    int requestsInFlight() const { return m_inFlight; }
 
     void sendFrame(const QString &frame);
     void closeNormally();

@@ -29,7 +29,6 @@ public:
 
     QList<ClientSocket *> socketsOf(const QUuid &userId) const;
     bool isOnline(const QUuid &userId) const { return m_byUser.contains(userId); }
-    int connectionCount() const { return int(m_sockets.size()); }
 
 Q_SIGNALS:
     void userOnline(const QUuid &organisationId, const QUuid &userId);

@@ -35,9 +35,22 @@ int LoginThrottle::retryAfter(
         retryAfterFor(m_byAddress, address, m_limits.perAddress, now));
 }
 
+void LoginThrottle::sweep(QHash<QString, QList<QDateTime>> &failures, const QDateTime &now) const
+{
+    for (auto it = failures.begin(); it != failures.end();) {
+        prune(*it, now);
+        it = it->isEmpty() ? failures.erase(it) : std::next(it);
+    }
+}
+
 void LoginThrottle::recordFailure(
     const QString &account, const QString &address, const QDateTime &now)
 {
+    constexpr qsizetype kSweepAbove = 10000;
+    if (m_byAccount.size() > kSweepAbove)
+        sweep(m_byAccount, now);
+    if (m_byAddress.size() > kSweepAbove)
+        sweep(m_byAddress, now);
     QList<QDateTime> &a = m_byAccount[account];
     prune(a, now);
     a.append(now);

@@ -31,11 +31,15 @@ public:
     void recordFailure(const QString &account, const QString &address, const QDateTime &now);
     void recordSuccess(const QString &account);
     void setLimits(Limits limits) { m_limits = limits; }
+    // Accounts and addresses currently remembered (bounded by the sweep).
+    qsizetype trackedKeys() const { return m_byAccount.size() + m_byAddress.size(); }
 
 private:
     int retryAfterFor(const QHash<QString, QList<QDateTime>> &failures, const QString &key,
         int allowed, const QDateTime &now) const;
     void prune(QList<QDateTime> &list, const QDateTime &now) const;
+    // Forgets keys with no failure left in the window, so a spray of logins cannot grow memory.
+    void sweep(QHash<QString, QList<QDateTime>> &failures, const QDateTime &now) const;
 
     Limits m_limits;
     QHash<QString, QList<QDateTime>> m_byAccount;

@@ -122,7 +122,7 @@ void SessionService::checkPassword(const RpcCall &call, const QString &login,
 void SessionService::startSession(const RpcCall &call, const Caller &caller, const QString &address)
 {
     const QString token = newToken();
-    const QDateTime expires = QDateTime::currentDateTimeUtc().addSecs(m_lifetime.count());
+    const QDateTime expires = QDateTime::currentDateTimeUtc().addSecs(kSessionLifetime.count());
     m_store.createSession(caller, tokenHash(token), address, expires, this,
         [=, this](const std::optional<QUuid> &sessionId, const QString &error) {
             if (!sessionId) {

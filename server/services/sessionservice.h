@@ -31,7 +31,6 @@ public:
     void refreshUser(const QUuid &userId);
 
     void setThrottleLimits(LoginThrottle::Limits limits) { m_throttle.setLimits(limits); }
-    void setSessionLifetime(std::chrono::seconds lifetime) { m_lifetime = lifetime; }
 
     static QJsonObject userJson(const Caller &caller);
     // 256 random bits, base64url; and the SHA-256 that is all the database keeps of it.
@@ -48,7 +47,7 @@ private:
     PasswordHasher &m_hasher;
     PushHub &m_hub;
     LoginThrottle m_throttle;
-    std::chrono::seconds m_lifetime {30 * 24 * 3600};
+    static constexpr std::chrono::seconds kSessionLifetime {30 * 24 * 3600};
 };
 
 } // namespace Muster

@@ -168,10 +168,7 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(m_server->sql().exec("SELECT role FROM users WHERE login = 'dan'").text(0, 0),
             QStringLiteral("manager"));
-        QCOMPARE(m_server->sql()
-                     .exec("SELECT count(*) FROM activities WHERE action = 'user.role'")
-                     .toInt(0, 0),
-            1);
+        QCOMPARE(m_server->auditCount(QStringLiteral("user.role")), 1);
         QCOMPARE(
             run({QStringLiteral("--set-role"), QStringLiteral("nobody"), QStringLiteral("staff")})
                 .exitCode,

@@ -75,10 +75,7 @@ private Q_SLOTS:
         // Other organisations hear nothing and keep their own four states.
         QCOMPARE(currentStates(m_other).size(), 4);
         QVERIFY(m_other.noPush(QStringLiteral("states.changed"), {}, 0));
-        QCOMPARE(m_server->sql()
-                     .exec("SELECT count(*) FROM activities WHERE action = 'state.create'")
-                     .toInt(0, 0),
-            1);
+        QCOMPARE(m_server->auditCount(QStringLiteral("state.create")), 1);
     }
 
     void badInputIsRefused_data()
@@ -264,10 +261,7 @@ private Q_SLOTS:
                             .value(QStringLiteral("states"))
                             .toArray())
                      .contains(QStringLiteral("On the phone")));
-        QCOMPARE(m_server->sql()
-                     .exec("SELECT count(*) FROM activities WHERE action = 'state.delete'")
-                     .toInt(0, 0),
-            1);
+        QCOMPARE(m_server->auditCount(QStringLiteral("state.delete")), 1);
     }
 };
 

@@ -101,10 +101,7 @@ private Q_SLOTS:
             TestClient::errorReason(m_admin.call(QStringLiteral("teams.update"),
                 {{QStringLiteral("teamId"), m_generalId}, {QStringLiteral("archived"), true}})),
             QStringLiteral("conflict"));
-        QCOMPARE(m_server->sql()
-                     .exec("SELECT count(*) FROM activities WHERE action LIKE 'team.%'")
-                     .toInt(0, 0),
-            3);
+        QCOMPARE(m_server->auditCount(QStringLiteral("team.%")), 3);
     }
 
     void volunteersCannotEdit()

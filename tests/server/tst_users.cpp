@@ -89,10 +89,7 @@ private Q_SLOTS:
                     .toObject()
                     .value(QStringLiteral("highlight"))
                     .isNull());
-        QCOMPARE(m_server->sql()
-                     .exec("SELECT count(*) FROM activities WHERE action = 'user.update'")
-                     .toInt(0, 0),
-            2);
+        QCOMPARE(m_server->auditCount(QStringLiteral("user.update")), 2);
     }
 
     void roleRules_data()

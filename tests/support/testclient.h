@@ -34,7 +34,6 @@ public:
     bool waitForDisconnect(int timeoutMs = 5000);
 
     QWebSocket &socket() { return m_socket; }
-    QList<QJsonObject> pushes() const { return m_pushes; }
     void clearPushes() { m_pushes.clear(); }
 
     static QString errorReason(const QJsonObject &reply);

@@ -22,7 +22,6 @@ public:
 
     // A new, empty database with a unique name; migrated unless told otherwise.
     QByteArray createDatabase(bool migrated = true);
-    QString dataDir() const { return m_dir.path(); }
 
 private:
     TestCluster();

@@ -47,6 +47,14 @@ QUrl TestServer::httpUrl(const QString &path) const
     return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path));
 }
 
+int TestServer::auditCount(const QString &actionPattern)
+{
+    return int(m_sql
+                   ->exec("SELECT count(*) FROM activities WHERE action LIKE $1",
+                       PgParams() << actionPattern)
+                   .toInt(0, 0));
+}
+
 QUuid TestServer::createOrganisation(const QString &name)
 {
     return DirectoryStore(*m_sql).createOrganisation(name).value_or(QUuid());

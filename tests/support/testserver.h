@@ -28,6 +28,8 @@ public:
     PgSyncConnection &sql() { return *m_sql; }
 
     QUuid createOrganisation(const QString &name);
+    // How many audit rows have an action matching this LIKE pattern ("state.create", "team.%").
+    int auditCount(const QString &actionPattern);
     QUuid createUser(const QString &login, const QString &organisation, Role role,
         const QString &password = QStringLiteral("correct horse"));
 
