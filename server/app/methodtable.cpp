@@ -2,6 +2,7 @@
 #include "methodtable.h"
 
 #include "net/rpcdispatcher.h"
+#include "services/avatarservice.h"
 #include "services/presenceservice.h"
 #include "services/profileservice.h"
 #include "services/sessionservice.h"
@@ -20,6 +21,7 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     TeamService *teams = &s.teams;
     ProfileService *profile = &s.profile;
     UserService *users = &s.users;
+    AvatarService *avatars = &s.avatars;
     // clang-format off
     d.add(QStringLiteral("session.login"),  std::nullopt, [=](const RpcCall &c) { sessions->login(c); });
     d.add(QStringLiteral("session.resume"), std::nullopt, [=](const RpcCall &c) { sessions->resume(c); });
@@ -36,6 +38,7 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     d.add(QStringLiteral("profile.get"),    Volunteer,    [=](const RpcCall &c) { profile->get(c); });
     d.add(QStringLiteral("profile.update"), Volunteer,    [=](const RpcCall &c) { profile->update(c); });
     d.add(QStringLiteral("profile.changePassword"), Volunteer, [=](const RpcCall &c) { profile->changePassword(c); });
+    d.add(QStringLiteral("profile.setAvatar"), Volunteer, [=](const RpcCall &c) { avatars->set(c); });
     d.add(QStringLiteral("users.update"),   Manager,      [=](const RpcCall &c) { users->update(c); });
     // clang-format on
 }

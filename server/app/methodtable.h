@@ -10,6 +10,7 @@ class SessionService;
 class StateService;
 class TeamService;
 class UserService;
+class AvatarService;
 
 // The services methods are routed to, one per domain area. They must outlive the dispatcher.
 struct Services
@@ -20,6 +21,7 @@ struct Services
     TeamService &teams;
     ProfileService &profile;
     UserService &users;
+    AvatarService &avatars;
 };
 
 void registerMethods(RpcDispatcher &dispatcher, const Services &services);

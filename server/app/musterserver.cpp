@@ -20,11 +20,17 @@ MusterServer::MusterServer(const Config &config, QObject *parent)
     , m_teams(m_db, m_hub)
     , m_profile(m_db, m_hasher, m_hub)
     , m_users(m_db, m_hub)
+    , m_avatars(m_db, m_hub)
 {
-    registerMethods(m_dispatcher, {m_sessions, m_presence, m_states, m_teams, m_profile, m_users});
+    registerMethods(
+        m_dispatcher, {m_sessions, m_presence, m_states, m_teams, m_profile, m_users, m_avatars});
     m_http.addRoute(QStringLiteral("/healthz"),
         [this](const HttpRequest &request, const HttpResponder &responder) {
             healthz(request, responder);
+        });
+    m_http.addPrefixRoute(AvatarService::kRoutePrefix,
+        [this](const HttpRequest &request, const HttpResponder &responder) {
+            m_avatars.serve(request, responder);
         });
     connect(&m_http, &HttpFront::webSocketConnected, this, &MusterServer::onWebSocket);
     m_db.listen(QString::fromLatin1(DirectoryStore::kUserChangedChannel));

@@ -7,6 +7,7 @@
 #include "net/httpfront.h"
 #include "net/pushhub.h"
 #include "net/rpcdispatcher.h"
+#include "services/avatarservice.h"
 #include "services/passwordhasher.h"
 #include "services/presenceservice.h"
 #include "services/profileservice.h"
@@ -58,6 +59,7 @@ private:
     TeamService m_teams;
     ProfileService m_profile;
     UserService m_users;
+    AvatarService m_avatars;
     RpcDispatcher m_dispatcher;
     HttpFront m_http;
     QString m_error;

@@ -43,7 +43,7 @@ void PresenceStore::snapshot(
               "    'teamId', u.home_team_id, 'stateId', u.state_id,"
               "    'since', muster_iso(u.state_since), 'lastSeen', muster_iso(u.last_seen_at),"
               "    'message', u.status_message, 'until', muster_iso(u.state_until),"
-              "    'highlight', u.highlight_color)"
+              "    'highlight', u.highlight_color, 'avatar', u.avatar_sha256)"
               "    ORDER BY lower(u.display_name), u.id)"
               "   FROM users u WHERE u.organisation_id = $1 AND u.role <> 'banned'"
               "     AND ($2::uuid IS NULL OR u.home_team_id = $2)), '[]'::json),"

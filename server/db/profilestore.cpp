@@ -12,7 +12,8 @@ void ProfileStore::get(
     const QUuid &org, const QUuid &userId, QObject *context, ProfileHandler handler)
 {
     m_db.exec("SELECT json_build_object('userId', id, 'login', login, 'displayName', display_name,"
-              " 'email', email, 'role', role, 'teamId', home_team_id)"
+              " 'email', email, 'role', role, 'teamId', home_team_id,"
+              " 'avatar', avatar_sha256)"
               " FROM users WHERE id = $2 AND organisation_id = $1",
         PgParams() << org << userId, context, [handler](const PgResult &r) {
             if (!r.ok())

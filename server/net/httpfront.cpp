@@ -17,8 +17,12 @@ QByteArray reasonPhrase(int status)
     switch (status) {
     case 200:
         return "OK";
+    case 304:
+        return "Not Modified";
     case 400:
         return "Bad Request";
+    case 401:
+        return "Unauthorized";
     case 404:
         return "Not Found";
     case 405:
@@ -42,11 +46,18 @@ void HttpResponder::send(int status, const QByteArray &contentType, const QByteA
         return;
     m_socket->setProperty("muster_answered", true);
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-    out += "Content-Type: " + contentType + "\r\n";
+    if (!contentType.isEmpty())
+        out += "Content-Type: " + contentType + "\r\n";
     out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-    out += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n";
-    for (const auto &[name, value] : headers)
+    out += "X-Content-Type-Options: nosniff\r\nConnection: close\r\n";
+    bool cacheable = false;
+    for (const auto &[name, value] : headers) {
         out += name + ": " + value + "\r\n";
+        cacheable = cacheable || name.compare("Cache-Control", Qt::CaseInsensitive) == 0;
+    }
+    // Nothing is cached unless a route says so.
+    if (!cacheable)
+        out += "Cache-Control: no-store\r\n";
     out += "\r\n" + body;
     m_socket->write(out);
     m_socket->disconnectFromHost();
@@ -73,6 +84,22 @@ bool HttpFront::listen(const QHostAddress &address, quint16 port)
 void HttpFront::addRoute(const QString &path, Route route)
 {
     m_routes.insert(path, std::move(route));
+}
+
+void HttpFront::addPrefixRoute(const QString &prefix, Route route)
+{
+    m_prefixRoutes.append({prefix, std::move(route)});
+}
+
+const HttpFront::Route *HttpFront::routeFor(const QString &path) const
+{
+    if (const auto exact = m_routes.constFind(path); exact != m_routes.cend())
+        return &*exact;
+    for (const auto &[prefix, route] : m_prefixRoutes) {
+        if (path.startsWith(prefix))
+            return &route;
+    }
+    return nullptr;
 }
 
 void HttpFront::onNewConnection()
@@ -119,8 +146,8 @@ void HttpFront::onHeadReadable(QTcpSocket *socket)
         m_webSockets.handleConnection(socket);
         return;
     }
-    const auto route = m_routes.constFind(request->path);
-    if (route == m_routes.cend()) {
+    const Route *route = routeFor(request->path);
+    if (!route) {
         responder.send(404, "text/plain", "Not found\n");
         return;
     }

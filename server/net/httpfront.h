@@ -45,6 +45,8 @@ public:
 
     // Exact-path GET routes.
     void addRoute(const QString &path, Route route);
+    // GET routes for every path starting with prefix; exact routes win.
+    void addPrefixRoute(const QString &prefix, Route route);
 
 Q_SIGNALS:
     void webSocketConnected(QWebSocket *socket);
@@ -52,10 +54,12 @@ Q_SIGNALS:
 private:
     void onNewConnection();
     void onHeadReadable(QTcpSocket *socket);
+    const Route *routeFor(const QString &path) const;
 
     QTcpServer m_server;
     QWebSocketServer m_webSockets;
     QHash<QString, Route> m_routes;
+    QList<QPair<QString, Route>> m_prefixRoutes;
 };
 
 } // namespace Muster

@@ -16,6 +16,7 @@ Person Person::fromJson(const QJsonObject &o)
     p.online = o.value(QStringLiteral("online")).toBool();
     p.message = o.value(QStringLiteral("message")).toString();
     p.highlight = o.value(QStringLiteral("highlight")).toString();
+    p.avatar = o.value(QStringLiteral("avatar")).toString();
     p.until = QDateTime::fromString(o.value(QStringLiteral("until")).toString(), Qt::ISODateWithMs);
     return p;
 }

@@ -18,9 +18,9 @@ struct Person
     QString stateId;
     QDateTime since;
     QString message; // short status text, "" when none
-    QDateTime until;
-    QString highlight; // "#rrggbb" set by a manager, "" when none // when the state clears itself;
-                       // invalid when it does not
+    QDateTime until; // when the state clears itself; invalid when it does not
+    QString highlight; // "#rrggbb" set by a manager, "" when none
+    QString avatar; // SHA-256 of the uploaded picture, "" for the generated one
     bool online = false;
 
     static Person fromJson(const QJsonObject &object);

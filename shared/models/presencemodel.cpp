@@ -54,6 +54,8 @@ QVariant PresenceModel::data(const QModelIndex &index, int role) const
         return p.highlight;
     case TeamIdRole:
         return p.teamId;
+    case AvatarRole:
+        return p.avatar;
     default:
         return {};
     }
@@ -75,6 +77,7 @@ QHash<int, QByteArray> PresenceModel::roleNames() const
         {UntilRole, "until"},
         {HighlightRole, "highlight"},
         {TeamIdRole, "teamId"},
+        {AvatarRole, "avatar"},
     };
 }
 
@@ -128,10 +131,11 @@ bool PresenceModel::applyChange(const QJsonObject &change)
         }
     }
     // Fields of profile.changed that are plain strings.
-    const std::array<std::tuple<const char *, QString Person::*, int>, 3> fields {{
+    const std::array<std::tuple<const char *, QString Person::*, int>, 4> fields {{
         {"highlight", &Person::highlight, HighlightRole},
         {"teamId", &Person::teamId, TeamIdRole},
         {"role", &Person::role, RoleRole},
+        {"avatar", &Person::avatar, AvatarRole},
     }};
     for (const auto &[key, member, role] : fields) {
         const QString name = QString::fromLatin1(key);

@@ -31,6 +31,7 @@ public:
         UntilRole, // QDateTime (UTC): when the state clears itself; invalid when it does not
         HighlightRole, // QString: "#rrggbb" set by a manager, "" when none
         TeamIdRole, // QString: home team
+        AvatarRole, // QString: SHA-256 of the uploaded picture, "" for the generated avatar
     };
     Q_ENUM(Roles)
 

@@ -101,6 +101,14 @@ private Q_SLOTS:
         QCOMPARE(bo.data(PresenceModel::TeamIdRole).toString(), QStringLiteral("t2"));
         QCOMPARE(bo.data(PresenceModel::RoleRole).toString(), QStringLiteral("lead"));
         QCOMPARE(bo.data(PresenceModel::HighlightRole).toString(), QStringLiteral("#ffaa00"));
+        // profile.setAvatar: a picture, then back to the generated one.
+        const QString sha(64, u'a');
+        QVERIFY(model.applyChange(
+            {{QStringLiteral("userId"), QStringLiteral("u2")}, {QStringLiteral("avatar"), sha}}));
+        QCOMPARE(bo.data(PresenceModel::AvatarRole).toString(), sha);
+        QVERIFY(model.applyChange({{QStringLiteral("userId"), QStringLiteral("u2")},
+            {QStringLiteral("avatar"), QJsonValue()}}));
+        QCOMPARE(bo.data(PresenceModel::AvatarRole).toString(), QString());
         changed.clear();
 
         // A repeat of the same values changes nothing and says nothing.

@@ -1,0 +1,160 @@
+// See avatarimage.h. References: PNG (ISO/IEC 15948) chunk layout; JPEG (ITU T.81) markers.
+#include "avatarimage.h"
+
+#include <QtEndian>
+
+#include <array>
+
+namespace Muster {
+
+namespace {
+
+quint32 crc32(const char *data, qsizetype size)
+{
+    static const std::array<quint32, 256> table = [] {
+        std::array<quint32, 256> t {};
+        for (quint32 n = 0; n < 256; ++n) {
+            quint32 c = n;
+            for (int k = 0; k < 8; ++k)
+                c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
+            t[n] = c;
+        }
+        return t;
+    }();
+    quint32 c = 0xffffffffu;
+    for (qsizetype i = 0; i < size; ++i)
+        c = table[(c ^ static_cast<quint8>(data[i])) & 0xff] ^ (c >> 8);
+    return c ^ 0xffffffffu;
+}
+
+quint32 be32(const QByteArray &data, qsizetype at)
+{
+    return qFromBigEndian<quint32>(data.constData() + at);
+}
+
+quint16 be16(const QByteArray &data, qsizetype at)
+{
+    return qFromBigEndian<quint16>(data.constData() + at);
+}
+
+std::optional<AvatarImage> refuse(QString *why, const QString &reason)
+{
+    if (why)
+        *why = reason;
+    return std::nullopt;
+}
+
+bool sensibleSize(int width, int height)
+{
+    return width >= AvatarImage::kMinSide && height >= AvatarImage::kMinSide
+        && width <= AvatarImage::kMaxSide && height <= AvatarImage::kMaxSide;
+}
+
+} // namespace
+
+std::optional<AvatarImage> AvatarImage::inspect(const QByteArray &data, QString *why)
+{
+    if (data.isEmpty())
+        return refuse(why, QStringLiteral("The picture is empty"));
+    if (data.size() > kMaxBytes)
+        return refuse(
+            why, QStringLiteral("The picture is larger than %1 KiB").arg(kMaxBytes / 1024));
+    if (data.startsWith("\x89PNG\r\n\x1a\n"))
+        return inspectPng(data, why);
+    if (data.startsWith("\xff\xd8\xff"))
+        return inspectJpeg(data, why);
+    return refuse(why, QStringLiteral("The picture must be a PNG or JPEG file"));
+}
+
+std::optional<AvatarImage> AvatarImage::inspectPng(const QByteArray &data, QString *why)
+{
+    const QString corrupt = QStringLiteral("The PNG file is damaged");
+    AvatarImage image;
+    image.contentType = "image/png";
+    qsizetype at = 8;
+    bool first = true;
+    bool sawData = false;
+    while (true) {
+        if (data.size() - at < 12)
+            return refuse(why, corrupt);
+        const quint32 length = be32(data, at);
+        if (length > quint32(data.size() - at - 12))
+            return refuse(why, corrupt);
+        const QByteArray type = data.mid(at + 4, 4);
+        const quint32 stored = be32(data, at + 8 + length);
+        if (crc32(data.constData() + at + 4, 4 + length) != stored)
+            return refuse(why, corrupt);
+        if (first) {
+            if (type != "IHDR" || length != 13)
+                return refuse(why, corrupt);
+            image.width = int(qMin<quint32>(be32(data, at + 8), INT_MAX));
+            image.height = int(qMin<quint32>(be32(data, at + 12), INT_MAX));
+            first = false;
+        } else if (type == "IDAT") {
+            sawData = true;
+        } else if (type == "IEND") {
+            // Nothing may follow the end: trailing bytes are how polyglot files smuggle content.
+            if (at + 12 + length != data.size() || !sawData)
+                return refuse(why, corrupt);
+            break;
+        }
+        at += 12 + length;
+    }
+    if (!sensibleSize(image.width, image.height)) {
+        return refuse(why,
+            QStringLiteral("The picture must be between %1 and %2 pixels on each side")
+                .arg(kMinSide)
+                .arg(kMaxSide));
+    }
+    return image;
+}
+
+std::optional<AvatarImage> AvatarImage::inspectJpeg(const QByteArray &data, QString *why)
+{
+    const QString corrupt = QStringLiteral("The JPEG file is damaged");
+    AvatarImage image;
+    image.contentType = "image/jpeg";
+    qsizetype at = 2; // after SOI
+    bool sawFrame = false;
+    // Walk the marker segments up to the start of scan; entropy-coded data follows.
+    while (true) {
+        if (data.size() - at < 4 || quint8(data[at]) != 0xff)
+            return refuse(why, corrupt);
+        const quint8 marker = quint8(data[at + 1]);
+        if (marker == 0xff) { // fill byte
+            ++at;
+            continue;
+        }
+        const quint16 length = be16(data, at + 2);
+        if (length < 2 || at + 2 + length > data.size())
+            return refuse(why, corrupt);
+        // SOF0 (baseline), SOF1 (extended), SOF2 (progressive): what every decoder reads.
+        if (marker == 0xc0 || marker == 0xc1 || marker == 0xc2) {
+            if (length < 8)
+                return refuse(why, corrupt);
+            image.height = be16(data, at + 5);
+            image.width = be16(data, at + 7);
+            sawFrame = true;
+        } else if ((marker >= 0xc3 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8
+                       && marker != 0xcc)) {
+            return refuse(
+                why, QStringLiteral("This kind of JPEG is not supported; save it as PNG"));
+        } else if (marker == 0xda) {
+            break;
+        } else if (marker == 0xd9) {
+            return refuse(why, corrupt);
+        }
+        at += 2 + length;
+    }
+    if (!sawFrame || !data.endsWith("\xff\xd9"))
+        return refuse(why, corrupt);
+    if (!sensibleSize(image.width, image.height)) {
+        return refuse(why,
+            QStringLiteral("The picture must be between %1 and %2 pixels on each side")
+                .arg(kMinSide)
+                .arg(kMaxSide));
+    }
+    return image;
+}
+
+} // namespace Muster

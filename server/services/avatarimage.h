@@ -1,0 +1,33 @@
+// What the server checks of an uploaded avatar before it stores it: a well-formed PNG or
+// baseline/progressive JPEG of sensible dimensions. The server never decodes pixels (it has no
+// image library); it walks the container structure, so truncated, padded, mislabelled or
+// corrupted files are refused and every client can trust what it is served.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace Muster {
+
+class AvatarImage
+{
+public:
+    static constexpr qsizetype kMaxBytes = 256 * 1024;
+    static constexpr int kMinSide = 16;
+    static constexpr int kMaxSide = 1024;
+
+    QByteArray contentType; // "image/png" or "image/jpeg"
+    int width = 0;
+    int height = 0;
+
+    // The image's description, or nullopt with *why set to a sentence for the user.
+    static std::optional<AvatarImage> inspect(const QByteArray &data, QString *why);
+
+private:
+    static std::optional<AvatarImage> inspectPng(const QByteArray &data, QString *why);
+    static std::optional<AvatarImage> inspectJpeg(const QByteArray &data, QString *why);
+};
+
+} // namespace Muster
