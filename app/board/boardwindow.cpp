@@ -22,6 +22,7 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QSignalBlocker>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -49,7 +50,11 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
 
     m_view->setObjectName(QStringLiteral("people"));
     m_view->setModel(m_people);
-    m_view->setItemDelegate(new PersonDelegate(m_view));
+    m_view->setItemDelegate(new PersonDelegate(m_avatars, m_view));
+    m_avatars.setDiskDirectory(
+        QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/avatars");
+    connect(
+        &m_avatars, &AvatarCache::pictureReady, m_view->viewport(), qOverload<>(&QWidget::update));
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setUniformItemSizes(true);
     m_view->setSpacing(2);
@@ -103,7 +108,7 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     QAction *refreshAction = file->addAction(tr("&Refresh"), this, &BoardWindow::refresh);
     refreshAction->setShortcut(QKeySequence::Refresh);
     file->addAction(tr("My &profile…"), this, [this] {
-        auto *dialog = new ProfileDialog(m_connection, this);
+        auto *dialog = new ProfileDialog(m_connection, m_avatars, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
@@ -134,7 +139,14 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     connect(m_message, &QLineEdit::returnPressed, this,
         [this] { chooseState(m_statePicker->currentIndex()); });
     connect(&m_connection, &Connection::pushReceived, this, &BoardWindow::onPush);
-    connect(&m_connection, &Connection::signedIn, this, [this] {
+    // Pictures are fetched with the current session's token, from the server the app talks to.
+    auto followServer = [this] {
+        m_avatars.setServer(AvatarCache::httpBaseFor(m_connection.url()), m_connection.token());
+    };
+    connect(&m_connection, &Connection::tokenChanged, this, followServer);
+    followServer();
+    connect(&m_connection, &Connection::signedIn, this, [this, followServer] {
+        followServer();
         loadTeams();
         refresh();
     });

@@ -2,6 +2,7 @@
 // own state, a search box, and the connection state shown plainly in the status bar.
 #pragma once
 
+#include "avatarcache.h"
 #include "models/presencemodel.h"
 
 #include <QMainWindow>
@@ -26,6 +27,7 @@ public:
     explicit BoardWindow(Connection &connection, QWidget *parent = nullptr);
 
     PresenceModel &model() { return m_model; }
+    AvatarCache &avatars() { return m_avatars; }
     StatusTray *tray() const { return m_tray; }
     // Sets my state to the one at this row of the state list, as the picker and shortcuts do.
     void chooseState(int row);
@@ -50,6 +52,7 @@ private:
 
     Connection &m_connection;
     PresenceModel m_model;
+    AvatarCache m_avatars;
     PeopleFilterModel *m_people;
     StateDecorationProxy *m_states;
     QListView *m_view;

@@ -1,7 +1,7 @@
 // See persondelegate.h. Sizes derive from the font, so the board scales with the desktop.
 #include "persondelegate.h"
 
-#include "avatargenerator.h"
+#include "avatarcache.h"
 #include "models/presencemodel.h"
 #include "util/elapsedtext.h"
 
@@ -10,6 +10,11 @@
 #include <QPainter>
 
 namespace Muster {
+
+PersonDelegate::PersonDelegate(AvatarCache &avatars, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_avatars(avatars)
+{ }
 
 QSize PersonDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
@@ -56,15 +61,11 @@ void PersonDelegate::paint(
     if (!online)
         p->setOpacity(0.55);
 
-    // The person's generated avatar (uploaded pictures come later), cached per id and size.
     const QRect badgeRect(r.left(), r.top(), badge, badge);
     const qreal ratio = widget ? widget->devicePixelRatioF() : 1.0;
-    const QString userId = index.data(PresenceModel::UserIdRole).toString();
-    const QString key = userId + u'@' + QString::number(badge) + u'x' + QString::number(ratio);
-    auto cached = m_avatars.constFind(key);
-    if (cached == m_avatars.cend())
-        cached = m_avatars.insert(key, AvatarGenerator::generate(userId, badge, ratio));
-    p->drawImage(badgeRect, *cached);
+    p->drawImage(badgeRect,
+        m_avatars.avatar(index.data(PresenceModel::UserIdRole).toString(),
+            index.data(PresenceModel::AvatarRole).toString(), badge, ratio));
 
     // Online dot on the badge's rim.
     const int dot = std::max(8, badge / 4);

@@ -2,24 +2,24 @@
 // and how long they have been in it. Offline people are drawn muted.
 #pragma once
 
-#include <QHash>
-#include <QImage>
 #include <QStyledItemDelegate>
 
 namespace Muster {
+
+class AvatarCache;
 
 class PersonDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    PersonDelegate(AvatarCache &avatars, QObject *parent = nullptr);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
         const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 private:
-    mutable QHash<QString, QImage> m_avatars;
+    AvatarCache &m_avatars;
 };
 
 } // namespace Muster

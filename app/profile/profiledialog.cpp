@@ -2,11 +2,15 @@
 // wrong current password never loses the other edits.
 #include "profiledialog.h"
 
+#include "avatarcache.h"
+#include "avatarcropdialog.h"
 #include "client/connection.h"
 
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QImageReader>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -17,11 +21,16 @@ namespace Muster {
 
 namespace {
 constexpr int kMinPassword = 8;
-}
+constexpr int kAvatarSide = 72;
+} // namespace
 
-ProfileDialog::ProfileDialog(Connection &connection, QWidget *parent)
+ProfileDialog::ProfileDialog(Connection &connection, AvatarCache &avatars, QWidget *parent)
     : QDialog(parent)
     , m_connection(connection)
+    , m_avatars(avatars)
+    , m_avatar(new QLabel(this))
+    , m_choosePicture(new QPushButton(tr("Choose &picture…"), this))
+    , m_removePicture(new QPushButton(tr("Use &generated avatar"), this))
     , m_name(new QLineEdit(this))
     , m_email(new QLineEdit(this))
     , m_current(new QLineEdit(this))
@@ -45,6 +54,20 @@ ProfileDialog::ProfileDialog(Connection &connection, QWidget *parent)
     m_message->setWordWrap(true);
     m_message->setVisible(false);
 
+    m_avatar->setObjectName(QStringLiteral("avatar"));
+    m_avatar->setFixedSize(kAvatarSide, kAvatarSide);
+    m_choosePicture->setObjectName(QStringLiteral("choosePicture"));
+    m_removePicture->setObjectName(QStringLiteral("removePicture"));
+    m_removePicture->setEnabled(false);
+    auto *pictureButtons = new QVBoxLayout;
+    pictureButtons->addWidget(m_choosePicture);
+    pictureButtons->addWidget(m_removePicture);
+    pictureButtons->addStretch();
+    auto *picture = new QHBoxLayout;
+    picture->addWidget(m_avatar);
+    picture->addLayout(pictureButtons);
+    picture->addStretch();
+
     auto *about = new QFormLayout;
     about->addRow(tr("&Name"), m_name);
     about->addRow(tr("&Email"), m_email);
@@ -55,6 +78,7 @@ ProfileDialog::ProfileDialog(Connection &connection, QWidget *parent)
     passwordForm->addRow(tr("Con&firm"), m_confirm);
 
     auto *layout = new QVBoxLayout(this);
+    layout->addLayout(picture);
     layout->addLayout(about);
     layout->addWidget(password);
     layout->addWidget(m_message);
@@ -63,6 +87,13 @@ ProfileDialog::ProfileDialog(Connection &connection, QWidget *parent)
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::save);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_choosePicture, &QPushButton::clicked, this, &ProfileDialog::choosePicture);
+    connect(m_removePicture, &QPushButton::clicked, this, &ProfileDialog::removePicture);
+    connect(&m_avatars, &AvatarCache::pictureReady, this, [this](const QString &sha) {
+        if (sha == m_avatarSha)
+            showAvatar();
+    });
+    showAvatar();
     load();
 }
 
@@ -91,7 +122,72 @@ void ProfileDialog::load()
             m_loadedEmail = profile.value(QStringLiteral("email")).toString();
             m_name->setText(m_loadedName);
             m_email->setText(m_loadedEmail);
+            m_avatarSha = profile.value(QStringLiteral("avatar")).toString();
+            showAvatar();
             setBusy(false);
+        });
+}
+
+void ProfileDialog::showAvatar()
+{
+    const QString me = m_connection.user().value(QStringLiteral("id")).toString();
+    m_avatar->setPixmap(QPixmap::fromImage(
+        m_avatars.avatar(me, m_avatarSha, kAvatarSide, m_avatar->devicePixelRatioF())));
+    m_avatar->setToolTip(m_avatarSha.isEmpty() ? tr("Your generated avatar") : tr("Your picture"));
+    m_removePicture->setEnabled(!m_avatarSha.isEmpty());
+}
+
+void ProfileDialog::choosePicture()
+{
+    QStringList patterns;
+    for (const QByteArray &format : QImageReader::supportedImageFormats())
+        patterns << QStringLiteral("*.") + QString::fromLatin1(format);
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Choose a picture"), QString(), tr("Pictures (%1)").arg(patterns.join(u' ')));
+    if (path.isEmpty())
+        return;
+    QImageReader reader(path);
+    reader.setAutoTransform(true); // phone photos carry their rotation in EXIF
+    const QImage image = reader.read();
+    if (image.isNull()) {
+        showMessage(tr("Could not open that picture: %1").arg(reader.errorString()));
+        return;
+    }
+    auto *crop = new AvatarCropDialog(image, this);
+    crop->setAttribute(Qt::WA_DeleteOnClose);
+    connect(crop, &QDialog::accepted, this, [this, crop] { uploadPicture(crop->result()); });
+    crop->open();
+}
+
+void ProfileDialog::uploadPicture(const QImage &square)
+{
+    const QByteArray bytes = AvatarCropDialog::encode(square);
+    sendAvatar(QString::fromLatin1(bytes.toBase64()), bytes);
+}
+
+void ProfileDialog::removePicture()
+{
+    sendAvatar(QJsonValue::Null, {});
+}
+
+void ProfileDialog::sendAvatar(const QJsonValue &image, const QByteArray &bytes)
+{
+    m_choosePicture->setEnabled(false);
+    m_removePicture->setEnabled(false);
+    m_connection.call(QStringLiteral("profile.setAvatar"), {{QStringLiteral("image"), image}}, this,
+        [this, bytes](const QJsonValue &result, const RpcError &error) {
+            m_choosePicture->setEnabled(true);
+            if (error.isValid()) {
+                showMessage(tr("Your picture was not saved: %1").arg(error.message));
+                showAvatar();
+                return;
+            }
+            showMessage({});
+            m_avatarSha = result.toObject().value(QStringLiteral("avatar")).toString();
+            // We hold the bytes already: no need to download what we just sent.
+            if (!m_avatarSha.isEmpty())
+                m_avatars.insert(m_avatarSha, bytes);
+            showAvatar();
         });
 }
 

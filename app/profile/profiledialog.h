@@ -1,4 +1,5 @@
-// Lets people change their display name, email and password, and says plainly what went wrong.
+// Lets people change their picture, display name, email and password, and says plainly what
+// went wrong. A new picture applies at once; the other fields when Save is pressed.
 #pragma once
 
 #include <QDialog>
@@ -6,18 +7,28 @@
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace Muster {
 
+class AvatarCache;
 class Connection;
 
 class ProfileDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit ProfileDialog(Connection &connection, QWidget *parent = nullptr);
+    ProfileDialog(Connection &connection, AvatarCache &avatars, QWidget *parent = nullptr);
+
+    // Uploads a cropped square as my picture (what "Choose picture…" does after cropping).
+    void uploadPicture(const QImage &square);
+    // Goes back to the generated avatar.
+    void removePicture();
 
 private:
+    void choosePicture();
+    void sendAvatar(const QJsonValue &image, const QByteArray &bytes);
+    void showAvatar();
     void load();
     void save();
     void savePassword();
@@ -25,6 +36,11 @@ private:
     void setBusy(bool busy);
 
     Connection &m_connection;
+    AvatarCache &m_avatars;
+    QLabel *m_avatar;
+    QPushButton *m_choosePicture;
+    QPushButton *m_removePicture;
+    QString m_avatarSha; // "" when the generated avatar is in use
     QLineEdit *m_name;
     QLineEdit *m_email;
     QLineEdit *m_current;

@@ -6,6 +6,8 @@
 #include "client/connection.h"
 #include "common/serverurl.h"
 #include "login/logindialog.h"
+#include "profile/avatarcropdialog.h"
+#include "profile/avatarcropper.h"
 #include "profile/profiledialog.h"
 #include "services/passwordhasher.h"
 #include "testclient.h"
@@ -13,6 +15,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QJsonArray>
@@ -20,8 +23,10 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
@@ -120,7 +125,8 @@ private Q_SLOTS:
         connection.signIn(
             webSocketUrl(serverAddress()), QStringLiteral("cy"), QStringLiteral("correct horse"));
         QVERIFY(in.wait());
-        ProfileDialog dialog(connection);
+        AvatarCache avatars;
+        ProfileDialog dialog(connection, avatars);
         dialog.show();
         auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("displayName"));
         auto *message = dialog.findChild<QLabel *>(QStringLiteral("message"));
@@ -157,6 +163,91 @@ private Q_SLOTS:
                         PgParams() << QString::fromLatin1(
                             PasswordHasher::hash(QStringLiteral("correct horse"))))
                     .ok());
+    }
+
+    void cropperKeepsTheChosenSquare()
+    {
+        // Left half red, right half blue: the default square straddles the middle.
+        QImage wide(400, 200, QImage::Format_RGB32);
+        wide.fill(Qt::red);
+        QPainter(&wide).fillRect(200, 0, 200, 200, Qt::blue);
+        AvatarCropDialog dialog(wide);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        AvatarCropper *cropper = dialog.cropper();
+        QCOMPARE(cropper->selection(), QRect(100, 0, 200, 200));
+        QImage square = dialog.result();
+        QCOMPARE(square.size(), QSize(AvatarCropDialog::kSide, AvatarCropDialog::kSide));
+        QCOMPARE(QColor(square.pixel(10, 128)), QColor(Qt::red));
+        QCOMPARE(QColor(square.pixel(245, 128)), QColor(Qt::blue));
+
+        // Zoom in with the slider, then drag the square far right: it stops at the edge.
+        dialog.findChild<QSlider *>(QStringLiteral("zoom"))->setValue(50);
+        QCOMPARE(cropper->selection(), QRect(150, 50, 100, 100));
+        const QPoint middle = cropper->rect().center();
+        QTest::mousePress(cropper, Qt::LeftButton, {}, middle);
+        QTest::mouseMove(cropper, middle + QPoint(60, 0));
+        QTest::mouseMove(cropper, middle + QPoint(cropper->width(), 0));
+        QTest::mouseRelease(cropper, Qt::LeftButton, {}, middle + QPoint(cropper->width(), 0));
+        QCOMPARE(cropper->selection(), QRect(300, 50, 100, 100));
+        if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(dialog.grab().save(QDir(shots).filePath(QStringLiteral("crop.png"))));
+        square = dialog.result();
+        QCOMPARE(QColor(square.pixel(128, 128)), QColor(Qt::blue));
+
+        // What goes to the server fits its limit and decodes to the same square.
+        const QByteArray bytes = AvatarCropDialog::encode(square);
+        QVERIFY(bytes.size() <= 256 * 1024);
+        QCOMPARE(QImage::fromData(bytes).size(), square.size());
+    }
+
+    void pictureFromTheProfileReachesTheBoard()
+    {
+        Connection adaConnection;
+        QSignalSpy adaIn(&adaConnection, &Connection::signedIn);
+        adaConnection.signIn(
+            webSocketUrl(serverAddress()), QStringLiteral("ada"), QStringLiteral("correct horse"));
+        QVERIFY(adaIn.wait());
+        BoardWindow board(adaConnection);
+        board.show();
+        QTRY_COMPARE(board.model().rowCount(), 4);
+
+        Connection deeConnection;
+        QSignalSpy deeIn(&deeConnection, &Connection::signedIn);
+        deeConnection.signIn(
+            webSocketUrl(serverAddress()), QStringLiteral("dee"), QStringLiteral("correct horse"));
+        QVERIFY(deeIn.wait());
+        const QString deeId = deeConnection.user().value(QStringLiteral("id")).toString();
+        AvatarCache deeAvatars;
+        ProfileDialog dialog(deeConnection, deeAvatars);
+        dialog.show();
+        auto *remove = dialog.findChild<QPushButton *>(QStringLiteral("removePicture"));
+        QTRY_COMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("displayName"))->text(),
+            QStringLiteral("dee"));
+        QVERIFY(!remove->isEnabled()); // nothing to remove yet
+
+        QImage square(256, 256, QImage::Format_RGB32);
+        square.fill(QColor(0x33, 0x66, 0x99));
+        QPainter(&square).fillRect(64, 64, 128, 128, QColor(0xff, 0xcc, 0x00));
+        dialog.uploadPicture(square);
+        QTRY_VERIFY(remove->isEnabled());
+
+        // Ada's board learns of it by push and fetches the picture over HTTP with her token.
+        const QModelIndex deeRow = board.model().index(board.model().rowOf(deeId));
+        QTRY_VERIFY(!deeRow.data(PresenceModel::AvatarRole).toString().isEmpty());
+        const QString sha = deeRow.data(PresenceModel::AvatarRole).toString();
+        QTRY_VERIFY(board.avatars().hasPicture(sha));
+        const QImage drawn = board.avatars().avatar(deeId, sha, 64, 1.0);
+        QCOMPARE(QColor(drawn.pixel(32, 32)).rgb(), QColor(0xff, 0xcc, 0x00).rgb());
+        QCOMPARE(deeAvatars.hasPicture(sha), true); // the uploader kept its own bytes
+        if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(
+                dialog.grab().save(QDir(shots).filePath(QStringLiteral("profile-picture.png"))));
+
+        // Back to the generated avatar, everywhere.
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QTRY_VERIFY(deeRow.data(PresenceModel::AvatarRole).toString().isEmpty());
+        QVERIFY(!remove->isEnabled());
     }
 
     void aBusyBoard()
