@@ -1,6 +1,7 @@
 // See boardwindow.h.
 #include "boardwindow.h"
 
+#include "admin/admindialog.h"
 #include "client/connection.h"
 #include "domain/role.h"
 #include "peoplefiltermodel.h"
@@ -112,6 +113,21 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
+    QAction *admin = file->addAction(tr("&Administration…"), this, [this] {
+        auto *dialog = new AdminDialog(m_connection, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    admin->setObjectName(QStringLiteral("administration"));
+    // Offered to those who may use it; the role can change while the app runs.
+    auto offerAdmin = [this, admin] {
+        admin->setVisible(
+            roleAtLeast(roleFromName(m_connection.user().value(QStringLiteral("role")).toString())
+                            .value_or(Role::Banned),
+                Role::Manager));
+    };
+    connect(&m_connection, &Connection::signedIn, admin, offerAdmin);
+    offerAdmin();
     file->addAction(tr("Sign &out"), this, &BoardWindow::signOutRequested);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, [this] {

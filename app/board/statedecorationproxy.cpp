@@ -12,6 +12,16 @@ namespace Muster {
 
 QVariant StateDecorationProxy::data(const QModelIndex &index, int role) const
 {
+    if (role == Qt::DisplayRole && m_showFlags) {
+        // What the administrator needs to see at a glance.
+        QStringList flags;
+        if (QIdentityProxyModel::data(index, StateListModel::DefaultRole).toBool())
+            flags << tr("default");
+        if (QIdentityProxyModel::data(index, StateListModel::AvailableRole).toBool())
+            flags << tr("available");
+        const QString label = QIdentityProxyModel::data(index, role).toString();
+        return flags.isEmpty() ? label : tr("%1  (%2)").arg(label, flags.join(tr(", ")));
+    }
     if (role != Qt::DecorationRole)
         return QIdentityProxyModel::data(index, role);
     const QColor color(QIdentityProxyModel::data(index, StateListModel::ColorRole).toString());

@@ -1,6 +1,10 @@
 // The desktop app driven offscreen against a real server: the login dialog's errors and success,
 // the board filling with the organisation, live updates from another member, and setting my own
 // state from the picker and with Ctrl+digit.
+#include "admin/admindialog.h"
+#include "admin/peoplepage.h"
+#include "admin/statespage.h"
+#include "admin/teamspage.h"
 #include "board/boardwindow.h"
 #include "board/statustray.h"
 #include "client/connection.h"
@@ -13,7 +17,9 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
@@ -29,6 +35,7 @@
 #include <QSlider>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace Muster;
@@ -459,6 +466,122 @@ private Q_SLOTS:
             QTest::qWait(50);
             QVERIFY(board.grab().save(QDir(shots).filePath(QStringLiteral("board.png"))));
         }
+    }
+
+    void administrationWithinEachRole()
+    {
+        QVERIFY(!m_server->createOrganisation(QStringLiteral("Riverside")).isNull());
+        QVERIFY(
+            !m_server->createUser(QStringLiteral("root"), QStringLiteral("Riverside"), Role::Admin)
+                 .isNull());
+        QVERIFY(
+            !m_server->createUser(QStringLiteral("meg"), QStringLiteral("Riverside"), Role::Manager)
+                 .isNull());
+        const QUuid sam
+            = m_server->createUser(QStringLiteral("sam"), QStringLiteral("Riverside"), Role::Staff);
+        const QString samId = sam.toString(QUuid::WithoutBraces);
+        const QString rootId
+            = m_server->sql().exec("SELECT id FROM users WHERE login = 'root'").text(0, 0);
+        const auto signIn = [this](Connection &c, const QString &login) {
+            QSignalSpy in(&c, &Connection::signedIn);
+            c.signIn(webSocketUrl(serverAddress()), login, QStringLiteral("correct horse"));
+            return in.wait();
+        };
+
+        // A staff member is not offered administration at all.
+        {
+            Connection staff;
+            QVERIFY(signIn(staff, QStringLiteral("sam")));
+            BoardWindow board(staff);
+            QVERIFY(!board.findChild<QAction *>(QStringLiteral("administration"))->isVisible());
+        }
+
+        // Admin: teams and statuses.
+        Connection root;
+        QVERIFY(signIn(root, QStringLiteral("root")));
+        AdminDialog admin(root);
+        admin.show();
+        QVERIFY(admin.teamsPage() && admin.statesPage() && admin.peoplePage());
+        TeamsPage *teams = admin.teamsPage();
+        QTRY_COMPARE(admin.teams().rowCount(), 1);
+        teams->addTeam(QStringLiteral("Night shift"));
+        QTRY_COMPARE(admin.teams().rowCount(), 2);
+        const QString night
+            = m_server->sql().exec("SELECT id FROM teams WHERE name = 'Night shift'").text(0, 0);
+        QTRY_COMPARE(teams->selectedTeam(), night);
+        teams->renameTeam(night, QStringLiteral("Night watch"));
+        QTRY_COMPARE(admin.teams().teamById(night)->name, QStringLiteral("Night watch"));
+        // A clash is explained, not swallowed.
+        teams->addTeam(QStringLiteral("general"));
+        QTRY_VERIFY(!teams->message().isEmpty());
+        QCOMPARE(admin.teams().rowCount(), 2);
+
+        StatesPage *states = admin.statesPage();
+        StateListModel &stateList = *admin.people().states();
+        QTRY_COMPARE(stateList.rowCount(), 4);
+        states->addState(QStringLiteral("Lunch"), QColor(0x99, 0x33, 0xcc), false);
+        QTRY_COMPARE(stateList.rowCount(), 5);
+        QTRY_COMPARE(states->selectedRow(), 4);
+        states->moveState(4, -1);
+        QTRY_COMPARE(
+            stateList.index(3).data(StateListModel::LabelRole).toString(), QStringLiteral("Lunch"));
+        QTRY_COMPARE(states->selectedRow(), 3); // the selection follows the moved state
+        const QString lunch = stateList.index(3).data(StateListModel::IdRole).toString();
+        states->editState(lunch, QStringLiteral("Lunch break"), QColor(0x99, 0x33, 0xcc), true);
+        QTRY_COMPARE(stateList.stateById(lunch)->label, QStringLiteral("Lunch break"));
+        QVERIFY(stateList.stateById(lunch)->available);
+        states->makeDefault(lunch);
+        QTRY_VERIFY(stateList.stateById(lunch)->isDefault);
+        const QString away
+            = stateList.index(stateList.rowOf(lunch) + 1).data(StateListModel::IdRole).toString();
+        states->deleteState(away);
+        QTRY_COMPARE(stateList.rowCount(), 4);
+        QCOMPARE(m_server->sql()
+                     .exec("SELECT count(*) FROM states s JOIN organisations o"
+                           " ON o.id = s.organisation_id WHERE o.name = 'Riverside'")
+                     .toInt(0, 0),
+            4);
+        if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            admin.findChild<QTabWidget *>()->setCurrentWidget(states);
+            QVERIFY(admin.grab().save(QDir(shots).filePath(QStringLiteral("admin-states.png"))));
+        }
+
+        // Manager: people only, and only within the role rules.
+        Connection meg;
+        QVERIFY(signIn(meg, QStringLiteral("meg")));
+        AdminDialog managing(meg);
+        managing.show();
+        QVERIFY(managing.peoplePage() && !managing.teamsPage() && !managing.statesPage());
+        PeoplePage *people = managing.peoplePage();
+        auto *role = people->findChild<QComboBox *>(QStringLiteral("role"));
+        auto *team = people->findChild<QComboBox *>(QStringLiteral("team"));
+        QCOMPARE(role->count(), 6); // banned … manager: nothing above her own
+        QTRY_COMPARE(managing.people().rowCount(), 3);
+        people->selectPerson(rootId);
+        QVERIFY(!role->isEnabled()); // above her
+        people->selectPerson(meg.user().value(QStringLiteral("id")).toString());
+        QVERIFY(!role->isEnabled()); // her own
+        people->selectPerson(samId);
+        QVERIFY(role->isEnabled());
+        role->setCurrentIndex(role->findData(QStringLiteral("lead")));
+        QTRY_COMPARE(team->count(), 2);
+        team->setCurrentIndex(team->findData(night));
+        people->findChild<QCheckBox *>(QStringLiteral("highlighted"))->setChecked(true);
+        QTest::mouseClick(people->findChild<QPushButton *>(QStringLiteral("save")), Qt::LeftButton);
+        QTRY_COMPARE(people->message(), QStringLiteral("Saved."));
+        const PgResult row = m_server->sql().exec(
+            "SELECT role, home_team_id, highlight_color FROM users WHERE login = 'sam'");
+        QCOMPARE(row.text(0, 0), QStringLiteral("lead"));
+        QCOMPARE(row.text(0, 1), night);
+        QVERIFY(!row.isNull(0, 2));
+        // The admin's copy follows by push.
+        QTRY_COMPARE(admin.people().person(samId)->role, QStringLiteral("lead"));
+        if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(managing.grab().save(QDir(shots).filePath(QStringLiteral("admin-people.png"))));
+
+        // Archiving a team takes it out of the manager's choices at once.
+        teams->setArchived(night, true);
+        QTRY_COMPARE(team->count(), 1);
     }
 };
 

@@ -1,0 +1,45 @@
+// Administration in one window: People for managers, Teams and Statuses for admins too. Keeps its
+// own organisation-wide copy of people, teams and states, live through the pushes.
+#pragma once
+
+#include "models/presencemodel.h"
+#include "models/teamlistmodel.h"
+
+#include <QDialog>
+
+class QTabWidget;
+
+namespace Muster {
+
+class Connection;
+class PeoplePage;
+class StatesPage;
+class TeamsPage;
+
+class AdminDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit AdminDialog(Connection &connection, QWidget *parent = nullptr);
+
+    // Null when the signed-in role may not use that page.
+    PeoplePage *peoplePage() const { return m_peoplePage; }
+    TeamsPage *teamsPage() const { return m_teamsPage; }
+    StatesPage *statesPage() const { return m_statesPage; }
+    PresenceModel &people() { return m_people; }
+    TeamListModel &teams() { return m_teams; }
+
+private:
+    void reload();
+    void onPush(const QString &method, const QJsonObject &params);
+
+    Connection &m_connection;
+    PresenceModel m_people;
+    TeamListModel m_teams;
+    QTabWidget *m_tabs;
+    PeoplePage *m_peoplePage = nullptr;
+    TeamsPage *m_teamsPage = nullptr;
+    StatesPage *m_statesPage = nullptr;
+};
+
+} // namespace Muster

@@ -1,0 +1,55 @@
+// See adminpage.h.
+#include "adminpage.h"
+
+#include "client/connection.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace Muster {
+
+AdminPage::AdminPage(Connection &connection, QWidget *parent)
+    : QWidget(parent)
+    , m_connection(connection)
+    , m_content(new QVBoxLayout)
+    , m_message(new QLabel(this))
+{
+    m_message->setObjectName(QStringLiteral("message"));
+    m_message->setWordWrap(true);
+    m_message->setVisible(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(m_content, 1);
+    layout->addWidget(m_message);
+}
+
+QString AdminPage::message() const
+{
+    return m_message->text();
+}
+
+void AdminPage::showMessage(const QString &text)
+{
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+}
+
+void AdminPage::run(const QString &method, const QJsonObject &params,
+    std::function<void(const QJsonValue &result)> onDone)
+{
+    m_busy = true;
+    Q_EMIT busyChanged(true);
+    showMessage({});
+    m_connection.call(
+        method, params, this, [this, onDone](const QJsonValue &result, const RpcError &error) {
+            m_busy = false;
+            Q_EMIT busyChanged(false);
+            if (error.isValid()) {
+                showMessage(error.message);
+                return;
+            }
+            if (onDone)
+                onDone(result);
+        });
+}
+
+} // namespace Muster
