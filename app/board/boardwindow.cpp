@@ -11,6 +11,7 @@
 #include "statustray.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -32,6 +33,7 @@ namespace Muster {
 BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     : QMainWindow(parent)
     , m_connection(connection)
+    , m_autoAway(connection, m_model)
     , m_people(new PeopleFilterModel(this))
     , m_states(new StateDecorationProxy(this))
     , m_view(new QListView(this))
@@ -113,6 +115,7 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
+    setUpAutoAway(file->addMenu(tr("Auto-&away")));
     QAction *admin = file->addAction(tr("&Administration…"), this, [this] {
         auto *dialog = new AdminDialog(m_connection, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -194,6 +197,37 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
         loadTeams();
         refresh();
     }
+}
+
+void BoardWindow::setUpAutoAway(QMenu *menu)
+{
+    menu->setObjectName(QStringLiteral("autoAwayMenu"));
+    auto *choices = new QActionGroup(menu);
+    const int chosen = QSettings().value(QStringLiteral("autoAway/minutes"), 10).toInt();
+    for (const int minutes : {0, 5, 10, 15, 30, 60}) {
+        QAction *a = menu->addAction(
+            minutes == 0 ? tr("Off") : tr("After %n minute(s) idle", nullptr, minutes));
+        a->setCheckable(true);
+        a->setChecked(minutes == chosen);
+        a->setActionGroup(choices);
+        connect(a, &QAction::triggered, this, [this, minutes] {
+            QSettings().setValue(QStringLiteral("autoAway/minutes"), minutes);
+            m_autoAway.setThreshold(std::chrono::minutes(minutes));
+        });
+    }
+    m_autoAway.setThreshold(std::chrono::minutes(chosen));
+    connect(&m_idle, &IdleMonitor::idleTime, &m_autoAway, &AutoAway::observeIdle);
+    // Offered only where the desktop tells idle time; said plainly otherwise.
+    auto reflect = [this, menu](bool supported) {
+        menu->setEnabled(supported);
+        menu->setToolTip(supported ? QString()
+                                   : tr("This desktop does not tell applications how long it "
+                                        "has been idle"));
+        menu->setToolTipsVisible(!supported);
+    };
+    connect(&m_idle, &IdleMonitor::supportChanged, menu, reflect);
+    reflect(true); // until the first poll says otherwise
+    m_idle.start(std::chrono::seconds(15));
 }
 
 void BoardWindow::restoreLayout()

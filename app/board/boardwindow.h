@@ -2,7 +2,9 @@
 // own state, a search box, and the connection state shown plainly in the status bar.
 #pragma once
 
+#include "autoaway.h"
 #include "avatarcache.h"
+#include "common/idlemonitor.h"
 #include "models/presencemodel.h"
 
 #include <QMainWindow>
@@ -12,6 +14,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QMenu;
 
 namespace Muster {
 
@@ -28,6 +31,7 @@ public:
 
     PresenceModel &model() { return m_model; }
     AvatarCache &avatars() { return m_avatars; }
+    AutoAway &autoAway() { return m_autoAway; }
     StatusTray *tray() const { return m_tray; }
     // Sets my state to the one at this row of the state list, as the picker and shortcuts do.
     void chooseState(int row);
@@ -46,6 +50,7 @@ private:
     void onConnectionState();
     void syncMyState();
     void restoreLayout();
+    void setUpAutoAway(QMenu *menu);
     void saveLayout();
     // When a state chosen now should clear itself, from the "clear after" choice.
     QDateTime chosenEnd() const;
@@ -53,6 +58,8 @@ private:
     Connection &m_connection;
     PresenceModel m_model;
     AvatarCache m_avatars;
+    IdleMonitor m_idle;
+    AutoAway m_autoAway;
     PeopleFilterModel *m_people;
     StateDecorationProxy *m_states;
     QListView *m_view;

@@ -468,6 +468,95 @@ private Q_SLOTS:
         }
     }
 
+    void autoAwayAndBack()
+    {
+        Connection connection;
+        QSignalSpy in(&connection, &Connection::signedIn);
+        connection.signIn(
+            webSocketUrl(serverAddress()), QStringLiteral("bo"), QStringLiteral("correct horse"));
+        QVERIFY(in.wait());
+        const QString bo = connection.user().value(QStringLiteral("id")).toString();
+        BoardWindow board(connection);
+        QTRY_VERIFY(board.model().person(bo));
+        StateListModel &states = *board.model().states();
+        QTRY_COMPARE(states.rowCount(), 4);
+        const auto stateId = [&](const char *label) {
+            for (int row = 0; row < states.rowCount(); ++row) {
+                if (states.index(row).data(StateListModel::LabelRole).toString()
+                    == QLatin1String(label))
+                    return states.index(row).data(StateListModel::IdRole).toString();
+            }
+            return QString();
+        };
+        const QString available = stateId("Available");
+        const QString away = stateId("Away");
+        const QString meeting = stateId("In a meeting");
+        QCOMPARE(board.autoAway().awayStateId(), away);
+
+        TestClient watcher;
+        QVERIFY(watcher.open(m_server->wsUrl()));
+        QVERIFY(watcher.login(QStringLiteral("dee"), QStringLiteral("correct horse"))
+                    .contains(QStringLiteral("result")));
+        const auto setMine = [&](const QString &state, const QString &message) {
+            connection.call(QStringLiteral("presence.set"),
+                {{QStringLiteral("stateId"), state}, {QStringLiteral("message"), message}}, this,
+                [](const QJsonValue &, const RpcError &) {});
+            QTRY_COMPARE(board.model().person(bo)->stateId, state);
+            QTRY_COMPARE(board.model().person(bo)->message, message);
+            // Only what follows counts for the checks below.
+            QVERIFY(!watcher
+                         .waitForPush(QStringLiteral("presence.changed"),
+                             {{QStringLiteral("userId"), bo}, {QStringLiteral("stateId"), state},
+                                 {QStringLiteral("message"), message}})
+                         .isEmpty());
+            watcher.clearPushes();
+        };
+        setMine(available, QStringLiteral("at my desk"));
+
+        AutoAway &autoAway = board.autoAway();
+        autoAway.setThreshold(std::chrono::minutes(10));
+        autoAway.observeIdle(std::chrono::minutes(5));
+        QVERIFY(watcher.noPush(
+            QStringLiteral("presence.changed"), {{QStringLiteral("userId"), bo}}, 300));
+
+        // Idle long enough: away, and everyone sees it.
+        autoAway.observeIdle(std::chrono::minutes(11));
+        QVERIFY(!watcher
+                     .waitForPush(QStringLiteral("presence.changed"),
+                         {{QStringLiteral("userId"), bo}, {QStringLiteral("stateId"), away}})
+                     .isEmpty());
+        QTRY_VERIFY(autoAway.isAway());
+        QTRY_COMPARE(board.model().person(bo)->stateId, away);
+        // Back at the keyboard: the state and message return.
+        autoAway.observeIdle(std::chrono::seconds(2));
+        const QJsonObject back = watcher.waitForPush(QStringLiteral("presence.changed"),
+            {{QStringLiteral("userId"), bo}, {QStringLiteral("stateId"), available}});
+        QCOMPARE(back.value(QStringLiteral("message")).toString(), QStringLiteral("at my desk"));
+        QVERIFY(!autoAway.isAway());
+
+        // Away again, then a deliberate choice while away: it is not overridden on return.
+        QTRY_COMPARE(board.model().person(bo)->stateId, available);
+        autoAway.observeIdle(std::chrono::minutes(12));
+        QTRY_COMPARE(board.model().person(bo)->stateId, away);
+        setMine(meeting, QString());
+        autoAway.observeIdle(std::chrono::seconds(1));
+        QVERIFY(watcher.noPush(QStringLiteral("presence.changed"),
+            {{QStringLiteral("userId"), bo}, {QStringLiteral("stateId"), available}}, 300));
+        QCOMPARE(board.model().person(bo)->stateId, meeting);
+
+        // Someone in a meeting is not marked away, however long the screen sits idle.
+        autoAway.observeIdle(std::chrono::minutes(30));
+        QVERIFY(watcher.noPush(
+            QStringLiteral("presence.changed"), {{QStringLiteral("userId"), bo}}, 300));
+        QVERIFY(!autoAway.isAway());
+        // Off means off.
+        setMine(available, QString());
+        autoAway.setThreshold(std::chrono::minutes(0));
+        autoAway.observeIdle(std::chrono::hours(3));
+        QVERIFY(watcher.noPush(QStringLiteral("presence.changed"),
+            {{QStringLiteral("userId"), bo}, {QStringLiteral("stateId"), away}}, 300));
+    }
+
     void administrationWithinEachRole()
     {
         QVERIFY(!m_server->createOrganisation(QStringLiteral("Riverside")).isNull());
