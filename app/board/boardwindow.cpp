@@ -4,6 +4,7 @@
 #include "admin/admindialog.h"
 #include "client/connection.h"
 #include "domain/role.h"
+#include "organisationswindow.h"
 #include "peoplefiltermodel.h"
 #include "persondelegate.h"
 #include "profile/profiledialog.h"
@@ -131,6 +132,18 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     };
     connect(&m_connection, &Connection::signedIn, admin, offerAdmin);
     offerAdmin();
+    QAction *everyOrganisation = file->addAction(tr("All &organisations…"), this, [this] {
+        auto *window = new OrganisationsWindow(m_connection, m_avatars, this);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->show();
+    });
+    everyOrganisation->setObjectName(QStringLiteral("allOrganisations"));
+    auto offerEveryOrganisation = [this, everyOrganisation] {
+        everyOrganisation->setVisible(
+            m_connection.user().value(QStringLiteral("superadmin")).toBool());
+    };
+    connect(&m_connection, &Connection::signedIn, everyOrganisation, offerEveryOrganisation);
+    offerEveryOrganisation();
     file->addAction(tr("Sign &out"), this, &BoardWindow::signOutRequested);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, [this] {

@@ -3,6 +3,7 @@
 
 #include "net/rpcdispatcher.h"
 #include "services/avatarservice.h"
+#include "services/organisationservice.h"
 #include "services/presenceservice.h"
 #include "services/profileservice.h"
 #include "services/sessionservice.h"
@@ -22,6 +23,7 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     ProfileService *profile = &s.profile;
     UserService *users = &s.users;
     AvatarService *avatars = &s.avatars;
+    OrganisationService *organisations = &s.organisations;
     // clang-format off
     d.add(QStringLiteral("session.login"),  std::nullopt, [=](const RpcCall &c) { sessions->login(c); });
     d.add(QStringLiteral("session.resume"), std::nullopt, [=](const RpcCall &c) { sessions->resume(c); });
@@ -39,6 +41,9 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     d.add(QStringLiteral("profile.update"), Volunteer,    [=](const RpcCall &c) { profile->update(c); });
     d.add(QStringLiteral("profile.changePassword"), Volunteer, [=](const RpcCall &c) { profile->changePassword(c); });
     d.add(QStringLiteral("profile.setAvatar"), Volunteer, [=](const RpcCall &c) { avatars->set(c); });
+    // Superadmin is an account flag on top of the role.
+    d.addSuperadmin(QStringLiteral("orgs.list"),  Attendee, [=](const RpcCall &c) { organisations->list(c); });
+    d.addSuperadmin(QStringLiteral("orgs.watch"), Attendee, [=](const RpcCall &c) { organisations->watch(c); });
     d.add(QStringLiteral("users.update"),   Manager,      [=](const RpcCall &c) { users->update(c); });
     // clang-format on
 }

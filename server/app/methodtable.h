@@ -11,6 +11,7 @@ class StateService;
 class TeamService;
 class UserService;
 class AvatarService;
+class OrganisationService;
 
 // The services methods are routed to, one per domain area. They must outlive the dispatcher.
 struct Services
@@ -22,6 +23,7 @@ struct Services
     ProfileService &profile;
     UserService &users;
     AvatarService &avatars;
+    OrganisationService &organisations;
 };
 
 void registerMethods(RpcDispatcher &dispatcher, const Services &services);

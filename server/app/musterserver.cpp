@@ -21,9 +21,11 @@ MusterServer::MusterServer(const Config &config, QObject *parent)
     , m_profile(m_db, m_hasher, m_hub)
     , m_users(m_db, m_hub)
     , m_avatars(m_db, m_hub)
+    , m_organisations(m_db, m_hub)
 {
-    registerMethods(
-        m_dispatcher, {m_sessions, m_presence, m_states, m_teams, m_profile, m_users, m_avatars});
+    registerMethods(m_dispatcher,
+        {m_sessions, m_presence, m_states, m_teams, m_profile, m_users, m_avatars,
+            m_organisations});
     m_http.addRoute(QStringLiteral("/healthz"),
         [this](const HttpRequest &request, const HttpResponder &responder) {
             healthz(request, responder);

@@ -8,6 +8,7 @@
 #include "net/pushhub.h"
 #include "net/rpcdispatcher.h"
 #include "services/avatarservice.h"
+#include "services/organisationservice.h"
 #include "services/passwordhasher.h"
 #include "services/presenceservice.h"
 #include "services/profileservice.h"
@@ -60,6 +61,7 @@ private:
     ProfileService m_profile;
     UserService m_users;
     AvatarService m_avatars;
+    OrganisationService m_organisations;
     RpcDispatcher m_dispatcher;
     HttpFront m_http;
     QString m_error;

@@ -63,15 +63,20 @@ bool ServerOptions::parse(const QStringList &arguments)
         QStringLiteral("Read the password from the first line of standard input."));
     const QCommandLineOption setRole({QStringLiteral("set-role")},
         QStringLiteral("Change a user's role: --set-role LOGIN ROLE."), QStringLiteral("LOGIN"));
+    const QCommandLineOption setSuperadmin({QStringLiteral("set-superadmin")},
+        QStringLiteral(
+            "Let a user see every organisation, or stop: --set-superadmin LOGIN yes|no."),
+        QStringLiteral("LOGIN"));
     const QCommandLineOption resetPassword({QStringLiteral("reset-password")},
         QStringLiteral("Set a new generated password (printed) and sign the user out everywhere."),
         QStringLiteral("LOGIN"));
     const QCommandLineOption listUsers(
         {QStringLiteral("list-users")}, QStringLiteral("List users (of --org, or all)."));
     p.addOptions({address, port, dataDir, database, migrate, createOrg, createUser, org, role,
-        displayName, passwordStdin, setRole, resetPassword, listUsers});
-    p.addPositionalArgument(
-        QStringLiteral("[ROLE]"), QStringLiteral("The new role, after --set-role LOGIN."));
+        displayName, passwordStdin, setRole, setSuperadmin, resetPassword, listUsers});
+    p.addPositionalArgument(QStringLiteral("[ROLE|yes|no]"),
+        QStringLiteral(
+            "The new role after --set-role LOGIN; yes or no after --set-superadmin LOGIN."));
 
     if (!p.parse(arguments)) {
         m_message = p.errorText();
@@ -122,6 +127,7 @@ bool ServerOptions::parse(const QStringList &arguments)
     pick(createOrg, Command::CreateOrg);
     pick(createUser, Command::CreateUser);
     pick(setRole, Command::SetRole);
+    pick(setSuperadmin, Command::SetSuperadmin);
     pick(resetPassword, Command::ResetPassword);
     pick(listUsers, Command::ListUsers);
     if (commands > 1)
@@ -132,6 +138,12 @@ bool ServerOptions::parse(const QStringList &arguments)
         if (positional.size() != 1)
             return usage(QStringLiteral("usage: --set-role LOGIN ROLE"));
         this->role = positional.first();
+    } else if (this->command == Command::SetSuperadmin) {
+        if (positional.size() != 1
+            || (positional.first() != QLatin1String("yes")
+                && positional.first() != QLatin1String("no")))
+            return usage(QStringLiteral("usage: --set-superadmin LOGIN yes|no"));
+        this->superadmin = positional.first() == QLatin1String("yes");
     } else if (!positional.isEmpty()) {
         return usage(QStringLiteral("unexpected argument: %1").arg(positional.first()));
     }

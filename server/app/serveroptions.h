@@ -15,6 +15,7 @@ struct ServerOptions
         CreateOrg,
         CreateUser,
         SetRole,
+        SetSuperadmin,
         ResetPassword,
         ListUsers,
     };
@@ -30,6 +31,7 @@ struct ServerOptions
     QString role; // --role, or the second argument of --set-role
     QString displayName; // --display-name
     bool passwordFromStdin = false;
+    bool superadmin = false; // the second argument of --set-superadmin
 
     // Parses arguments; on failure (or --help/--version) returns false with message() set and
     // exitCode() telling what to return.

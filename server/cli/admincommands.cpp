@@ -22,6 +22,8 @@ int AdminCommands::run(const ServerOptions &options)
         return createUser(options);
     case ServerOptions::Command::SetRole:
         return setRole(options);
+    case ServerOptions::Command::SetSuperadmin:
+        return setSuperadmin(options);
     case ServerOptions::Command::ResetPassword:
         return resetPassword(options);
     case ServerOptions::Command::ListUsers:
@@ -83,6 +85,19 @@ int AdminCommands::setRole(const ServerOptions &options)
     if (!store.setRole(login, *role))
         return failed(store.errorMessage());
     m_out << login << " is now " << roleName(*role) << Qt::endl;
+    return 0;
+}
+
+int AdminCommands::setSuperadmin(const ServerOptions &options)
+{
+    DirectoryStore store(m_db);
+    const QString login = options.commandArgument.trimmed().toLower();
+    if (!store.setSuperadmin(login, options.superadmin))
+        return failed(store.errorMessage());
+    m_out << login
+          << (options.superadmin ? " now sees every organisation"
+                                 : " sees only their own organisation")
+          << Qt::endl;
     return 0;
 }
 

@@ -27,6 +27,7 @@ private:
     int createOrg(const ServerOptions &options);
     int createUser(const ServerOptions &options);
     int setRole(const ServerOptions &options);
+    int setSuperadmin(const ServerOptions &options);
     int resetPassword(const ServerOptions &options);
     int listUsers(const ServerOptions &options);
     int failed(const QString &message);

@@ -169,6 +169,33 @@ std::optional<QUuid> DirectoryStore::setRole(const QString &login, Role role)
     return user;
 }
 
+std::optional<QUuid> DirectoryStore::setSuperadmin(const QString &login, bool superadmin)
+{
+    if (!begin())
+        return std::nullopt;
+    PgResult r = m_db.exec("UPDATE users u SET is_superadmin = $2 FROM users old"
+                           " WHERE u.login = $1 AND old.id = u.id"
+                           " RETURNING u.id, u.organisation_id, old.is_superadmin",
+        PgParams() << login << superadmin);
+    if (!r.ok())
+        return fail(r.errorMessage());
+    if (r.rows() == 0)
+        return fail(QStringLiteral("no user with the login \"%1\"").arg(login));
+    const QUuid user = r.uuid(0, 0);
+    const QUuid org = r.uuid(0, 1);
+    const bool was = r.toBool(0, 2);
+    r = m_db.exec("INSERT INTO activities (organisation_id, action, subject_type, subject_id,"
+                  " old_value, new_value) VALUES ($1, 'user.superadmin', 'user', $2,"
+                  " jsonb_build_object('superadmin', $3::boolean),"
+                  " jsonb_build_object('superadmin', $4::boolean))",
+        PgParams() << org << user << was << superadmin);
+    if (!r.ok() || !notifyUserChanged(user))
+        return fail(r.ok() ? m_error : r.errorMessage());
+    if (!commit())
+        return std::nullopt;
+    return user;
+}
+
 std::optional<QUuid> DirectoryStore::setPasswordHash(
     const QString &login, const QByteArray &passwordHash)
 {

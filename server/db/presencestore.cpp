@@ -47,6 +47,8 @@ void PresenceStore::snapshot(
               "    ORDER BY lower(u.display_name), u.id)"
               "   FROM users u WHERE u.organisation_id = $1 AND u.role <> 'banned'"
               "     AND ($2::uuid IS NULL OR u.home_team_id = $2)), '[]'::json),"
+              " 'organisation', (SELECT json_build_object('id', o.id, 'name', o.name)"
+              "   FROM organisations o WHERE o.id = $1),"
               " 'team', (SELECT json_build_object('id', t.id, 'name', t.name, 'archived', "
               "t.archived)"
               "   FROM teams t WHERE t.id = $2 AND t.organisation_id = $1))",

@@ -19,8 +19,24 @@ void PushHub::attach(ClientSocket *socket)
         Q_EMIT userOnline(c.organisationId, c.userId);
 }
 
+void PushHub::watch(ClientSocket *socket, const QUuid &organisationId)
+{
+    if (const auto was = m_watching.constFind(socket); was != m_watching.cend()) {
+        auto watchers = m_watchers.find(*was);
+        watchers->remove(socket);
+        if (watchers->isEmpty())
+            m_watchers.erase(watchers);
+        m_watching.erase(was);
+    }
+    if (organisationId.isNull() || !m_sockets.contains(socket))
+        return;
+    m_watching.insert(socket, organisationId);
+    m_watchers[organisationId].insert(socket);
+}
+
 void PushHub::detach(ClientSocket *socket)
 {
+    watch(socket, {});
     if (!m_sockets.remove(socket))
         return;
     const Caller &c = socket->caller();
@@ -49,13 +65,20 @@ QList<ClientSocket *> PushHub::socketsOf(const QUuid &userId) const
 void PushHub::pushToOrganisation(
     const QUuid &organisationId, const QString &method, const QJsonObject &params)
 {
-    const auto it = m_byOrganisation.constFind(organisationId);
-    if (it == m_byOrganisation.cend())
-        return;
-    // Encoded once; QString is implicitly shared, so every socket sends the same buffer.
-    const QString frame = QString::fromUtf8(RpcMessage::encodeNotification(method, params));
-    for (ClientSocket *socket : *it)
-        socket->sendFrame(frame);
+    if (const auto it = m_byOrganisation.constFind(organisationId); it != m_byOrganisation.cend()) {
+        // Encoded once; QString is implicitly shared, so every socket sends the same buffer.
+        const QString frame = QString::fromUtf8(RpcMessage::encodeNotification(method, params));
+        for (ClientSocket *socket : *it)
+            socket->sendFrame(frame);
+    }
+    if (const auto it = m_watchers.constFind(organisationId); it != m_watchers.cend()) {
+        QJsonObject tagged = params;
+        tagged.insert(
+            QStringLiteral("organisationId"), organisationId.toString(QUuid::WithoutBraces));
+        const QString frame = QString::fromUtf8(RpcMessage::encodeNotification(method, tagged));
+        for (ClientSocket *socket : *it)
+            socket->sendFrame(frame);
+    }
 }
 
 void PushHub::pushToUser(const QUuid &userId, const QString &method, const QJsonObject &params)

@@ -23,6 +23,11 @@ public:
     // Forgets a socket (signed out or closed); emits userOffline when it was the user's last.
     void detach(ClientSocket *socket);
 
+    // Also lets a socket follow another organisation's pushes (a superadmin's view), which
+    // reach it with "organisationId" added. One watched organisation per socket; null stops.
+    void watch(ClientSocket *socket, const QUuid &organisationId);
+
+    // To every member connection, and to those watching the organisation.
     void pushToOrganisation(
         const QUuid &organisationId, const QString &method, const QJsonObject &params);
     void pushToUser(const QUuid &userId, const QString &method, const QJsonObject &params);
@@ -38,6 +43,8 @@ private:
     QSet<ClientSocket *> m_sockets;
     QHash<QUuid, QSet<ClientSocket *>> m_byOrganisation;
     QHash<QUuid, QSet<ClientSocket *>> m_byUser;
+    QHash<QUuid, QSet<ClientSocket *>> m_watchers; // by watched organisation
+    QHash<ClientSocket *, QUuid> m_watching;
 };
 
 } // namespace Muster

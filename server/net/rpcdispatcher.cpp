@@ -13,6 +13,12 @@ void RpcDispatcher::add(const QString &name, std::optional<Role> minimumRole, Ha
     m_methods.insert(name, Method {minimumRole, std::move(handler)});
 }
 
+void RpcDispatcher::addSuperadmin(const QString &name, Role minimumRole, Handler handler)
+{
+    Q_ASSERT(!m_methods.contains(name));
+    m_methods.insert(name, Method {minimumRole, std::move(handler), true});
+}
+
 void RpcDispatcher::dispatch(ClientSocket *socket, const RpcMessage &request) const
 {
     if (!socket->beginRequest()) {
@@ -35,6 +41,10 @@ void RpcDispatcher::dispatch(ClientSocket *socket, const RpcMessage &request) co
         }
         if (!roleAtLeast(socket->caller().role, *it->minimumRole)) {
             call.fail(RpcError::forbidden());
+            return;
+        }
+        if (it->superadminOnly && !socket->caller().superadmin) {
+            call.fail(RpcError::forbidden(QStringLiteral("Only server superadmins may do this")));
             return;
         }
     }

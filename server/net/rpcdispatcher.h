@@ -26,9 +26,12 @@ public:
         // nullopt: callable before sign-in (session.login, session.resume).
         std::optional<Role> minimumRole;
         Handler handler;
+        // Also needs the account's server-wide superadmin flag (which is not a role).
+        bool superadminOnly = false;
     };
 
     void add(const QString &name, std::optional<Role> minimumRole, Handler handler);
+    void addSuperadmin(const QString &name, Role minimumRole, Handler handler);
     void dispatch(ClientSocket *socket, const RpcMessage &request) const;
 
     const QHash<QString, Method> &methods() const { return m_methods; }

@@ -4,6 +4,7 @@
 
 #include "net/pushhub.h"
 #include "net/rpccall.h"
+#include "organisationservice.h"
 #include "protocol/paramreader.h"
 #include "util/logging.h"
 
@@ -43,13 +44,18 @@ void PresenceService::list(const RpcCall &call)
     const QUuid teamId = scoped ? p.requiredUuid(QStringLiteral("teamId")) : QUuid();
     if (!p.ok())
         return call.fail(p.error());
-    m_store.snapshot(call.caller().organisationId, teamId, this,
-        [this, call, scoped](const QByteArray &json, const QString &error) {
+    const std::optional<QUuid> org = OrganisationService::targetOrganisation(call);
+    if (!org)
+        return;
+    m_store.snapshot(
+        *org, teamId, this, [this, call, scoped](const QByteArray &json, const QString &error) {
             if (!error.isEmpty()) {
                 qCWarning(lcPresence) << "snapshot failed:" << error;
                 return call.fail(databaseUnavailable());
             }
             QJsonObject snapshot = QJsonDocument::fromJson(json).object();
+            if (!snapshot.value(QStringLiteral("organisation")).isObject())
+                return call.fail(RpcError::notFound(QStringLiteral("Organisation")));
             if (scoped && !snapshot.value(QStringLiteral("team")).isObject())
                 return call.fail(RpcError::notFound(QStringLiteral("Team")));
             QJsonArray people = snapshot.value(QStringLiteral("people")).toArray();

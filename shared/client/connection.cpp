@@ -207,9 +207,16 @@ void Connection::onTextMessage(const QString &text)
 {
     const RpcMessage message = RpcMessage::decode(text.toUtf8());
     switch (message.kind()) {
-    case RpcMessage::Kind::Notification:
-        Q_EMIT pushReceived(message.method(), message.params());
+    case RpcMessage::Kind::Notification: {
+        // Pushes of another organisation (a superadmin's orgs.watch) are tagged; keep them apart
+        // so views of one's own organisation never mix them in.
+        const QString org = message.params().value(QStringLiteral("organisationId")).toString();
+        if (!org.isEmpty())
+            Q_EMIT watchedPushReceived(org, message.method(), message.params());
+        else
+            Q_EMIT pushReceived(message.method(), message.params());
         return;
+    }
     case RpcMessage::Kind::Result:
         finish(qint64(message.id().toDouble()), message.result(), RpcError());
         return;

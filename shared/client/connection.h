@@ -63,6 +63,9 @@ Q_SIGNALS:
     void signInFailed(const Muster::RpcError &error); // wrong password, expired token, …
     void tokenChanged(const QString &token);
     void pushReceived(const QString &method, const QJsonObject &params);
+    // A push about another organisation this connection watches (orgs.watch).
+    void watchedPushReceived(
+        const QString &organisationId, const QString &method, const QJsonObject &params);
 
 private:
     struct Pending

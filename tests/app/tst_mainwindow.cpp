@@ -6,6 +6,7 @@
 #include "admin/statespage.h"
 #include "admin/teamspage.h"
 #include "board/boardwindow.h"
+#include "board/organisationswindow.h"
 #include "board/statustray.h"
 #include "client/connection.h"
 #include "common/serverurl.h"
@@ -671,6 +672,68 @@ private Q_SLOTS:
         // Archiving a team takes it out of the manager's choices at once.
         teams->setArchived(night, true);
         QTRY_COMPARE(team->count(), 1);
+    }
+
+    void superadminSeesAnyOrganisationLive()
+    {
+        QVERIFY(
+            m_server->sql().exec("UPDATE users SET is_superadmin = true WHERE login = 'dee'").ok());
+        const QString riverside = m_server->sql()
+                                      .exec("SELECT id FROM organisations WHERE name = 'Riverside'")
+                                      .text(0, 0);
+        QVERIFY(!riverside.isEmpty()); // made by administrationWithinEachRole
+        Connection connection;
+        QSignalSpy in(&connection, &Connection::signedIn);
+        connection.signIn(
+            webSocketUrl(serverAddress()), QStringLiteral("dee"), QStringLiteral("correct horse"));
+        QVERIFY(in.wait());
+        BoardWindow board(connection);
+        QVERIFY(board.findChild<QAction *>(QStringLiteral("allOrganisations"))->isVisible());
+        QTRY_COMPARE(board.model().rowCount(), 4);
+
+        OrganisationsWindow window(connection, board.avatars());
+        window.show();
+        auto *organisations = window.findChild<QComboBox *>(QStringLiteral("organisations"));
+        QTRY_VERIFY(organisations->count() >= 3);
+        // It opens on my own organisation (all of it, not one team), then shows any other.
+        const int northwind = int(m_server->sql()
+                                      .exec("SELECT count(*) FROM users u JOIN organisations o ON"
+                                            " o.id = u.organisation_id WHERE o.name = 'Northwind'")
+                                      .toInt(0, 0));
+        QTRY_COMPARE(window.model().rowCount(), northwind);
+        window.showOrganisation(riverside);
+        QTRY_COMPARE(window.model().rowCount(), 3);
+
+        // Live: someone there signs in and changes state.
+        TestClient sam;
+        QVERIFY(sam.open(m_server->wsUrl()));
+        const QString samId
+            = resultOf(sam.login(QStringLiteral("sam"), QStringLiteral("correct horse")))
+                  .value(QStringLiteral("user"))
+                  .toObject()
+                  .value(QStringLiteral("id"))
+                  .toString();
+        const QString busy = stateIdByLabel(
+            resultOf(sam.call(QStringLiteral("presence.list"))), QStringLiteral("Busy"));
+        QVERIFY(sam.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), busy}})
+                    .contains(QStringLiteral("result")));
+        const QModelIndex samRow = window.model().index(window.model().rowOf(samId));
+        QTRY_COMPARE(samRow.data(PresenceModel::StateLabelRole).toString(), QStringLiteral("Busy"));
+        QVERIFY(samRow.data(PresenceModel::OnlineRole).toBool());
+        // My own board never mixes in another organisation.
+        QCOMPARE(board.model().rowCount(), 4);
+        QCOMPARE(board.model().rowOf(samId), -1);
+        if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(window.grab().save(QDir(shots).filePath(QStringLiteral("organisations.png"))));
+
+        // Without the flag, nothing of it is offered.
+        Connection ada;
+        QSignalSpy adaIn(&ada, &Connection::signedIn);
+        ada.signIn(
+            webSocketUrl(serverAddress()), QStringLiteral("ada"), QStringLiteral("correct horse"));
+        QVERIFY(adaIn.wait());
+        BoardWindow adaBoard(ada);
+        QVERIFY(!adaBoard.findChild<QAction *>(QStringLiteral("allOrganisations"))->isVisible());
     }
 };
 

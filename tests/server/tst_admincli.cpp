@@ -56,8 +56,9 @@ private Q_SLOTS:
     {
         const Run help = run({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char *flag : {"--create-org", "--create-user", "--set-role", "--reset-password",
-                 "--list-users", "--migrate", "--data-dir", "--database", "--port", "--address"})
+        for (const char *flag :
+            {"--create-org", "--create-user", "--set-role", "--set-superadmin", "--reset-password",
+                "--list-users", "--migrate", "--data-dir", "--database", "--port", "--address"})
             QVERIFY2(help.out.contains(QLatin1String(flag)), flag);
         const Run version = run({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
@@ -172,6 +173,27 @@ private Q_SLOTS:
         QCOMPARE(
             run({QStringLiteral("--set-role"), QStringLiteral("nobody"), QStringLiteral("staff")})
                 .exitCode,
+            1);
+
+        r = run({QStringLiteral("--set-superadmin"), QStringLiteral("dan"), QStringLiteral("yes")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(m_server->sql()
+                    .exec("SELECT is_superadmin FROM users WHERE login = 'dan'")
+                    .toBool(0, 0));
+        QVERIFY(run({QStringLiteral("--list-users")}).out.contains(QStringLiteral("(super)")));
+        r = run({QStringLiteral("--set-superadmin"), QStringLiteral("dan"), QStringLiteral("no")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!m_server->sql()
+                     .exec("SELECT is_superadmin FROM users WHERE login = 'dan'")
+                     .toBool(0, 0));
+        QCOMPARE(m_server->auditCount(QStringLiteral("user.superadmin")), 2);
+        QCOMPARE(run({QStringLiteral("--set-superadmin"), QStringLiteral("dan"),
+                         QStringLiteral("maybe")})
+                     .exitCode,
+            2);
+        QCOMPARE(run({QStringLiteral("--set-superadmin"), QStringLiteral("nobody"),
+                         QStringLiteral("yes")})
+                     .exitCode,
             1);
 
         // A reset password signs the user out everywhere.

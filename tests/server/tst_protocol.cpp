@@ -85,6 +85,13 @@ private Q_SLOTS:
             const Role role = Role(r);
             QVERIFY(!m_server->createUser(roleName(role), QStringLiteral("Acme"), role).isNull());
         }
+        // The lowest role that can sign in, with the server-wide flag.
+        QVERIFY(
+            !m_server->createUser(QStringLiteral("super"), QStringLiteral("Acme"), Role::Attendee)
+                 .isNull());
+        QVERIFY(m_server->sql()
+                    .exec("UPDATE users SET is_superadmin = true WHERE login = 'super'")
+                    .ok());
     }
     void cleanupTestCase() { m_server.reset(); }
 
@@ -268,7 +275,17 @@ private Q_SLOTS:
             QVERIFY(at.open(m_server->wsUrl()));
             QVERIFY(at.login(roleName(minimum), QStringLiteral("correct horse"))
                         .contains(QStringLiteral("result")));
-            const QString reason = TestClient::errorReason(at.call(it.key()));
+            QString reason = TestClient::errorReason(at.call(it.key()));
+            if (it->superadminOnly) {
+                // The role is not enough without the flag; the flag on the lowest role is.
+                QVERIFY2(reason == QStringLiteral("forbidden"), qPrintable(it.key()));
+                QCOMPARE(minimum, Role::Attendee);
+                TestClient super;
+                QVERIFY(super.open(m_server->wsUrl()));
+                QVERIFY(super.login(QStringLiteral("super"), QStringLiteral("correct horse"))
+                            .contains(QStringLiteral("result")));
+                reason = TestClient::errorReason(super.call(it.key()));
+            }
             QVERIFY2(reason != QStringLiteral("forbidden")
                     && reason != QStringLiteral("unauthenticated"),
                 qPrintable(it.key()));
