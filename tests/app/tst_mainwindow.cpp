@@ -325,6 +325,24 @@ private Q_SLOTS:
         if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty()) {
             QTest::qWait(100); // let the last pushes paint
             QVERIFY(board.grab().save(QDir(shots).filePath(QStringLiteral("busy-board.png"))));
+            // And in a dark palette, as a dark desktop theme gives it.
+            const QPalette light = QApplication::palette();
+            QPalette dark;
+            dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+            dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+            dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+            dark.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2d, 0x31));
+            dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+            dark.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3b));
+            dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+            dark.setColor(QPalette::Mid, QColor(0x55, 0x57, 0x5b));
+            dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+            dark.setColor(QPalette::HighlightedText, Qt::white);
+            dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+            QApplication::setPalette(dark);
+            QTest::qWait(50);
+            QVERIFY(board.grab().save(QDir(shots).filePath(QStringLiteral("busy-board-dark.png"))));
+            QApplication::setPalette(light);
         }
     }
 
