@@ -76,13 +76,25 @@ void PresenceStore::setState(const QUuid &organisationId, const QUuid &userId, c
         params, context, [handler](const PgResult &r) { deliver(r, handler); });
 }
 
-void PresenceStore::currentState(
-    const QUuid &organisationId, const QUuid &userId, QObject *context, StateHandler handler)
+void PresenceStore::currentStates(const QUuid &organisationId, const QList<QUuid> &userIds,
+    QObject *context, StatesHandler handler)
 {
-    m_db.exec(
-        "SELECT " + kStateColumns + " FROM users u WHERE u.id = $2 AND u.organisation_id = $1",
-        PgParams() << organisationId << userId, context,
-        [handler](const PgResult &r) { deliver(r, handler); });
+    // One array parameter, in PostgreSQL's literal form: {id,id,…}.
+    QStringList ids;
+    ids.reserve(userIds.size());
+    for (const QUuid &id : userIds)
+        ids << id.toString(QUuid::WithoutBraces);
+    m_db.exec("SELECT " + kStateColumns
+            + " FROM users u WHERE u.organisation_id = $1 AND u.id = ANY ($2::uuid[])",
+        PgParams() << organisationId << (u'{' + ids.join(u',') + u'}'), context,
+        [handler](const PgResult &r) {
+            if (!r.ok())
+                return handler({}, r.errorMessage());
+            QList<PersonState> states;
+            for (int row = 0; row < r.rows(); ++row)
+                states.append(stateAt(r, row));
+            handler(states, {});
+        });
 }
 
 void PresenceStore::markSeen(

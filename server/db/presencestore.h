@@ -48,9 +48,10 @@ public:
     // the state is not one of the organisation's.
     void setState(const QUuid &organisationId, const QUuid &userId, const QUuid &stateId,
         const QString &message, const QDateTime &until, QObject *context, StateHandler handler);
-    void currentState(
-        const QUuid &organisationId, const QUuid &userId, QObject *context, StateHandler handler);
     // Records "last seen now" as the user's last connection closes.
+    // The current states of several members of one organisation (unknown ids are skipped).
+    void currentStates(const QUuid &organisationId, const QList<QUuid> &userIds, QObject *context,
+        StatesHandler handler);
     void markSeen(
         const QUuid &organisationId, const QUuid &userId, QObject *context, StateHandler handler);
     // Returns every state whose end has come to its organisation's default, across organisations;

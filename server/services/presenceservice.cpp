@@ -15,6 +15,9 @@ namespace Muster {
 
 namespace {
 const QString kChanged = QStringLiteral("presence.changed");
+const QString kChanges = QStringLiteral("presence.changes");
+// Long enough to gather a reconnect storm, short enough that nobody notices the dot lag.
+constexpr auto kArrivalWindow = std::chrono::milliseconds(100);
 constexpr qsizetype kMaxMessage = 200;
 constexpr int kMaxUntilDays = 7;
 constexpr qint64 kLongestExpiryWaitMs = 60 * 1000;
@@ -34,6 +37,9 @@ PresenceService::PresenceService(Database &db, PushHub &hub, QObject *parent)
     connect(&m_hub, &PushHub::userOffline, this, &PresenceService::onUserOffline);
     m_expiryTimer.setSingleShot(true);
     connect(&m_expiryTimer, &QTimer::timeout, this, &PresenceService::expireDue);
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(kArrivalWindow);
+    connect(&m_flushTimer, &QTimer::timeout, this, &PresenceService::flushArrivalsAndDepartures);
     scheduleExpiry();
 }
 
@@ -129,20 +135,45 @@ void PresenceService::expireDue()
 
 void PresenceService::onUserOnline(const QUuid &organisationId, const QUuid &userId)
 {
-    m_store.currentState(organisationId, userId, this,
-        [this](const std::optional<PresenceStore::PersonState> &state, const QString &) {
-            if (state)
-                pushChange(*state);
-        });
+    queueArrivalOrDeparture(organisationId, userId);
 }
 
 void PresenceService::onUserOffline(const QUuid &organisationId, const QUuid &userId)
 {
     m_store.markSeen(organisationId, userId, this,
-        [this](const std::optional<PresenceStore::PersonState> &state, const QString &) {
-            if (state)
-                pushChange(*state);
-        });
+        [this, organisationId, userId](const std::optional<PresenceStore::PersonState> &,
+            const QString &) { queueArrivalOrDeparture(organisationId, userId); });
+}
+
+void PresenceService::queueArrivalOrDeparture(const QUuid &organisationId, const QUuid &userId)
+{
+    m_arrivals[organisationId].insert(userId);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void PresenceService::flushArrivalsAndDepartures()
+{
+    const QHash<QUuid, QSet<QUuid>> due = std::exchange(m_arrivals, {});
+    for (auto it = due.cbegin(); it != due.cend(); ++it) {
+        // States are read when the batch leaves, so it never carries anything older than a
+        // push that went out meanwhile.
+        m_store.currentStates(it.key(), it->values(), this,
+            [this, org = it.key()](
+                const QList<PresenceStore::PersonState> &states, const QString &error) {
+                if (!error.isEmpty()) {
+                    qCWarning(lcPresence) << "arrivals not pushed:" << error;
+                    return;
+                }
+                if (states.size() == 1)
+                    return pushChange(states.first());
+                QJsonArray changes;
+                for (const PresenceStore::PersonState &state : states)
+                    changes.append(changeJson(state));
+                if (!changes.isEmpty())
+                    m_hub.pushToOrganisation(org, kChanges, {{QStringLiteral("changes"), changes}});
+            });
+    }
 }
 
 QJsonObject PresenceService::changeJson(const PresenceStore::PersonState &state) const

@@ -4,6 +4,7 @@
 #include "protocol/rpcmessage.h"
 #include "util/logging.h"
 
+#include <QJsonArray>
 #include <QRandomGenerator>
 
 #include <algorithm>
@@ -211,10 +212,20 @@ void Connection::onTextMessage(const QString &text)
         // Pushes of another organisation (a superadmin's orgs.watch) are tagged; keep them apart
         // so views of one's own organisation never mix them in.
         const QString org = message.params().value(QStringLiteral("organisationId")).toString();
-        if (!org.isEmpty())
-            Q_EMIT watchedPushReceived(org, message.method(), message.params());
-        else
-            Q_EMIT pushReceived(message.method(), message.params());
+        const auto deliver = [this, &org](const QString &method, const QJsonObject &params) {
+            if (!org.isEmpty())
+                Q_EMIT watchedPushReceived(org, method, params);
+            else
+                Q_EMIT pushReceived(method, params);
+        };
+        // A batch of comings and goings is, to every view, that many presence.changed pushes.
+        if (message.method() == QLatin1String("presence.changes")) {
+            const QJsonArray changes = message.params().value(QStringLiteral("changes")).toArray();
+            for (const QJsonValue &change : changes)
+                deliver(QStringLiteral("presence.changed"), change.toObject());
+            return;
+        }
+        deliver(message.method(), message.params());
         return;
     }
     case RpcMessage::Kind::Result:

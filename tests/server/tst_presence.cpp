@@ -150,6 +150,47 @@ private Q_SLOTS:
         QVERIFY(offline.contains(QStringLiteral("lastSeen")));
     }
 
+    void aReconnectStormArrivesInBatches()
+    {
+        // Ten members of a new team, signed in once for their tokens, then all back at once.
+        constexpr int kCount = 10;
+        QStringList tokens;
+        QStringList ids;
+        for (int i = 0; i < kCount; ++i) {
+            const QString login = QStringLiteral("storm%1").arg(i);
+            ids << m_server->createUser(login, QStringLiteral("Acme"), Role::Volunteer)
+                       .toString(QUuid::WithoutBraces);
+            TestClient once;
+            QVERIFY(once.open(m_server->wsUrl()));
+            tokens << resultOf(once.login(login, QStringLiteral("correct horse")))
+                          .value(QStringLiteral("token"))
+                          .toString();
+        }
+        TestClient ada;
+        signIn(ada, QStringLiteral("ada"));
+        QTest::qWait(300); // the departures above are pushed and done with
+        ada.clearPushes();
+
+        std::vector<std::unique_ptr<TestClient>> storm;
+        for (int i = 0; i < kCount; ++i) {
+            storm.push_back(std::make_unique<TestClient>());
+            QVERIFY(storm.back()->open(m_server->wsUrl()));
+        }
+        for (int i = 0; i < kCount; ++i) {
+            storm[i]->socket().sendTextMessage(QStringLiteral(
+                R"({"jsonrpc":"2.0","id":1,"method":"session.resume","params":{"token":"%1"}})")
+                                                   .arg(tokens[i]));
+        }
+        // Every arrival reaches ada once, online...
+        for (const QString &id : ids) {
+            const QJsonObject arrived = ada.waitForPush(kChanged, {{QStringLiteral("userId"), id}});
+            QVERIFY2(arrived.value(QStringLiteral("online")).toBool(), qPrintable(id));
+        }
+        // ...in fewer frames than arrivals.
+        const QJsonObject batch = ada.waitForPush(QStringLiteral("presence.changes"));
+        QVERIFY(batch.value(QStringLiteral("changes")).toArray().size() >= 2);
+    }
+
     void messageAndClearAfter()
     {
         TestClient ada, bo;

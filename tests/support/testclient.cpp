@@ -23,9 +23,23 @@ bool TestClient::open(const QUrl &url, int timeoutMs)
 void TestClient::onText(const QString &text)
 {
     const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
-    if (frame.contains(QStringLiteral("method")) && !frame.contains(QStringLiteral("id")))
+    if (frame.contains(QStringLiteral("method")) && !frame.contains(QStringLiteral("id"))) {
         m_pushes.append(frame);
-    else
+        // Like Muster::Connection, a batch also counts as the presence.changed pushes it holds,
+        // so a test need not care whether someone's arrival came alone or with others.
+        if (frame.value(QStringLiteral("method")).toString() == QLatin1String("presence.changes")) {
+            const QJsonObject params = frame.value(QStringLiteral("params")).toObject();
+            for (const QJsonValue &change : params.value(QStringLiteral("changes")).toArray()) {
+                QJsonObject one = change.toObject();
+                if (params.contains(QStringLiteral("organisationId")))
+                    one.insert(QStringLiteral("organisationId"),
+                        params.value(QStringLiteral("organisationId")));
+                m_pushes.append(QJsonObject {{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                    {QStringLiteral("method"), QStringLiteral("presence.changed")},
+                    {QStringLiteral("params"), one}});
+            }
+        }
+    } else
         m_replies.append(frame);
 }
 
