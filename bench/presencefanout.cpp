@@ -1,7 +1,10 @@
-// muster-bench-presence: measures how fast a presence.set reaches every member of an organisation.
-// Starts a real muster-server (embedded PostgreSQL in a temporary directory), signs in N members
-// over real WebSockets, has one member change state R times, and prints latency percentiles
-// (to each member and to the last member of each round) plus the server's memory per session.
+// muster-bench-presence: how many sessions one muster-server holds and how fast a presence.set
+// reaches the people who watch it. Starts a real muster-server (embedded PostgreSQL in a
+// temporary directory), seeds three organisations — a 50-person team, a 5,000-person board and
+// everyone else — signs every session in over a real WebSocket (session.resume with seeded
+// tokens, as clients do after a restart), then times state changes in the team and on the board
+// while all sessions stay connected. Prints latency percentiles, server memory per idle session
+// and server CPU per phase.
 #include "db/directorystore.h"
 #include "db/pgsyncconnection.h"
 #include "services/passwordhasher.h"
@@ -20,6 +23,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace Muster;
 
@@ -36,6 +41,21 @@ qint64 rssKiB(qint64 pid)
             return line.mid(6).trimmed().split(' ').first().toLongLong();
     }
     return 0;
+}
+
+// User plus system CPU seconds the process has used so far.
+double cpuSeconds(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = stat.readAll();
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong())
+        / double(sysconf(_SC_CLK_TCK));
 }
 
 double percentile(std::vector<double> values, double p)
@@ -68,35 +88,190 @@ QString frame(qint64 id, const QString &method, const QJsonObject &params)
                 params}}).toJson(QJsonDocument::Compact));
 }
 
+void printLatency(const char *what, const std::vector<double> &values)
+{
+    std::printf("%-34s p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (n=%zu)\n", what,
+        percentile(values, 50), percentile(values, 95), percentile(values, 99),
+        percentile(values, 100), values.size());
+}
+
+// One seeded member: who, in which organisation, and the session token they resume with.
+struct Member
+{
+    QString login;
+    QString organisation;
+    QString token;
+    QString userId;
+};
+
+// The load: every session, and what the current timing round is looking for.
+class Load
+{
+public:
+    explicit Load(const QUrl &url)
+        : m_url(url)
+    { }
+
+    // Opens and resumes sessions with at most `concurrency` handshakes under way at once.
+    void connectAll(const std::vector<Member> &members, int concurrency)
+    {
+        m_members = &members;
+        m_sockets.resize(members.size());
+        m_next = 0;
+        m_concurrency = concurrency;
+        for (int i = 0; i < concurrency; ++i)
+            openNext();
+    }
+    int signedIn() const { return m_signedIn; }
+    int failed() const { return m_failed; }
+    bool settled() const { return m_signedIn + m_failed == int(m_members->size()); }
+
+    // Starts a round: member `sender` sets `stateId`; `watchers` are the indexes that must see it.
+    void startRound(
+        size_t sender, const QString &stateId, const std::vector<size_t> &watchers, qint64 id)
+    {
+        m_expectUser = QStringLiteral("\"userId\":\"%1\"").arg(m_members->at(sender).userId);
+        m_expectState = QStringLiteral("\"stateId\":\"%1\"").arg(stateId);
+        m_watching.assign(m_sockets.size(), false);
+        for (size_t w : watchers)
+            m_watching[w] = true;
+        m_pending = int(watchers.size());
+        m_slowest = 0;
+        m_sentAt = m_clock.nsecsElapsed();
+        m_sockets[sender]->sendTextMessage(
+            frame(id, QStringLiteral("presence.set"), {{QStringLiteral("stateId"), stateId}}));
+    }
+    bool roundDone() const { return m_pending == 0; }
+    int roundMissing() const { return m_pending; }
+    double roundSlowest() const { return m_slowest; }
+    std::vector<double> &latencies() { return m_latencies; }
+
+private:
+    void openNext()
+    {
+        if (m_next >= m_members->size())
+            return;
+        const size_t i = m_next++;
+        auto socket = std::make_unique<QWebSocket>();
+        QWebSocket *ws = socket.get();
+        const QString resume = frame(1, QStringLiteral("session.resume"),
+            {{QStringLiteral("token"), m_members->at(i).token}});
+        QObject::connect(
+            ws, &QWebSocket::connected, ws, [ws, resume] { ws->sendTextMessage(resume); });
+        QObject::connect(
+            ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), ws, [this, ws, i] {
+                if (ws->property("settled").toBool())
+                    return;
+                ws->setProperty("settled", true);
+                ++m_failed;
+                std::fprintf(stderr, "session %zu: %s\n", i, qPrintable(ws->errorString()));
+                openNext();
+            });
+        QObject::connect(ws, &QWebSocket::textMessageReceived, ws,
+            [this, ws, i](const QString &text) { onText(ws, i, text); });
+        ws->open(m_url);
+        m_sockets[i] = std::move(socket);
+    }
+
+    void onText(QWebSocket *ws, size_t i, const QString &text)
+    {
+        if (!ws->property("settled").toBool()) {
+            // The first reply is the resume's; pushes may come before it.
+            if (!text.contains(QLatin1String("\"id\":1")))
+                return;
+            ws->setProperty("settled", true);
+            text.contains(QLatin1String("\"result\"")) ? ++m_signedIn : ++m_failed;
+            openNext();
+            return;
+        }
+        // Cheap matching: the load tool shares the server's two cores, so it must not parse
+        // thousands of JSON documents per round to find the one push it times.
+        if (m_pending == 0 || !m_watching[i] || !text.contains(m_expectUser)
+            || !text.contains(m_expectState))
+            return;
+        m_watching[i] = false;
+        const double ms = double(m_clock.nsecsElapsed() - m_sentAt) / 1e6;
+        m_latencies.push_back(ms);
+        m_slowest = std::max(m_slowest, ms);
+        --m_pending;
+    }
+
+    QUrl m_url;
+    const std::vector<Member> *m_members = nullptr;
+    std::vector<std::unique_ptr<QWebSocket>> m_sockets;
+    size_t m_next = 0;
+    int m_concurrency = 0;
+    int m_signedIn = 0;
+    int m_failed = 0;
+    QElapsedTimer m_clock = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    QString m_expectUser;
+    QString m_expectState;
+    std::vector<bool> m_watching;
+    int m_pending = 0;
+    double m_slowest = 0;
+    qint64 m_sentAt = 0;
+    std::vector<double> m_latencies;
+};
+
+void raiseFileLimit()
+{
+    rlimit limit {};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     qputenv("QT_NO_GLIB", "1");
+    raiseFileLimit();
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Presence fan-out benchmark for muster-server."));
+        QStringLiteral("Presence fan-out and capacity benchmark for muster-server."));
     parser.addHelpOption();
-    const QCommandLineOption membersOption(QStringLiteral("members"),
-        QStringLiteral("Members in the organisation (default 500)."), QStringLiteral("N"),
-        QStringLiteral("500"));
+    const QCommandLineOption sessionsOption(QStringLiteral("sessions"),
+        QStringLiteral("Signed-in sessions in all (default 10000)."), QStringLiteral("N"),
+        QStringLiteral("10000"));
+    const QCommandLineOption teamOption(QStringLiteral("team"),
+        QStringLiteral("Members of the small team (default 50)."), QStringLiteral("N"),
+        QStringLiteral("50"));
+    const QCommandLineOption boardOption(QStringLiteral("board"),
+        QStringLiteral("Members of the organisation-wide board (default 5000)."),
+        QStringLiteral("N"), QStringLiteral("5000"));
     const QCommandLineOption roundsOption(QStringLiteral("rounds"),
-        QStringLiteral("State changes to time (default 200)."), QStringLiteral("R"),
-        QStringLiteral("200"));
+        QStringLiteral("State changes timed per scenario (default 100)."), QStringLiteral("R"),
+        QStringLiteral("100"));
     const QCommandLineOption serverOption(QStringLiteral("server-binary"),
         QStringLiteral("Path to muster-server."), QStringLiteral("PATH"),
         QCoreApplication::applicationDirPath() + QStringLiteral("/../server/muster-server"));
-    parser.addOptions({membersOption, roundsOption, serverOption});
+    const QCommandLineOption threadsOption(QStringLiteral("socket-threads"),
+        QStringLiteral("Passed to muster-server (default: the server's own default)."),
+        QStringLiteral("N"));
+    parser.addOptions(
+        {sessionsOption, teamOption, boardOption, roundsOption, serverOption, threadsOption});
     parser.process(app);
-    const int members = std::max(2, parser.value(membersOption).toInt());
+    const int team = std::max(2, parser.value(teamOption).toInt());
+    const int board = std::max(2, parser.value(boardOption).toInt());
+    const int sessions = std::max(team + board, parser.value(sessionsOption).toInt());
+    const int others = sessions - team - board;
     const int rounds = std::max(1, parser.value(roundsOption).toInt());
 
     QTemporaryDir dir(QStringLiteral("/tmp/muster-bench-XXXXXX"));
     QProcess server;
     server.setProcessChannelMode(QProcess::SeparateChannels);
-    server.start(parser.value(serverOption),
-        {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--port"), QStringLiteral("0")});
+    QStringList serverArguments {
+        QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--port"), QStringLiteral("0")};
+    if (parser.isSet(threadsOption))
+        serverArguments << QStringLiteral("--socket-threads") << parser.value(threadsOption);
+    server.start(parser.value(serverOption), serverArguments);
     if (!server.waitForStarted(10000) || !waitFor([&] { return server.canReadLine(); }, 120000)) {
         std::fprintf(stderr, "muster-server did not start\n");
         return 1;
@@ -104,114 +279,142 @@ int main(int argc, char *argv[])
     const quint16 port = server.readLine().trimmed().split(':').last().toUShort();
     const QUrl url(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port));
 
-    // Seed one organisation with N members sharing one password (one argon2 hash, bulk insert).
+    // Seed: three organisations, their members (one shared argon2 hash) and a live session each,
+    // whose token is known here (the database keeps only its SHA-256, as for real sessions).
     PgSyncConnection sql(
         "host='" + dir.path().toUtf8() + "/postgresql' port=5432 user=muster dbname=muster");
     DirectoryStore directory(sql);
-    if (!directory.createOrganisation(QStringLiteral("Bench"))) {
-        std::fprintf(stderr, "seeding failed: %s\n", qPrintable(directory.errorMessage()));
-        return 1;
-    }
-    const PgResult seeded = sql.exec(
-        "INSERT INTO users (organisation_id, login, display_name, password_hash, role, "
-        "home_team_id, state_id)"
-        " SELECT o.id, 'm' || g, 'Member ' || g, $1, 'staff',"
-        "  (SELECT id FROM teams WHERE organisation_id = o.id LIMIT 1),"
-        "  (SELECT id FROM states WHERE organisation_id = o.id AND is_default)"
-        " FROM organisations o, generate_series(1, $2::int) g WHERE o.name = 'Bench'",
-        PgParams() << QString::fromLatin1(PasswordHasher::hash(QStringLiteral("bench password")))
-                   << members);
-    const PgResult states
-        = sql.exec("SELECT s.id FROM states s JOIN organisations o ON o.id = s.organisation_id"
-                   " WHERE o.name = 'Bench' ORDER BY s.sort_order LIMIT 2");
-    if (!seeded.ok() || states.rows() != 2) {
-        std::fprintf(stderr, "seeding failed: %s\n", qPrintable(seeded.errorMessage()));
-        return 1;
-    }
-    const QString stateIds[2] = {states.text(0, 0), states.text(1, 0)};
-    const qint64 rssBefore = rssKiB(server.processId());
-
-    // Sign everyone in.
-    std::vector<std::unique_ptr<QWebSocket>> sockets;
-    int signedIn = 0;
-    int failed = 0;
-    QElapsedTimer clock;
-    clock.start();
-    std::vector<double> latencies;
-    std::vector<double> lastPerRound;
-    int round = -1;
-    int receivedThisRound = 0;
-    qint64 sentAtNs = 0;
-    double slowestThisRound = 0;
-    for (int i = 0; i < members; ++i) {
-        auto socket = std::make_unique<QWebSocket>();
-        QWebSocket *ws = socket.get();
-        QObject::connect(ws, &QWebSocket::connected, ws, [ws, i] {
-            ws->sendTextMessage(frame(1, QStringLiteral("session.login"),
-                {{QStringLiteral("login"), QStringLiteral("m%1").arg(i + 1)},
-                    {QStringLiteral("password"), QStringLiteral("bench password")}}));
-        });
-        QObject::connect(ws, &QWebSocket::textMessageReceived, ws, [&, i](const QString &text) {
-            const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
-            if (message.value(QStringLiteral("id")).toInt() == 1) {
-                message.contains(QStringLiteral("result")) ? ++signedIn : ++failed;
-                return;
-            }
-            if (i == 0 || round < 0
-                || message.value(QStringLiteral("method")).toString()
-                    != QStringLiteral("presence.changed"))
-                return;
-            const QJsonObject p = message.value(QStringLiteral("params")).toObject();
-            if (p.value(QStringLiteral("userId")).toString().isEmpty()
-                || p.value(QStringLiteral("stateId")).toString() != stateIds[round % 2])
-                return;
-            const double ms = double(clock.nsecsElapsed() - sentAtNs) / 1e6;
-            latencies.push_back(ms);
-            slowestThisRound = std::max(slowestThisRound, ms);
-            ++receivedThisRound;
-        });
-        ws->open(url);
-        sockets.push_back(std::move(socket));
-    }
-    if (!waitFor([&] { return signedIn + failed == members; }, 600000)) {
-        std::fprintf(stderr, "sign-in timed out: %d of %d\n", signedIn, members);
-        return 1;
-    }
-    const double signInSeconds = double(clock.elapsed()) / 1000.0;
-    waitFor([] { return false; }, 500); // let the "online" pushes settle before timing
-    const qint64 rssAfter = rssKiB(server.processId());
-
-    // Rounds: member 1 changes state; every other member must see it.
-    for (round = 0; round < rounds; ++round) {
-        receivedThisRound = 0;
-        slowestThisRound = 0;
-        sentAtNs = clock.nsecsElapsed();
-        sockets[0]->sendTextMessage(frame(100 + round, QStringLiteral("presence.set"),
-            {{QStringLiteral("stateId"), stateIds[round % 2]}}));
-        if (!waitFor([&] { return receivedThisRound >= signedIn - 1; }, 10000)) {
-            std::fprintf(stderr, "round %d: only %d of %d members saw the change\n", round,
-                receivedThisRound, signedIn - 1);
-            break;
+    const QString hash
+        = QString::fromLatin1(PasswordHasher::hash(QStringLiteral("bench password")));
+    const std::array<std::tuple<QString, QString, int>, 3> organisations {{
+        {QStringLiteral("Team"), QStringLiteral("t"), team},
+        {QStringLiteral("Board"), QStringLiteral("b"), board},
+        {QStringLiteral("Others"), QStringLiteral("o"), others},
+    }};
+    for (const auto &[name, prefix, count] : organisations) {
+        if (!directory.createOrganisation(name)) {
+            std::fprintf(stderr, "seeding failed: %s\n", qPrintable(directory.errorMessage()));
+            return 1;
         }
-        lastPerRound.push_back(slowestThisRound);
+        const PgResult seeded = sql.exec(
+            "WITH o AS (SELECT id FROM organisations WHERE name = $1),"
+            " u AS (INSERT INTO users (organisation_id, login, display_name, password_hash, role,"
+            "   home_team_id, state_id)"
+            "  SELECT o.id, $2 || g, 'Member ' || $2 || g, $3, 'staff',"
+            "   (SELECT id FROM teams WHERE organisation_id = o.id LIMIT 1),"
+            "   (SELECT id FROM states WHERE organisation_id = o.id AND is_default)"
+            "  FROM o, generate_series(1, $4::int) g RETURNING organisation_id, id, login)"
+            " INSERT INTO sessions (organisation_id, user_id, token_hash, expires_at)"
+            " SELECT organisation_id, id, sha256(convert_to('bench-' || login, 'UTF8')),"
+            "  now() + interval '1 day' FROM u",
+            PgParams() << name << prefix << hash << count);
+        if (!seeded.ok()) {
+            std::fprintf(stderr, "seeding failed: %s\n", qPrintable(seeded.errorMessage()));
+            return 1;
+        }
     }
+    const PgResult rows = sql.exec(
+        "SELECT u.login, o.name, u.id FROM users u JOIN organisations o ON o.id = u.organisation_id"
+        " ORDER BY o.name DESC, u.created_at, u.login");
+    std::vector<Member> members;
+    for (int r = 0; r < rows.rows(); ++r) {
+        members.push_back({rows.text(r, 0), rows.text(r, 1),
+            QStringLiteral("bench-") + rows.text(r, 0), rows.text(r, 2)});
+    }
+    const auto indexesOf = [&](const QString &organisation) {
+        std::vector<size_t> indexes;
+        for (size_t i = 0; i < members.size(); ++i) {
+            if (members[i].organisation == organisation)
+                indexes.push_back(i);
+        }
+        return indexes;
+    };
+    const auto statesOf = [&](const QString &organisation) {
+        const PgResult r = sql.exec("SELECT s.id FROM states s JOIN organisations o ON"
+                                    " o.id = s.organisation_id WHERE o.name = $1"
+                                    " ORDER BY s.sort_order LIMIT 2",
+            PgParams() << organisation);
+        return std::array<QString, 2> {r.text(0, 0), r.text(1, 0)};
+    };
 
-    std::printf(
-        "muster-bench-presence: %d members, %d rounds, one process, loopback\n", members, rounds);
-    std::printf(
-        "sessions signed in        %d (failed %d) in %.2f s\n", signedIn, failed, signInSeconds);
-    std::printf("fan-out to each member    p50 %.2f ms  p95 %.2f ms  p99 %.2f ms  max %.2f ms\n",
-        percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
-        percentile(latencies, 100));
-    std::printf("fan-out to last member    p50 %.2f ms  p95 %.2f ms  p99 %.2f ms  max %.2f ms\n",
-        percentile(lastPerRound, 50), percentile(lastPerRound, 95), percentile(lastPerRound, 99),
-        percentile(lastPerRound, 100));
-    std::printf(
-        "server RSS                %lld KiB idle, %lld KiB with sessions: %.1f KiB per session\n",
-        rssBefore, rssAfter, double(rssAfter - rssBefore) / std::max(1, signedIn));
+    const qint64 pid = server.processId();
+    const qint64 rssBefore = rssKiB(pid);
+    double cpuMark = cpuSeconds(pid);
+    QElapsedTimer phase;
+    phase.start();
 
-    sockets.clear();
+    Load load(url);
+    load.connectAll(members, 256);
+    if (!waitFor([&] { return load.settled(); }, 900000)) {
+        std::fprintf(stderr, "sign-in timed out: %d of %zu\n", load.signedIn(), members.size());
+        return 1;
+    }
+    const double connectSeconds = double(phase.elapsed()) / 1000.0;
+    const double connectCpu = cpuSeconds(pid) - cpuMark;
+    waitFor([] { return false; }, 2000); // let the last arrivals' pushes drain
+    const qint64 rssAfter = rssKiB(pid);
+    // What holding the sessions costs with nothing happening (keep-alive, timers).
+    const double idleMark = cpuSeconds(pid);
+    waitFor([] { return false; }, 5000);
+    const double idleCpu = (cpuSeconds(pid) - idleMark) / 5.0;
+
+    // One scenario: the first member of an organisation toggles state; all the others watch.
+    struct Outcome
+    {
+        std::vector<double> each;
+        std::vector<double> last;
+        double cpu = 0;
+        double seconds = 0;
+    };
+    const auto runRounds = [&](const QString &organisation) {
+        Outcome out;
+        const std::vector<size_t> everyone = indexesOf(organisation);
+        const std::vector<size_t> watchers(everyone.begin() + 1, everyone.end());
+        const std::array<QString, 2> states = statesOf(organisation);
+        load.latencies().clear();
+        cpuMark = cpuSeconds(pid);
+        phase.restart();
+        for (int round = 0; round < rounds; ++round) {
+            // Start from the other state, so every round is a change.
+            load.startRound(everyone.front(), states[(round + 1) % 2], watchers, 100 + round);
+            if (!waitFor([&] { return load.roundDone(); }, 30000)) {
+                std::fprintf(stderr, "%s round %d: %d members did not see the change\n",
+                    qPrintable(organisation), round, load.roundMissing());
+                break;
+            }
+            out.last.push_back(load.roundSlowest());
+            // A short pause, as between real people's clicks; the server sits idle meanwhile.
+            waitFor([] { return false; }, 20);
+        }
+        out.cpu = cpuSeconds(pid) - cpuMark;
+        out.seconds = double(phase.elapsed()) / 1000.0;
+        out.each = load.latencies();
+        return out;
+    };
+    const Outcome teamOutcome = runRounds(QStringLiteral("Team"));
+    const Outcome boardOutcome = runRounds(QStringLiteral("Board"));
+
+    std::printf("muster-bench-presence: %d sessions (team %d, board %d, others %d), %d rounds per "
+                "scenario, one server process, loopback, load tool on the same cores\n",
+        sessions, team, board, others, rounds);
+    std::printf("sessions held                      %d (failed %d), all resumed in %.1f s "
+                "(server CPU %.1f s)\n",
+        load.signedIn(), load.failed(), connectSeconds, connectCpu);
+    std::printf("server RSS                         %lld KiB before, %lld KiB with sessions: "
+                "%.1f KiB per idle session\n",
+        rssBefore, rssAfter, double(rssAfter - rssBefore) / std::max(1, load.signedIn()));
+    std::printf("server CPU while idle              %.1f %% of one core\n", idleCpu * 100);
+    std::printf("team of %d, %d others connected:\n", team, sessions - team);
+    printLatency("  presence.set -> each member", teamOutcome.each);
+    printLatency("  presence.set -> last member", teamOutcome.last);
+    std::printf("  server CPU %.2f s over %.1f s\n", teamOutcome.cpu, teamOutcome.seconds);
+    std::printf("board of %d (organisation-wide), %d others connected:\n", board, sessions - board);
+    printLatency("  presence.set -> each member", boardOutcome.each);
+    printLatency("  presence.set -> last member", boardOutcome.last);
+    std::printf("  server CPU %.2f s over %.1f s\n", boardOutcome.cpu, boardOutcome.seconds);
+    std::fflush(stdout);
+
     server.terminate();
-    server.waitForFinished(30000);
+    server.waitForFinished(60000);
     return 0;
 }

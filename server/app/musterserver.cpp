@@ -3,6 +3,7 @@
 
 #include "db/directorystore.h"
 #include "methodtable.h"
+#include "net/socketpump.h"
 #include "util/logging.h"
 
 #include <QJsonDocument>
@@ -13,6 +14,7 @@ namespace Muster {
 MusterServer::MusterServer(const Config &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
+    , m_socketThreads(config.socketThreads, config.limits.pingInterval)
     , m_db(config.conninfo, config.poolSize)
     , m_sessions(m_db, m_hasher, m_hub)
     , m_presence(m_db, m_hub)
@@ -68,9 +70,17 @@ bool MusterServer::start()
     return true;
 }
 
-void MusterServer::onWebSocket(QWebSocket *socket)
+void MusterServer::abortAllConnections()
 {
-    auto *client = new ClientSocket(socket, &m_dispatcher, m_config.limits, this);
+    for (ClientSocket *s : findChildren<ClientSocket *>(Qt::FindDirectChildrenOnly))
+        s->abort();
+}
+
+void MusterServer::onWebSocket(QWebSocket *socket, QTcpSocket *transport)
+{
+    auto *pump = new SocketPump(socket, transport, m_config.limits.maxMessageBytes);
+    auto *client = new ClientSocket(pump, &m_dispatcher, m_config.limits, this);
+    m_socketThreads.adopt(pump);
     connect(client, &ClientSocket::closed, this, [this](ClientSocket *c) {
         m_hub.detach(c);
         c->deleteLater();

@@ -7,6 +7,7 @@
 #include "net/httpfront.h"
 #include "net/pushhub.h"
 #include "net/rpcdispatcher.h"
+#include "net/socketthreads.h"
 #include "services/avatarservice.h"
 #include "services/organisationservice.h"
 #include "services/passwordhasher.h"
@@ -33,12 +34,16 @@ public:
         quint16 port = 8440; // 0 picks a free port
         int poolSize = 4;
         ClientSocket::Limits limits;
+        // Threads that carry WebSocket transports; 0 keeps them all on the main thread.
+        int socketThreads = 2;
     };
 
     explicit MusterServer(const Config &config, QObject *parent = nullptr);
     ~MusterServer() override;
 
     bool start();
+    // Cuts every WebSocket connection without a closing handshake (as a network failure would).
+    void abortAllConnections();
     QString errorString() const { return m_error; }
     quint16 port() const { return m_http.port(); }
 
@@ -47,10 +52,12 @@ public:
     const RpcDispatcher &dispatcher() const { return m_dispatcher; }
 
 private:
-    void onWebSocket(QWebSocket *socket);
+    void onWebSocket(QWebSocket *socket, QTcpSocket *transport);
     void healthz(const HttpRequest &request, const HttpResponder &responder);
 
     Config m_config;
+    // Before everything that may hold sockets, so its threads stop last.
+    SocketThreads m_socketThreads;
     Database m_db;
     PasswordHasher m_hasher;
     PushHub m_hub;

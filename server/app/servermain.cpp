@@ -14,8 +14,22 @@
 
 #include <csignal>
 #include <cstdio>
+#include <sys/resource.h>
 
 namespace Muster {
+
+namespace {
+// Every connection is a descriptor: take all the system allows (the soft limit is often 1024).
+void raiseFileLimit()
+{
+    rlimit limit {};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &limit) != 0)
+            qCWarning(lcHttp) << "could not raise the open-file limit to" << limit.rlim_max;
+    }
+}
+} // namespace
 
 int serverMain(int argc, char *argv[])
 {
@@ -32,6 +46,7 @@ int serverMain(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("muster-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MUSTER_VERSION));
     std::signal(SIGPIPE, SIG_IGN);
+    raiseFileLimit();
 
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -71,6 +86,7 @@ int serverMain(int argc, char *argv[])
     config.conninfo = bootstrap.conninfo();
     config.address = options.address;
     config.port = options.port;
+    config.socketThreads = options.socketThreads;
     MusterServer server(config);
     if (!server.start()) {
         err << "muster-server: " << server.errorString() << Qt::endl;

@@ -34,6 +34,11 @@ bool ServerOptions::parse(const QStringList &arguments)
     const QCommandLineOption port({QStringLiteral("port")},
         QStringLiteral("Port to listen on (default 8440; 0 picks a free one)."),
         QStringLiteral("PORT"), QStringLiteral("8440"));
+    const QCommandLineOption socketThreads({QStringLiteral("socket-threads")},
+        QStringLiteral("Threads that carry WebSocket connections (default 16; 0: all on the main "
+                       "thread). Each wakeup of a thread polls all of its sockets, so more threads "
+                       "keep that cost down with many connections."),
+        QStringLiteral("N"), QStringLiteral("16"));
     const QCommandLineOption dataDir({QStringLiteral("data-dir")},
         QStringLiteral("Directory of the embedded PostgreSQL cluster (default %1).")
             .arg(defaultDataDir()),
@@ -72,8 +77,8 @@ bool ServerOptions::parse(const QStringList &arguments)
         QStringLiteral("LOGIN"));
     const QCommandLineOption listUsers(
         {QStringLiteral("list-users")}, QStringLiteral("List users (of --org, or all)."));
-    p.addOptions({address, port, dataDir, database, migrate, createOrg, createUser, org, role,
-        displayName, passwordStdin, setRole, setSuperadmin, resetPassword, listUsers});
+    p.addOptions({address, port, socketThreads, dataDir, database, migrate, createOrg, createUser,
+        org, role, displayName, passwordStdin, setRole, setSuperadmin, resetPassword, listUsers});
     p.addPositionalArgument(QStringLiteral("[ROLE|yes|no]"),
         QStringLiteral(
             "The new role after --set-role LOGIN; yes or no after --set-superadmin LOGIN."));
@@ -107,6 +112,11 @@ bool ServerOptions::parse(const QStringList &arguments)
     if (!ok || portValue > 65535)
         return usage(QStringLiteral("--port: not a port number: %1").arg(p.value(port)));
     this->port = quint16(portValue);
+    const int threads = p.value(socketThreads).toInt(&ok);
+    if (!ok || threads < 0 || threads > 256)
+        return usage(QStringLiteral("--socket-threads: a number from 0 to 256: %1")
+                         .arg(p.value(socketThreads)));
+    this->socketThreads = threads;
     this->dataDir = QDir(p.value(dataDir)).absolutePath();
     this->databaseUrl = p.value(database);
     this->organisation = p.value(org);

@@ -23,6 +23,7 @@ struct ServerOptions
     Command command = Command::Serve;
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8440;
+    int socketThreads = 16; // --socket-threads
     QString dataDir;
     QString databaseUrl;
 

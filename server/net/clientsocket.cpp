@@ -3,38 +3,38 @@
 
 #include "protocol/rpcmessage.h"
 #include "rpcdispatcher.h"
+#include "socketpump.h"
 #include "util/logging.h"
 
 namespace Muster {
 
 ClientSocket::ClientSocket(
-    QWebSocket *socket, RpcDispatcher *dispatcher, const Limits &limits, QObject *parent)
+    SocketPump *pump, RpcDispatcher *dispatcher, const Limits &limits, QObject *parent)
     : QObject(parent)
-    , m_socket(socket)
+    , m_pump(pump)
+    , m_peerAddress(pump->peerAddress())
     , m_dispatcher(dispatcher)
     , m_maxInFlight(limits.maxRequestsInFlight)
 {
-    m_socket->setParent(this);
-    // Qt's defaults accept ~2 GiB messages; a peer gets 1 MiB and is closed (1009) beyond it.
-    m_socket->setMaxAllowedIncomingFrameSize(quint64(limits.maxMessageBytes));
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(limits.maxMessageBytes));
-    m_socket->setReadBufferSize(limits.maxMessageBytes + 64 * 1024);
-
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientSocket::onText);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientSocket::onBinary);
-    connect(m_socket, &QWebSocket::pong, this, [this] { m_missedPongs = 0; });
-    connect(m_socket, &QWebSocket::disconnected, this, [this] { Q_EMIT closed(this); });
+    // Signals only, never calls: they are queued across threads and dropped once either side is
+    // gone, which is what makes the split safe.
+    connect(m_pump, &SocketPump::textReceived, this, &ClientSocket::onText);
+    connect(m_pump, &SocketPump::binaryReceived, this, &ClientSocket::onBinary);
+    connect(m_pump, &SocketPump::disconnected, this, [this] { Q_EMIT closed(this); });
+    connect(this, &ClientSocket::frameOut, m_pump, &SocketPump::send);
+    connect(this, &ClientSocket::closeOut, m_pump, &SocketPump::close);
+    connect(this, &ClientSocket::abortOut, m_pump, &SocketPump::abort);
 
     m_authTimer.setSingleShot(true);
     connect(&m_authTimer, &QTimer::timeout, this, &ClientSocket::onAuthDeadline);
     m_authTimer.start(limits.authTimeout);
-    connect(&m_pingTimer, &QTimer::timeout, this, &ClientSocket::onPingTick);
-    m_pingTimer.start(limits.pingInterval);
 }
 
 ClientSocket::~ClientSocket()
 {
-    m_socket->disconnect(this);
+    m_pump->disconnect(this);
+    // Runs on the pump's own thread, which also closes the connection.
+    m_pump->deleteLater();
 }
 
 void ClientSocket::setCaller(const Caller &caller)
@@ -44,32 +44,24 @@ void ClientSocket::setCaller(const Caller &caller)
         m_authTimer.stop();
 }
 
-QString ClientSocket::peerAddress() const
-{
-    return m_socket->peerAddress().toString();
-}
-
 void ClientSocket::sendFrame(const QString &frame)
 {
-    m_socket->sendTextMessage(frame);
+    Q_EMIT frameOut(frame);
 }
 
 void ClientSocket::closeNormally()
 {
-    m_socket->close(QWebSocketProtocol::CloseCodeNormal);
-    abortLater();
+    Q_EMIT closeOut(QWebSocketProtocol::CloseCodeNormal, {});
 }
 
 void ClientSocket::closeWith(QWebSocketProtocol::CloseCode code, const QString &reason)
 {
-    m_socket->close(code, reason);
-    abortLater();
+    Q_EMIT closeOut(code, reason);
 }
 
-void ClientSocket::abortLater()
+void ClientSocket::abort()
 {
-    // A peer that ignores our close frame does not get to keep the socket.
-    QTimer::singleShot(std::chrono::seconds(5), m_socket, &QWebSocket::abort);
+    Q_EMIT abortOut();
 }
 
 void ClientSocket::onText(const QString &text)
@@ -98,17 +90,6 @@ void ClientSocket::onBinary()
         RpcError::invalidRequest(QStringLiteral("binary frames are not supported")))));
 }
 
-void ClientSocket::onPingTick()
-{
-    if (m_missedPongs >= 2) {
-        qCInfo(lcRpc) << "dropping" << peerAddress() << "after two unanswered pings";
-        m_socket->abort();
-        return;
-    }
-    ++m_missedPongs;
-    m_socket->ping();
-}
-
 bool ClientSocket::beginRequest()
 {
     if (m_inFlight >= m_maxInFlight)
@@ -134,8 +115,7 @@ void ClientSocket::onAuthDeadline()
         return;
     }
     qCInfo(lcRpc) << "closing" << peerAddress() << ": no sign-in in time";
-    m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("sign-in timeout"));
-    abortLater();
+    closeWith(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("sign-in timeout"));
 }
 
 } // namespace Muster

@@ -1,18 +1,21 @@
-// One WebSocket peer on the server: decodes frames, enforces the sign-in deadline, frame limits
-// and keep-alive, and hands valid requests to the dispatcher. Knows nothing of any feature.
+// One WebSocket peer on the server, as the services see it: who it is, decoding of its frames,
+// the sign-in deadline and the requests in flight; valid requests go to the dispatcher. Lives on
+// the main thread; its SocketPump (frames, limits, keep-alive) may live on a socket thread.
+// Knows nothing of any feature.
 #pragma once
 
 #include "services/caller.h"
 
 #include <QObject>
 #include <QTimer>
-#include <QWebSocket>
+#include <QWebSocketProtocol>
 
 #include <chrono>
 
 namespace Muster {
 
 class RpcDispatcher;
+class SocketPump;
 
 class ClientSocket : public QObject
 {
@@ -26,14 +29,15 @@ public:
         int maxRequestsInFlight = 32; // more unanswered requests than this are refused
     };
 
-    ClientSocket(QWebSocket *socket, RpcDispatcher *dispatcher, const Limits &limits,
+    // Takes over the pump, wherever it lives (see SocketThreads).
+    ClientSocket(SocketPump *pump, RpcDispatcher *dispatcher, const Limits &limits,
         QObject *parent = nullptr);
     ~ClientSocket() override;
 
     const Caller &caller() const { return m_caller; }
     bool isAuthenticated() const { return m_caller.isValid(); }
     void setCaller(const Caller &caller);
-    QString peerAddress() const;
+    QString peerAddress() const { return m_peerAddress; }
 
     // Requests being served on this connection; RpcCall keeps the count.
     bool beginRequest();
@@ -42,23 +46,26 @@ public:
     void sendFrame(const QString &frame);
     void closeNormally();
     void closeWith(QWebSocketProtocol::CloseCode code, const QString &reason);
+    // Drops the connection without a closing handshake, as a network failure would.
+    void abort();
 
 Q_SIGNALS:
     void closed(Muster::ClientSocket *socket);
+    // To the pump, queued when it lives on another thread.
+    void frameOut(const QString &frame);
+    void closeOut(QWebSocketProtocol::CloseCode code, const QString &reason);
+    void abortOut();
 
 private:
     void onText(const QString &text);
     void onBinary();
-    void onPingTick();
     void onAuthDeadline();
-    void abortLater();
 
-    QWebSocket *m_socket;
+    SocketPump *m_pump;
+    QString m_peerAddress;
     RpcDispatcher *m_dispatcher;
     Caller m_caller;
     QTimer m_authTimer;
-    QTimer m_pingTimer;
-    int m_missedPongs = 0;
     int m_inFlight = 0;
     int m_maxInFlight = 0;
     int m_deadlineExtensions = 0;

@@ -5,10 +5,16 @@
 
 #include <QTcpSocket>
 #include <QTimer>
+#include <QWebSocket>
 
 namespace Muster {
 
 namespace {
+QString peerKey(const QHostAddress &address, quint16 port)
+{
+    return address.toString() + u'|' + QString::number(port);
+}
+
 constexpr qsizetype kMaxHeadBytes = 16 * 1024;
 constexpr auto kHeadTimeout = std::chrono::seconds(10);
 
@@ -70,14 +76,21 @@ HttpFront::HttpFront(QObject *parent)
     m_webSockets.setHandshakeTimeout(std::chrono::milliseconds(kHeadTimeout));
     connect(&m_server, &QTcpServer::newConnection, this, &HttpFront::onNewConnection);
     connect(&m_webSockets, &QWebSocketServer::newConnection, this, [this] {
-        while (QWebSocket *ws = m_webSockets.nextPendingConnection())
-            Q_EMIT webSocketConnected(ws);
+        while (QWebSocket *ws = m_webSockets.nextPendingConnection()) {
+            const QPointer<QTcpSocket> transport
+                = m_upgrading.take(peerKey(ws->peerAddress(), ws->peerPort()));
+            if (transport)
+                transport->disconnect(this);
+            Q_EMIT webSocketConnected(ws, transport.data());
+        }
     });
 }
 
 bool HttpFront::listen(const QHostAddress &address, quint16 port)
 {
     m_server.setMaxPendingConnections(1024);
+    // Qt's default backlog (50) drops SYNs when thousands reconnect at once after a restart.
+    m_server.setListenBacklogSize(4096);
     return m_server.listen(address, port);
 }
 
@@ -141,8 +154,17 @@ void HttpFront::onHeadReadable(QTcpSocket *socket)
                 426, "text/plain", "WebSocket upgrade required\n", {{"Upgrade", "websocket"}});
             return;
         }
-        // From here the WebSocket owns the TCP socket and its lifetime.
+        // From here the WebSocket handshake reads the socket; whoever takes the WebSocket owns it.
         socket->disconnect();
+        const QString key = peerKey(socket->peerAddress(), socket->peerPort());
+        m_upgrading.insert(key, socket);
+        // A failed handshake closes it: forget it and free it then.
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket, key] {
+            if (m_upgrading.value(key) == socket) {
+                m_upgrading.remove(key);
+                socket->deleteLater();
+            }
+        });
         m_webSockets.handleConnection(socket);
         return;
     }

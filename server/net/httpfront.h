@@ -49,7 +49,8 @@ public:
     void addPrefixRoute(const QString &prefix, Route route);
 
 Q_SIGNALS:
-    void webSocketConnected(QWebSocket *socket);
+    // transport is the TCP socket the WebSocket was upgraded from, which the receiver owns.
+    void webSocketConnected(QWebSocket *socket, QTcpSocket *transport);
 
 private:
     void onNewConnection();
@@ -60,6 +61,8 @@ private:
     QWebSocketServer m_webSockets;
     QHash<QString, Route> m_routes;
     QList<QPair<QString, Route>> m_prefixRoutes;
+    // TCP sockets handed to the WebSocket handshake, by peer "address:port".
+    QHash<QString, QPointer<QTcpSocket>> m_upgrading;
 };
 
 } // namespace Muster

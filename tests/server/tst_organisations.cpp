@@ -121,8 +121,9 @@ private Q_SLOTS:
                     .contains(QStringLiteral("result")));
         QVERIFY(gx.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), busy}})
                     .contains(QStringLiteral("result")));
-        const QJsonObject seen = super.waitForPush(
-            QStringLiteral("presence.changed"), {{QStringLiteral("userId"), gxId}});
+        // (gx's own arrival may come first, in its batch: wait for the change itself.)
+        const QJsonObject seen = super.waitForPush(QStringLiteral("presence.changed"),
+            {{QStringLiteral("userId"), gxId}, {QStringLiteral("stateId"), busy}});
         QCOMPARE(seen.value(QStringLiteral("organisationId")).toString(), id(m_globex));
         QCOMPARE(seen.value(QStringLiteral("stateId")).toString(), busy);
         QVERIFY(root.noPush(
