@@ -80,7 +80,7 @@ void MusterServer::onWebSocket(QWebSocket *socket, QTcpSocket *transport)
 {
     auto *pump = new SocketPump(socket, transport, m_config.limits.maxMessageBytes);
     auto *client = new ClientSocket(pump, &m_dispatcher, m_config.limits, this);
-    m_socketThreads.adopt(pump);
+    client->setLane(m_socketThreads.adopt(pump));
     connect(client, &ClientSocket::closed, this, [this](ClientSocket *c) {
         m_hub.detach(c);
         c->deleteLater();

@@ -12,6 +12,7 @@ ClientSocket::ClientSocket(
     SocketPump *pump, RpcDispatcher *dispatcher, const Limits &limits, QObject *parent)
     : QObject(parent)
     , m_pump(pump)
+    , m_pumpGuard(pump)
     , m_peerAddress(pump->peerAddress())
     , m_dispatcher(dispatcher)
     , m_maxInFlight(limits.maxRequestsInFlight)

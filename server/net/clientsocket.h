@@ -7,6 +7,7 @@
 #include "services/caller.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 #include <QWebSocketProtocol>
 
@@ -44,6 +45,11 @@ public:
     void endRequest();
 
     void sendFrame(const QString &frame);
+    // Where the transport lives, for senders that batch frames per thread (PushHub): the pump
+    // may only be touched from code posted to `lane`, and only while the pointer is not null.
+    void setLane(QObject *lane) { m_lane = lane; }
+    QObject *lane() const { return m_lane; }
+    const QPointer<SocketPump> &pump() const { return m_pumpGuard; }
     void closeNormally();
     void closeWith(QWebSocketProtocol::CloseCode code, const QString &reason);
     // Drops the connection without a closing handshake, as a network failure would.
@@ -62,6 +68,8 @@ private:
     void onAuthDeadline();
 
     SocketPump *m_pump;
+    QPointer<SocketPump> m_pumpGuard; // made while the pump is certainly alive
+    QObject *m_lane = nullptr;
     QString m_peerAddress;
     RpcDispatcher *m_dispatcher;
     Caller m_caller;

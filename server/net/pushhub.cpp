@@ -3,6 +3,7 @@
 
 #include "clientsocket.h"
 #include "protocol/rpcmessage.h"
+#include "socketpump.h"
 
 namespace Muster {
 
@@ -67,17 +68,37 @@ void PushHub::pushToOrganisation(
 {
     if (const auto it = m_byOrganisation.constFind(organisationId); it != m_byOrganisation.cend()) {
         // Encoded once; QString is implicitly shared, so every socket sends the same buffer.
-        const QString frame = QString::fromUtf8(RpcMessage::encodeNotification(method, params));
-        for (ClientSocket *socket : *it)
-            socket->sendFrame(frame);
+        sendToAll(*it, QString::fromUtf8(RpcMessage::encodeNotification(method, params)));
     }
     if (const auto it = m_watchers.constFind(organisationId); it != m_watchers.cend()) {
         QJsonObject tagged = params;
         tagged.insert(
             QStringLiteral("organisationId"), organisationId.toString(QUuid::WithoutBraces));
-        const QString frame = QString::fromUtf8(RpcMessage::encodeNotification(method, tagged));
-        for (ClientSocket *socket : *it)
+        sendToAll(*it, QString::fromUtf8(RpcMessage::encodeNotification(method, tagged)));
+    }
+}
+
+void PushHub::sendToAll(const QSet<ClientSocket *> &sockets, const QString &frame)
+{
+    // One posted job per socket thread rather than one event per socket: a push to thousands
+    // wakes each thread once. Jobs and replies share each thread's queue, so order holds.
+    QHash<QObject *, QList<QPointer<SocketPump>>> byLane;
+    for (ClientSocket *socket : sockets) {
+        if (QObject *lane = socket->lane())
+            byLane[lane].append(socket->pump());
+        else
             socket->sendFrame(frame);
+    }
+    for (auto it = byLane.begin(); it != byLane.end(); ++it) {
+        QMetaObject::invokeMethod(
+            it.key(),
+            [pumps = std::move(it.value()), frame] {
+                for (const QPointer<SocketPump> &pump : pumps) {
+                    if (pump)
+                        pump->send(frame);
+                }
+            },
+            Qt::QueuedConnection);
     }
 }
 

@@ -40,6 +40,8 @@ Q_SIGNALS:
     void userOffline(const QUuid &organisationId, const QUuid &userId);
 
 private:
+    void sendToAll(const QSet<ClientSocket *> &sockets, const QString &frame);
+
     QSet<ClientSocket *> m_sockets;
     QHash<QUuid, QSet<ClientSocket *>> m_byOrganisation;
     QHash<QUuid, QSet<ClientSocket *>> m_byUser;

@@ -1,6 +1,7 @@
 // See socketthreads.h.
 #include "socketthreads.h"
 
+#include "epolldispatcher.h"
 #include "socketpump.h"
 
 namespace Muster {
@@ -22,6 +23,7 @@ SocketThreads::SocketThreads(int count, std::chrono::milliseconds pingInterval)
     for (int i = 0; i < count; ++i) {
         auto thread = std::make_unique<QThread>();
         thread->setObjectName(QStringLiteral("muster-sockets-%1").arg(i));
+        thread->setEventDispatcher(new EpollDispatcher);
         thread->start();
         addLane(std::move(thread));
     }
@@ -32,15 +34,18 @@ SocketThreads::SocketThreads(int count, std::chrono::milliseconds pingInterval)
 SocketThreads::~SocketThreads()
 {
     for (Lane &lane : m_lanes) {
-        if (lane.thread) {
-            lane.thread->quit();
-            lane.thread->wait();
+        if (!lane.thread) {
+            delete lane.clock;
+            continue;
         }
-        delete lane.clock; // its thread has finished: safe from here
+        // Deleted on its own thread as it finishes, with the pumps still queued for deletion.
+        lane.clock->deleteLater();
+        lane.thread->quit();
+        lane.thread->wait();
     }
 }
 
-void SocketThreads::adopt(SocketPump *pump)
+QObject *SocketThreads::adopt(SocketPump *pump)
 {
     Lane &lane = m_lanes[m_next];
     m_next = (m_next + 1) % m_lanes.size();
@@ -48,6 +53,7 @@ void SocketThreads::adopt(SocketPump *pump)
     QObject::connect(lane.clock, &QTimer::timeout, pump, &SocketPump::ping);
     if (lane.thread)
         pump->moveToThread(lane.thread.get());
+    return lane.clock;
 }
 
 } // namespace Muster

@@ -27,8 +27,9 @@ public:
     SocketThreads(const SocketThreads &) = delete;
     SocketThreads &operator=(const SocketThreads &) = delete;
 
-    // Gives the pump a thread (round robin) and that thread's keep-alive clock.
-    void adopt(SocketPump *pump);
+    // Gives the pump a thread (round robin) and that thread's keep-alive clock. Returns an object
+    // living on that thread, to post work for many of its pumps at once (see PushHub).
+    QObject *adopt(SocketPump *pump);
 
 private:
     struct Lane

@@ -227,10 +227,14 @@ private Q_SLOTS:
         QVERIFY(setAvatar(bo, second).contains(QStringLiteral("result")));
         QCOMPARE(storedAvatars(), 1);
         bo.clearPushes();
+        const QString adaId
+            = m_server->sql().exec("SELECT id FROM users WHERE login = 'ada'").text(0, 0);
         const QJsonObject removed = ada.call(
             QStringLiteral("profile.setAvatar"), {{QStringLiteral("image"), QJsonValue()}});
         QVERIFY(resultOf(removed).value(QStringLiteral("avatar")).isNull());
-        const QJsonObject pushed = bo.waitForPush(QStringLiteral("profile.changed"));
+        // (bo's own change may still be on its way: wait for ada's.)
+        const QJsonObject pushed = bo.waitForPush(
+            QStringLiteral("profile.changed"), {{QStringLiteral("userId"), adaId}});
         QVERIFY(
             pushed.contains(QStringLiteral("avatar")) && pushed[QStringLiteral("avatar")].isNull());
         QCOMPARE(storedAvatars(), 1);
