@@ -7,6 +7,7 @@
 #include "net/httpfront.h"
 #include "net/pushhub.h"
 #include "net/rpcdispatcher.h"
+#include "memorytrimmer.h"
 #include "net/socketthreads.h"
 #include "services/avatarservice.h"
 #include "services/organisationservice.h"
@@ -71,6 +72,7 @@ private:
     OrganisationService m_organisations;
     RpcDispatcher m_dispatcher;
     HttpFront m_http;
+    MemoryTrimmer m_trimmer;
     QString m_error;
 };
 
