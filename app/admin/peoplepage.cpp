@@ -147,13 +147,19 @@ void PeoplePage::selectPerson(const QString &userId)
 
 void PeoplePage::fillTeams()
 {
+    // Only the team list changes: the choice in the form (edited or not) stays, and the rest of
+    // the form is left alone, so a teams.changed push never undoes an edit in progress.
     const QString current = m_team->currentData().toString();
     const QSignalBlocker block(m_team);
     m_team->clear();
     for (const Team &t : m_teams.activeTeams())
         m_team->addItem(t.name, t.id);
-    m_team->setCurrentIndex(qMax(0, m_team->findData(current)));
-    loadForm();
+    int row = m_team->findData(current);
+    if (row < 0) {
+        const Person *p = m_people.person(m_userId);
+        row = p ? m_team->findData(p->teamId) : -1;
+    }
+    m_team->setCurrentIndex(row);
 }
 
 void PeoplePage::setHighlight(const QString &color)
