@@ -4,6 +4,7 @@
 
 #include "avatarcache.h"
 #include "avatarcropdialog.h"
+#include "avatargenerator.h"
 #include "client/connection.h"
 
 #include <QDialogButtonBox>
@@ -135,6 +136,10 @@ void ProfileDialog::showAvatar()
         m_avatars.avatar(me, m_avatarSha, kAvatarSide, m_avatar->devicePixelRatioF())));
     m_avatar->setToolTip(m_avatarSha.isEmpty() ? tr("Your generated avatar") : tr("Your picture"));
     m_removePicture->setEnabled(!m_avatarSha.isEmpty());
+    // The generated avatar stays in view on its button, so the choice is between two faces.
+    const int icon = m_removePicture->iconSize().height();
+    m_removePicture->setIcon(QPixmap::fromImage(
+        AvatarGenerator::generate(me, icon, m_removePicture->devicePixelRatioF())));
 }
 
 void ProfileDialog::choosePicture()
