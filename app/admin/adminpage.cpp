@@ -3,7 +3,9 @@
 
 #include "client/connection.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace Muster {
@@ -20,6 +22,18 @@ AdminPage::AdminPage(Connection &connection, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_content, 1);
     layout->addWidget(m_message);
+}
+
+void AdminPage::setListWithButtons(QWidget *list, const QList<QPushButton *> &buttons)
+{
+    auto *column = new QVBoxLayout;
+    for (QPushButton *b : buttons)
+        column->addWidget(b);
+    column->addStretch();
+    auto *row = new QHBoxLayout;
+    row->addWidget(list, 1);
+    row->addLayout(column);
+    m_content->addLayout(row);
 }
 
 QString AdminPage::message() const

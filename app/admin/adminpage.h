@@ -10,6 +10,7 @@
 #include <functional>
 
 class QLabel;
+class QPushButton;
 class QVBoxLayout;
 
 namespace Muster {
@@ -35,6 +36,8 @@ protected:
     bool isBusy() const { return m_busy; }
     // Where subclasses put their widgets, above the message line.
     QVBoxLayout *content() const { return m_content; }
+    // The usual page: a list, and a column of buttons beside it.
+    void setListWithButtons(QWidget *list, const QList<QPushButton *> &buttons);
     Connection &connection() const { return m_connection; }
 
 private:

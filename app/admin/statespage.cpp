@@ -5,12 +5,10 @@
 #include "models/statelistmodel.h"
 #include "stateeditdialog.h"
 
-#include <QHBoxLayout>
 #include <QJsonArray>
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 namespace Muster {
 
@@ -33,14 +31,7 @@ StatesPage::StatesPage(Connection &connection, StateListModel &states, QWidget *
     m_list->setModel(m_decorated);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_default->setToolTip(tr("Where people start, and return to when a status clears itself"));
-    auto *buttons = new QVBoxLayout;
-    for (QPushButton *b : {m_add, m_edit, m_up, m_down, m_default, m_delete})
-        buttons->addWidget(b);
-    buttons->addStretch();
-    auto *row = new QHBoxLayout;
-    row->addWidget(m_list, 1);
-    row->addLayout(buttons);
-    content()->addLayout(row);
+    setListWithButtons(m_list, {m_add, m_edit, m_up, m_down, m_default, m_delete});
 
     connect(m_add, &QPushButton::clicked, this, [this] {
         StateEditDialog dialog(this);

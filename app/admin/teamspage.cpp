@@ -3,11 +3,9 @@
 
 #include "models/teamlistmodel.h"
 
-#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QListView>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 namespace Muster {
 
@@ -26,14 +24,7 @@ TeamsPage::TeamsPage(Connection &connection, TeamListModel &teams, QWidget *pare
     m_archive->setObjectName(QStringLiteral("archiveTeam"));
     m_archive->setToolTip(tr("Archived teams keep their members and history but are no longer "
                              "offered on the board"));
-    auto *buttons = new QVBoxLayout;
-    for (QPushButton *b : {m_add, m_rename, m_archive})
-        buttons->addWidget(b);
-    buttons->addStretch();
-    auto *row = new QHBoxLayout;
-    row->addWidget(m_list, 1);
-    row->addLayout(buttons);
-    content()->addLayout(row);
+    setListWithButtons(m_list, {m_add, m_rename, m_archive});
 
     connect(m_add, &QPushButton::clicked, this, [this] {
         bool ok = false;

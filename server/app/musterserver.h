@@ -3,11 +3,11 @@
 #pragma once
 
 #include "db/database.h"
+#include "memorytrimmer.h"
 #include "net/clientsocket.h"
 #include "net/httpfront.h"
 #include "net/pushhub.h"
 #include "net/rpcdispatcher.h"
-#include "memorytrimmer.h"
 #include "net/socketthreads.h"
 #include "services/avatarservice.h"
 #include "services/organisationservice.h"
