@@ -119,7 +119,6 @@ public:
         m_members = &members;
         m_sockets.resize(members.size());
         m_next = 0;
-        m_concurrency = concurrency;
         for (int i = 0; i < concurrency; ++i)
             openNext();
     }
@@ -201,7 +200,6 @@ private:
     const std::vector<Member> *m_members = nullptr;
     std::vector<std::unique_ptr<QWebSocket>> m_sockets;
     size_t m_next = 0;
-    int m_concurrency = 0;
     int m_signedIn = 0;
     int m_failed = 0;
     QElapsedTimer m_clock = [] {

@@ -66,11 +66,8 @@ void AdminDialog::onPush(const QString &method, const QJsonObject &params)
 {
     if (method == QLatin1String("teams.changed"))
         m_teams.reset(params.value(QStringLiteral("teams")).toArray());
-    else if (method == QLatin1String("states.changed"))
-        m_people.resetStates(params.value(QStringLiteral("states")).toArray());
-    else if (method == QLatin1String("presence.changed")
-        || method == QLatin1String("profile.changed"))
-        m_people.applyChange(params);
+    else
+        m_people.followPush(method, params);
 }
 
 } // namespace Muster

@@ -137,13 +137,8 @@ void OrganisationsWindow::watchAndLoad()
 void OrganisationsWindow::onWatchedPush(
     const QString &organisationId, const QString &method, const QJsonObject &params)
 {
-    if (organisationId != shownOrganisation())
-        return;
-    if (method == QLatin1String("states.changed"))
-        m_model.resetStates(params.value(QStringLiteral("states")).toArray());
-    else if (method == QLatin1String("presence.changed")
-        || method == QLatin1String("profile.changed"))
-        m_model.applyChange(params);
+    if (organisationId == shownOrganisation())
+        m_model.followPush(method, params);
 }
 
 } // namespace Muster

@@ -21,7 +21,6 @@ public:
     // Known after the first poll (the D-Bus probe is asynchronous).
     bool isSupported() const { return m_backend != Backend::None; }
     void start(std::chrono::milliseconds interval);
-    void stop() { m_timer.stop(); }
 
 Q_SIGNALS:
     void idleTime(std::chrono::milliseconds idle);

@@ -94,6 +94,15 @@ void PresenceModel::reset(const QJsonObject &snapshot)
     endResetModel();
 }
 
+void PresenceModel::followPush(const QString &method, const QJsonObject &params)
+{
+    if (method == QLatin1String("states.changed"))
+        resetStates(params.value(QStringLiteral("states")).toArray());
+    else if (method == QLatin1String("presence.changed")
+        || method == QLatin1String("profile.changed"))
+        applyChange(params);
+}
+
 void PresenceModel::resetStates(const QJsonArray &states)
 {
     m_states.reset(states);

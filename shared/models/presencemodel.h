@@ -48,6 +48,9 @@ public:
     // Applies one presence.changed (or profile.changed) push: the fields it carries change.
     // Returns false for a person the model does not hold.
     bool applyChange(const QJsonObject &change);
+    // Follows a push as views of a whole organisation do: states.changed resets the states,
+    // presence.changed and profile.changed update their person. Others are ignored.
+    void followPush(const QString &method, const QJsonObject &params);
 
     int rowOf(const QString &userId) const { return m_rowByUser.value(userId, -1); }
     const Person *person(const QString &userId) const;

@@ -121,6 +121,28 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 2);
     }
 
+    void followsPushesOfAWholeOrganisation()
+    {
+        PresenceModel model;
+        model.reset(snapshot());
+        model.followPush(QStringLiteral("profile.changed"),
+            {{QStringLiteral("userId"), QStringLiteral("u2")},
+                {QStringLiteral("displayName"), QStringLiteral("Bo B")}});
+        QCOMPARE(model.person(QStringLiteral("u2"))->displayName, QStringLiteral("Bo B"));
+        model.followPush(QStringLiteral("presence.changed"),
+            {{QStringLiteral("userId"), QStringLiteral("u2")},
+                {QStringLiteral("message"), QStringLiteral("lunch")}});
+        QCOMPARE(model.person(QStringLiteral("u2"))->message, QStringLiteral("lunch"));
+        model.followPush(
+            QStringLiteral("states.changed"), {{QStringLiteral("states"), QJsonArray()}});
+        QCOMPARE(model.states()->rowCount(), 0);
+        // Pushes the model does not follow change nothing.
+        model.followPush(QStringLiteral("teams.changed"),
+            {{QStringLiteral("userId"), QStringLiteral("u2")},
+                {QStringLiteral("message"), QStringLiteral("no")}});
+        QCOMPARE(model.person(QStringLiteral("u2"))->message, QStringLiteral("lunch"));
+    }
+
     void followsStateEdits()
     {
         PresenceModel model;
