@@ -10,6 +10,7 @@
 #include "services/stateservice.h"
 #include "services/teamservice.h"
 #include "services/userservice.h"
+#include "timeclock/timeclock.h"
 
 namespace Muster {
 
@@ -45,6 +46,60 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     d.addSuperadmin(QStringLiteral("orgs.list"),  Attendee, [=](const RpcCall &c) { organisations->list(c); });
     d.addSuperadmin(QStringLiteral("orgs.watch"), Attendee, [=](const RpcCall &c) { organisations->watch(c); });
     d.add(QStringLiteral("users.update"),   Manager,      [=](const RpcCall &c) { users->update(c); });
+    d.add(QStringLiteral("users.create"),   Manager,      [=](const RpcCall &c) { users->create(c); });
+    d.add(QStringLiteral("users.delete"),   Admin,        [=](const RpcCall &c) { users->remove(c); });
+
+    // The volunteer time clock.
+    Timeclock *t = &s.timeclock;
+    d.add(QStringLiteral("events.list"),     Attendee, [=](const RpcCall &c) { t->events.list(c); });
+    d.add(QStringLiteral("events.create"),   Admin,    [=](const RpcCall &c) { t->events.create(c); });
+    d.add(QStringLiteral("events.update"),   Admin,    [=](const RpcCall &c) { t->events.update(c); });
+    d.add(QStringLiteral("events.activate"), Admin,    [=](const RpcCall &c) { t->events.activate(c); });
+    // A kiosk is not a person: these check the connection's kiosk identity themselves.
+    d.add(QStringLiteral("kiosk.register"), std::nullopt, [=](const RpcCall &c) { t->kiosks.registerDevice(c); });
+    d.add(QStringLiteral("kiosk.resume"),   std::nullopt, [=](const RpcCall &c) { t->kiosks.resume(c); });
+    d.add(QStringLiteral("kiosk.signIn"),   std::nullopt, [=](const RpcCall &c) { t->kioskSignIn.signIn(c); });
+    d.add(QStringLiteral("kiosk.signOut"),  std::nullopt, [=](const RpcCall &c) { t->kioskSignIn.signOut(c); });
+    d.add(QStringLiteral("kiosk.touch"),    std::nullopt, [=](const RpcCall &c) { t->kioskSignIn.touch(c); });
+    d.add(QStringLiteral("kiosk.replay"),   std::nullopt, [=](const RpcCall &c) { t->entries.replay(c); });
+    d.add(QStringLiteral("kiosks.list"),    Lead,     [=](const RpcCall &c) { t->kiosks.list(c); });
+    d.add(QStringLiteral("kiosks.approve"), Lead,     [=](const RpcCall &c) { t->kiosks.approve(c); });
+    d.add(QStringLiteral("kiosks.update"),  Lead,     [=](const RpcCall &c) { t->kiosks.update(c); });
+    d.add(QStringLiteral("kiosks.revoke"),  Lead,     [=](const RpcCall &c) { t->kiosks.revoke(c); });
+    d.add(QStringLiteral("quickCodes.create"), Volunteer, [=](const RpcCall &c) { t->kioskSignIn.createQuickCode(c); });
+    d.add(QStringLiteral("profile.setPin"),    Volunteer, [=](const RpcCall &c) { t->kioskSignIn.setPin(c); });
+    d.add(QStringLiteral("timeclock.clockIn"),     Volunteer, [=](const RpcCall &c) { t->entries.clockIn(c); });
+    d.add(QStringLiteral("timeclock.clockOut"),    Volunteer, [=](const RpcCall &c) { t->entries.clockOut(c); });
+    d.add(QStringLiteral("timeclock.totals"),      Volunteer, [=](const RpcCall &c) { t->entries.totals(c); });
+    d.add(QStringLiteral("timeclock.entries"),     Volunteer, [=](const RpcCall &c) { t->entries.entries(c); });
+    d.add(QStringLiteral("timeclock.ongoing"),     Manager,   [=](const RpcCall &c) { t->entries.ongoing(c); });
+    d.add(QStringLiteral("timeclock.addEntry"),    Manager,   [=](const RpcCall &c) { t->entries.addEntry(c); });
+    d.add(QStringLiteral("timeclock.updateEntry"), Manager,   [=](const RpcCall &c) { t->entries.updateEntry(c); });
+    d.add(QStringLiteral("timeclock.deleteEntry"), Manager,   [=](const RpcCall &c) { t->entries.deleteEntry(c); });
+    d.add(QStringLiteral("timeclock.stopEntry"),   Manager,   [=](const RpcCall &c) { t->entries.stopEntry(c); });
+    d.add(QStringLiteral("bonuses.list"),   Volunteer, [=](const RpcCall &c) { t->bonuses.list(c); });
+    d.add(QStringLiteral("bonuses.create"), Admin,     [=](const RpcCall &c) { t->bonuses.create(c); });
+    d.add(QStringLiteral("bonuses.update"), Admin,     [=](const RpcCall &c) { t->bonuses.update(c); });
+    d.add(QStringLiteral("bonuses.delete"), Admin,     [=](const RpcCall &c) { t->bonuses.remove(c); });
+    d.add(QStringLiteral("rewards.list"),    Volunteer, [=](const RpcCall &c) { t->rewards.list(c); });
+    d.add(QStringLiteral("rewards.create"),  Admin,     [=](const RpcCall &c) { t->rewards.create(c); });
+    d.add(QStringLiteral("rewards.update"),  Admin,     [=](const RpcCall &c) { t->rewards.update(c); });
+    d.add(QStringLiteral("rewards.delete"),  Admin,     [=](const RpcCall &c) { t->rewards.remove(c); });
+    d.add(QStringLiteral("rewards.claim"),   Manager,   [=](const RpcCall &c) { t->rewards.claim(c); });
+    d.add(QStringLiteral("rewards.unclaim"), Manager,   [=](const RpcCall &c) { t->rewards.unclaim(c); });
+    d.add(QStringLiteral("notifications.list"),        Attendee, [=](const RpcCall &c) { t->notifications.list(c); });
+    d.add(QStringLiteral("notifications.acknowledge"), Attendee, [=](const RpcCall &c) { t->notifications.acknowledge(c); });
+    // Gatekeepers of any role keep their own logs: the service checks who may.
+    d.add(QStringLiteral("attendeeLogs.list"),             Attendee, [=](const RpcCall &c) { t->attendeeLogs.list(c); });
+    d.add(QStringLiteral("attendeeLogs.create"),           Manager,  [=](const RpcCall &c) { t->attendeeLogs.create(c); });
+    d.add(QStringLiteral("attendeeLogs.update"),           Manager,  [=](const RpcCall &c) { t->attendeeLogs.update(c); });
+    d.add(QStringLiteral("attendeeLogs.delete"),           Manager,  [=](const RpcCall &c) { t->attendeeLogs.remove(c); });
+    d.add(QStringLiteral("attendeeLogs.addGatekeeper"),    Manager,  [=](const RpcCall &c) { t->attendeeLogs.addGatekeeper(c); });
+    d.add(QStringLiteral("attendeeLogs.removeGatekeeper"), Manager,  [=](const RpcCall &c) { t->attendeeLogs.removeGatekeeper(c); });
+    d.add(QStringLiteral("attendeeLogs.attendees"),        Attendee, [=](const RpcCall &c) { t->attendeeLogs.attendees(c); });
+    d.add(QStringLiteral("attendeeLogs.addAttendee"),      Attendee, [=](const RpcCall &c) { t->attendeeLogs.addAttendee(c); });
+    d.add(QStringLiteral("attendeeLogs.removeAttendee"),   Attendee, [=](const RpcCall &c) { t->attendeeLogs.removeAttendee(c); });
+    d.add(QStringLiteral("reports.get"), Manager, [=](const RpcCall &c) { t->reports.get(c); });
     // clang-format on
 }
 

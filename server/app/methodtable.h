@@ -12,6 +12,7 @@ class TeamService;
 class UserService;
 class AvatarService;
 class OrganisationService;
+struct Timeclock;
 
 // The services methods are routed to, one per domain area. They must outlive the dispatcher.
 struct Services
@@ -24,6 +25,7 @@ struct Services
     UserService &users;
     AvatarService &avatars;
     OrganisationService &organisations;
+    Timeclock &timeclock;
 };
 
 void registerMethods(RpcDispatcher &dispatcher, const Services &services);

@@ -21,13 +21,15 @@ MusterServer::MusterServer(const Config &config, QObject *parent)
     , m_states(m_db, m_hub)
     , m_teams(m_db, m_hub)
     , m_profile(m_db, m_hasher, m_hub)
-    , m_users(m_db, m_hub)
+    , m_users(m_db, m_hasher, m_hub)
     , m_avatars(m_db, m_hub)
     , m_organisations(m_db, m_hub)
+    , m_timeclock(m_db, m_hasher, m_hub, m_presence)
 {
     registerMethods(m_dispatcher,
         {m_sessions, m_presence, m_states, m_teams, m_profile, m_users, m_avatars,
-            m_organisations});
+            m_organisations, m_timeclock});
+    m_timeclock.kioskSignIn.setIdleTimeout(config.kioskIdleTimeout);
     m_http.addRoute(QStringLiteral("/healthz"),
         [this](const HttpRequest &request, const HttpResponder &responder) {
             healthz(request, responder);
@@ -58,6 +60,7 @@ MusterServer::~MusterServer()
 bool MusterServer::start()
 {
     m_db.open();
+    m_timeclock.dayBoundary.start(m_config.boundaryCheckInterval);
     if (!m_http.listen(m_config.address, m_config.port)) {
         m_error = QStringLiteral("cannot listen on %1:%2: %3")
                       .arg(m_config.address.toString())

@@ -18,6 +18,7 @@
 #include "services/stateservice.h"
 #include "services/teamservice.h"
 #include "services/userservice.h"
+#include "timeclock/timeclock.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -37,6 +38,9 @@ public:
         ClientSocket::Limits limits;
         // Threads that carry WebSocket transports; 0 keeps them all on the main thread.
         int socketThreads = 2;
+        // How often the day boundary is checked, and a kiosk's idle sign-out.
+        std::chrono::milliseconds boundaryCheckInterval {15000};
+        std::chrono::milliseconds kioskIdleTimeout {60000};
     };
 
     explicit MusterServer(const Config &config, QObject *parent = nullptr);
@@ -50,6 +54,7 @@ public:
 
     SessionService &sessions() { return m_sessions; }
     PushHub &hub() { return m_hub; }
+    Timeclock &timeclock() { return m_timeclock; }
     const RpcDispatcher &dispatcher() const { return m_dispatcher; }
 
 private:
@@ -70,6 +75,7 @@ private:
     UserService m_users;
     AvatarService m_avatars;
     OrganisationService m_organisations;
+    Timeclock m_timeclock;
     RpcDispatcher m_dispatcher;
     HttpFront m_http;
     MemoryTrimmer m_trimmer;

@@ -85,6 +85,12 @@ std::optional<QUuid> DirectoryStore::createOrganisation(const QString &name)
             return fail(r.errorMessage());
         ++order;
     }
+    // The state the time clock puts people in while they are on shift.
+    r = m_db.exec("INSERT INTO states (organisation_id, label, color, sort_order, is_shift)"
+                  " VALUES ($1, 'On shift', '#2e7d32', $2, true)",
+        PgParams() << org << order);
+    if (!r.ok())
+        return fail(r.errorMessage());
     r = m_db.exec(
         "INSERT INTO teams (organisation_id, name) VALUES ($1, 'General')", PgParams() << org);
     if (!r.ok())

@@ -40,6 +40,21 @@ QByteArray PgResult::sqlState() const
     return state ? QByteArray(state) : QByteArray();
 }
 
+QString PgResult::primaryMessage() const
+{
+    if (!m_result)
+        return errorMessage();
+    const char *message = PQresultErrorField(m_result.get(), PG_DIAG_MESSAGE_PRIMARY);
+    return message ? QString::fromUtf8(message) : errorMessage();
+}
+
+QString PgResult::detail() const
+{
+    const char *detail
+        = m_result ? PQresultErrorField(m_result.get(), PG_DIAG_MESSAGE_DETAIL) : nullptr;
+    return detail ? QString::fromUtf8(detail) : QString();
+}
+
 int PgResult::rows() const
 {
     return m_result ? PQntuples(m_result.get()) : 0;

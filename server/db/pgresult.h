@@ -23,6 +23,8 @@ public:
     bool ok() const; // command or tuples ok
     QString errorMessage() const;
     QByteArray sqlState() const; // e.g. "23505" for a unique violation
+    QString primaryMessage() const; // the message alone, without severity or context
+    QString detail() const; // DETAIL, where Muster's SQL functions put a stable reason
     bool isUniqueViolation() const { return sqlState() == "23505"; }
 
     int rows() const;

@@ -10,7 +10,7 @@ namespace Muster {
 namespace {
 
 const QByteArray kTeamJson
-    = "json_build_object('id', t.id, 'name', t.name, 'archived', t.archived,"
+    = "json_build_object('id', t.id, 'name', t.name, 'archived', t.archived, 'hidden', t.hidden,"
       " 'members', (SELECT count(*) FROM users u WHERE u.organisation_id ="
       " t.organisation_id AND u.home_team_id = t.id AND u.role <> 'banned'))";
 
@@ -27,30 +27,30 @@ QByteArray TeamStore::listJsonSql()
 {
     return "SELECT COALESCE(json_agg(" + kTeamJson
         + " ORDER BY t.archived, lower(t.name)), '[]'::json)"
-          " FROM teams t WHERE t.organisation_id = $1";
+          " FROM teams t WHERE t.organisation_id = $1 AND ($2 OR NOT t.hidden)";
 }
 
-void TeamStore::list(const QUuid &org, QObject *context, ListHandler handler)
+void TeamStore::list(const QUuid &org, bool includeHidden, QObject *context, ListHandler handler)
 {
-    m_db.exec(listJsonSql(), PgParams() << org, context, [handler](const PgResult &r) {
+    m_db.exec(listJsonSql(), PgParams() << org << includeHidden, context, [handler](const PgResult &r) {
         if (!r.ok())
             return handler({}, StoreError::unavailable(r.errorMessage()));
         handler(QJsonDocument::fromJson(r.bytes(0, 0)).array(), {});
     });
 }
 
-void TeamStore::create(const QUuid &org, const QUuid &actor, const QString &name, QObject *context,
-    TeamHandler handler)
+void TeamStore::create(const QUuid &org, const QUuid &actor, const QString &name, bool hidden,
+    QObject *context, TeamHandler handler)
 {
     QList<PgStatement> statements;
-    statements.append({"WITH t AS (INSERT INTO teams (organisation_id, name) VALUES ($1, $2)"
-                       " RETURNING *) SELECT "
+    statements.append({"WITH t AS (INSERT INTO teams (organisation_id, name, hidden)"
+                       " VALUES ($1, $2, $3) RETURNING *) SELECT "
             + kTeamJson + " FROM t",
-        PgParams() << org << name});
+        PgParams() << org << name << hidden});
     statements.append({"INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
                        " new_value) VALUES ($1, $2, 'team.create', 'team',"
-                       " jsonb_build_object('name', $3::text))",
-        PgParams() << org << actor << name});
+                       " jsonb_build_object('name', $3::text, 'hidden', $4::boolean))",
+        PgParams() << org << actor << name << hidden});
     m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
         if (results.size() != 2 || !results.last().ok())
             return handler({}, failureOf(results.last()));
@@ -59,14 +59,14 @@ void TeamStore::create(const QUuid &org, const QUuid &actor, const QString &name
 }
 
 void TeamStore::update(const QUuid &org, const QUuid &actor, const QUuid &teamId,
-    const std::optional<QString> &name, std::optional<bool> archived, QObject *context,
-    TeamHandler handler)
+    const std::optional<QString> &name, std::optional<bool> archived, std::optional<bool> hidden,
+    QObject *context, TeamHandler handler)
 {
     m_db.exec("SELECT t.archived, (SELECT count(*) FROM teams o WHERE o.organisation_id = $1"
               "  AND NOT o.archived AND o.id <> $2) FROM teams t"
               " WHERE t.id = $2 AND t.organisation_id = $1",
         PgParams() << org << teamId, context,
-        [this, org, actor, teamId, name, archived, context, handler](const PgResult &r) {
+        [this, org, actor, teamId, name, archived, hidden, context, handler](const PgResult &r) {
             if (!r.ok())
                 return handler({}, StoreError::unavailable(r.errorMessage()));
             if (r.rows() == 0)
@@ -81,17 +81,21 @@ void TeamStore::update(const QUuid &org, const QUuid &actor, const QUuid &teamId
             name ? params << *name : params << std::nullopt;
             archived ? params << *archived : params << std::nullopt;
             params << actor;
+            hidden ? params << *hidden : params << std::nullopt;
             QList<PgStatement> statements;
             statements.append(
                 {"WITH old AS (SELECT * FROM teams WHERE id = $2 AND organisation_id = $1),"
                  " t AS (UPDATE teams SET name = COALESCE($3, teams.name),"
-                 "   archived = COALESCE($4::boolean, teams.archived)"
+                 "   archived = COALESCE($4::boolean, teams.archived),"
+                 "   hidden = COALESCE($6::boolean, teams.hidden)"
                  "  FROM old WHERE teams.id = old.id RETURNING teams.*),"
                  " audit AS (INSERT INTO activities (organisation_id, actor_id, action,"
                  "   subject_type, subject_id, old_value, new_value)"
                  "  SELECT $1, $5::uuid, 'team.update', 'team', t.id,"
-                 "   jsonb_build_object('name', old.name, 'archived', old.archived),"
-                 "   jsonb_build_object('name', t.name, 'archived', t.archived) FROM t, old)"
+                 "   jsonb_build_object('name', old.name, 'archived', old.archived,"
+                 "    'hidden', old.hidden),"
+                 "   jsonb_build_object('name', t.name, 'archived', t.archived,"
+                 "    'hidden', t.hidden) FROM t, old)"
                  " SELECT "
                         + kTeamJson + " FROM t",
                     params});

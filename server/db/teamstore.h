@@ -27,16 +27,17 @@ public:
         : m_db(db)
     { }
 
-    // SQL yielding the JSON array of organisation $1's teams, by name, with member counts.
+    // SQL yielding the JSON array of organisation $1's teams, by name, with member counts;
+    // hidden teams only when $2 is true.
     static QByteArray listJsonSql();
 
-    void list(const QUuid &org, QObject *context, ListHandler handler);
-    void create(const QUuid &org, const QUuid &actor, const QString &name, QObject *context,
-        TeamHandler handler);
-    // Renames and/or archives; the last active team cannot be archived.
+    void list(const QUuid &org, bool includeHidden, QObject *context, ListHandler handler);
+    void create(const QUuid &org, const QUuid &actor, const QString &name, bool hidden,
+        QObject *context, TeamHandler handler);
+    // Renames, archives and/or hides; the last active team cannot be archived.
     void update(const QUuid &org, const QUuid &actor, const QUuid &teamId,
-        const std::optional<QString> &name, std::optional<bool> archived, QObject *context,
-        TeamHandler handler);
+        const std::optional<QString> &name, std::optional<bool> archived,
+        std::optional<bool> hidden, QObject *context, TeamHandler handler);
 
 private:
     Database &m_db;

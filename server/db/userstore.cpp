@@ -8,6 +8,20 @@
 
 namespace Muster {
 
+namespace {
+
+StoreError failureOf(const PgResult &r)
+{
+    if (r.isUniqueViolation()) {
+        return StoreError::conflict(r.errorMessage().contains(QLatin1String("users_badge_key"))
+                ? QStringLiteral("That badge number belongs to someone else")
+                : QStringLiteral("That login is taken"));
+    }
+    return StoreError::of(r);
+}
+
+} // namespace
+
 void UserStore::find(const QUuid &org, const QUuid &userId, QObject *context,
     std::function<void(const std::optional<Target> &, const StoreError &)> handler)
 {
@@ -29,7 +43,8 @@ void UserStore::update(const QUuid &org, const QUuid &actor, const QUuid &userId
     edit.teamId ? params << *edit.teamId : params << std::nullopt;
     edit.role ? params << roleName(*edit.role) : params << std::nullopt;
     edit.highlight ? params << *edit.highlight : params << std::nullopt;
-    params << edit.highlight.has_value() << actor;
+    params << edit.highlight.has_value() << actor << edit.badge.has_value()
+           << edit.badge.value_or(QString());
     QList<PgStatement> statements;
     statements.append(
         {"WITH old AS (SELECT * FROM users WHERE id = $2 AND organisation_id = $1),"
@@ -39,18 +54,19 @@ void UserStore::update(const QUuid &org, const QUuid &actor, const QUuid &userId
          "users.home_team_id),"
          "   role = COALESCE($4, users.role),"
          "   highlight_color = CASE WHEN $6::boolean THEN NULLIF($5, '') ELSE "
-         "users.highlight_color END"
+         "users.highlight_color END,"
+         "   badge = CASE WHEN $8::boolean THEN NULLIF($9, '') ELSE users.badge END"
          "  FROM old WHERE users.id = old.id AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM team))"
          "  RETURNING users.*),"
          " audit AS (INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
          "   subject_id, old_value, new_value)"
          "  SELECT $1, $7::uuid, 'user.update', 'user', u.id,"
          "   jsonb_build_object('teamId', old.home_team_id, 'role', old.role,"
-         "     'highlight', old.highlight_color),"
+         "     'highlight', old.highlight_color, 'badge', old.badge),"
          "   jsonb_build_object('teamId', u.home_team_id, 'role', u.role,"
-         "     'highlight', u.highlight_color) FROM u, old)"
+         "     'highlight', u.highlight_color, 'badge', u.badge) FROM u, old)"
          " SELECT json_build_object('userId', u.id, 'teamId', u.home_team_id, 'role', u.role,"
-         "   'highlight', u.highlight_color) FROM u",
+         "   'highlight', u.highlight_color, 'badge', u.badge) FROM u",
             params});
     if (edit.role) {
         // Connected sessions pick the new role up at once (see SessionService::refreshUser).
@@ -61,11 +77,77 @@ void UserStore::update(const QUuid &org, const QUuid &actor, const QUuid &userId
     m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
         const PgResult &first = results.first();
         if (!results.last().ok())
-            return handler({}, StoreError::unavailable(results.last().errorMessage()));
+            return handler({}, failureOf(results.last()));
         if (first.rows() == 0)
             return handler({}, StoreError::notFound(QStringLiteral("User or team")));
         handler(QJsonDocument::fromJson(first.bytes(0, 0)).object(), {});
     });
+}
+
+void UserStore::createFromBadge(const QUuid &org, const QUuid &actor, const QString &badge,
+    const QString &displayName, const QString &login, const QUuid &teamId,
+    const QByteArray &passwordHash, QObject *context, UserHandler handler)
+{
+    PgParams params;
+    params << org << badge << displayName;
+    login.isEmpty() ? params << std::nullopt : params << login;
+    params << teamId << QString::fromLatin1(passwordHash) << actor;
+    const QByteArray user = "json_build_object('user', json_build_object('id', u.id, 'login',"
+                            " u.login, 'displayName', u.display_name, 'badge', u.badge, 'role',"
+                            " u.role, 'teamId', u.home_team_id))";
+    // A placeholder made by an attendee log is the same person: they keep their attendance.
+    m_db.transaction(
+        {{"WITH team AS (SELECT id FROM teams WHERE organisation_id = $1 AND id = $5"
+          "   AND NOT archived),"
+          " placeholder AS (UPDATE users SET login = COALESCE($4, users.login),"
+          "   display_name = $3, password_hash = $6, role = 'volunteer', is_placeholder = false,"
+          "   home_team_id = COALESCE((SELECT id FROM team), users.home_team_id)"
+          "  WHERE organisation_id = $1 AND badge = $2 AND is_placeholder RETURNING *),"
+          " fresh AS (INSERT INTO users (organisation_id, login, display_name, password_hash,"
+          "   role, badge, home_team_id, state_id)"
+          "  SELECT $1, COALESCE($4, 'badge-' || $2 || '-' || replace($1::text, '-', '')), $3, $6,"
+          "   'volunteer', $2, (SELECT id FROM team),"
+          "   (SELECT id FROM states WHERE organisation_id = $1 AND is_default)"
+          "  WHERE NOT EXISTS (SELECT 1 FROM placeholder) RETURNING *),"
+          " u AS (SELECT * FROM placeholder UNION ALL SELECT * FROM fresh),"
+          " audit AS (INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
+          "   subject_id, new_value) SELECT $1, $7::uuid, 'user.create', 'user', u.id,"
+          "   jsonb_build_object('badge', u.badge, 'displayName', u.display_name, 'login',"
+          "    u.login, 'role', u.role) FROM u)"
+          " SELECT "
+                + user + " FROM u WHERE $5::uuid IS NULL OR EXISTS (SELECT 1 FROM team)",
+            params}},
+        context, [handler](const QList<PgResult> &results) {
+            const PgResult &r = results.last();
+            if (!r.ok())
+                return handler({}, failureOf(r));
+            if (r.rows() == 0)
+                return handler({}, StoreError::notFound(QStringLiteral("Team")));
+            handler(QJsonDocument::fromJson(r.bytes(0, 0)).object(), {});
+        });
+}
+
+void UserStore::remove(const QUuid &org, const QUuid &actor, const QUuid &userId,
+    QObject *context, UserHandler handler)
+{
+    m_db.transaction(
+        {{"WITH u AS (DELETE FROM users WHERE organisation_id = $1 AND id = $2 RETURNING *),"
+          " audit AS (INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
+          "   subject_id, old_value) SELECT $1, $3::uuid, 'user.delete', 'user', u.id,"
+          "   jsonb_build_object('login', u.login, 'displayName', u.display_name, 'badge',"
+          "    u.badge, 'role', u.role) FROM u)"
+          " SELECT json_build_object('userId', u.id) FROM u",
+            PgParams() << org << userId << actor},
+            {"SELECT pg_notify($1, $2)",
+                PgParams() << QString::fromLatin1(DirectoryStore::kUserChangedChannel)
+                           << userId.toString(QUuid::WithoutBraces)}},
+        context, [handler](const QList<PgResult> &results) {
+            if (!results.last().ok())
+                return handler({}, failureOf(results.last()));
+            if (results.first().rows() == 0)
+                return handler({}, StoreError::notFound(QStringLiteral("User")));
+            handler(QJsonDocument::fromJson(results.first().bytes(0, 0)).object(), {});
+        });
 }
 
 } // namespace Muster

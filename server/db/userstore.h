@@ -28,6 +28,7 @@ public:
         std::optional<QUuid> teamId;
         std::optional<Role> role;
         std::optional<QString> highlight; // "" clears it
+        std::optional<QString> badge; // "" clears it
     };
     using UserHandler = std::function<void(const QJsonObject &user, const StoreError &error)>;
 
@@ -43,6 +44,16 @@ public:
     // highlight}.
     void update(const QUuid &org, const QUuid &actor, const QUuid &userId, const Edit &edit,
         QObject *context, UserHandler handler);
+
+    // A volunteer from a badge number (a placeholder attendee with that badge becomes them):
+    // login "badge-<number>-…" unless given. Result: {user: {id, login, displayName, badge,
+    // role, teamId}}.
+    void createFromBadge(const QUuid &org, const QUuid &actor, const QString &badge,
+        const QString &displayName, const QString &login, const QUuid &teamId,
+        const QByteArray &passwordHash, QObject *context, UserHandler handler);
+    // Deletes the person and everything that is theirs; audited with who they were.
+    void remove(const QUuid &org, const QUuid &actor, const QUuid &userId, QObject *context,
+        UserHandler handler);
 
 private:
     Database &m_db;

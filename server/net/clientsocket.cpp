@@ -41,8 +41,14 @@ ClientSocket::~ClientSocket()
 void ClientSocket::setCaller(const Caller &caller)
 {
     m_caller = caller;
-    if (caller.isValid())
+    if (caller.isValid() || caller.isKiosk())
         m_authTimer.stop();
+}
+
+void ClientSocket::extendSignInDeadline(std::chrono::milliseconds deadline)
+{
+    if (!isAuthenticated() && !m_caller.isKiosk())
+        m_authTimer.start(deadline);
 }
 
 void ClientSocket::sendFrame(const QString &frame)
@@ -70,6 +76,7 @@ void ClientSocket::onText(const QString &text)
     const RpcMessage message = RpcMessage::decode(text.toUtf8());
     switch (message.kind()) {
     case RpcMessage::Kind::Request:
+        Q_EMIT requestReceived();
         m_dispatcher->dispatch(this, message);
         return;
     case RpcMessage::Kind::Notification:
@@ -106,7 +113,7 @@ void ClientSocket::endRequest()
 
 void ClientSocket::onAuthDeadline()
 {
-    if (isAuthenticated())
+    if (isAuthenticated() || m_caller.isKiosk())
         return;
     // A sign-in that was asked for in time but waits behind others (hashing is deliberately
     // slow) is not the peer's fault: give it a little longer, a bounded number of times.

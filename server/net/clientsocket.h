@@ -37,7 +37,10 @@ public:
 
     const Caller &caller() const { return m_caller; }
     bool isAuthenticated() const { return m_caller.isValid(); }
+    // A kiosk without anyone signed in counts as signed in for the sign-in deadline.
     void setCaller(const Caller &caller);
+    // Gives an anonymous peer longer to sign in (a kiosk waiting to be approved).
+    void extendSignInDeadline(std::chrono::milliseconds deadline);
     QString peerAddress() const { return m_peerAddress; }
 
     // Requests being served on this connection; RpcCall keeps the count.
@@ -57,6 +60,8 @@ public:
 
 Q_SIGNALS:
     void closed(Muster::ClientSocket *socket);
+    // A request arrived (for idle time-outs such as a kiosk's).
+    void requestReceived();
     // To the pump, queued when it lives on another thread.
     void frameOut(const QString &frame);
     void closeOut(QWebSocketProtocol::CloseCode code, const QString &reason);

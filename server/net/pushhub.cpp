@@ -70,12 +70,45 @@ void PushHub::pushToOrganisation(
         // Encoded once; QString is implicitly shared, so every socket sends the same buffer.
         sendToAll(*it, QString::fromUtf8(RpcMessage::encodeNotification(method, params)));
     }
-    if (const auto it = m_watchers.constFind(organisationId); it != m_watchers.cend()) {
-        QJsonObject tagged = params;
-        tagged.insert(
-            QStringLiteral("organisationId"), organisationId.toString(QUuid::WithoutBraces));
-        sendToAll(*it, QString::fromUtf8(RpcMessage::encodeNotification(method, tagged)));
+    pushToWatchers(organisationId, method, params);
+}
+
+void PushHub::pushToRole(const QUuid &organisationId, Role minimumRole, const QString &method,
+    const QJsonObject &params, const QUuid &alsoUser)
+{
+    QSet<ClientSocket *> allowed;
+    for (ClientSocket *socket : m_byOrganisation.value(organisationId)) {
+        if (roleAtLeast(socket->caller().role, minimumRole))
+            allowed.insert(socket);
     }
+    if (!alsoUser.isNull())
+        allowed.unite(m_byUser.value(alsoUser));
+    if (!allowed.isEmpty())
+        sendToAll(allowed, QString::fromUtf8(RpcMessage::encodeNotification(method, params)));
+    pushToWatchers(organisationId, method, params);
+}
+
+void PushHub::pushToRolesBelow(
+    const QUuid &organisationId, Role role, const QString &method, const QJsonObject &params)
+{
+    QSet<ClientSocket *> below;
+    for (ClientSocket *socket : m_byOrganisation.value(organisationId)) {
+        if (!roleAtLeast(socket->caller().role, role))
+            below.insert(socket);
+    }
+    if (!below.isEmpty())
+        sendToAll(below, QString::fromUtf8(RpcMessage::encodeNotification(method, params)));
+}
+
+void PushHub::pushToWatchers(
+    const QUuid &organisationId, const QString &method, const QJsonObject &params)
+{
+    const auto it = m_watchers.constFind(organisationId);
+    if (it == m_watchers.cend())
+        return;
+    QJsonObject tagged = params;
+    tagged.insert(QStringLiteral("organisationId"), organisationId.toString(QUuid::WithoutBraces));
+    sendToAll(*it, QString::fromUtf8(RpcMessage::encodeNotification(method, tagged)));
 }
 
 void PushHub::sendToAll(const QSet<ClientSocket *> &sockets, const QString &frame)

@@ -2,6 +2,8 @@
 // organisation and user, encodes a push once and sends it to each of them.
 #pragma once
 
+#include "domain/role.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
@@ -31,6 +33,13 @@ public:
     void pushToOrganisation(
         const QUuid &organisationId, const QString &method, const QJsonObject &params);
     void pushToUser(const QUuid &userId, const QString &method, const QJsonObject &params);
+    // To the organisation's connections whose role is at least minimumRole (and its watchers),
+    // and to alsoUser's connections whatever their role (each socket gets it once).
+    void pushToRole(const QUuid &organisationId, Role minimumRole, const QString &method,
+        const QJsonObject &params, const QUuid &alsoUser = {});
+    // To the organisation's connections whose role is below `role` (watchers excluded).
+    void pushToRolesBelow(const QUuid &organisationId, Role role, const QString &method,
+        const QJsonObject &params);
 
     QList<ClientSocket *> socketsOf(const QUuid &userId) const;
     bool isOnline(const QUuid &userId) const { return m_byUser.contains(userId); }
@@ -41,6 +50,8 @@ Q_SIGNALS:
 
 private:
     void sendToAll(const QSet<ClientSocket *> &sockets, const QString &frame);
+    void pushToWatchers(
+        const QUuid &organisationId, const QString &method, const QJsonObject &params);
 
     QSet<ClientSocket *> m_sockets;
     QHash<QUuid, QSet<ClientSocket *>> m_byOrganisation;

@@ -19,8 +19,12 @@ struct Caller
     QString organisationName;
     Role role = Role::Banned;
     bool superadmin = false;
+    // Set on a connection from an authorised kiosk, with or without someone signed in at it.
+    QUuid kioskId;
+    QString kioskName;
 
     bool isValid() const { return !userId.isNull(); }
+    bool isKiosk() const { return !kioskId.isNull(); }
 };
 
 } // namespace Muster

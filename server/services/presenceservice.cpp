@@ -133,6 +133,11 @@ void PresenceService::expireDue()
         });
 }
 
+void PresenceService::announce(const QUuid &organisationId, const QUuid &userId)
+{
+    queueArrivalOrDeparture(organisationId, userId);
+}
+
 void PresenceService::onUserOnline(const QUuid &organisationId, const QUuid &userId)
 {
     queueArrivalOrDeparture(organisationId, userId);

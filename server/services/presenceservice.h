@@ -27,6 +27,9 @@ public:
 
     void list(const RpcCall &call);
     void set(const RpcCall &call);
+    // Pushes the person's current state after a change made elsewhere (a clock-in sets the
+    // shift state); batched with comings and goings.
+    void announce(const QUuid &organisationId, const QUuid &userId);
 
 private:
     void onUserOnline(const QUuid &organisationId, const QUuid &userId);

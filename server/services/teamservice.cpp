@@ -20,18 +20,27 @@ TeamService::TeamService(Database &db, PushHub &hub, QObject *parent)
 
 void TeamService::pushTeams(const QUuid &org)
 {
-    m_store.list(org, this, [this, org](const QJsonArray &teams, const StoreError &error) {
-        if (error)
+    // Hidden teams reach managers only; everyone else gets the list without them.
+    m_store.list(org, true, this, [this, org](const QJsonArray &teams, const StoreError &error) {
+        if (error) {
             qCWarning(lcPresence) << "cannot list teams for a push:" << error.message;
-        else
-            m_hub.pushToOrganisation(
-                org, QStringLiteral("teams.changed"), {{QStringLiteral("teams"), teams}});
+            return;
+        }
+        m_hub.pushToRole(
+            org, Role::Manager, QStringLiteral("teams.changed"), {{QStringLiteral("teams"), teams}});
+        QJsonArray visible;
+        for (const QJsonValue &team : teams) {
+            if (!team[QStringLiteral("hidden")].toBool())
+                visible.append(team);
+        }
+        m_hub.pushToRolesBelow(
+            org, Role::Manager, QStringLiteral("teams.changed"), {{QStringLiteral("teams"), visible}});
     });
 }
 
 void TeamService::list(const RpcCall &call)
 {
-    m_store.list(call.caller().organisationId, this,
+    m_store.list(call.caller().organisationId, roleAtLeast(call.caller().role, Role::Manager), this,
         [call](const QJsonArray &teams, const StoreError &error) {
             if (error)
                 return call.fail(error.toRpcError());
@@ -45,10 +54,11 @@ void TeamService::create(const RpcCall &call)
     const QString name = p.requiredString(QStringLiteral("name"), kMaxName).trimmed();
     if (p.ok() && name.isEmpty())
         return call.fail(RpcError::invalidParams(QStringLiteral("\"name\" must not be blank")));
+    const bool hidden = p.optionalBool(QStringLiteral("hidden")).value_or(false);
     if (!p.ok())
         return call.fail(p.error());
     const Caller caller = call.caller();
-    m_store.create(caller.organisationId, caller.userId, name, this,
+    m_store.create(caller.organisationId, caller.userId, name, hidden, this,
         [this, call, caller](const QJsonObject &team, const StoreError &error) {
             if (error)
                 return call.fail(error.toRpcError());
@@ -68,10 +78,11 @@ void TeamService::update(const RpcCall &call)
             return call.fail(RpcError::invalidParams(QStringLiteral("\"name\" must not be blank")));
     }
     const std::optional<bool> archived = p.optionalBool(QStringLiteral("archived"));
+    const std::optional<bool> hidden = p.optionalBool(QStringLiteral("hidden"));
     if (!p.ok())
         return call.fail(p.error());
     const Caller caller = call.caller();
-    m_store.update(caller.organisationId, caller.userId, teamId, name, archived, this,
+    m_store.update(caller.organisationId, caller.userId, teamId, name, archived, hidden, this,
         [this, call, caller](const QJsonObject &team, const StoreError &error) {
             if (error)
                 return call.fail(error.toRpcError());

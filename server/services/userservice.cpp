@@ -3,13 +3,17 @@
 
 #include "net/pushhub.h"
 #include "net/rpccall.h"
+#include "passwordhasher.h"
 #include "protocol/paramreader.h"
+
+#include <QRegularExpression>
 
 namespace Muster {
 
-UserService::UserService(Database &db, PushHub &hub, QObject *parent)
+UserService::UserService(Database &db, PasswordHasher &hasher, PushHub &hub, QObject *parent)
     : QObject(parent)
     , m_store(db)
+    , m_hasher(hasher)
     , m_hub(hub)
 { }
 
@@ -32,9 +36,15 @@ void UserService::update(const RpcCall &call)
             ? QString()
             : p.requiredColor(QStringLiteral("highlight"));
     }
+    if (params.contains(QStringLiteral("badge"))) {
+        const QJsonValue b = params.value(QStringLiteral("badge"));
+        edit.badge = (b.isNull() || (b.isString() && b.toString().isEmpty()))
+            ? QString()
+            : p.requiredBadge(QStringLiteral("badge"));
+    }
     if (!p.ok())
         return call.fail(p.error());
-    if (!edit.teamId && !edit.role && !edit.highlight)
+    if (!edit.teamId && !edit.role && !edit.highlight && !edit.badge)
         return call.fail(RpcError::invalidParams(QStringLiteral("nothing to change")));
 
     const Caller caller = call.caller();
@@ -69,6 +79,66 @@ void UserService::apply(const RpcCall &call, const QUuid &userId, const UserStor
             call.reply(user);
             m_hub.pushToOrganisation(
                 caller.organisationId, QStringLiteral("profile.changed"), user);
+        });
+}
+
+void UserService::create(const RpcCall &call)
+{
+    static const QRegularExpression loginPattern(QStringLiteral("^[a-z0-9][a-z0-9._-]{0,63}$"));
+    ParamReader p(call.params());
+    const QString badge = p.requiredBadge(QStringLiteral("badge"));
+    const QString displayName = p.requiredString(QStringLiteral("displayName"), 200).trimmed();
+    const QString login = p.optionalString(QStringLiteral("login"), 64).trimmed().toLower();
+    const QUuid teamId = p.optionalUuid(QStringLiteral("teamId"));
+    if (!p.ok())
+        return call.fail(p.error());
+    if (displayName.isEmpty())
+        return call.fail(RpcError::invalidParams(QStringLiteral("\"displayName\" must not be blank")));
+    if (!login.isEmpty() && !loginPattern.match(login).hasMatch())
+        return call.fail(RpcError::invalidParams(
+            QStringLiteral("\"login\" has lower-case letters, digits, dots, dashes and underscores")));
+    // The manager hands the first password over; the volunteer changes it after signing in.
+    const QString password = PasswordHasher::generatePassword();
+    m_hasher.hashAsync(password, this,
+        [this, call, badge, displayName, login, teamId, password](const QByteArray &hash) {
+            const Caller caller = call.caller();
+            m_store.createFromBadge(caller.organisationId, caller.userId, badge, displayName,
+                login.isEmpty() ? QString() : login, teamId, hash, this,
+                [call, password](const QJsonObject &result, const StoreError &error) {
+                    if (error)
+                        return call.fail(error.toRpcError());
+                    QJsonObject reply = result;
+                    reply.insert(QStringLiteral("initialPassword"), password);
+                    call.reply(reply);
+                });
+        });
+}
+
+void UserService::remove(const RpcCall &call)
+{
+    ParamReader p(call.params());
+    const QUuid userId = p.requiredUuid(QStringLiteral("userId"));
+    if (!p.ok())
+        return call.fail(p.error());
+    const Caller caller = call.caller();
+    if (userId == caller.userId)
+        return call.fail(RpcError::forbidden(QStringLiteral("You cannot delete yourself")));
+    m_store.find(caller.organisationId, userId, this,
+        [this, call, caller, userId](
+            const std::optional<UserStore::Target> &target, const StoreError &error) {
+            if (error)
+                return call.fail(error.toRpcError());
+            if (!target)
+                return call.fail(RpcError::notFound(QStringLiteral("User")));
+            if (!roleAtLeast(caller.role, target->role))
+                return call.fail(
+                    RpcError::forbidden(QStringLiteral("You cannot delete someone above you")));
+            m_store.remove(caller.organisationId, caller.userId, userId, this,
+                [call](const QJsonObject &result, const StoreError &error) {
+                    if (error)
+                        return call.fail(error.toRpcError());
+                    call.reply(result);
+                });
         });
 }
 

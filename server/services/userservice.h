@@ -1,5 +1,7 @@
-// users.update: managers move people between teams, set highlight colours and change roles within
-// the rules (never their own role, never above their own, never someone above them).
+// users.update, users.create and users.delete: managers move people between teams, set
+// highlight colours and badge numbers, change roles within the rules (never their own role,
+// never above their own, never someone above them) and create volunteers from a badge number;
+// admins delete people (never themselves, never someone above them).
 #pragma once
 
 #include "db/userstore.h"
@@ -9,6 +11,7 @@
 namespace Muster {
 
 class Database;
+class PasswordHasher;
 class PushHub;
 class RpcCall;
 
@@ -16,14 +19,17 @@ class UserService : public QObject
 {
     Q_OBJECT
 public:
-    UserService(Database &db, PushHub &hub, QObject *parent = nullptr);
+    UserService(Database &db, PasswordHasher &hasher, PushHub &hub, QObject *parent = nullptr);
 
     void update(const RpcCall &call);
+    void create(const RpcCall &call);
+    void remove(const RpcCall &call);
 
 private:
     void apply(const RpcCall &call, const QUuid &userId, const UserStore::Edit &edit);
 
     UserStore m_store;
+    PasswordHasher &m_hasher;
     PushHub &m_hub;
 };
 

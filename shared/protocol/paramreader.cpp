@@ -93,11 +93,15 @@ std::optional<QString> ParamReader::optionalColor(const QString &key)
     return ok() ? std::optional<QString>(color) : std::nullopt;
 }
 
-QList<QUuid> ParamReader::requiredUuidList(const QString &key, qsizetype maxCount)
+QList<QUuid> ParamReader::requiredUuidList(const QString &key, qsizetype maxCount, bool allowEmpty)
 {
     const QJsonValue value = m_params.value(key);
-    if (!value.isArray() || value.toArray().isEmpty() || value.toArray().size() > maxCount) {
-        fail(QStringLiteral("\"%1\" must be a list of 1 to %2 ids").arg(key).arg(maxCount));
+    if (!value.isArray() || (value.toArray().isEmpty() && !allowEmpty)
+        || value.toArray().size() > maxCount) {
+        fail(QStringLiteral("\"%1\" must be a list of %2 to %3 ids")
+                 .arg(key)
+                 .arg(allowEmpty ? 0 : 1)
+                 .arg(maxCount));
         return {};
     }
     QList<QUuid> ids;
@@ -110,6 +114,104 @@ QList<QUuid> ParamReader::requiredUuidList(const QString &key, qsizetype maxCoun
         ids.append(id);
     }
     return ids;
+}
+
+QUuid ParamReader::optionalUuid(const QString &key)
+{
+    const QJsonValue value = m_params.value(key);
+    if (value.isUndefined() || value.isNull())
+        return {};
+    return requiredUuid(key);
+}
+
+QDateTime ParamReader::requiredTime(const QString &key)
+{
+    const QJsonValue value = m_params.value(key);
+    // An offset is required: a time without one means different instants on different machines.
+    static const QRegularExpression iso(QStringLiteral(
+        "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})$"));
+    const QString text = value.isString() ? value.toString() : QString();
+    const QDateTime time = iso.match(text).hasMatch()
+        ? QDateTime::fromString(text, Qt::ISODateWithMs)
+        : QDateTime();
+    if (!time.isValid()) {
+        fail(QStringLiteral("\"%1\" must be a time like 2026-11-25T09:30:00Z").arg(key));
+        return {};
+    }
+    return time.toUTC();
+}
+
+std::optional<QDateTime> ParamReader::optionalTime(const QString &key)
+{
+    const QJsonValue value = m_params.value(key);
+    if (value.isUndefined())
+        return std::nullopt;
+    if (value.isNull())
+        return QDateTime();
+    return requiredTime(key);
+}
+
+qint64 ParamReader::requiredInt(const QString &key, qint64 minimum, qint64 maximum)
+{
+    const QJsonValue value = m_params.value(key);
+    const double number = value.toDouble();
+    if (!value.isDouble() || number != double(qint64(number)) || number < double(minimum)
+        || number > double(maximum)) {
+        fail(QStringLiteral("\"%1\" must be a whole number from %2 to %3")
+                 .arg(key)
+                 .arg(minimum)
+                 .arg(maximum));
+        return minimum;
+    }
+    return qint64(number);
+}
+
+std::optional<qint64> ParamReader::optionalInt(const QString &key, qint64 minimum, qint64 maximum)
+{
+    const QJsonValue value = m_params.value(key);
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    return requiredInt(key, minimum, maximum);
+}
+
+QString ParamReader::requiredDecimal(const QString &key, double minimum, double maximum)
+{
+    static const QRegularExpression decimal(QStringLiteral("^\\d{1,6}(\\.\\d{1,2})?$"));
+    const QJsonValue value = m_params.value(key);
+    QString text;
+    if (value.isDouble())
+        text = QString::number(value.toDouble(), 'f', 2);
+    else if (value.isString())
+        text = value.toString().trimmed();
+    bool parsed = false;
+    const double number = text.toDouble(&parsed);
+    if (!decimal.match(text).hasMatch() || !parsed || number < minimum || number > maximum
+        || (value.isDouble() && qAbs(value.toDouble() * 100 - qRound64(value.toDouble() * 100)) > 1e-6)) {
+        fail(QStringLiteral("\"%1\" must be a number from %2 to %3 with at most two decimals")
+                 .arg(key)
+                 .arg(minimum)
+                 .arg(maximum));
+        return {};
+    }
+    return text;
+}
+
+QString ParamReader::requiredBadge(const QString &key)
+{
+    static const QRegularExpression digits(QStringLiteral("^\\d{1,8}$"));
+    const QJsonValue value = m_params.value(key);
+    QString text;
+    if (value.isString())
+        text = value.toString().trimmed();
+    else if (value.isDouble() && value.toDouble() >= 0 && value.toDouble() == double(qint64(value.toDouble())))
+        text = QString::number(qint64(value.toDouble()));
+    if (!digits.match(text).hasMatch()) {
+        fail(QStringLiteral("\"%1\" must be a badge number of 1 to 8 digits").arg(key));
+        return {};
+    }
+    while (text.size() > 1 && text.startsWith(QLatin1Char('0')))
+        text.remove(0, 1);
+    return text;
 }
 
 } // namespace Muster

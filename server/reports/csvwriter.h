@@ -1,0 +1,18 @@
+// A report as CSV (RFC 4180, CRLF line ends, UTF-8). Text cells that a spreadsheet would run
+// as a formula (=, +, -, @ first) get a leading apostrophe: names come from users.
+#pragma once
+
+#include <QByteArray>
+#include <QJsonArray>
+
+namespace Muster {
+
+class CsvWriter
+{
+public:
+    // {columns, rows, totals} as produced by ReportQuery.
+    static QByteArray write(const QJsonObject &report);
+    static QByteArray row(const QJsonArray &cells);
+};
+
+} // namespace Muster

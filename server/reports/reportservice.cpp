@@ -1,0 +1,64 @@
+// See reportservice.h.
+#include "reportservice.h"
+
+#include "csvwriter.h"
+#include "protocol/paramreader.h"
+#include "reportquery.h"
+#include "timeclock/replies.h"
+
+namespace Muster {
+
+ReportService::ReportService(Database &db, QObject *parent)
+    : QObject(parent)
+    , m_query(db)
+{ }
+
+void ReportService::get(const RpcCall &call)
+{
+    const QJsonObject &json = call.params();
+    ParamReader p(json);
+    const QString type = p.requiredString(QStringLiteral("type"), 20);
+    const QUuid eventId = p.optionalUuid(QStringLiteral("eventId"));
+    ReportOptions options;
+    if (json.contains(QStringLiteral("minHours")))
+        options.minHours = p.requiredDecimal(QStringLiteral("minHours"), 0, 10000);
+    options.from = p.optionalTime(QStringLiteral("from")).value_or(QDateTime());
+    options.to = p.optionalTime(QStringLiteral("to")).value_or(QDateTime());
+    options.logId = p.optionalUuid(QStringLiteral("logId"));
+    const QString format = p.optionalString(QStringLiteral("format"), 10, QStringLiteral("rows"));
+    if (!p.ok())
+        return call.fail(p.error());
+    if (!ReportQuery::types().contains(type))
+        return call.fail(RpcError::invalidParams(
+            QStringLiteral("\"type\" must be one of: %1").arg(ReportQuery::types().join(QStringLiteral(", ")))));
+    if (format != QLatin1String("rows") && format != QLatin1String("csv"))
+        return call.fail(RpcError::invalidParams(QStringLiteral("\"format\" must be rows or csv")));
+
+    const QUuid org = call.caller().organisationId;
+    m_query.run("SELECT muster_event_json(e) FROM events e WHERE e.organisation_id = $1 AND e.id ="
+                " COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))",
+        PgParams() << org << eventId, this,
+        [this, call, type, org, options, format](const QJsonValue &event, const StoreError &e) {
+            if (e)
+                return call.fail(e.toRpcError());
+            if (event.isNull())
+                return call.fail(RpcError::notFound(QStringLiteral("Event")));
+            const QUuid id = QUuid::fromString(event[QStringLiteral("id")].toString());
+            const PgStatement statement = *ReportQuery::build(type, org, id, options);
+            m_query.run(statement.sql, statement.params, this,
+                [call, type, event, format](const QJsonValue &report, const StoreError &e) {
+                    if (e)
+                        return call.fail(e.toRpcError());
+                    QJsonObject result = report.toObject();
+                    result.insert(QStringLiteral("type"), type);
+                    result.insert(QStringLiteral("event"), event);
+                    if (format == QLatin1String("csv")) {
+                        result.insert(QStringLiteral("csv"),
+                            QString::fromUtf8(CsvWriter::write(report.toObject())));
+                    }
+                    call.reply(result);
+                });
+        });
+}
+
+} // namespace Muster

@@ -1,0 +1,32 @@
+// events.list, events.create, events.update and events.activate: the conventions and seasons time
+// is tracked for. One event per organisation is active; the time clock works in it alone.
+#pragma once
+
+#include "db/jsonquery.h"
+
+#include <QObject>
+
+namespace Muster {
+
+class PushHub;
+class RpcCall;
+
+class EventService : public QObject
+{
+    Q_OBJECT
+public:
+    EventService(Database &db, PushHub &hub, QObject *parent = nullptr);
+
+    void list(const RpcCall &call);
+    void create(const RpcCall &call);
+    void update(const RpcCall &call);
+    void activate(const RpcCall &call);
+
+private:
+    void pushEvents(const QUuid &organisationId);
+
+    JsonQuery m_query;
+    PushHub &m_hub;
+};
+
+} // namespace Muster

@@ -1,0 +1,260 @@
+// See kiosksigninservice.h. Failed attempts are throttled per badge and per kiosk (not per
+// address: many kiosks share one NAT at a venue).
+#include "kiosksigninservice.h"
+
+#include "net/clientsocket.h"
+#include "net/pushhub.h"
+#include "protocol/paramreader.h"
+#include "protocol/rpcmessage.h"
+#include "replies.h"
+#include "services/passwordhasher.h"
+#include "services/sessionservice.h"
+#include "util/logging.h"
+
+#include <QCryptographicHash>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include <sodium.h>
+
+namespace Muster {
+
+namespace {
+
+constexpr int kQuickCodeSeconds = 30;
+
+QByteArray codeHash(const QString &code)
+{
+    return QCryptographicHash::hash(code.trimmed().toUpper().toUtf8(), QCryptographicHash::Sha256);
+}
+
+QString newQuickCode()
+{
+    static const char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    QString code;
+    for (int i = 0; i < 4; ++i)
+        code.append(QLatin1Char(alphabet[randombytes_uniform(sizeof alphabet - 1)]));
+    return code;
+}
+
+RpcError wrongCredentials()
+{
+    RpcError e = RpcError::unauthenticated(QStringLiteral("Wrong badge number, PIN or code"));
+    e.reason = QStringLiteral("invalid_credentials");
+    return e;
+}
+
+} // namespace
+
+KioskSignInService::KioskSignInService(
+    Database &db, PasswordHasher &hasher, PushHub &hub, QObject *parent)
+    : QObject(parent)
+    , m_query(db)
+    , m_hasher(hasher)
+    , m_hub(hub)
+{ }
+
+void KioskSignInService::signIn(const RpcCall &call)
+{
+    const Caller caller = call.caller();
+    if (!caller.isKiosk()) {
+        RpcError e = RpcError::unauthenticated(QStringLiteral("Only an authorised kiosk signs volunteers in"));
+        e.reason = QStringLiteral("kiosk_required");
+        return call.fail(e);
+    }
+    if (caller.isValid())
+        return call.fail(RpcError::conflict(QStringLiteral("Someone is signed in at this kiosk")));
+    const QJsonObject &json = call.params();
+    ParamReader p(json);
+    const QString badge = p.requiredBadge(QStringLiteral("badge"));
+    const bool byPin = json.contains(QStringLiteral("pin"));
+    const QString secret = byPin ? p.requiredString(QStringLiteral("pin"), 8)
+                                 : p.requiredString(QStringLiteral("code"), 4);
+    if (!p.ok())
+        return call.fail(p.error());
+
+    const QString account = caller.organisationId.toString() + QLatin1Char('/') + badge;
+    const QString kiosk = caller.kioskId.toString();
+    if (const int wait = m_throttle.retryAfter(account, kiosk, QDateTime::currentDateTimeUtc()))
+        return call.fail(RpcError::rateLimited(wait));
+    const auto failed = [this, call, account, kiosk] {
+        m_throttle.recordFailure(account, kiosk, QDateTime::currentDateTimeUtc());
+        call.fail(wrongCredentials());
+    };
+    const QByteArray person
+        = "jsonb_build_object('id', u.id, 'login', u.login, 'displayName', u.display_name,"
+          " 'role', u.role, 'badge', u.badge, 'pinHash', u.pin_hash)";
+    if (!byPin) {
+        // Deleting the code is what uses it: two kiosks racing with one code, only one wins.
+        PgParams params;
+        params << caller.organisationId << badge;
+        params.addBytes(codeHash(secret));
+        m_query.run("WITH q AS (DELETE FROM quick_codes q USING users u WHERE q.organisation_id = $1"
+                    "  AND u.organisation_id = $1 AND u.badge = $2 AND q.user_id = u.id"
+                    "  AND q.code_hash = $3 AND q.expires_at > now() RETURNING u.*)"
+                    " SELECT "
+                + person + " FROM q u",
+            params, this, [this, call, failed, account](const QJsonValue &v, const StoreError &e) {
+                if (e)
+                    return call.fail(e.toRpcError());
+                if (v.isNull())
+                    return failed();
+                const Role role = roleFromName(v[QStringLiteral("role")].toString()).value_or(Role::Banned);
+                if (roleAtLeast(role, Role::Lead))
+                    return call.fail(RpcError::forbidden(
+                        QStringLiteral("Leads and above sign in at a kiosk with their PIN")));
+                m_throttle.recordSuccess(account);
+                establish(call, v.toObject());
+            });
+        return;
+    }
+    m_query.run("SELECT " + person + " FROM users u WHERE u.organisation_id = $1 AND u.badge = $2",
+        PgParams() << caller.organisationId << badge, this,
+        [this, call, failed, account, secret](const QJsonValue &v, const StoreError &e) {
+            if (e)
+                return call.fail(e.toRpcError());
+            // Unknown badges and badges without a PIN are checked against nothing, taking as
+            // long as a real check.
+            const QByteArray hash = v[QStringLiteral("pinHash")].toString().toUtf8();
+            m_hasher.verifyAsync(hash, secret, this, [=, this](bool matches) {
+                if (!matches)
+                    return failed();
+                m_throttle.recordSuccess(account);
+                establish(call, v.toObject());
+            });
+        });
+}
+
+void KioskSignInService::establish(const RpcCall &call, const QJsonObject &person)
+{
+    ClientSocket *socket = call.socket();
+    if (!socket || socket->isAuthenticated())
+        return call.fail(RpcError::conflict(QStringLiteral("Someone is signed in at this kiosk")));
+    const Role role = roleFromName(person.value(QStringLiteral("role")).toString()).value_or(Role::Banned);
+    if (!roleAtLeast(role, Role::Volunteer))
+        return call.fail(RpcError::forbidden(QStringLiteral("This badge cannot use the time clock")));
+    Caller caller = socket->caller();
+    caller.userId = QUuid::fromString(person.value(QStringLiteral("id")).toString());
+    caller.login = person.value(QStringLiteral("login")).toString();
+    caller.displayName = person.value(QStringLiteral("displayName")).toString();
+    caller.role = role;
+    socket->setCaller(caller);
+    m_hub.attach(socket);
+
+    QTimer *&timer = m_idleTimers[socket];
+    if (!timer) {
+        timer = new QTimer(socket);
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, this,
+            [this, socket] { endVolunteerSession(socket, QStringLiteral("idle")); });
+        connect(socket, &ClientSocket::requestReceived, timer, qOverload<>(&QTimer::start));
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_idleTimers.remove(socket); });
+    }
+    timer->start(m_idleTimeout);
+    qCInfo(lcTimeclock) << caller.login << "signed in at kiosk" << caller.kioskName;
+    QJsonObject user = SessionService::userJson(caller);
+    user.insert(QStringLiteral("badge"), person.value(QStringLiteral("badge")));
+    call.reply(QJsonObject {{QStringLiteral("user"), user},
+        {QStringLiteral("idleSeconds"), qint64(m_idleTimeout.count() / 1000)}});
+}
+
+void KioskSignInService::endVolunteerSession(ClientSocket *socket, const QString &reason)
+{
+    if (!socket->isAuthenticated() || !socket->caller().isKiosk())
+        return;
+    if (QTimer *timer = m_idleTimers.value(socket))
+        timer->stop();
+    m_hub.detach(socket);
+    Caller kiosk = socket->caller();
+    qCInfo(lcTimeclock) << kiosk.login << "signed out at kiosk" << kiosk.kioskName << "(" << reason << ")";
+    kiosk.userId = {};
+    kiosk.login.clear();
+    kiosk.displayName.clear();
+    kiosk.role = Role::Banned;
+    socket->setCaller(kiosk);
+    socket->sendFrame(QString::fromUtf8(RpcMessage::encodeNotification(
+        QStringLiteral("kiosk.signedOut"), {{QStringLiteral("reason"), reason}})));
+}
+
+void KioskSignInService::signOut(const RpcCall &call)
+{
+    ClientSocket *socket = call.socket();
+    if (!socket || !call.caller().isKiosk() || !call.caller().isValid())
+        return call.fail(RpcError::conflict(QStringLiteral("Nobody is signed in at this kiosk")));
+    call.reply(QJsonObject());
+    endVolunteerSession(socket, QStringLiteral("signed_out"));
+}
+
+void KioskSignInService::touch(const RpcCall &call)
+{
+    // Any request restarts the idle timer (ClientSocket::requestReceived); this one exists for
+    // a kiosk whose user is busy on screen without calling anything.
+    if (!call.caller().isKiosk() || !call.caller().isValid())
+        return call.fail(RpcError::conflict(QStringLiteral("Nobody is signed in at this kiosk")));
+    call.reply(QJsonObject {{QStringLiteral("idleSeconds"), qint64(m_idleTimeout.count() / 1000)}});
+}
+
+void KioskSignInService::createQuickCode(const RpcCall &call)
+{
+    const Caller caller = call.caller();
+    if (roleAtLeast(caller.role, Role::Lead))
+        return call.fail(RpcError::forbidden(
+            QStringLiteral("Leads and above sign in at a kiosk with their PIN")));
+    const QString code = newQuickCode();
+    PgParams params;
+    params << caller.organisationId << caller.userId;
+    params.addBytes(codeHash(code));
+    params << kQuickCodeSeconds;
+    // A new code replaces the previous one.
+    m_query.run("INSERT INTO quick_codes (organisation_id, user_id, code_hash, expires_at)"
+                " SELECT $1, $2, $3, now() + make_interval(secs => $4::integer) FROM users"
+                "  WHERE organisation_id = $1 AND id = $2 AND badge IS NOT NULL"
+                " ON CONFLICT (organisation_id, user_id) DO UPDATE"
+                "  SET code_hash = excluded.code_hash, expires_at = excluded.expires_at,"
+                "   created_at = now()"
+                " RETURNING muster_iso(expires_at)",
+        params, this, [call, code](const QJsonValue &v, const StoreError &e) {
+            if (e)
+                return call.fail(e.toRpcError());
+            if (v.isNull()) {
+                RpcError noBadge = RpcError::conflict(
+                    QStringLiteral("You have no badge number: ask a manager to add it"));
+                noBadge.reason = QStringLiteral("no_badge");
+                return call.fail(noBadge);
+            }
+            call.reply(QJsonObject {{QStringLiteral("code"), code},
+                {QStringLiteral("expiresAt"), v}, {QStringLiteral("validSeconds"), kQuickCodeSeconds}});
+        });
+}
+
+void KioskSignInService::setPin(const RpcCall &call)
+{
+    static const QRegularExpression digits(QStringLiteral("^\\d{4,8}$"));
+    const QJsonValue value = call.params().value(QStringLiteral("pin"));
+    if (!value.isNull() && !(value.isString() && digits.match(value.toString()).hasMatch()))
+        return call.fail(RpcError::invalidParams(
+            QStringLiteral("\"pin\" must be 4 to 8 digits, or null to remove it")));
+    const Caller caller = call.caller();
+    const auto store = [this, call, caller](const QString &hash) {
+        PgParams params;
+        params << caller.organisationId << caller.userId;
+        hash.isEmpty() ? params << std::nullopt : params << hash;
+        m_query.transaction(
+            {{"UPDATE users SET pin_hash = $3 WHERE organisation_id = $1 AND id = $2", params},
+                {"INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
+                 " subject_id, new_value) VALUES ($1, $2, 'user.pin', 'user', $2,"
+                 " jsonb_build_object('pin', CASE WHEN $3::boolean THEN 'set' ELSE 'removed' END))",
+                    PgParams() << caller.organisationId << caller.userId << !hash.isEmpty()}},
+            this, [call](const QJsonValue &, const StoreError &e) {
+                if (e)
+                    return call.fail(e.toRpcError());
+                call.reply(QJsonObject());
+            });
+    };
+    if (value.isNull())
+        return store({});
+    m_hasher.hashAsync(value.toString(), this,
+        [store](const QByteArray &hash) { store(QString::fromLatin1(hash)); });
+}
+
+} // namespace Muster

@@ -1,0 +1,30 @@
+// notifications.list and notifications.acknowledge, and delivery of new notices as
+// notification.new pushes. Notices are stored first (by the SQL that causes them), then pushed.
+#pragma once
+
+#include "db/jsonquery.h"
+
+#include <QObject>
+
+namespace Muster {
+
+class PushHub;
+class RpcCall;
+
+class NotificationService : public QObject
+{
+    Q_OBJECT
+public:
+    NotificationService(Database &db, PushHub &hub, QObject *parent = nullptr);
+
+    void list(const RpcCall &call);
+    void acknowledge(const RpcCall &call);
+    // Pushes a stored notice to its owner's connections.
+    void deliver(const QJsonObject &notification);
+
+private:
+    JsonQuery m_query;
+    PushHub &m_hub;
+};
+
+} // namespace Muster

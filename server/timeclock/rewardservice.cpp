@@ -1,0 +1,146 @@
+// See rewardservice.h.
+#include "rewardservice.h"
+
+#include "net/pushhub.h"
+#include "notificationservice.h"
+#include "protocol/paramreader.h"
+#include "replies.h"
+
+namespace Muster {
+
+namespace {
+
+constexpr qsizetype kMaxName = 200;
+constexpr qsizetype kMaxDescription = 2000;
+constexpr double kMaxThreshold = 999999.99;
+
+} // namespace
+
+RewardService::RewardService(
+    Database &db, PushHub &hub, NotificationService &notifications, QObject *parent)
+    : QObject(parent)
+    , m_query(db)
+    , m_hub(hub)
+    , m_notifications(notifications)
+{ }
+
+void RewardService::list(const RpcCall &call)
+{
+    ParamReader p(call.params());
+    const QUuid eventId = p.optionalUuid(QStringLiteral("eventId"));
+    QUuid userId = p.optionalUuid(QStringLiteral("userId"));
+    if (!p.ok())
+        return call.fail(p.error());
+    const Caller caller = call.caller();
+    if (userId.isNull())
+        userId = caller.userId;
+    if (userId != caller.userId && !roleAtLeast(caller.role, Role::Manager))
+        return call.fail(RpcError::forbidden(QStringLiteral("Only managers see others' rewards")));
+    m_query.run("SELECT COALESCE(jsonb_agg(muster_reward_json(r, $3) ORDER BY r.threshold_hours,"
+                " lower(r.name)), '[]') FROM rewards r WHERE r.organisation_id = $1 AND r.event_id ="
+                " COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))"
+                " AND EXISTS (SELECT 1 FROM users WHERE organisation_id = $1 AND id = $3)",
+        PgParams() << caller.organisationId << eventId << userId, this,
+        replyWithKey(call, QStringLiteral("rewards")));
+}
+
+void RewardService::save(const RpcCall &call, const QByteArray &sql, const PgParams &params)
+{
+    m_query.transaction({{sql, params}}, this,
+        [this, call, org = call.caller().organisationId](const QJsonValue &v, const StoreError &e) {
+            if (e) {
+                return call.fail(e.kind == StoreError::Conflict && e.reason.isEmpty()
+                        ? RpcError::conflict(QStringLiteral("A reward with that name already exists"))
+                        : e.toRpcError());
+            }
+            QJsonObject result = v.toObject();
+            const QJsonArray notices = result.take(QStringLiteral("notifications")).toArray();
+            call.reply(result);
+            const QJsonObject reward = result.value(QStringLiteral("reward")).toObject();
+            m_hub.pushToOrganisation(org, QStringLiteral("rewards.changed"),
+                {{QStringLiteral("eventId"), reward.value(QStringLiteral("eventId"))}});
+            for (const QJsonValue &n : notices)
+                m_notifications.deliver(n.toObject());
+        });
+}
+
+void RewardService::create(const RpcCall &call)
+{
+    ParamReader p(call.params());
+    const QUuid eventId = p.optionalUuid(QStringLiteral("eventId"));
+    const QString name = p.requiredString(QStringLiteral("name"), kMaxName).trimmed();
+    const QString description = p.optionalString(QStringLiteral("description"), kMaxDescription);
+    const QString threshold = p.requiredDecimal(QStringLiteral("thresholdHours"), 0, kMaxThreshold);
+    if (!p.ok())
+        return call.fail(p.error());
+    if (name.isEmpty())
+        return call.fail(RpcError::invalidParams(QStringLiteral("\"name\" must not be blank")));
+    const Caller caller = call.caller();
+    save(call,
+        "SELECT muster_save_reward($1, $2, NULL, COALESCE($3::uuid, (SELECT active_event_id FROM"
+        " organisations WHERE id = $1)), $4, $5, $6::numeric)",
+        PgParams() << caller.organisationId << caller.userId << eventId << name << description
+                   << threshold);
+}
+
+void RewardService::update(const RpcCall &call)
+{
+    const QJsonObject &json = call.params();
+    ParamReader p(json);
+    const QUuid rewardId = p.requiredUuid(QStringLiteral("rewardId"));
+    std::optional<QString> name;
+    if (json.contains(QStringLiteral("name")))
+        name = p.requiredString(QStringLiteral("name"), kMaxName).trimmed();
+    std::optional<QString> description;
+    if (json.contains(QStringLiteral("description")))
+        description = p.optionalString(QStringLiteral("description"), kMaxDescription);
+    std::optional<QString> threshold;
+    if (json.contains(QStringLiteral("thresholdHours")))
+        threshold = p.requiredDecimal(QStringLiteral("thresholdHours"), 0, kMaxThreshold);
+    if (!p.ok())
+        return call.fail(p.error());
+    if (name && name->isEmpty())
+        return call.fail(RpcError::invalidParams(QStringLiteral("\"name\" must not be blank")));
+    const Caller caller = call.caller();
+    PgParams params;
+    params << caller.organisationId << caller.userId << rewardId;
+    name ? params << *name : params << std::nullopt;
+    description ? params << *description : params << std::nullopt;
+    threshold ? params << *threshold : params << std::nullopt;
+    save(call, "SELECT muster_save_reward($1, $2, $3, NULL, $4, $5, $6::numeric)", params);
+}
+
+void RewardService::remove(const RpcCall &call)
+{
+    ParamReader p(call.params());
+    const QUuid rewardId = p.requiredUuid(QStringLiteral("rewardId"));
+    if (!p.ok())
+        return call.fail(p.error());
+    const Caller caller = call.caller();
+    save(call, "SELECT muster_delete_reward($1, $2, $3)",
+        PgParams() << caller.organisationId << caller.userId << rewardId);
+}
+
+void RewardService::claim(const RpcCall &call)
+{
+    setClaimed(call, true);
+}
+
+void RewardService::unclaim(const RpcCall &call)
+{
+    setClaimed(call, false);
+}
+
+void RewardService::setClaimed(const RpcCall &call, bool claimed)
+{
+    ParamReader p(call.params());
+    const QUuid rewardId = p.requiredUuid(QStringLiteral("rewardId"));
+    const QUuid userId = p.requiredUuid(QStringLiteral("userId"));
+    if (!p.ok())
+        return call.fail(p.error());
+    const Caller caller = call.caller();
+    save(call, "SELECT muster_claim_reward($1, $2, $3, $4, $5)",
+        PgParams() << caller.organisationId << caller.userId << rewardId << userId << claimed);
+}
+
+} // namespace Muster

@@ -1,0 +1,39 @@
+// rewards.list, rewards.create, rewards.update, rewards.delete, rewards.claim and
+// rewards.unclaim. Notices that a reward is available are sent by the SQL of whatever change
+// made someone eligible (a clock-out, an edit, a bonus, a lower threshold), once per reward.
+#pragma once
+
+#include "db/jsonquery.h"
+
+#include <QObject>
+
+namespace Muster {
+
+class NotificationService;
+class PushHub;
+class RpcCall;
+
+class RewardService : public QObject
+{
+    Q_OBJECT
+public:
+    RewardService(Database &db, PushHub &hub, NotificationService &notifications,
+        QObject *parent = nullptr);
+
+    void list(const RpcCall &call);
+    void create(const RpcCall &call);
+    void update(const RpcCall &call);
+    void remove(const RpcCall &call);
+    void claim(const RpcCall &call);
+    void unclaim(const RpcCall &call);
+
+private:
+    void save(const RpcCall &call, const QByteArray &sql, const PgParams &params);
+    void setClaimed(const RpcCall &call, bool claimed);
+
+    JsonQuery m_query;
+    PushHub &m_hub;
+    NotificationService &m_notifications;
+};
+
+} // namespace Muster

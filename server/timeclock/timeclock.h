@@ -1,0 +1,48 @@
+// The volunteer time clock's services, built and wired together in one place for MusterServer
+// and the method table.
+#pragma once
+
+#include "attendeelogservice.h"
+#include "bonusservice.h"
+#include "dayboundaryservice.h"
+#include "eventservice.h"
+#include "kioskservice.h"
+#include "kiosksigninservice.h"
+#include "notificationservice.h"
+#include "reports/reportservice.h"
+#include "rewardservice.h"
+#include "timeclockservice.h"
+
+namespace Muster {
+
+class PasswordHasher;
+class PresenceService;
+
+struct Timeclock
+{
+    Timeclock(Database &db, PasswordHasher &hasher, PushHub &hub, PresenceService &presence)
+        : events(db, hub)
+        , kiosks(db, hub)
+        , kioskSignIn(db, hasher, hub)
+        , notifications(db, hub)
+        , entries(db, hub, presence, notifications)
+        , bonuses(db, hub, notifications)
+        , rewards(db, hub, notifications)
+        , dayBoundary(db, entries, notifications)
+        , attendeeLogs(db)
+        , reports(db)
+    { }
+
+    EventService events;
+    KioskService kiosks;
+    KioskSignInService kioskSignIn;
+    NotificationService notifications;
+    TimeclockService entries;
+    BonusService bonuses;
+    RewardService rewards;
+    DayBoundaryService dayBoundary;
+    AttendeeLogService attendeeLogs;
+    ReportService reports;
+};
+
+} // namespace Muster

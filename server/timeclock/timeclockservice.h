@@ -1,0 +1,52 @@
+// The time clock itself: clocking in and out (idempotent by a client-made action id), a kiosk's
+// offline queue replayed with its original times, totals, and managers' work on entries. Every
+// change is pushed as timeclock.entryChanged to managers and the entry's owner, who also gets
+// timeclock.totals and any reward notices it caused.
+#pragma once
+
+#include "db/jsonquery.h"
+
+#include <QJsonArray>
+#include <QObject>
+
+namespace Muster {
+
+class NotificationService;
+class PresenceService;
+class PushHub;
+class RpcCall;
+
+class TimeclockService : public QObject
+{
+    Q_OBJECT
+public:
+    TimeclockService(Database &db, PushHub &hub, PresenceService &presence,
+        NotificationService &notifications, QObject *parent = nullptr);
+
+    void clockIn(const RpcCall &call);
+    void clockOut(const RpcCall &call);
+    void replay(const RpcCall &call); // kiosk.replay
+    void totals(const RpcCall &call);
+    void entries(const RpcCall &call);
+    void ongoing(const RpcCall &call);
+    void addEntry(const RpcCall &call);
+    void updateEntry(const RpcCall &call);
+    void deleteEntry(const RpcCall &call);
+    void stopEntry(const RpcCall &call);
+
+    // Sends the pushes one result of the SQL functions calls for ({entry, totals?,
+    // notifications?}); change is "started", "stopped", "updated" or "deleted".
+    void publish(const QUuid &organisationId, const QString &change, const QJsonObject &result);
+
+private:
+    void replayNext(const RpcCall &call, QJsonArray actions, int index, QJsonArray results);
+    void runChange(const RpcCall &call, const QString &change, const QByteArray &sql,
+        const PgParams &params);
+
+    JsonQuery m_query;
+    PushHub &m_hub;
+    PresenceService &m_presence;
+    NotificationService &m_notifications;
+};
+
+} // namespace Muster
