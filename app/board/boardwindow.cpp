@@ -51,6 +51,7 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     setWindowTitle(tr("Muster"));
     m_people->setSourceModel(&m_model);
     m_states->setSourceModel(m_model.states());
+    m_states->setShiftChoosable(false);
 
     m_view->setObjectName(QStringLiteral("people"));
     m_view->setModel(m_people);

@@ -10,6 +10,14 @@
 
 namespace Muster {
 
+Qt::ItemFlags StateDecorationProxy::flags(const QModelIndex &index) const
+{
+    const Qt::ItemFlags flags = QIdentityProxyModel::flags(index);
+    if (!m_shiftChoosable && QIdentityProxyModel::data(index, StateListModel::ShiftRole).toBool())
+        return flags & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    return flags;
+}
+
 QVariant StateDecorationProxy::data(const QModelIndex &index, int role) const
 {
     if (role == Qt::DisplayRole && m_showFlags) {
@@ -19,6 +27,8 @@ QVariant StateDecorationProxy::data(const QModelIndex &index, int role) const
             flags << tr("default");
         if (QIdentityProxyModel::data(index, StateListModel::AvailableRole).toBool())
             flags << tr("available");
+        if (QIdentityProxyModel::data(index, StateListModel::ShiftRole).toBool())
+            flags << tr("set by the time clock");
         const QString label = QIdentityProxyModel::data(index, role).toString();
         return flags.isEmpty() ? label : tr("%1  (%2)").arg(label, flags.join(tr(", ")));
     }

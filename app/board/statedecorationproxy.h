@@ -12,11 +12,15 @@ class StateDecorationProxy : public QIdentityProxyModel
 public:
     using QIdentityProxyModel::QIdentityProxyModel;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
     // Adds "(default, available)" to labels, for the administration screen.
     void setShowFlags(bool show) { m_showFlags = show; }
+    // Shows the time clock's shift state greyed out, for pickers: only clocking in sets it.
+    void setShiftChoosable(bool choosable) { m_shiftChoosable = choosable; }
 
 private:
     bool m_showFlags = false;
+    bool m_shiftChoosable = true;
 };
 
 } // namespace Muster

@@ -70,7 +70,7 @@ void PresenceStore::setState(const QUuid &organisationId, const QUuid &userId, c
               " FROM states s, "
             + kSoftCommit
             + " WHERE u.id = $2 AND u.organisation_id = $1"
-              "   AND s.id = $3 AND s.organisation_id = $1"
+              "   AND s.id = $3 AND s.organisation_id = $1 AND NOT s.is_shift"
               " RETURNING "
             + kStateColumns,
         params, context, [handler](const PgResult &r) { deliver(r, handler); });

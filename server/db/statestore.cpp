@@ -12,7 +12,7 @@ namespace {
 
 const QByteArray kStateJson = "json_build_object('id', s.id, 'label', s.label, 'color', s.color,"
                               " 'icon', s.icon, 'order', s.sort_order, 'available', s.is_available,"
-                              " 'isDefault', s.is_default)";
+                              " 'isDefault', s.is_default, 'shift', s.is_shift)";
 
 StoreError failureOf(const PgResult &r, const QString &what)
 {
@@ -164,7 +164,7 @@ void StateStore::reorder(const QUuid &org, const QUuid &actor, const QList<QUuid
 void StateStore::remove(const QUuid &org, const QUuid &actor, const QUuid &stateId,
     QObject *context, MovedHandler handler)
 {
-    m_db.exec("SELECT is_default FROM states WHERE id = $2 AND organisation_id = $1",
+    m_db.exec("SELECT is_default, is_shift FROM states WHERE id = $2 AND organisation_id = $1",
         PgParams() << org << stateId, context,
         [this, org, actor, stateId, context, handler](const PgResult &r) {
             if (!r.ok())
@@ -175,6 +175,11 @@ void StateStore::remove(const QUuid &org, const QUuid &actor, const QUuid &state
                 return handler({},
                     StoreError::conflict(QStringLiteral("The default state cannot be deleted; make "
                                                         "another state the default first")));
+            }
+            if (r.toBool(0, 1)) {
+                return handler({},
+                    StoreError::conflict(QStringLiteral(
+                        "The time clock's shift state cannot be deleted (it can be renamed)")));
             }
             QList<PgStatement> statements;
             statements.append(

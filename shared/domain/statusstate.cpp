@@ -13,6 +13,7 @@ StatusState StatusState::fromJson(const QJsonObject &o)
     s.order = o.value(QStringLiteral("order")).toInt();
     s.available = o.value(QStringLiteral("available")).toBool();
     s.isDefault = o.value(QStringLiteral("isDefault")).toBool();
+    s.shift = o.value(QStringLiteral("shift")).toBool();
     return s;
 }
 
@@ -26,6 +27,7 @@ QJsonObject StatusState::toJson() const
         {QStringLiteral("order"), order},
         {QStringLiteral("available"), available},
         {QStringLiteral("isDefault"), isDefault},
+        {QStringLiteral("shift"), shift},
     };
 }
 

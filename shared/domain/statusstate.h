@@ -15,6 +15,7 @@ struct StatusState
     int order = 0;
     bool available = false; // counts as reachable
     bool isDefault = false; // where members start and return to
+    bool shift = false; // set by the time clock while someone is on shift, never chosen
 
     static StatusState fromJson(const QJsonObject &object);
     QJsonObject toJson() const;

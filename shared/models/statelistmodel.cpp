@@ -29,6 +29,8 @@ QVariant StateListModel::data(const QModelIndex &index, int role) const
         return s.available;
     case DefaultRole:
         return s.isDefault;
+    case ShiftRole:
+        return s.shift;
     default:
         return {};
     }
@@ -42,6 +44,7 @@ QHash<int, QByteArray> StateListModel::roleNames() const
         {ColorRole, "color"},
         {AvailableRole, "available"},
         {DefaultRole, "isDefault"},
+        {ShiftRole, "shift"},
     };
 }
 

@@ -19,6 +19,7 @@ public:
         ColorRole, // QString: "#rrggbb"
         AvailableRole, // bool: counts as reachable
         DefaultRole, // bool: the organisation's default state
+        ShiftRole, // bool: the time clock's "on shift" state, which nobody picks by hand
     };
     Q_ENUM(Roles)
 

@@ -359,7 +359,12 @@ private Q_SLOTS:
         auto *view = board.findChild<QListView *>(QStringLiteral("people"));
         auto *picker = board.findChild<QComboBox *>(QStringLiteral("statePicker"));
         QTRY_COMPARE(view->model()->rowCount(), 4);
-        QCOMPARE(picker->count(), 4);
+        // The time clock's shift state is listed, but nobody picks it by hand.
+        QCOMPARE(picker->count(), 5);
+        const auto *pickerModel = picker->model();
+        QCOMPARE(pickerModel->index(4, 0).data(StateListModel::ShiftRole).toBool(), true);
+        QVERIFY(!(pickerModel->flags(pickerModel->index(4, 0)) & Qt::ItemIsEnabled));
+        QVERIFY(pickerModel->flags(pickerModel->index(0, 0)) & Qt::ItemIsEnabled);
         // Staff see their own team's board; with one team there is nothing to pick.
         auto *teams = board.findChild<QComboBox *>(QStringLiteral("teamPicker"));
         QTRY_COMPARE(teams->count(), 1);
@@ -498,7 +503,7 @@ private Q_SLOTS:
         BoardWindow board(connection);
         QTRY_VERIFY(board.model().person(bo));
         StateListModel &states = *board.model().states();
-        QTRY_COMPARE(states.rowCount(), 4);
+        QTRY_COMPARE(states.rowCount(), 5);
         const auto stateId = [&](const char *label) {
             for (int row = 0; row < states.rowCount(); ++row) {
                 if (states.index(row).data(StateListModel::LabelRole).toString()
@@ -626,10 +631,13 @@ private Q_SLOTS:
 
         StatesPage *states = admin.statesPage();
         StateListModel &stateList = *admin.people().states();
-        QTRY_COMPARE(stateList.rowCount(), 4);
+        QTRY_COMPARE(stateList.rowCount(), 5); // four defaults and the time clock's shift state
         states->addState(QStringLiteral("Lunch"), QColor(0x99, 0x33, 0xcc), false);
-        QTRY_COMPARE(stateList.rowCount(), 5);
-        QTRY_COMPARE(states->selectedRow(), 4);
+        QTRY_COMPARE(stateList.rowCount(), 6);
+        QTRY_COMPARE(states->selectedRow(), 5);
+        states->moveState(5, -1);
+        QTRY_COMPARE(
+            stateList.index(4).data(StateListModel::LabelRole).toString(), QStringLiteral("Lunch"));
         states->moveState(4, -1);
         QTRY_COMPARE(
             stateList.index(3).data(StateListModel::LabelRole).toString(), QStringLiteral("Lunch"));
@@ -643,12 +651,12 @@ private Q_SLOTS:
         const QString away
             = stateList.index(stateList.rowOf(lunch) + 1).data(StateListModel::IdRole).toString();
         states->deleteState(away);
-        QTRY_COMPARE(stateList.rowCount(), 4);
+        QTRY_COMPARE(stateList.rowCount(), 5);
         QCOMPARE(m_server->sql()
                      .exec("SELECT count(*) FROM states s JOIN organisations o"
                            " ON o.id = s.organisation_id WHERE o.name = 'Riverside'")
                      .toInt(0, 0),
-            4);
+            5);
         if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty()) {
             admin.findChild<QTabWidget *>()->setCurrentWidget(states);
             QVERIFY(admin.grab().save(QDir(shots).filePath(QStringLiteral("admin-states.png"))));

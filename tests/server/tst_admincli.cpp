@@ -74,7 +74,7 @@ private Q_SLOTS:
         const PgResult states = m_server->sql().exec(
             "SELECT string_agg(label, ',' ORDER BY sort_order) FROM states s JOIN organisations o"
             " ON o.id = s.organisation_id WHERE o.name = 'Cli Org'");
-        QCOMPARE(states.text(0, 0), QStringLiteral("Available,Busy,In a meeting,Away"));
+        QCOMPARE(states.text(0, 0), QStringLiteral("Available,Busy,In a meeting,Away,On shift"));
         QCOMPARE(
             m_server->sql()
                 .exec(

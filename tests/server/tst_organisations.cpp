@@ -68,7 +68,7 @@ private Q_SLOTS:
         QCOMPARE(board.value(QStringLiteral("people")).toArray().size(), 2);
         QCOMPARE(board[QStringLiteral("organisation")][QStringLiteral("name")].toString(),
             QStringLiteral("Globex"));
-        QCOMPARE(board.value(QStringLiteral("states")).toArray().size(), 4);
+        QCOMPARE(board.value(QStringLiteral("states")).toArray().size(), 5);
         // Their own organisation as before, with or without naming it.
         QCOMPARE(resultOf(super.call(QStringLiteral("presence.list")))
                      .value(QStringLiteral("people"))

@@ -52,9 +52,11 @@ private Q_SLOTS:
         signIn(ada, QStringLiteral("ada"));
         const QJsonObject snapshot = resultOf(ada.call(QStringLiteral("presence.list")));
         const QJsonArray states = snapshot.value(QStringLiteral("states")).toArray();
-        QCOMPARE(states.size(), 4);
+        // The four defaults, and the time clock's shift state last.
+        QCOMPARE(states.size(), 5);
         QCOMPARE(states.at(0).toObject().value(QStringLiteral("label")).toString(),
             QStringLiteral("Available"));
+        QVERIFY(states.at(4).toObject().value(QStringLiteral("shift")).toBool());
         QVERIFY(states.at(0).toObject().value(QStringLiteral("isDefault")).toBool());
         QStringList ids;
         for (const QJsonValue &p : snapshot.value(QStringLiteral("people")).toArray()) {

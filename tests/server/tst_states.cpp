@@ -68,12 +68,12 @@ private Q_SLOTS:
                   .value(QStringLiteral("state"))
                   .toObject();
         QCOMPARE(state.value(QStringLiteral("color")).toString(), QStringLiteral("#1e88e5"));
-        QCOMPARE(state.value(QStringLiteral("order")).toInt(), 4);
+        QCOMPARE(state.value(QStringLiteral("order")).toInt(), 5); // after the shift state
         const QJsonObject pushed = m_member.waitForPush(QStringLiteral("states.changed"));
         QCOMPARE(labels(pushed.value(QStringLiteral("states")).toArray()).last(),
             QStringLiteral("On the phone"));
-        // Other organisations hear nothing and keep their own four states.
-        QCOMPARE(currentStates(m_other).size(), 4);
+        // Other organisations hear nothing and keep their own five states.
+        QCOMPARE(currentStates(m_other).size(), 5);
         QVERIFY(m_other.noPush(QStringLiteral("states.changed"), {}, 0));
         QCOMPARE(m_server->auditCount(QStringLiteral("state.create")), 1);
     }
