@@ -77,8 +77,37 @@ bool ServerOptions::parse(const QStringList &arguments)
         QStringLiteral("LOGIN"));
     const QCommandLineOption listUsers(
         {QStringLiteral("list-users")}, QStringLiteral("List users (of --org, or all)."));
+    const QCommandLineOption authorizeKiosk({QStringLiteral("authorize-kiosk")},
+        QStringLiteral("Approve the kiosk showing this pairing code (needs --name and --org)."),
+        QStringLiteral("CODE"));
+    const QCommandLineOption name(
+        {QStringLiteral("name")}, QStringLiteral("The kiosk's name."), QStringLiteral("NAME"));
+    const QCommandLineOption location({QStringLiteral("location")},
+        QStringLiteral("Where the kiosk stands (optional)."), QStringLiteral("TEXT"));
+    const QCommandLineOption lifetime({QStringLiteral("lifetime-hours")},
+        QStringLiteral("How long the kiosk stays authorised (default 168)."), QStringLiteral("N"),
+        QStringLiteral("168"));
+    const QCommandLineOption stopOngoing({QStringLiteral("stop-ongoing")},
+        QStringLiteral("Stop every ongoing shift of the active event (of --org, or of every "
+                       "organisation) as the day boundary does."));
+    const QCommandLineOption exportReport({QStringLiteral("export-report")},
+        QStringLiteral("Write a report (hours, teams, unclocked, rewards, attendees, audit) "
+                       "of --event NAME as --format csv to --output or standard output."),
+        QStringLiteral("TYPE"));
+    const QCommandLineOption event({QStringLiteral("event")},
+        QStringLiteral("The event a report is about."), QStringLiteral("NAME"));
+    const QCommandLineOption format({QStringLiteral("format")},
+        QStringLiteral("Report format: csv."), QStringLiteral("FORMAT"), QStringLiteral("csv"));
+    const QCommandLineOption output({QStringLiteral("output")},
+        QStringLiteral("File to write a report to (default: standard output)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption minHours({QStringLiteral("min-hours")},
+        QStringLiteral("Hours report: only people who worked more than this."),
+        QStringLiteral("HOURS"), QStringLiteral("0"));
     p.addOptions({address, port, socketThreads, dataDir, database, migrate, createOrg, createUser,
-        org, role, displayName, passwordStdin, setRole, setSuperadmin, resetPassword, listUsers});
+        org, role, displayName, passwordStdin, setRole, setSuperadmin, resetPassword, listUsers,
+        authorizeKiosk, name, location, lifetime, stopOngoing, exportReport, event, format, output,
+        minHours});
     p.addPositionalArgument(QStringLiteral("[ROLE|yes|no]"),
         QStringLiteral(
             "The new role after --set-role LOGIN; yes or no after --set-superadmin LOGIN."));
@@ -123,6 +152,17 @@ bool ServerOptions::parse(const QStringList &arguments)
     this->role = p.value(role);
     this->displayName = p.value(displayName);
     this->passwordFromStdin = p.isSet(passwordStdin);
+    this->name = p.value(name);
+    this->location = p.value(location);
+    const int hours = p.value(lifetime).toInt(&ok);
+    if (!ok || hours < 1 || hours > 366 * 24)
+        return usage(QStringLiteral("--lifetime-hours: a number from 1 to 8784: %1")
+                         .arg(p.value(lifetime)));
+    this->lifetimeHours = hours;
+    this->event = p.value(event);
+    this->format = p.value(format);
+    this->output = p.value(output);
+    this->minHours = p.value(minHours);
 
     int commands = 0;
     auto pick = [&](const QCommandLineOption &option, Command command) {
@@ -140,6 +180,9 @@ bool ServerOptions::parse(const QStringList &arguments)
     pick(setSuperadmin, Command::SetSuperadmin);
     pick(resetPassword, Command::ResetPassword);
     pick(listUsers, Command::ListUsers);
+    pick(authorizeKiosk, Command::AuthorizeKiosk);
+    pick(stopOngoing, Command::StopOngoing);
+    pick(exportReport, Command::ExportReport);
     if (commands > 1)
         return usage(QStringLiteral("give one command at a time"));
 
@@ -160,6 +203,15 @@ bool ServerOptions::parse(const QStringList &arguments)
     if (this->command == Command::CreateUser
         && (this->organisation.isEmpty() || this->role.isEmpty()))
         return usage(QStringLiteral("--create-user needs --org NAME and --role ROLE"));
+    if (this->command == Command::AuthorizeKiosk
+        && (this->organisation.isEmpty() || this->name.trimmed().isEmpty()))
+        return usage(QStringLiteral("--authorize-kiosk CODE needs --name NAME and --org ORG"));
+    if (this->command == Command::ExportReport) {
+        if (this->event.isEmpty())
+            return usage(QStringLiteral("--export-report TYPE needs --event NAME"));
+        if (this->format != QLatin1String("csv"))
+            return usage(QStringLiteral("--format: csv is the format reports are exported in"));
+    }
     return true;
 }
 

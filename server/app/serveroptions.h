@@ -18,6 +18,9 @@ struct ServerOptions
         SetSuperadmin,
         ResetPassword,
         ListUsers,
+        AuthorizeKiosk,
+        StopOngoing,
+        ExportReport,
     };
 
     Command command = Command::Serve;
@@ -33,6 +36,13 @@ struct ServerOptions
     QString displayName; // --display-name
     bool passwordFromStdin = false;
     bool superadmin = false; // the second argument of --set-superadmin
+    QString name; // --name: the kiosk's, for --authorize-kiosk
+    QString location; // --location
+    int lifetimeHours = 7 * 24; // --lifetime-hours
+    QString event; // --event NAME, for --export-report
+    QString format = QStringLiteral("csv"); // --format
+    QString output; // --output FILE ("" or "-": standard output)
+    QString minHours = QStringLiteral("0"); // --min-hours
 
     // Parses arguments; on failure (or --help/--version) returns false with message() set and
     // exitCode() telling what to return.

@@ -2,8 +2,17 @@
 #include "admincommands.h"
 
 #include "db/directorystore.h"
+#include "db/kioskstore.h"
 #include "db/pgsyncconnection.h"
+#include "reports/csvwriter.h"
+#include "reports/reportquery.h"
 #include "services/passwordhasher.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 
 namespace Muster {
 
@@ -28,6 +37,12 @@ int AdminCommands::run(const ServerOptions &options)
         return resetPassword(options);
     case ServerOptions::Command::ListUsers:
         return listUsers(options);
+    case ServerOptions::Command::AuthorizeKiosk:
+        return authorizeKiosk(options);
+    case ServerOptions::Command::StopOngoing:
+        return stopOngoing(options);
+    case ServerOptions::Command::ExportReport:
+        return exportReport(options);
     case ServerOptions::Command::Migrate:
     case ServerOptions::Command::Serve:
         break;
@@ -127,6 +142,108 @@ int AdminCommands::listUsers(const ServerOptions &options)
               << (u.role + (u.superadmin ? QStringLiteral(" (super)") : QString()))
               << qSetFieldWidth(0) << u.displayName << Qt::endl;
     }
+    return 0;
+}
+
+std::optional<QUuid> AdminCommands::organisationId(const QString &name)
+{
+    const PgResult r = m_db.exec(
+        "SELECT id FROM organisations WHERE lower(name) = lower($1)", PgParams() << name.trimmed());
+    if (!r.ok()) {
+        failed(r.errorMessage());
+        return std::nullopt;
+    }
+    if (r.rows() == 0) {
+        failed(QStringLiteral("no organisation named \"%1\"").arg(name));
+        return std::nullopt;
+    }
+    return r.uuid(0, 0);
+}
+
+int AdminCommands::authorizeKiosk(const ServerOptions &options)
+{
+    const std::optional<QUuid> org = organisationId(options.organisation);
+    if (!org)
+        return 1;
+    const QString name = options.name.trimmed();
+    if (name.size() > 100 || options.location.size() > 200)
+        return failed(QStringLiteral("a kiosk name has at most 100 characters, a location 200"));
+    const PgResult r = m_db.exec(KioskStore::approveSql(),
+        PgParams() << *org << options.commandArgument.trimmed() << name << options.location.trimmed()
+                   << options.lifetimeHours << QUuid());
+    if (!r.ok()) {
+        return failed(r.isUniqueViolation()
+                ? QStringLiteral("a kiosk named \"%1\" already exists").arg(name)
+                : r.errorMessage());
+    }
+    if (r.rows() == 0)
+        return failed(QStringLiteral("no kiosk is waiting with pairing code %1 (codes last 15 "
+                                     "minutes)")
+                          .arg(options.commandArgument.trimmed().toUpper()));
+    const QJsonObject kiosk = QJsonDocument::fromJson(r.bytes(0, 0)).object();
+    m_out << "authorised kiosk " << name << " until "
+          << kiosk.value(QStringLiteral("expiresAt")).toString()
+          << "; it signs in by itself within a few seconds" << Qt::endl;
+    return 0;
+}
+
+int AdminCommands::stopOngoing(const ServerOptions &options)
+{
+    QUuid org;
+    if (!options.organisation.isEmpty()) {
+        const std::optional<QUuid> found = organisationId(options.organisation);
+        if (!found)
+            return 1;
+        org = *found;
+    }
+    const PgResult r
+        = m_db.exec("SELECT muster_stop_at_boundaries($1, true, NULL)", PgParams() << org);
+    if (!r.ok())
+        return failed(r.errorMessage());
+    int entries = 0;
+    for (const QJsonValue &item : QJsonDocument::fromJson(r.bytes(0, 0)).array())
+        entries += item.toObject().contains(QStringLiteral("entry")) ? 1 : 0;
+    m_out << "stopped " << entries << " ongoing " << (entries == 1 ? "shift" : "shifts") << Qt::endl;
+    return 0;
+}
+
+int AdminCommands::exportReport(const ServerOptions &options)
+{
+    const QString type = options.commandArgument.trimmed().toLower();
+    if (!ReportQuery::types().contains(type)) {
+        return failed(QStringLiteral("unknown report \"%1\"; reports: %2")
+                          .arg(type, ReportQuery::types().join(QStringLiteral(", "))));
+    }
+    // The event by name, within --org when given; a name two organisations share needs --org.
+    const PgResult events = m_db.exec(
+        "SELECT e.organisation_id, e.id FROM events e JOIN organisations o ON o.id = e.organisation_id"
+        " WHERE lower(e.name) = lower($1) AND ($2 = '' OR lower(o.name) = lower($2))",
+        PgParams() << options.event << options.organisation);
+    if (!events.ok())
+        return failed(events.errorMessage());
+    if (events.rows() == 0)
+        return failed(QStringLiteral("no event named \"%1\"").arg(options.event));
+    if (events.rows() > 1)
+        return failed(QStringLiteral("several organisations have an event named \"%1\": add --org")
+                          .arg(options.event));
+    ReportOptions reportOptions;
+    reportOptions.minHours = options.minHours;
+    const PgStatement statement
+        = *ReportQuery::build(type, events.uuid(0, 0), events.uuid(0, 1), reportOptions);
+    const PgResult report = m_db.exec(statement.sql, statement.params);
+    if (!report.ok())
+        return failed(report.errorMessage());
+    const QByteArray csv = CsvWriter::write(QJsonDocument::fromJson(report.bytes(0, 0)).object());
+    if (options.output.isEmpty() || options.output == QLatin1String("-")) {
+        m_out << QString::fromUtf8(csv);
+        m_out.flush();
+        return 0;
+    }
+    // Written whole or not at all: a half-written export is worse than none.
+    QSaveFile file(options.output);
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit())
+        return failed(QStringLiteral("cannot write %1: %2").arg(options.output, file.errorString()));
+    m_out << "wrote " << options.output << Qt::endl;
     return 0;
 }
 

@@ -1,10 +1,14 @@
 // The operator's commands (--create-org, --create-user, --set-role, --reset-password,
-// --list-users, --migrate): blocking, printing plain lines, returning a process exit code.
+// --list-users, --authorize-kiosk, --stop-ongoing, --export-report; --migrate is the bootstrap's):
+// blocking, printing plain lines, returning a process exit code.
 #pragma once
 
 #include "app/serveroptions.h"
 
 #include <QTextStream>
+#include <QUuid>
+
+#include <optional>
 
 namespace Muster {
 
@@ -30,6 +34,10 @@ private:
     int setSuperadmin(const ServerOptions &options);
     int resetPassword(const ServerOptions &options);
     int listUsers(const ServerOptions &options);
+    int authorizeKiosk(const ServerOptions &options);
+    int stopOngoing(const ServerOptions &options);
+    int exportReport(const ServerOptions &options);
+    std::optional<QUuid> organisationId(const QString &name);
     int failed(const QString &message);
 
     PgSyncConnection &m_db;

@@ -2,6 +2,7 @@
 #include "jsonquery.h"
 
 #include "database.h"
+#include "util/logging.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,6 +20,15 @@ QJsonValue valueOf(const PgResult &r)
     return doc.array().at(0);
 }
 
+StoreError failureOf(const PgResult &r)
+{
+    const StoreError error = StoreError::of(r);
+    // The other kinds are answers; this one is a fault someone must see.
+    if (error.kind == StoreError::Unavailable)
+        qCWarning(lcDb).noquote() << "statement failed:" << error.message;
+    return error;
+}
+
 } // namespace
 
 void JsonQuery::run(
@@ -26,7 +36,7 @@ void JsonQuery::run(
 {
     m_db.exec(sql, params, context, [handler](const PgResult &r) {
         if (!r.ok())
-            return handler({}, StoreError::of(r));
+            return handler({}, failureOf(r));
         handler(valueOf(r), {});
     });
 }
@@ -37,7 +47,7 @@ void JsonQuery::transaction(QList<PgStatement> statements, QObject *context, Han
         if (results.isEmpty())
             return handler({}, StoreError::unavailable(QStringLiteral("no result")));
         if (!results.last().ok())
-            return handler({}, StoreError::of(results.last()));
+            return handler({}, failureOf(results.last()));
         handler(valueOf(results.last()), {});
     });
 }

@@ -73,10 +73,10 @@ void EventService::create(const RpcCall &call)
     QList<PgStatement> statements;
     statements.append({"WITH e AS (INSERT INTO events (organisation_id, name, time_zone, starts_at,"
                        "   ends_at, day_boundary_hour, last_boundary_at)"
-                       "  VALUES ($1, $2, $3, $4::timestamptz, $5::timestamptz, $6,"
-                       "   muster_last_boundary($3, $6, now())) RETURNING *),"
+                       "  VALUES ($1, $2, $3, $4::timestamptz, $5::timestamptz, $6::integer,"
+                       "   muster_last_boundary($3, $6::integer, now())) RETURNING *),"
                        " a AS (UPDATE organisations o SET active_event_id = e.id FROM e"
-                       "  WHERE o.id = $1 AND $7),"
+                       "  WHERE o.id = $1 AND $7::boolean),"
                        " audit AS (INSERT INTO activities (organisation_id, actor_id, action,"
                        "   subject_type, subject_id, new_value)"
                        "  SELECT $1, $8::uuid, 'event.create', 'event', e.id,"
