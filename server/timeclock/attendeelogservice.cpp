@@ -30,11 +30,12 @@ void AttendeeLogService::list(const RpcCall &call)
     if (!p.ok())
         return call.fail(p.error());
     const Caller caller = call.caller();
-    m_query.run("SELECT COALESCE(jsonb_agg(muster_attendee_log_json(l) ORDER BY lower(l.name)), '[]')"
-                " FROM attendee_logs l WHERE l.organisation_id = $1 AND l.event_id ="
-                " COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))"
-                " AND ($4 OR EXISTS (SELECT 1 FROM attendee_log_users a WHERE a.organisation_id = $1"
-                "  AND a.log_id = l.id AND a.user_id = $3 AND a.kind = 'gatekeeper'))",
+    m_query.run(
+        "SELECT COALESCE(jsonb_agg(muster_attendee_log_json(l) ORDER BY lower(l.name)), '[]')"
+        " FROM attendee_logs l WHERE l.organisation_id = $1 AND l.event_id ="
+        " COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))"
+        " AND ($4 OR EXISTS (SELECT 1 FROM attendee_log_users a WHERE a.organisation_id = $1"
+        "  AND a.log_id = l.id AND a.user_id = $3 AND a.kind = 'gatekeeper'))",
         PgParams() << caller.organisationId << eventId << caller.userId
                    << roleAtLeast(caller.role, Role::Manager),
         this, replyWithKey(call, QStringLiteral("logs")));
@@ -56,7 +57,8 @@ void AttendeeLogService::create(const RpcCall &call)
           " l AS (INSERT INTO attendee_logs (organisation_id, event_id, name)"
           "  SELECT $1, ev.id, $3 FROM ev RETURNING *),"
           " audit AS (INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-          "   subject_id, new_value) SELECT $1, $4::uuid, 'attendeeLog.create', 'attendee_log', l.id,"
+          "   subject_id, new_value) SELECT $1, $4::uuid, 'attendeeLog.create', 'attendee_log', "
+          "l.id,"
           "   jsonb_build_object('name', l.name) FROM l)"
           " SELECT muster_attendee_log_json(l) FROM l",
             PgParams() << caller.organisationId << eventId << name << caller.userId}},
@@ -114,7 +116,8 @@ void AttendeeLogService::remove(const RpcCall &call)
           "   subject_id, old_value) SELECT $1, $3::uuid, 'attendeeLog.delete', 'attendee_log',"
           "   l.id, jsonb_build_object('name', l.name) FROM l)"
           " SELECT jsonb_build_object('logId', l.id) FROM l",
-            PgParams() << caller.organisationId << logId << caller.userId << roleName(caller.role)}},
+            PgParams() << caller.organisationId << logId << caller.userId
+                       << roleName(caller.role)}},
         this, replyWith(call));
 }
 
@@ -143,19 +146,22 @@ void AttendeeLogService::setGatekeeper(const RpcCall &call, bool gatekeeper)
           " ON CONFLICT DO NOTHING RETURNING user_id"
         : "DELETE FROM attendee_log_users a USING l WHERE a.organisation_id = $1"
           " AND a.log_id = l.id AND a.user_id = $5 AND a.kind = 'gatekeeper' RETURNING a.user_id";
+    // The log is read by a second statement: a statement does not see its own changes.
     m_query.transaction(
         {{"WITH l AS (SELECT * FROM muster_attendee_log_access($1, $2, $3, $4, false)),"
           " changed AS ("
-                + change
-                + "),"
-                  " audit AS (INSERT INTO activities (organisation_id, actor_id, action,"
-                  "   subject_type, subject_id, new_value) SELECT $1, $3::uuid, $6,"
-                  "   'attendee_log', $2, jsonb_build_object('userId', user_id) FROM changed)"
-                  " SELECT muster_attendee_log_json(l) FROM l",
-            PgParams() << caller.organisationId << logId << caller.userId << roleName(caller.role)
-                       << userId
-                       << (gatekeeper ? QStringLiteral("attendeeLog.addGatekeeper")
-                                      : QStringLiteral("attendeeLog.removeGatekeeper"))}},
+                 + change
+                 + ")"
+                   " INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
+                   "  subject_id, new_value) SELECT $1, $3::uuid, $6, 'attendee_log', $2,"
+                   "  jsonb_build_object('userId', user_id) FROM changed",
+             PgParams() << caller.organisationId << logId << caller.userId << roleName(caller.role)
+                        << userId
+                        << (gatekeeper ? QStringLiteral("attendeeLog.addGatekeeper")
+                                       : QStringLiteral("attendeeLog.removeGatekeeper"))},
+            {"SELECT muster_attendee_log_json(l) FROM attendee_logs l WHERE l.organisation_id = $1"
+             " AND l.id = $2",
+                PgParams() << caller.organisationId << logId}},
         this, [call](const QJsonValue &log, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());
