@@ -139,7 +139,8 @@ std::optional<PgStatement> ReportQuery::build(const QString &type, const QUuid &
             "  'rows', COALESCE(jsonb_agg(jsonb_build_array("
             "    to_char(a.created_at AT TIME ZONE zone.name, 'YYYY-MM-DD HH24:MI:SS'),"
             "    COALESCE(u.display_name, 'server'), a.action, a.subject_type, a.subject_id,"
-            "    a.old_value::text, a.new_value::text) ORDER BY a.created_at DESC), '[]'),"
+            "    a.old_value::text, a.new_value::text) ORDER BY a.created_at DESC)"
+            "    FILTER (WHERE a.id IS NOT NULL), '[]'),"
             "  'totals', jsonb_build_array('Total', count(a.*) || ' changes', NULL, NULL, NULL,"
             "    NULL, NULL))"
             " FROM zone LEFT JOIN a ON true LEFT JOIN users u ON u.id = a.actor_id",
