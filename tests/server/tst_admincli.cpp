@@ -1,10 +1,10 @@
 // muster-server's admin flags, run as the real binary against a real database, the way an
 // operator runs them: output, exit codes, and what they change.
-#include "testclient.h"
-#include "testserver.h"
+#include "timeclockhelpers.h"
 
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Muster;
@@ -56,9 +56,10 @@ private Q_SLOTS:
     {
         const Run help = run({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char *flag :
-            {"--create-org", "--create-user", "--set-role", "--set-superadmin", "--reset-password",
-                "--list-users", "--migrate", "--data-dir", "--database", "--port", "--address"})
+        for (const char *flag : {"--create-org", "--create-user", "--set-role", "--set-superadmin",
+                 "--reset-password", "--list-users", "--migrate", "--data-dir", "--database",
+                 "--port", "--address", "--authorize-kiosk", "--stop-ongoing", "--export-report",
+                 "--event", "--format", "--output"})
             QVERIFY2(help.out.contains(QLatin1String(flag)), flag);
         const Run version = run({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
@@ -289,6 +290,109 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished(60000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         QVERIFY(p.readAllStandardOutput().contains("carol"));
+    }
+
+    void timeClockCommands()
+    {
+        QVERIFY(!m_server->createOrganisation(QStringLiteral("Fair")).isNull());
+        QVERIFY(
+            !m_server->createUser(QStringLiteral("fairadmin"), QStringLiteral("Fair"), Role::Admin)
+                 .isNull());
+        const QUuid vol = createBadgeHolder(*m_server, QStringLiteral("fairvol"),
+            QStringLiteral("Fair"), Role::Volunteer, QStringLiteral("7"));
+        TestClient admin;
+        QVERIFY(admin.open(m_server->wsUrl()));
+        QVERIFY(admin.login(QStringLiteral("fairadmin"), QStringLiteral("correct horse"))
+                    .contains(QStringLiteral("result")));
+        QVERIFY(!createActiveEvent(admin, QStringLiteral("Fair 2026")).isEmpty());
+
+        // A kiosk approved from the command line signs in with the token it holds.
+        TestClient kiosk;
+        QVERIFY(kiosk.open(m_server->wsUrl()));
+        const QJsonObject pairing = resultOf(kiosk.call(QStringLiteral("kiosk.register")));
+        QCOMPARE(run({QStringLiteral("--authorize-kiosk"),
+                         pairing.value(QStringLiteral("pairingCode")).toString()})
+                     .exitCode,
+            2);
+        QCOMPARE(run({QStringLiteral("--authorize-kiosk"), QStringLiteral("NOPE42"),
+                         QStringLiteral("--name"), QStringLiteral("Gate"), QStringLiteral("--org"),
+                         QStringLiteral("Fair")})
+                     .exitCode,
+            1);
+        const Run approved = run({QStringLiteral("--authorize-kiosk"),
+            pairing.value(QStringLiteral("pairingCode")).toString(), QStringLiteral("--name"),
+            QStringLiteral("Gate"), QStringLiteral("--location"), QStringLiteral("North gate"),
+            QStringLiteral("--org"), QStringLiteral("Fair"), QStringLiteral("--lifetime-hours"),
+            QStringLiteral("12")});
+        QVERIFY2(approved.exitCode == 0, qPrintable(approved.err));
+        QVERIFY(approved.out.contains(QStringLiteral("authorised kiosk Gate")));
+        const QJsonObject resumed = resultOf(kiosk.call(QStringLiteral("kiosk.resume"),
+            {{QStringLiteral("deviceToken"), pairing.value(QStringLiteral("deviceToken"))}}));
+        QCOMPARE(resumed[QStringLiteral("kiosk")][QStringLiteral("location")].toString(),
+            QStringLiteral("North gate"));
+
+        // --stop-ongoing stops the active event's shifts as the day boundary would.
+        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-3 * 3600);
+        QVERIFY(admin
+                    .call(QStringLiteral("timeclock.addEntry"),
+                        {{QStringLiteral("userId"), vol.toString(QUuid::WithoutBraces)},
+                            {QStringLiteral("teamId"),
+                                resultOf(admin.call(QStringLiteral("teams.list")))
+                                    .value(QStringLiteral("teams"))
+                                    .toArray()
+                                    .at(0)[QStringLiteral("id")]},
+                            {QStringLiteral("start"), wireTime(start)}})
+                    .contains(QStringLiteral("result")));
+        const Run stopped = run(
+            {QStringLiteral("--stop-ongoing"), QStringLiteral("--org"), QStringLiteral("Fair")});
+        QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.err));
+        QCOMPARE(stopped.out.trimmed(), QStringLiteral("stopped 1 ongoing shift"));
+        const PgResult entry
+            = m_server->sql().exec("SELECT auto_stopped, extract(epoch FROM stop_at - "
+                                   "start_at)::int FROM time_entries WHERE user_id = $1",
+                PgParams() << vol);
+        QVERIFY(entry.toBool(0, 0));
+        QCOMPARE(entry.toInt(0, 1), 3600);
+        QCOMPARE(
+            run({QStringLiteral("--stop-ongoing"), QStringLiteral("--org"), QStringLiteral("Fair")})
+                .out.trimmed(),
+            QStringLiteral("stopped 0 ongoing shifts"));
+
+        // --export-report writes the same CSV that reports.get gives.
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("hours.csv"));
+        const Run exported = run({QStringLiteral("--export-report"), QStringLiteral("hours"),
+            QStringLiteral("--event"), QStringLiteral("fair 2026"), QStringLiteral("--format"),
+            QStringLiteral("csv"), QStringLiteral("--output"), file});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QFile csv(file);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QByteArray written = csv.readAll();
+        QCOMPARE(QString::fromUtf8(written),
+            resultOf(admin.call(QStringLiteral("reports.get"),
+                         {{QStringLiteral("type"), QStringLiteral("hours")},
+                             {QStringLiteral("format"), QStringLiteral("csv")}}))
+                .value(QStringLiteral("csv"))
+                .toString());
+        QVERIFY(written.contains("fairvol"));
+        const Run toStdout = run({QStringLiteral("--export-report"), QStringLiteral("unclocked"),
+            QStringLiteral("--event"), QStringLiteral("Fair 2026")});
+        QVERIFY(toStdout.out.startsWith(
+            QStringLiteral("Badge,Name,Team,Check-in,Automatic check-out\r\n7,")));
+        QCOMPARE(run({QStringLiteral("--export-report"), QStringLiteral("hours"),
+                         QStringLiteral("--event"), QStringLiteral("Nope")})
+                     .exitCode,
+            1);
+        QCOMPARE(run({QStringLiteral("--export-report"), QStringLiteral("wages"),
+                         QStringLiteral("--event"), QStringLiteral("Fair 2026")})
+                     .exitCode,
+            1);
+        QCOMPARE(run({QStringLiteral("--export-report"), QStringLiteral("hours"),
+                         QStringLiteral("--event"), QStringLiteral("Fair 2026"),
+                         QStringLiteral("--format"), QStringLiteral("pdf")})
+                     .exitCode,
+            2);
+        QCOMPARE(run({QStringLiteral("--export-report"), QStringLiteral("hours")}).exitCode, 2);
     }
 
     void migrateIsIdempotent()

@@ -172,6 +172,75 @@ private Q_SLOTS:
                     .exec("SELECT highlight_color FROM users WHERE login = 'gx'")
                     .isNull(0, 0));
     }
+
+    void badgeNumbersAreUniquePerOrganisation()
+    {
+        const QJsonObject set = resultOf(
+            update(m_manager, "vic", {{QStringLiteral("badge"), QStringLiteral("0042")}}));
+        QCOMPARE(set.value(QStringLiteral("badge")).toString(), QStringLiteral("42"));
+        QCOMPARE(TestClient::errorReason(update(m_manager, "sam", {{QStringLiteral("badge"), 42}})),
+            QStringLiteral("conflict"));
+        QCOMPARE(TestClient::errorReason(
+                     update(m_manager, "sam", {{QStringLiteral("badge"), QStringLiteral("4x")}})),
+            QStringLiteral("invalid_params"));
+        // Another organisation may use the same number.
+        QVERIFY(m_server->sql().exec("UPDATE users SET badge = '42' WHERE login = 'gx'").ok());
+        QCOMPARE(m_server->sql()
+                     .exec("SELECT new_value->>'badge' FROM activities WHERE action = 'user.update'"
+                           " ORDER BY created_at DESC LIMIT 1")
+                     .text(0, 0),
+            QStringLiteral("42"));
+        // A volunteer made from a badge number gets a first password to hand over.
+        const QJsonObject created = resultOf(m_manager.call(QStringLiteral("users.create"),
+            {{QStringLiteral("badge"), 77},
+                {QStringLiteral("displayName"), QStringLiteral("New Volunteer")},
+                {QStringLiteral("login"), QStringLiteral("newvol")}}));
+        QCOMPARE(created[QStringLiteral("user")][QStringLiteral("login")].toString(),
+            QStringLiteral("newvol"));
+        TestClient newcomer;
+        QVERIFY(newcomer.open(m_server->wsUrl()));
+        QCOMPARE(resultOf(newcomer.login(QStringLiteral("newvol"),
+                     created.value(QStringLiteral("initialPassword"))
+                         .toString()))[QStringLiteral("user")][QStringLiteral("role")]
+                     .toString(),
+            QStringLiteral("volunteer"));
+        QCOMPARE(TestClient::errorReason(m_manager.call(QStringLiteral("users.create"),
+                     {{QStringLiteral("badge"), 78},
+                         {QStringLiteral("displayName"), QStringLiteral("Clash")},
+                         {QStringLiteral("login"), QStringLiteral("newvol")}})),
+            QStringLiteral("conflict"));
+        QCOMPARE(TestClient::errorReason(m_manager.call(QStringLiteral("users.create"),
+                     {{QStringLiteral("badge"), 79},
+                         {QStringLiteral("displayName"), QStringLiteral("Bad")},
+                         {QStringLiteral("login"), QStringLiteral("Has Spaces")}})),
+            QStringLiteral("invalid_params"));
+    }
+
+    void deletingPeopleFollowsTheRoleRules()
+    {
+        QCOMPARE(TestClient::errorReason(m_admin.call(
+                     QStringLiteral("users.delete"), {{QStringLiteral("userId"), id("boss")}})),
+            QStringLiteral("forbidden"));
+        QCOMPARE(TestClient::errorReason(m_admin.call(
+                     QStringLiteral("users.delete"), {{QStringLiteral("userId"), id("gx")}})),
+            QStringLiteral("not_found"));
+        // Whoever is deleted is signed out at once.
+        TestClient vic;
+        QVERIFY(vic.open(m_server->wsUrl()));
+        QVERIFY(vic.login(QStringLiteral("vic"), QStringLiteral("correct horse"))
+                    .contains(QStringLiteral("result")));
+        QVERIFY(
+            m_admin.call(QStringLiteral("users.delete"), {{QStringLiteral("userId"), id("vic")}})
+                .contains(QStringLiteral("result")));
+        QVERIFY(vic.waitForDisconnect(5000));
+        QCOMPARE(
+            m_server->sql().exec("SELECT count(*) FROM users WHERE login = 'vic'").toInt(0, 0), 0);
+        QCOMPARE(
+            m_server->sql()
+                .exec("SELECT old_value->>'login' FROM activities WHERE action = 'user.delete'")
+                .text(0, 0),
+            QStringLiteral("vic"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestUsers)
