@@ -5,6 +5,7 @@
 // tokens, as clients do after a restart), then times state changes in the team and on the board
 // while all sessions stay connected. Prints latency percentiles, server memory per idle session
 // and server CPU per phase.
+#include "benchsupport.h"
 #include "db/directorystore.h"
 #include "db/pgsyncconnection.h"
 #include "net/epolldispatcher.h"
@@ -13,88 +14,19 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QTimer>
 #include <QWebSocket>
 
 #include <algorithm>
 #include <cstdio>
 #include <memory>
-#include <sys/resource.h>
-#include <unistd.h>
 
 using namespace Muster;
+using namespace Muster::Bench;
 
 namespace {
-
-qint64 rssKiB(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    // /proc files report no size, so read them whole rather than testing atEnd().
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return 0;
-}
-
-// User plus system CPU seconds the process has used so far.
-double cpuSeconds(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray line = stat.readAll();
-    // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong())
-        / double(sysconf(_SC_CLK_TCK));
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const auto index = std::min(values.size() - 1, size_t(p / 100.0 * double(values.size())));
-    return values[index];
-}
-
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    }
-    return true;
-}
-
-QString frame(qint64 id, const QString &method, const QJsonObject &params)
-{
-    return QString::fromUtf8(QJsonDocument(
-        QJsonObject {{QStringLiteral("jsonrpc"), QStringLiteral("2.0")}, {QStringLiteral("id"), id},
-            {QStringLiteral("method"), method},
-            {QStringLiteral("params"),
-                params}}).toJson(QJsonDocument::Compact));
-}
-
-void printLatency(const char *what, const std::vector<double> &values)
-{
-    std::printf("%-34s p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (n=%zu)\n", what,
-        percentile(values, 50), percentile(values, 95), percentile(values, 99),
-        percentile(values, 100), values.size());
-}
 
 // One seeded member: who, in which organisation, and the session token they resume with.
 struct Member
@@ -216,15 +148,6 @@ private:
     std::vector<double> m_latencies;
 };
 
-void raiseFileLimit()
-{
-    rlimit limit {};
-    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-        limit.rlim_cur = limit.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &limit);
-    }
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -265,25 +188,17 @@ int main(int argc, char *argv[])
     const int others = sessions - team - board;
     const int rounds = std::max(1, parser.value(roundsOption).toInt());
 
-    QTemporaryDir dir(QStringLiteral("/tmp/muster-bench-XXXXXX"));
-    QProcess server;
-    server.setProcessChannelMode(QProcess::SeparateChannels);
-    QStringList serverArguments {
-        QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--port"), QStringLiteral("0")};
+    QStringList serverArguments;
     if (parser.isSet(threadsOption))
         serverArguments << QStringLiteral("--socket-threads") << parser.value(threadsOption);
-    server.start(parser.value(serverOption), serverArguments);
-    if (!server.waitForStarted(10000) || !waitFor([&] { return server.canReadLine(); }, 120000)) {
-        std::fprintf(stderr, "muster-server did not start\n");
+    BenchServer server;
+    if (!server.start(parser.value(serverOption), serverArguments))
         return 1;
-    }
-    const quint16 port = server.readLine().trimmed().split(':').last().toUShort();
-    const QUrl url(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port));
+    const QUrl url = server.url();
 
     // Seed: three organisations, their members (one shared argon2 hash) and a live session each,
     // whose token is known here (the database keeps only its SHA-256, as for real sessions).
-    PgSyncConnection sql(
-        "host='" + dir.path().toUtf8() + "/postgresql' port=5432 user=muster dbname=muster");
+    PgSyncConnection sql(server.conninfo());
     DirectoryStore directory(sql);
     const QString hash
         = QString::fromLatin1(PasswordHasher::hash(QStringLiteral("bench password")));
@@ -338,7 +253,7 @@ int main(int argc, char *argv[])
         return std::array<QString, 2> {r.text(0, 0), r.text(1, 0)};
     };
 
-    const qint64 pid = server.processId();
+    const qint64 pid = server.pid();
     const qint64 rssBefore = rssKiB(pid);
     double cpuMark = cpuSeconds(pid);
     QElapsedTimer phase;
@@ -417,7 +332,6 @@ int main(int argc, char *argv[])
     std::printf("  server CPU %.2f s over %.1f s\n", boardOutcome.cpu, boardOutcome.seconds);
     std::fflush(stdout);
 
-    server.terminate();
-    server.waitForFinished(60000);
+    server.stop();
     return 0;
 }

@@ -1,0 +1,42 @@
+// What every benchmark needs: a real muster-server started on an embedded cluster in a
+// temporary directory, waiting without blocking the event loop, request frames, and figures.
+#pragma once
+
+#include <QJsonObject>
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <functional>
+#include <vector>
+
+namespace Muster::Bench {
+
+double percentile(std::vector<double> values, double p);
+void printLatency(const char *what, const std::vector<double> &values);
+// Runs the event loop until done() or the time is up.
+bool waitFor(const std::function<bool()> &done, int timeoutMs);
+QString frame(qint64 id, const QString &method, const QJsonObject &params);
+qint64 rssKiB(qint64 pid);
+double cpuSeconds(qint64 pid); // user + system CPU seconds so far
+void raiseFileLimit();
+
+// muster-server on its own embedded PostgreSQL in a temporary directory.
+class BenchServer
+{
+public:
+    bool start(const QString &binary, const QStringList &extraArguments = {});
+    void stop();
+    QUrl url() const { return m_url; }
+    qint64 pid() const { return m_process.processId(); }
+    // libpq connection string for seeding the embedded cluster directly.
+    QByteArray conninfo() const;
+
+private:
+    QTemporaryDir m_dir {QStringLiteral("/tmp/muster-bench-XXXXXX")};
+    QProcess m_process;
+    QUrl m_url;
+};
+
+} // namespace Muster::Bench
