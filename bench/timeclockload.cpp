@@ -164,9 +164,9 @@ int main(int argc, char *argv[])
         "  source)"
         " SELECT $1, $2, u.id, u.home_team_id, e.starts_at + make_interval(hours => k, mins => n % "
         "10),"
-        "  e.starts_at + make_interval(hours => k, mins => n % 10 + 20 + (n + k) % 31), 'kiosk'"
+        "  e.starts_at + make_interval(hours => k, mins => (n % 10 + 20 + (n + k) % 31)::int), 'kiosk'"
         " FROM events e"
-        " CROSS JOIN (SELECT id, home_team_id, row_number() OVER (ORDER BY login) AS n FROM users"
+        " CROSS JOIN (SELECT id, home_team_id, (row_number() OVER (ORDER BY login))::int AS n FROM users"
         "  WHERE organisation_id = $1 AND role = 'volunteer') u"
         " CROSS JOIN generate_series(0, $3::int - 1) k"
         " WHERE e.id = $2 AND (u.n - 1) * $3 + k < $4",

@@ -27,8 +27,8 @@ MusterServer::MusterServer(const Config &config, QObject *parent)
     , m_timeclock(m_db, m_hasher, m_hub, m_presence)
 {
     registerMethods(m_dispatcher,
-        {m_sessions, m_presence, m_states, m_teams, m_profile, m_users, m_avatars,
-            m_organisations, m_timeclock});
+        {m_sessions, m_presence, m_states, m_teams, m_profile, m_users, m_avatars, m_organisations,
+            m_timeclock});
     m_timeclock.kioskSignIn.setIdleTimeout(config.kioskIdleTimeout);
     m_http.addRoute(QStringLiteral("/healthz"),
         [this](const HttpRequest &request, const HttpResponder &responder) {

@@ -4,6 +4,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 #include <unistd.h>
@@ -156,13 +157,17 @@ bool ServerOptions::parse(const QStringList &arguments)
     this->location = p.value(location);
     const int hours = p.value(lifetime).toInt(&ok);
     if (!ok || hours < 1 || hours > 366 * 24)
-        return usage(QStringLiteral("--lifetime-hours: a number from 1 to 8784: %1")
-                         .arg(p.value(lifetime)));
+        return usage(
+            QStringLiteral("--lifetime-hours: a number from 1 to 8784: %1").arg(p.value(lifetime)));
     this->lifetimeHours = hours;
     this->event = p.value(event);
     this->format = p.value(format);
     this->output = p.value(output);
     this->minHours = p.value(minHours);
+    static const QRegularExpression decimal(QStringLiteral("^\\d{1,5}(\\.\\d{1,2})?$"));
+    if (!decimal.match(this->minHours).hasMatch())
+        return usage(
+            QStringLiteral("--min-hours: a number of hours like 4 or 0.5: %1").arg(this->minHours));
 
     int commands = 0;
     auto pick = [&](const QCommandLineOption &option, Command command) {

@@ -169,8 +169,8 @@ int AdminCommands::authorizeKiosk(const ServerOptions &options)
     if (name.size() > 100 || options.location.size() > 200)
         return failed(QStringLiteral("a kiosk name has at most 100 characters, a location 200"));
     const PgResult r = m_db.exec(KioskStore::approveSql(),
-        PgParams() << *org << options.commandArgument.trimmed() << name << options.location.trimmed()
-                   << options.lifetimeHours << QUuid());
+        PgParams() << *org << options.commandArgument.trimmed() << name
+                   << options.location.trimmed() << options.lifetimeHours << QUuid());
     if (!r.ok()) {
         return failed(r.isUniqueViolation()
                 ? QStringLiteral("a kiosk named \"%1\" already exists").arg(name)
@@ -203,7 +203,8 @@ int AdminCommands::stopOngoing(const ServerOptions &options)
     int entries = 0;
     for (const QJsonValue &item : QJsonDocument::fromJson(r.bytes(0, 0)).array())
         entries += item.toObject().contains(QStringLiteral("entry")) ? 1 : 0;
-    m_out << "stopped " << entries << " ongoing " << (entries == 1 ? "shift" : "shifts") << Qt::endl;
+    m_out << "stopped " << entries << " ongoing " << (entries == 1 ? "shift" : "shifts")
+          << Qt::endl;
     return 0;
 }
 
@@ -215,10 +216,11 @@ int AdminCommands::exportReport(const ServerOptions &options)
                           .arg(type, ReportQuery::types().join(QStringLiteral(", "))));
     }
     // The event by name, within --org when given; a name two organisations share needs --org.
-    const PgResult events = m_db.exec(
-        "SELECT e.organisation_id, e.id FROM events e JOIN organisations o ON o.id = e.organisation_id"
-        " WHERE lower(e.name) = lower($1) AND ($2 = '' OR lower(o.name) = lower($2))",
-        PgParams() << options.event << options.organisation);
+    const PgResult events
+        = m_db.exec("SELECT e.organisation_id, e.id FROM events e JOIN organisations o ON o.id = "
+                    "e.organisation_id"
+                    " WHERE lower(e.name) = lower($1) AND ($2 = '' OR lower(o.name) = lower($2))",
+            PgParams() << options.event << options.organisation);
     if (!events.ok())
         return failed(events.errorMessage());
     if (events.rows() == 0)
@@ -242,7 +244,8 @@ int AdminCommands::exportReport(const ServerOptions &options)
     // Written whole or not at all: a half-written export is worse than none.
     QSaveFile file(options.output);
     if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit())
-        return failed(QStringLiteral("cannot write %1: %2").arg(options.output, file.errorString()));
+        return failed(
+            QStringLiteral("cannot write %1: %2").arg(options.output, file.errorString()));
     m_out << "wrote " << options.output << Qt::endl;
     return 0;
 }

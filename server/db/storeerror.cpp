@@ -10,8 +10,9 @@ StoreError StoreError::of(const PgResult &result)
     const QByteArray state = result.sqlState();
     const QString message = result.primaryMessage();
     const QString reason = result.detail();
-    if (state == "MU404")
-        return {NotFound, message, {}};
+    if (state == "MU404") // "Team not found": NotFound carries only the what
+        return notFound(
+            message.endsWith(QLatin1String(" not found")) ? message.chopped(10) : message);
     if (state == "MU409")
         return {Conflict, message, reason};
     if (state == "MU403")
@@ -33,9 +34,7 @@ RpcError StoreError::toRpcError() const
     RpcError e;
     switch (kind) {
     case NotFound:
-        // The SQL functions say "Team not found" themselves; stores say only what.
-        return message.endsWith(QLatin1String(" not found")) ? RpcError::notFound(message.chopped(10))
-                                                             : RpcError::notFound(message);
+        return RpcError::notFound(message);
     case Conflict:
         e = RpcError::conflict(message);
         break;

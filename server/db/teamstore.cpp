@@ -32,11 +32,12 @@ QByteArray TeamStore::listJsonSql()
 
 void TeamStore::list(const QUuid &org, bool includeHidden, QObject *context, ListHandler handler)
 {
-    m_db.exec(listJsonSql(), PgParams() << org << includeHidden, context, [handler](const PgResult &r) {
-        if (!r.ok())
-            return handler({}, StoreError::unavailable(r.errorMessage()));
-        handler(QJsonDocument::fromJson(r.bytes(0, 0)).array(), {});
-    });
+    m_db.exec(
+        listJsonSql(), PgParams() << org << includeHidden, context, [handler](const PgResult &r) {
+            if (!r.ok())
+                return handler({}, StoreError::unavailable(r.errorMessage()));
+            handler(QJsonDocument::fromJson(r.bytes(0, 0)).array(), {});
+        });
 }
 
 void TeamStore::create(const QUuid &org, const QUuid &actor, const QString &name, bool hidden,

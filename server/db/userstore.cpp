@@ -127,8 +127,8 @@ void UserStore::createFromBadge(const QUuid &org, const QUuid &actor, const QStr
         });
 }
 
-void UserStore::remove(const QUuid &org, const QUuid &actor, const QUuid &userId,
-    QObject *context, UserHandler handler)
+void UserStore::remove(const QUuid &org, const QUuid &actor, const QUuid &userId, QObject *context,
+    UserHandler handler)
 {
     m_db.transaction(
         {{"WITH u AS (DELETE FROM users WHERE organisation_id = $1 AND id = $2 RETURNING *),"
@@ -137,7 +137,7 @@ void UserStore::remove(const QUuid &org, const QUuid &actor, const QUuid &userId
           "   jsonb_build_object('login', u.login, 'displayName', u.display_name, 'badge',"
           "    u.badge, 'role', u.role) FROM u)"
           " SELECT json_build_object('userId', u.id) FROM u",
-            PgParams() << org << userId << actor},
+             PgParams() << org << userId << actor},
             {"SELECT pg_notify($1, $2)",
                 PgParams() << QString::fromLatin1(DirectoryStore::kUserChangedChannel)
                            << userId.toString(QUuid::WithoutBraces)}},

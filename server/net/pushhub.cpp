@@ -7,13 +7,14 @@
 
 namespace Muster {
 
-void PushHub::attach(ClientSocket *socket)
+void PushHub::attach(ClientSocket *socket, Scope scope)
 {
     const Caller &c = socket->caller();
     if (!c.isValid() || m_sockets.contains(socket))
         return;
     m_sockets.insert(socket);
-    m_byOrganisation[c.organisationId].insert(socket);
+    if (scope == Scope::Organisation)
+        m_byOrganisation[c.organisationId].insert(socket);
     QSet<ClientSocket *> &mine = m_byUser[c.userId];
     mine.insert(socket);
     if (mine.size() == 1)

@@ -20,8 +20,12 @@ class PushHub : public QObject
 public:
     using QObject::QObject;
 
+    // Which pushes a socket receives: its organisation's and its user's, or only its user's (a
+    // volunteer at a kiosk needs their own time and notices, not the organisation's board).
+    enum class Scope { Organisation, PersonalOnly };
+
     // Registers a signed-in socket; emits userOnline when it is the user's first.
-    void attach(ClientSocket *socket);
+    void attach(ClientSocket *socket, Scope scope = Scope::Organisation);
     // Forgets a socket (signed out or closed); emits userOffline when it was the user's last.
     void detach(ClientSocket *socket);
 
@@ -38,8 +42,8 @@ public:
     void pushToRole(const QUuid &organisationId, Role minimumRole, const QString &method,
         const QJsonObject &params, const QUuid &alsoUser = {});
     // To the organisation's connections whose role is below `role` (watchers excluded).
-    void pushToRolesBelow(const QUuid &organisationId, Role role, const QString &method,
-        const QJsonObject &params);
+    void pushToRolesBelow(
+        const QUuid &organisationId, Role role, const QString &method, const QJsonObject &params);
 
     QList<ClientSocket *> socketsOf(const QUuid &userId) const;
     bool isOnline(const QUuid &userId) const { return m_byUser.contains(userId); }

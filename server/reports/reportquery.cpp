@@ -19,8 +19,8 @@ const QStringList &ReportQuery::types()
     return all;
 }
 
-std::optional<PgStatement> ReportQuery::build(const QString &type, const QUuid &org,
-    const QUuid &eventId, const ReportOptions &options)
+std::optional<PgStatement> ReportQuery::build(
+    const QString &type, const QUuid &org, const QUuid &eventId, const ReportOptions &options)
 {
     PgParams params;
     params << org << eventId;
@@ -34,12 +34,14 @@ std::optional<PgStatement> ReportQuery::build(const QString &type, const QUuid &
             "  WHERE t.organisation_id = $1 AND t.event_id = $2 AND t.entries > 0"
             "  GROUP BY t.user_id HAVING sum(t.worked_seconds) > $3::numeric * 3600)"
             " SELECT jsonb_build_object("
-            "  'columns', jsonb_build_array('Badge', 'Name', 'Hours worked', 'Hours earned', 'Teams'),"
+            "  'columns', jsonb_build_array('Badge', 'Name', 'Hours worked', 'Hours earned', "
+            "'Teams'),"
             "  'rows', COALESCE(jsonb_agg(jsonb_build_array(u.badge, u.display_name,"
             "    round(p.worked / 3600, 2), round(p.earned / 3600, 2), p.teams)"
             "    ORDER BY p.earned DESC, lower(u.display_name)), '[]'),"
             "  'totals', jsonb_build_array(NULL, 'Total (' || count(p.*) || ' people)',"
-            "    round(COALESCE(sum(p.worked), 0) / 3600, 2), round(COALESCE(sum(p.earned), 0) / 3600, 2),"
+            "    round(COALESCE(sum(p.worked), 0) / 3600, 2), round(COALESCE(sum(p.earned), 0) / "
+            "3600, 2),"
             "    NULL))"
             " FROM per_user p JOIN users u ON u.organisation_id = $1 AND u.id = p.user_id",
             params};
@@ -47,9 +49,11 @@ std::optional<PgStatement> ReportQuery::build(const QString &type, const QUuid &
     if (type == QLatin1String("teams")) {
         return PgStatement {
             "WITH per_team AS ("
-            "  SELECT t.team_id, sum(t.worked_seconds) AS worked, count(DISTINCT t.user_id) AS people,"
+            "  SELECT t.team_id, sum(t.worked_seconds) AS worked, count(DISTINCT t.user_id) AS "
+            "people,"
             "   sum(t.entries) AS entries"
-            "  FROM time_totals t WHERE t.organisation_id = $1 AND t.event_id = $2 AND t.entries > 0"
+            "  FROM time_totals t WHERE t.organisation_id = $1 AND t.event_id = $2 AND t.entries > "
+            "0"
             "  GROUP BY t.team_id),"
             " everyone AS (SELECT count(DISTINCT user_id) AS people FROM time_totals"
             "  WHERE organisation_id = $1 AND event_id = $2 AND entries > 0)"
@@ -65,16 +69,21 @@ std::optional<PgStatement> ReportQuery::build(const QString &type, const QUuid &
     if (type == QLatin1String("unclocked")) {
         return PgStatement {
             "SELECT jsonb_build_object("
-            "  'columns', jsonb_build_array('Badge', 'Name', 'Team', 'Check-in', 'Automatic check-out'),"
+            "  'columns', jsonb_build_array('Badge', 'Name', 'Team', 'Check-in', 'Automatic "
+            "check-out'),"
             "  'rows', COALESCE(jsonb_agg(jsonb_build_array(u.badge, u.display_name, tm.name,"
-            "    to_char(e.start_at AT TIME ZONE ev.time_zone, " + kLocal + "),"
-            "    to_char(e.stop_at AT TIME ZONE ev.time_zone, " + kLocal + "))"
-            "    ORDER BY e.start_at), '[]'),"
-            "  'totals', jsonb_build_array(NULL, count(e.*) || ' entries', NULL, NULL, NULL))"
-            " FROM events ev JOIN time_entries e ON e.organisation_id = ev.organisation_id"
-            "  AND e.event_id = ev.id AND e.auto_stopped"
-            " JOIN users u ON u.id = e.user_id JOIN teams tm ON tm.id = e.team_id"
-            " WHERE ev.organisation_id = $1 AND ev.id = $2",
+            "    to_char(e.start_at AT TIME ZONE ev.time_zone, "
+                + kLocal
+                + "),"
+                  "    to_char(e.stop_at AT TIME ZONE ev.time_zone, "
+                + kLocal
+                + "))"
+                  "    ORDER BY e.start_at), '[]'),"
+                  "  'totals', jsonb_build_array(NULL, count(e.*) || ' entries', NULL, NULL, NULL))"
+                  " FROM events ev JOIN time_entries e ON e.organisation_id = ev.organisation_id"
+                  "  AND e.event_id = ev.id AND e.auto_stopped"
+                  " JOIN users u ON u.id = e.user_id JOIN teams tm ON tm.id = e.team_id"
+                  " WHERE ev.organisation_id = $1 AND ev.id = $2",
             params};
     }
     if (type == QLatin1String("rewards")) {
@@ -96,11 +105,14 @@ std::optional<PgStatement> ReportQuery::build(const QString &type, const QUuid &
             "  'rows', COALESCE(jsonb_agg(jsonb_build_array(l.reward, l.threshold_hours, l.badge,"
             "    l.display_name, round(l.seconds / 3600, 2),"
             "    CASE WHEN l.claimed_at IS NULL THEN 'no' ELSE 'yes' END,"
-            "    to_char(l.claimed_at AT TIME ZONE l.zone, " + kLocal + "), l.claimed_by)"
-            "    ORDER BY l.threshold_hours, lower(l.reward), lower(l.display_name)), '[]'),"
-            "  'totals', jsonb_build_array('Total', NULL, NULL, count(l.*) || ' eligible', NULL,"
-            "    count(l.claimed_at) || ' claimed', NULL, NULL))"
-            " FROM lines l",
+            "    to_char(l.claimed_at AT TIME ZONE l.zone, "
+                + kLocal
+                + "), l.claimed_by)"
+                  "    ORDER BY l.threshold_hours, lower(l.reward), lower(l.display_name)), '[]'),"
+                  "  'totals', jsonb_build_array('Total', NULL, NULL, count(l.*) || ' eligible', "
+                  "NULL,"
+                  "    count(l.claimed_at) || ' claimed', NULL, NULL))"
+                  " FROM lines l",
             params};
     }
     if (type == QLatin1String("attendees")) {
@@ -109,15 +121,18 @@ std::optional<PgStatement> ReportQuery::build(const QString &type, const QUuid &
             "SELECT jsonb_build_object("
             "  'columns', jsonb_build_array('Log', 'Badge', 'Name', 'Arrival'),"
             "  'rows', COALESCE(jsonb_agg(jsonb_build_array(l.name, u.badge, u.display_name,"
-            "    to_char(a.added_at AT TIME ZONE ev.time_zone, " + kLocal + "))"
-            "    ORDER BY lower(l.name), a.added_at), '[]'),"
-            "  'totals', jsonb_build_array('Total', NULL, count(a.*) || ' attendees', NULL))"
-            " FROM events ev JOIN attendee_logs l ON l.organisation_id = ev.organisation_id"
-            "  AND l.event_id = ev.id AND ($3::uuid IS NULL OR l.id = $3)"
-            " JOIN attendee_log_users a ON a.organisation_id = l.organisation_id AND a.log_id = l.id"
-            "  AND a.kind = 'attendee'"
-            " JOIN users u ON u.id = a.user_id"
-            " WHERE ev.organisation_id = $1 AND ev.id = $2",
+            "    to_char(a.added_at AT TIME ZONE ev.time_zone, "
+                + kLocal
+                + "))"
+                  "    ORDER BY lower(l.name), a.added_at), '[]'),"
+                  "  'totals', jsonb_build_array('Total', NULL, count(a.*) || ' attendees', NULL))"
+                  " FROM events ev JOIN attendee_logs l ON l.organisation_id = ev.organisation_id"
+                  "  AND l.event_id = ev.id AND ($3::uuid IS NULL OR l.id = $3)"
+                  " JOIN attendee_log_users a ON a.organisation_id = l.organisation_id AND "
+                  "a.log_id = l.id"
+                  "  AND a.kind = 'attendee'"
+                  " JOIN users u ON u.id = a.user_id"
+                  " WHERE ev.organisation_id = $1 AND ev.id = $2",
             params};
     }
     if (type == QLatin1String("audit")) {

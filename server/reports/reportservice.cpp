@@ -29,8 +29,9 @@ void ReportService::get(const RpcCall &call)
     if (!p.ok())
         return call.fail(p.error());
     if (!ReportQuery::types().contains(type))
-        return call.fail(RpcError::invalidParams(
-            QStringLiteral("\"type\" must be one of: %1").arg(ReportQuery::types().join(QStringLiteral(", ")))));
+        return call.fail(
+            RpcError::invalidParams(QStringLiteral("\"type\" must be one of: %1")
+                                        .arg(ReportQuery::types().join(QStringLiteral(", ")))));
     if (format != QLatin1String("rows") && format != QLatin1String("csv"))
         return call.fail(RpcError::invalidParams(QStringLiteral("\"format\" must be rows or csv")));
 

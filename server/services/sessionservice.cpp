@@ -193,6 +193,9 @@ void SessionService::refreshUser(const QUuid &userId)
 
 void SessionService::logout(const RpcCall &call)
 {
+    if (call.caller().isKiosk()) // the kiosk stays; the person leaves it with kiosk.signOut
+        return call.fail(
+            RpcError::conflict(QStringLiteral("At a kiosk, sign out with kiosk.signOut")));
     const QUuid sessionId = call.caller().sessionId;
     m_store.revokeSession(sessionId, this, [this, call](bool ok) {
         if (!ok)

@@ -26,15 +26,15 @@ void TeamService::pushTeams(const QUuid &org)
             qCWarning(lcPresence) << "cannot list teams for a push:" << error.message;
             return;
         }
-        m_hub.pushToRole(
-            org, Role::Manager, QStringLiteral("teams.changed"), {{QStringLiteral("teams"), teams}});
+        m_hub.pushToRole(org, Role::Manager, QStringLiteral("teams.changed"),
+            {{QStringLiteral("teams"), teams}});
         QJsonArray visible;
         for (const QJsonValue &team : teams) {
             if (!team[QStringLiteral("hidden")].toBool())
                 visible.append(team);
         }
-        m_hub.pushToRolesBelow(
-            org, Role::Manager, QStringLiteral("teams.changed"), {{QStringLiteral("teams"), visible}});
+        m_hub.pushToRolesBelow(org, Role::Manager, QStringLiteral("teams.changed"),
+            {{QStringLiteral("teams"), visible}});
     });
 }
 

@@ -93,10 +93,11 @@ void UserService::create(const RpcCall &call)
     if (!p.ok())
         return call.fail(p.error());
     if (displayName.isEmpty())
-        return call.fail(RpcError::invalidParams(QStringLiteral("\"displayName\" must not be blank")));
+        return call.fail(
+            RpcError::invalidParams(QStringLiteral("\"displayName\" must not be blank")));
     if (!login.isEmpty() && !loginPattern.match(login).hasMatch())
-        return call.fail(RpcError::invalidParams(
-            QStringLiteral("\"login\" has lower-case letters, digits, dots, dashes and underscores")));
+        return call.fail(RpcError::invalidParams(QStringLiteral(
+            "\"login\" has lower-case letters, digits, dots, dashes and underscores")));
     // The manager hands the first password over; the volunteer changes it after signing in.
     const QString password = PasswordHasher::generatePassword();
     m_hasher.hashAsync(password, this,

@@ -45,7 +45,7 @@ void BonusService::list(const RpcCall &call)
 
 void BonusService::save(const RpcCall &call, const QByteArray &sql, const PgParams &params)
 {
-    m_query.transaction({{sql, params}}, this,
+    m_query.run(sql, params, this,
         [this, call, org = call.caller().organisationId](const QJsonValue &v, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());
@@ -71,11 +71,13 @@ void BonusService::create(const RpcCall &call)
     if (!p.ok())
         return call.fail(p.error());
     if (end <= start)
-        return call.fail(RpcError::invalidParams(QStringLiteral("\"end\" must be after \"start\"")));
+        return call.fail(
+            RpcError::invalidParams(QStringLiteral("\"end\" must be after \"start\"")));
     const Caller caller = call.caller();
     save(call,
         "SELECT muster_save_bonus($1, $2, NULL, COALESCE($3::uuid, (SELECT active_event_id FROM"
-        " organisations WHERE id = $1)), $4::timestamptz, $5::timestamptz, $6::numeric, $7::uuid[])",
+        " organisations WHERE id = $1)), $4::timestamptz, $5::timestamptz, $6::numeric, "
+        "$7::uuid[])",
         PgParams() << caller.organisationId << caller.userId << eventId << isoTime(start)
                    << isoTime(end) << multiplier << uuidArray(teams));
 }

@@ -17,8 +17,8 @@ class BonusService : public QObject
 {
     Q_OBJECT
 public:
-    BonusService(Database &db, PushHub &hub, NotificationService &notifications,
-        QObject *parent = nullptr);
+    BonusService(
+        Database &db, PushHub &hub, NotificationService &notifications, QObject *parent = nullptr);
 
     void list(const RpcCall &call);
     void create(const RpcCall &call);

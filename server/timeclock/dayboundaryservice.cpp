@@ -10,8 +10,8 @@
 
 namespace Muster {
 
-DayBoundaryService::DayBoundaryService(Database &db, TimeclockService &timeclock,
-    NotificationService &notifications, QObject *parent)
+DayBoundaryService::DayBoundaryService(
+    Database &db, TimeclockService &timeclock, NotificationService &notifications, QObject *parent)
     : QObject(parent)
     , m_query(db)
     , m_timeclock(timeclock)
@@ -30,8 +30,8 @@ void DayBoundaryService::run(const QUuid &organisationId, bool force)
     if (m_running && !force)
         return; // the previous check is still out
     m_running = true;
-    m_query.transaction({{"SELECT muster_stop_at_boundaries($1, $2, NULL)",
-                            PgParams() << organisationId << force}},
+    m_query.transaction(
+        {{"SELECT muster_stop_at_boundaries($1, $2, NULL)", PgParams() << organisationId << force}},
         this, [this](const QJsonValue &v, const StoreError &e) {
             m_running = false;
             if (e) {

@@ -67,30 +67,33 @@ void EventService::create(const RpcCall &call)
         return call.fail(RpcError::invalidParams(
             QStringLiteral("\"timeZone\" must be a time zone like Europe/Berlin")));
     if (end <= start)
-        return call.fail(RpcError::invalidParams(QStringLiteral("\"end\" must be after \"start\"")));
+        return call.fail(
+            RpcError::invalidParams(QStringLiteral("\"end\" must be after \"start\"")));
 
     const Caller caller = call.caller();
     QList<PgStatement> statements;
-    statements.append({"WITH e AS (INSERT INTO events (organisation_id, name, time_zone, starts_at,"
-                       "   ends_at, day_boundary_hour, last_boundary_at)"
-                       "  VALUES ($1, $2, $3, $4::timestamptz, $5::timestamptz, $6::integer,"
-                       "   muster_last_boundary($3, $6::integer, now())) RETURNING *),"
-                       " a AS (UPDATE organisations o SET active_event_id = e.id FROM e"
-                       "  WHERE o.id = $1 AND $7::boolean),"
-                       " audit AS (INSERT INTO activities (organisation_id, actor_id, action,"
-                       "   subject_type, subject_id, new_value)"
-                       "  SELECT $1, $8::uuid, 'event.create', 'event', e.id,"
-                       "   jsonb_build_object('name', e.name, 'timeZone', e.time_zone, 'start',"
-                       "    muster_iso(e.starts_at), 'end', muster_iso(e.ends_at), 'active', $7) FROM e)"
-                       " SELECT muster_event_json(e) || jsonb_build_object('active', $7) FROM e",
-        PgParams() << caller.organisationId << name << zone << isoTime(start) << isoTime(end)
-                   << boundary << activate << caller.userId});
+    statements.append(
+        {"WITH e AS (INSERT INTO events (organisation_id, name, time_zone, starts_at,"
+         "   ends_at, day_boundary_hour, last_boundary_at)"
+         "  VALUES ($1, $2, $3, $4::timestamptz, $5::timestamptz, $6::integer,"
+         "   muster_last_boundary($3, $6::integer, now())) RETURNING *),"
+         " a AS (UPDATE organisations o SET active_event_id = e.id FROM e"
+         "  WHERE o.id = $1 AND $7::boolean),"
+         " audit AS (INSERT INTO activities (organisation_id, actor_id, action,"
+         "   subject_type, subject_id, new_value)"
+         "  SELECT $1, $8::uuid, 'event.create', 'event', e.id,"
+         "   jsonb_build_object('name', e.name, 'timeZone', e.time_zone, 'start',"
+         "    muster_iso(e.starts_at), 'end', muster_iso(e.ends_at), 'active', $7) FROM e)"
+         " SELECT muster_event_json(e) || jsonb_build_object('active', $7) FROM e",
+            PgParams() << caller.organisationId << name << zone << isoTime(start) << isoTime(end)
+                       << boundary << activate << caller.userId});
     m_query.transaction(statements, this,
-        [this, call, org = caller.organisationId](const QJsonValue &event, const StoreError &error) {
+        [this, call, org = caller.organisationId](
+            const QJsonValue &event, const StoreError &error) {
             if (error) {
-                return call.fail(error.kind == StoreError::Conflict
-                        ? RpcError::conflict(QStringLiteral("An event with that name already exists"))
-                        : error.toRpcError());
+                return call.fail(error.kind == StoreError::Conflict ? RpcError::conflict(
+                                     QStringLiteral("An event with that name already exists"))
+                                                                    : error.toRpcError());
             }
             call.reply(QJsonObject {{QStringLiteral("event"), event}});
             pushEvents(org);
@@ -160,14 +163,15 @@ void EventService::update(const RpcCall &call)
          " FROM e",
             sqlParams});
     m_query.transaction(statements, this,
-        [this, call, org = caller.organisationId](const QJsonValue &event, const StoreError &error) {
+        [this, call, org = caller.organisationId](
+            const QJsonValue &event, const StoreError &error) {
             if (error) {
                 if (error.kind == StoreError::Invalid) // the only check an edit can break
                     return call.fail(
                         RpcError::invalidParams(QStringLiteral("\"end\" must be after \"start\"")));
-                return call.fail(error.kind == StoreError::Conflict
-                        ? RpcError::conflict(QStringLiteral("An event with that name already exists"))
-                        : error.toRpcError());
+                return call.fail(error.kind == StoreError::Conflict ? RpcError::conflict(
+                                     QStringLiteral("An event with that name already exists"))
+                                                                    : error.toRpcError());
             }
             if (event.isNull())
                 return call.fail(RpcError::notFound(QStringLiteral("Event")));
@@ -197,7 +201,8 @@ void EventService::activate(const RpcCall &call)
                        " SELECT jsonb_build_object('activeEventId', $2::uuid) FROM o",
         PgParams() << caller.organisationId << eventId << caller.userId});
     m_query.transaction(statements, this,
-        [this, call, org = caller.organisationId](const QJsonValue &result, const StoreError &error) {
+        [this, call, org = caller.organisationId](
+            const QJsonValue &result, const StoreError &error) {
             if (error)
                 return call.fail(error.toRpcError());
             if (result.isNull())

@@ -50,7 +50,8 @@ void KioskService::registerDevice(const RpcCall &call)
 {
     ClientSocket *socket = call.socket();
     if (!socket || call.caller().isValid() || call.caller().isKiosk())
-        return call.fail(RpcError::conflict(QStringLiteral("Already signed in on this connection")));
+        return call.fail(
+            RpcError::conflict(QStringLiteral("Already signed in on this connection")));
     const QString code = newPairingCode();
     const QString token = SessionService::newToken();
     PgParams params;
@@ -58,13 +59,12 @@ void KioskService::registerDevice(const RpcCall &call)
     params.addBytes(SessionService::tokenHash(token));
     params << socket->peerAddress() << qint64(kPairingLifetime.count()) << kMaxPendingPerAddress;
     // Expired pairings are swept here; a flood of registrations from one address is refused.
-    m_query.transaction(
-        {{"DELETE FROM kiosk_pairings WHERE expires_at < now()", {}},
-            {"INSERT INTO kiosk_pairings (code, token_hash, address, expires_at)"
-             " SELECT $1, $2, $3, now() + make_interval(mins => $4::integer)"
-             " WHERE (SELECT count(*) FROM kiosk_pairings WHERE address = $3) < $5"
-             " RETURNING jsonb_build_object('expiresAt', muster_iso(expires_at))",
-                params}},
+    m_query.transaction({{"DELETE FROM kiosk_pairings WHERE expires_at < now()", {}},
+                            {"INSERT INTO kiosk_pairings (code, token_hash, address, expires_at)"
+                             " SELECT $1, $2, $3, now() + make_interval(mins => $4::integer)"
+                             " WHERE (SELECT count(*) FROM kiosk_pairings WHERE address = $3) < $5"
+                             " RETURNING jsonb_build_object('expiresAt', muster_iso(expires_at))",
+                                params}},
         this,
         [this, call, code, token, guard = QPointer<ClientSocket>(socket)](
             const QJsonValue &v, const StoreError &e) {
@@ -73,10 +73,11 @@ void KioskService::registerDevice(const RpcCall &call)
                         ? RpcError::unavailable(QStringLiteral("Try again"))
                         : e.toRpcError());
             if (v.isNull())
-                return call.fail(RpcError::rateLimited(60,
-                    QStringLiteral("Too many kiosks waiting for approval from this address")));
+                return call.fail(RpcError::rateLimited(
+                    60, QStringLiteral("Too many kiosks waiting for approval from this address")));
             if (guard) {
                 guard->extendSignInDeadline(kPairingLifetime);
+                m_pending.removeIf([](const auto &pending) { return pending.value().isNull(); });
                 m_pending.insert(code, guard);
             }
             call.reply(QJsonObject {{QStringLiteral("pairingCode"), code},
@@ -88,7 +89,8 @@ void KioskService::registerDevice(const RpcCall &call)
 void KioskService::resume(const RpcCall &call)
 {
     if (call.caller().isValid() || call.caller().isKiosk())
-        return call.fail(RpcError::conflict(QStringLiteral("Already signed in on this connection")));
+        return call.fail(
+            RpcError::conflict(QStringLiteral("Already signed in on this connection")));
     ParamReader p(call.params());
     const QString token = p.requiredString(QStringLiteral("deviceToken"), 128);
     if (!p.ok())
@@ -147,8 +149,8 @@ void KioskService::approve(const RpcCall &call)
     const QString code = p.requiredString(QStringLiteral("pairingCode"), 12).trimmed().toUpper();
     const QString name = p.requiredString(QStringLiteral("name"), 100).trimmed();
     const QString location = p.optionalString(QStringLiteral("location"), 200).trimmed();
-    const qint64 hours
-        = p.optionalInt(QStringLiteral("lifetimeHours"), 1, kMaxLifetimeHours).value_or(kDefaultLifetimeHours);
+    const qint64 hours = p.optionalInt(QStringLiteral("lifetimeHours"), 1, kMaxLifetimeHours)
+                             .value_or(kDefaultLifetimeHours);
     if (!p.ok())
         return call.fail(p.error());
     if (name.isEmpty())
@@ -159,9 +161,9 @@ void KioskService::approve(const RpcCall &call)
                                        << caller.userId}},
         this, [this, call, code](const QJsonValue &kiosk, const StoreError &e) {
             if (e)
-                return call.fail(e.kind == StoreError::Conflict
-                        ? RpcError::conflict(QStringLiteral("A kiosk with that name already exists"))
-                        : e.toRpcError());
+                return call.fail(e.kind == StoreError::Conflict ? RpcError::conflict(
+                                     QStringLiteral("A kiosk with that name already exists"))
+                                                                : e.toRpcError());
             if (kiosk.isNull())
                 return call.fail(RpcError::notFound(QStringLiteral("Pairing code")));
             call.reply(QJsonObject {{QStringLiteral("kiosk"), kiosk}});
@@ -215,9 +217,9 @@ void KioskService::update(const RpcCall &call)
             params}},
         this, [call](const QJsonValue &kiosk, const StoreError &e) {
             if (e)
-                return call.fail(e.kind == StoreError::Conflict
-                        ? RpcError::conflict(QStringLiteral("A kiosk with that name already exists"))
-                        : e.toRpcError());
+                return call.fail(e.kind == StoreError::Conflict ? RpcError::conflict(
+                                     QStringLiteral("A kiosk with that name already exists"))
+                                                                : e.toRpcError());
             if (kiosk.isNull())
                 return call.fail(RpcError::notFound(QStringLiteral("Kiosk")));
             call.reply(QJsonObject {{QStringLiteral("kiosk"), kiosk}});
@@ -258,7 +260,8 @@ void KioskService::disconnectKiosk(const QUuid &kioskId)
         qCInfo(lcTimeclock) << "kiosk" << socket->caller().kioskName << "revoked: disconnecting";
         m_hub.detach(socket);
         socket->setCaller({});
-        socket->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("kiosk revoked"));
+        socket->closeWith(
+            QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("kiosk revoked"));
     }
 }
 

@@ -58,7 +58,8 @@ void KioskSignInService::signIn(const RpcCall &call)
 {
     const Caller caller = call.caller();
     if (!caller.isKiosk()) {
-        RpcError e = RpcError::unauthenticated(QStringLiteral("Only an authorised kiosk signs volunteers in"));
+        RpcError e = RpcError::unauthenticated(
+            QStringLiteral("Only an authorised kiosk signs volunteers in"));
         e.reason = QStringLiteral("kiosk_required");
         return call.fail(e);
     }
@@ -89,17 +90,19 @@ void KioskSignInService::signIn(const RpcCall &call)
         PgParams params;
         params << caller.organisationId << badge;
         params.addBytes(codeHash(secret));
-        m_query.run("WITH q AS (DELETE FROM quick_codes q USING users u WHERE q.organisation_id = $1"
-                    "  AND u.organisation_id = $1 AND u.badge = $2 AND q.user_id = u.id"
-                    "  AND q.code_hash = $3 AND q.expires_at > now() RETURNING u.*)"
-                    " SELECT "
+        m_query.run(
+            "WITH q AS (DELETE FROM quick_codes q USING users u WHERE q.organisation_id = $1"
+            "  AND u.organisation_id = $1 AND u.badge = $2 AND q.user_id = u.id"
+            "  AND q.code_hash = $3 AND q.expires_at > now() RETURNING u.*)"
+            " SELECT "
                 + person + " FROM q u",
             params, this, [this, call, failed, account](const QJsonValue &v, const StoreError &e) {
                 if (e)
                     return call.fail(e.toRpcError());
                 if (v.isNull())
                     return failed();
-                const Role role = roleFromName(v[QStringLiteral("role")].toString()).value_or(Role::Banned);
+                const Role role
+                    = roleFromName(v[QStringLiteral("role")].toString()).value_or(Role::Banned);
                 if (roleAtLeast(role, Role::Lead))
                     return call.fail(RpcError::forbidden(
                         QStringLiteral("Leads and above sign in at a kiosk with their PIN")));
@@ -130,16 +133,18 @@ void KioskSignInService::establish(const RpcCall &call, const QJsonObject &perso
     ClientSocket *socket = call.socket();
     if (!socket || socket->isAuthenticated())
         return call.fail(RpcError::conflict(QStringLiteral("Someone is signed in at this kiosk")));
-    const Role role = roleFromName(person.value(QStringLiteral("role")).toString()).value_or(Role::Banned);
+    const Role role
+        = roleFromName(person.value(QStringLiteral("role")).toString()).value_or(Role::Banned);
     if (!roleAtLeast(role, Role::Volunteer))
-        return call.fail(RpcError::forbidden(QStringLiteral("This badge cannot use the time clock")));
+        return call.fail(
+            RpcError::forbidden(QStringLiteral("This badge cannot use the time clock")));
     Caller caller = socket->caller();
     caller.userId = QUuid::fromString(person.value(QStringLiteral("id")).toString());
     caller.login = person.value(QStringLiteral("login")).toString();
     caller.displayName = person.value(QStringLiteral("displayName")).toString();
     caller.role = role;
     socket->setCaller(caller);
-    m_hub.attach(socket);
+    m_hub.attach(socket, PushHub::Scope::PersonalOnly);
 
     QTimer *&timer = m_idleTimers[socket];
     if (!timer) {
@@ -166,7 +171,8 @@ void KioskSignInService::endVolunteerSession(ClientSocket *socket, const QString
         timer->stop();
     m_hub.detach(socket);
     Caller kiosk = socket->caller();
-    qCInfo(lcTimeclock) << kiosk.login << "signed out at kiosk" << kiosk.kioskName << "(" << reason << ")";
+    qCInfo(lcTimeclock) << kiosk.login << "signed out at kiosk" << kiosk.kioskName << "(" << reason
+                        << ")";
     kiosk.userId = {};
     kiosk.login.clear();
     kiosk.displayName.clear();
@@ -222,8 +228,9 @@ void KioskSignInService::createQuickCode(const RpcCall &call)
                 noBadge.reason = QStringLiteral("no_badge");
                 return call.fail(noBadge);
             }
-            call.reply(QJsonObject {{QStringLiteral("code"), code},
-                {QStringLiteral("expiresAt"), v}, {QStringLiteral("validSeconds"), kQuickCodeSeconds}});
+            call.reply(
+                QJsonObject {{QStringLiteral("code"), code}, {QStringLiteral("expiresAt"), v},
+                    {QStringLiteral("validSeconds"), kQuickCodeSeconds}});
         });
 }
 

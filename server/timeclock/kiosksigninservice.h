@@ -24,7 +24,8 @@ class KioskSignInService : public QObject
 {
     Q_OBJECT
 public:
-    KioskSignInService(Database &db, PasswordHasher &hasher, PushHub &hub, QObject *parent = nullptr);
+    KioskSignInService(
+        Database &db, PasswordHasher &hasher, PushHub &hub, QObject *parent = nullptr);
 
     void signIn(const RpcCall &call);
     void signOut(const RpcCall &call);

@@ -36,21 +36,23 @@ void RewardService::list(const RpcCall &call)
         userId = caller.userId;
     if (userId != caller.userId && !roleAtLeast(caller.role, Role::Manager))
         return call.fail(RpcError::forbidden(QStringLiteral("Only managers see others' rewards")));
-    m_query.run("SELECT COALESCE(jsonb_agg(muster_reward_json(r, $3) ORDER BY r.threshold_hours,"
-                " lower(r.name)), '[]') FROM rewards r WHERE r.organisation_id = $1 AND r.event_id ="
-                " COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))"
-                " AND EXISTS (SELECT 1 FROM users WHERE organisation_id = $1 AND id = $3)",
+    m_query.run(
+        "SELECT COALESCE(jsonb_agg(muster_reward_json(r, $3) ORDER BY r.threshold_hours,"
+        " lower(r.name)), '[]') FROM rewards r WHERE r.organisation_id = $1 AND r.event_id ="
+        " COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))"
+        " AND EXISTS (SELECT 1 FROM users WHERE organisation_id = $1 AND id = $3)",
         PgParams() << caller.organisationId << eventId << userId, this,
         replyWithKey(call, QStringLiteral("rewards")));
 }
 
 void RewardService::save(const RpcCall &call, const QByteArray &sql, const PgParams &params)
 {
-    m_query.transaction({{sql, params}}, this,
+    m_query.run(sql, params, this,
         [this, call, org = call.caller().organisationId](const QJsonValue &v, const StoreError &e) {
             if (e) {
                 return call.fail(e.kind == StoreError::Conflict && e.reason.isEmpty()
-                        ? RpcError::conflict(QStringLiteral("A reward with that name already exists"))
+                        ? RpcError::conflict(
+                            QStringLiteral("A reward with that name already exists"))
                         : e.toRpcError());
             }
             QJsonObject result = v.toObject();

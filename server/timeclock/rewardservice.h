@@ -17,8 +17,8 @@ class RewardService : public QObject
 {
     Q_OBJECT
 public:
-    RewardService(Database &db, PushHub &hub, NotificationService &notifications,
-        QObject *parent = nullptr);
+    RewardService(
+        Database &db, PushHub &hub, NotificationService &notifications, QObject *parent = nullptr);
 
     void list(const RpcCall &call);
     void create(const RpcCall &call);

@@ -27,8 +27,8 @@ QString idText(const QUuid &id)
 
 RpcError kioskRequired()
 {
-    RpcError e = RpcError::forbidden(
-        QStringLiteral("Volunteers clock in and out at an authorised kiosk"));
+    RpcError e
+        = RpcError::forbidden(QStringLiteral("Volunteers clock in and out at an authorised kiosk"));
     e.reason = QStringLiteral("kiosk_required");
     return e;
 }
@@ -48,8 +48,7 @@ TimeclockService::TimeclockService(Database &db, PushHub &hub, PresenceService &
     , m_notifications(notifications)
 { }
 
-void TimeclockService::publish(
-    const QUuid &org, const QString &change, const QJsonObject &result)
+void TimeclockService::publish(const QUuid &org, const QString &change, const QJsonObject &result)
 {
     const QJsonObject entry = result.value(QStringLiteral("entry")).toObject();
     const QUuid userId = QUuid::fromString(entry.value(QStringLiteral("userId")).toString());
@@ -100,7 +99,7 @@ void TimeclockService::clockOut(const RpcCall &call)
 void TimeclockService::runChange(
     const RpcCall &call, const QString &change, const QByteArray &sql, const PgParams &params)
 {
-    m_query.transaction({{sql, params}}, this,
+    m_query.run(sql, params, this,
         [this, call, change, org = call.caller().organisationId](
             const QJsonValue &v, const StoreError &e) {
             if (e)
@@ -125,8 +124,9 @@ void TimeclockService::replay(const RpcCall &call)
     const QJsonValue actions = call.params().value(QStringLiteral("actions"));
     if (!actions.isArray() || actions.toArray().isEmpty()
         || actions.toArray().size() > kMaxReplayActions) {
-        return call.fail(RpcError::invalidParams(
-            QStringLiteral("\"actions\" must be a list of 1 to %1 actions").arg(kMaxReplayActions)));
+        return call.fail(
+            RpcError::invalidParams(QStringLiteral("\"actions\" must be a list of 1 to %1 actions")
+                                        .arg(kMaxReplayActions)));
     }
     replayNext(call, actions.toArray(), 0, {});
 }
@@ -151,7 +151,8 @@ void TimeclockService::replayNext(
     const auto next = [this, call, actions, index, results, actionId](const QJsonObject &outcome) {
         QJsonArray more = results;
         QJsonObject item = outcome;
-        item.insert(QStringLiteral("actionId"), actionId.isNull() ? QJsonValue() : idText(actionId));
+        item.insert(
+            QStringLiteral("actionId"), actionId.isNull() ? QJsonValue() : idText(actionId));
         more.append(item);
         replayNext(call, actions, index + 1, more);
     };
@@ -161,7 +162,8 @@ void TimeclockService::replayNext(
     if (!p.ok())
         return refuse(p.error());
     if (kind != QLatin1String("clockIn") && kind != QLatin1String("clockOut"))
-        return refuse(RpcError::invalidParams(QStringLiteral("\"kind\" must be clockIn or clockOut")));
+        return refuse(
+            RpcError::invalidParams(QStringLiteral("\"kind\" must be clockIn or clockOut")));
     const qint64 age = at.secsTo(QDateTime::currentDateTimeUtc());
     if (age > kMaxOfflineAgeSeconds || age < -kClockSkewSeconds) {
         RpcError e = RpcError::conflict(
@@ -172,8 +174,9 @@ void TimeclockService::replayNext(
     const Caller caller = call.caller();
     // The volunteer is whoever holds the badge: offline, the kiosk could not check a PIN or a
     // code, so the entry is flagged for managers to review.
-    const QByteArray person = "(SELECT id, role FROM users WHERE organisation_id = $1 AND badge = $2"
-                              " AND role NOT IN ('banned', 'attendee'))";
+    const QByteArray person
+        = "(SELECT id, role FROM users WHERE organisation_id = $1 AND badge = $2"
+          " AND role NOT IN ('banned', 'attendee'))";
     QByteArray sql;
     PgParams params;
     params << caller.organisationId << badge << actionId << isoTime(at);
@@ -186,7 +189,7 @@ void TimeclockService::replayNext(
         sql = "SELECT muster_clock_out($1, u.id, $3, $4::timestamptz, true, u.id) FROM " + person
             + " u";
     }
-    m_query.transaction({{sql, params}}, this,
+    m_query.run(sql, params, this,
         [this, kind, next, refuse, org = caller.organisationId](
             const QJsonValue &v, const StoreError &e) {
             if (e)
@@ -195,8 +198,9 @@ void TimeclockService::replayNext(
                 return refuse(RpcError::notFound(QStringLiteral("Badge")));
             QJsonObject result = v.toObject();
             if (!result.value(QStringLiteral("replayed")).toBool()) {
-                publish(org, kind == QLatin1String("clockIn") ? QStringLiteral("started")
-                                                                : QStringLiteral("stopped"),
+                publish(org,
+                    kind == QLatin1String("clockIn") ? QStringLiteral("started")
+                                                     : QStringLiteral("stopped"),
                     result);
             }
             result.remove(QStringLiteral("notifications"));
@@ -219,10 +223,12 @@ void TimeclockService::totals(const RpcCall &call)
         return call.fail(RpcError::forbidden(QStringLiteral("Only managers see others' time")));
     m_query.run("SELECT CASE WHEN u.id IS NULL THEN NULL ELSE"
                 " muster_user_totals($1, e.id, $3) END"
-                " FROM (SELECT " + kEventOf + " AS id) e"
-                " LEFT JOIN users u ON u.organisation_id = $1 AND u.id = $3"
-                " WHERE e.id IS NULL OR EXISTS (SELECT 1 FROM events x WHERE x.id = e.id"
-                "  AND x.organisation_id = $1)",
+                " FROM (SELECT "
+            + kEventOf
+            + " AS id) e"
+              " LEFT JOIN users u ON u.organisation_id = $1 AND u.id = $3"
+              " WHERE e.id IS NULL OR EXISTS (SELECT 1 FROM events x WHERE x.id = e.id"
+              "  AND x.organisation_id = $1)",
         PgParams() << caller.organisationId << eventId << userId, this,
         [call, userId](const QJsonValue &v, const StoreError &e) {
             if (e)
@@ -291,7 +297,8 @@ void TimeclockService::addEntry(const RpcCall &call)
     params << caller.organisationId << caller.userId << roleName(caller.role) << userId << teamId
            << isoTime(start) << isoTime(*stop) << notes;
     runChange(call, QStringLiteral("started"),
-        "SELECT muster_add_entry($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, $8)", params);
+        "SELECT muster_add_entry($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, $8)",
+        params);
 }
 
 void TimeclockService::updateEntry(const RpcCall &call)

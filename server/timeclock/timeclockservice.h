@@ -40,8 +40,8 @@ public:
 
 private:
     void replayNext(const RpcCall &call, QJsonArray actions, int index, QJsonArray results);
-    void runChange(const RpcCall &call, const QString &change, const QByteArray &sql,
-        const PgParams &params);
+    void runChange(
+        const RpcCall &call, const QString &change, const QByteArray &sql, const PgParams &params);
 
     JsonQuery m_query;
     PushHub &m_hub;

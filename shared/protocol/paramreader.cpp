@@ -131,9 +131,8 @@ QDateTime ParamReader::requiredTime(const QString &key)
     static const QRegularExpression iso(QStringLiteral(
         "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})$"));
     const QString text = value.isString() ? value.toString() : QString();
-    const QDateTime time = iso.match(text).hasMatch()
-        ? QDateTime::fromString(text, Qt::ISODateWithMs)
-        : QDateTime();
+    const QDateTime time
+        = iso.match(text).hasMatch() ? QDateTime::fromString(text, Qt::ISODateWithMs) : QDateTime();
     if (!time.isValid()) {
         fail(QStringLiteral("\"%1\" must be a time like 2026-11-25T09:30:00Z").arg(key));
         return {};
@@ -186,7 +185,8 @@ QString ParamReader::requiredDecimal(const QString &key, double minimum, double 
     bool parsed = false;
     const double number = text.toDouble(&parsed);
     if (!decimal.match(text).hasMatch() || !parsed || number < minimum || number > maximum
-        || (value.isDouble() && qAbs(value.toDouble() * 100 - qRound64(value.toDouble() * 100)) > 1e-6)) {
+        || (value.isDouble()
+            && qAbs(value.toDouble() * 100 - qRound64(value.toDouble() * 100)) > 1e-6)) {
         fail(QStringLiteral("\"%1\" must be a number from %2 to %3 with at most two decimals")
                  .arg(key)
                  .arg(minimum)
@@ -203,7 +203,8 @@ QString ParamReader::requiredBadge(const QString &key)
     QString text;
     if (value.isString())
         text = value.toString().trimmed();
-    else if (value.isDouble() && value.toDouble() >= 0 && value.toDouble() == double(qint64(value.toDouble())))
+    else if (value.isDouble() && value.toDouble() >= 0
+        && value.toDouble() == double(qint64(value.toDouble())))
         text = QString::number(qint64(value.toDouble()));
     if (!digits.match(text).hasMatch()) {
         fail(QStringLiteral("\"%1\" must be a badge number of 1 to 8 digits").arg(key));

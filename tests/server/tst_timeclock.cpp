@@ -361,6 +361,12 @@ private Q_SLOTS:
                      .isEmpty());
         QCOMPARE(totalsOf(wendy)[QStringLiteral("ongoing")][QStringLiteral("id")],
             entry.value(QStringLiteral("id")));
+        // The kiosk hears about its own volunteer, not the whole organisation's board.
+        QVERIFY(!kiosk.waitForPush(QStringLiteral("timeclock.entryChanged")).isEmpty());
+        QTRY_COMPARE(
+            personState(QStringLiteral("wendy")).value(QStringLiteral("stateId")).toString(),
+            m_shiftState);
+        QVERIFY(kiosk.noPush(QStringLiteral("presence.changed"), {}, 300));
         QVERIFY(kiosk
                     .call(QStringLiteral("timeclock.clockOut"),
                         {{QStringLiteral("actionId"), newActionId()}})
@@ -776,6 +782,21 @@ private Q_SLOTS:
             0);
         QVERIFY(personState(QStringLiteral("ben")).value(QStringLiteral("stateId")).toString()
             != m_shiftState);
+
+        // Nobody has to call it: the server checks by itself.
+        const QJsonObject again
+            = entryOf(addEntry(QStringLiteral("ben"), m_ops, now.addSecs(-600), QDateTime()));
+        m_server->sql().exec(
+            "UPDATE events SET last_boundary_at = last_boundary_at - interval '1 day'");
+        boundary.start(std::chrono::milliseconds(200));
+        QVERIFY(stopped.wait(5000));
+        QCOMPARE(stopped.takeFirst().at(0).toInt(), 1);
+        QVERIFY(
+            m_server->sql()
+                .exec("SELECT auto_stopped FROM time_entries WHERE id = $1",
+                    PgParams() << QUuid::fromString(again.value(QStringLiteral("id")).toString()))
+                .toBool(0, 0));
+        boundary.start(std::chrono::hours(1));
     }
 
     void pastEventsAreReadOnly()

@@ -29,8 +29,11 @@ QString createActiveEvent(TestClient &admin, const QString &name, const QString 
         {{QStringLiteral("name"), name}, {QStringLiteral("timeZone"), timeZone},
             {QStringLiteral("start"), wireTime(now.addDays(-1))},
             {QStringLiteral("end"), wireTime(now.addDays(3))}, {QStringLiteral("activate"), true}});
-    const QString id
-        = resultOf(reply).value(QStringLiteral("event")).toObject().value(QStringLiteral("id")).toString();
+    const QString id = resultOf(reply)
+                           .value(QStringLiteral("event"))
+                           .toObject()
+                           .value(QStringLiteral("id"))
+                           .toString();
     if (id.isEmpty())
         qWarning() << "events.create failed:" << reply;
     return id;
