@@ -26,22 +26,15 @@ RewardService::RewardService(
 
 void RewardService::list(const RpcCall &call)
 {
-    ParamReader p(call.params());
-    const QUuid eventId = p.optionalUuid(QStringLiteral("eventId"));
-    QUuid userId = p.optionalUuid(QStringLiteral("userId"));
-    if (!p.ok())
-        return call.fail(p.error());
-    const Caller caller = call.caller();
-    if (userId.isNull())
-        userId = caller.userId;
-    if (userId != caller.userId && !roleAtLeast(caller.role, Role::Manager))
-        return call.fail(RpcError::forbidden(QStringLiteral("Only managers see others' rewards")));
+    const std::optional<ReadSubject> subject = readSubject(call);
+    if (!subject)
+        return;
     m_query.run(
         "SELECT COALESCE(jsonb_agg(muster_reward_json(r, $3) ORDER BY r.threshold_hours,"
         " lower(r.name)), '[]') FROM rewards r WHERE r.organisation_id = $1 AND r.event_id ="
         " COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))"
         " AND EXISTS (SELECT 1 FROM users WHERE organisation_id = $1 AND id = $3)",
-        PgParams() << caller.organisationId << eventId << userId, this,
+        PgParams() << call.caller().organisationId << subject->eventId << subject->userId, this,
         replyWithKey(call, QStringLiteral("rewards")));
 }
 

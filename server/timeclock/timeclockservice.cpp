@@ -211,16 +211,9 @@ void TimeclockService::replayNext(
 
 void TimeclockService::totals(const RpcCall &call)
 {
-    ParamReader p(call.params());
-    const QUuid eventId = p.optionalUuid(QStringLiteral("eventId"));
-    QUuid userId = p.optionalUuid(QStringLiteral("userId"));
-    if (!p.ok())
-        return call.fail(p.error());
-    const Caller caller = call.caller();
-    if (userId.isNull())
-        userId = caller.userId;
-    if (userId != caller.userId && !roleAtLeast(caller.role, Role::Manager))
-        return call.fail(RpcError::forbidden(QStringLiteral("Only managers see others' time")));
+    const std::optional<ReadSubject> subject = readSubject(call);
+    if (!subject)
+        return;
     m_query.run("SELECT CASE WHEN u.id IS NULL THEN NULL ELSE"
                 " muster_user_totals($1, e.id, $3) END"
                 " FROM (SELECT "
@@ -229,8 +222,8 @@ void TimeclockService::totals(const RpcCall &call)
               " LEFT JOIN users u ON u.organisation_id = $1 AND u.id = $3"
               " WHERE e.id IS NULL OR EXISTS (SELECT 1 FROM events x WHERE x.id = e.id"
               "  AND x.organisation_id = $1)",
-        PgParams() << caller.organisationId << eventId << userId, this,
-        [call, userId](const QJsonValue &v, const StoreError &e) {
+        PgParams() << call.caller().organisationId << subject->eventId << subject->userId, this,
+        [call](const QJsonValue &v, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());
             if (v.isNull())
@@ -241,20 +234,13 @@ void TimeclockService::totals(const RpcCall &call)
 
 void TimeclockService::entries(const RpcCall &call)
 {
-    ParamReader p(call.params());
-    const QUuid eventId = p.optionalUuid(QStringLiteral("eventId"));
-    QUuid userId = p.optionalUuid(QStringLiteral("userId"));
-    if (!p.ok())
-        return call.fail(p.error());
-    const Caller caller = call.caller();
-    if (userId.isNull())
-        userId = caller.userId;
-    if (userId != caller.userId && !roleAtLeast(caller.role, Role::Manager))
-        return call.fail(RpcError::forbidden(QStringLiteral("Only managers see others' entries")));
+    const std::optional<ReadSubject> subject = readSubject(call);
+    if (!subject)
+        return;
     m_query.run("SELECT COALESCE(jsonb_agg(muster_entry_json(t) ORDER BY t.start_at DESC), '[]')"
                 " FROM time_entries t WHERE t.organisation_id = $1 AND t.event_id = "
             + kEventOf + " AND t.user_id = $3",
-        PgParams() << caller.organisationId << eventId << userId, this,
+        PgParams() << call.caller().organisationId << subject->eventId << subject->userId, this,
         replyWithKey(call, QStringLiteral("entries")));
 }
 
