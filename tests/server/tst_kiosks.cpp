@@ -134,6 +134,13 @@ private Q_SLOTS:
         QCOMPARE(TestClient::errorReason(otherLead.call(QStringLiteral("kiosks.revoke"),
                      {{QStringLiteral("kioskId"), kioskJson.value(QStringLiteral("id"))}})),
             QStringLiteral("not_found"));
+        // The kiosk's last contact is kept for leads to see.
+        QVERIFY(!resultOf(m_lead.call(QStringLiteral("kiosks.list")))
+                     .value(QStringLiteral("kiosks"))
+                     .toArray()
+                     .at(0)[QStringLiteral("lastSeen")]
+                     .toString()
+                     .isEmpty());
         QCOMPARE(m_server->auditCount(QStringLiteral("kiosk.approve")), 1);
 
         // A bad token is refused clearly.

@@ -211,6 +211,14 @@ private Q_SLOTS:
                      .toArray()
                      .size(),
             0);
+        // Archived: read-only, and never active again until unarchived.
+        const QJsonObject archived = resultOf(m_admin.call(QStringLiteral("events.update"),
+            {{QStringLiteral("eventId"), m_pastEvent}, {QStringLiteral("archived"), true}}));
+        QVERIFY(archived[QStringLiteral("event")][QStringLiteral("archived")].toBool());
+        QVERIFY(archived[QStringLiteral("event")][QStringLiteral("readOnly")].toBool());
+        QCOMPARE(TestClient::errorReason(m_admin.call(QStringLiteral("events.activate"),
+                     {{QStringLiteral("eventId"), m_pastEvent}})),
+            QStringLiteral("not_found"));
     }
 
     void staffClockInAtTheDesktopAndPresenceFollows()
@@ -710,6 +718,26 @@ private Q_SLOTS:
                      .toArray()
                      .size(),
             1);
+    }
+
+    void clockingOutAnnouncesRewardsAtOnce()
+    {
+        // Victor has the hour he worked offline; a three-hour shift ending now passes the
+        // 2-hour "Pin", and he hears it as the shift stops.
+        TestClient victor;
+        signIn(victor, QStringLiteral("victor"));
+        QVERIFY(entryOf(addEntry(QStringLiteral("victor"), m_ops,
+                            QDateTime::currentDateTimeUtc().addSecs(-3 * 3600), QDateTime()))
+                    .contains(QStringLiteral("id")));
+        QVERIFY(victor.noPush(QStringLiteral("notification.new"), {}, 200));
+        QVERIFY(m_manager
+                    .call(QStringLiteral("timeclock.stopEntry"),
+                        {{QStringLiteral("userId"), id(m_people.value(QStringLiteral("victor")))}})
+                    .contains(QStringLiteral("result")));
+        QVERIFY(victor
+                    .waitForPush(QStringLiteral("notification.new"),
+                        {{QStringLiteral("title"), QStringLiteral("Reward available: Pin")}})
+                    .contains(QStringLiteral("id")));
     }
 
     void dayBoundaryStopsOngoingShiftsOnce()
