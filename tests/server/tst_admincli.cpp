@@ -301,9 +301,7 @@ private Q_SLOTS:
         const QUuid vol = createBadgeHolder(*m_server, QStringLiteral("fairvol"),
             QStringLiteral("Fair"), Role::Volunteer, QStringLiteral("7"));
         TestClient admin;
-        QVERIFY(admin.open(m_server->wsUrl()));
-        QVERIFY(admin.login(QStringLiteral("fairadmin"), QStringLiteral("correct horse"))
-                    .contains(QStringLiteral("result")));
+        QVERIFY(admin.signIn(m_server->wsUrl(), QStringLiteral("fairadmin")));
         QVERIFY(!createActiveEvent(admin, QStringLiteral("Fair 2026")).isEmpty());
 
         // A kiosk approved from the command line signs in with the token it holds.

@@ -17,12 +17,6 @@ private:
     QString m_event, m_log;
     QUuid m_gailId;
 
-    void signIn(TestClient &client, const QString &login)
-    {
-        QVERIFY(client.open(m_server->wsUrl()));
-        QVERIFY(client.login(login, QStringLiteral("correct horse"))
-                    .contains(QStringLiteral("result")));
-    }
     QJsonObject add(TestClient &client, const QJsonValue &badge)
     {
         return client.call(QStringLiteral("attendeeLogs.addAttendee"),
@@ -58,11 +52,11 @@ private Q_SLOTS:
                      ->createUser(
                          QStringLiteral("othermanager"), QStringLiteral("Other"), Role::Manager)
                      .isNull());
-        signIn(m_admin, QStringLiteral("admin"));
-        signIn(m_manager, QStringLiteral("manager"));
-        signIn(m_gail, QStringLiteral("gail"));
-        signIn(m_other, QStringLiteral("olga"));
-        signIn(m_otherManager, QStringLiteral("othermanager"));
+        QVERIFY(m_admin.signIn(m_server->wsUrl(), QStringLiteral("admin")));
+        QVERIFY(m_manager.signIn(m_server->wsUrl(), QStringLiteral("manager")));
+        QVERIFY(m_gail.signIn(m_server->wsUrl(), QStringLiteral("gail")));
+        QVERIFY(m_other.signIn(m_server->wsUrl(), QStringLiteral("olga")));
+        QVERIFY(m_otherManager.signIn(m_server->wsUrl(), QStringLiteral("othermanager")));
         m_event = createActiveEvent(m_admin, QStringLiteral("Con 2026"));
         QVERIFY(!m_event.isEmpty());
     }

@@ -46,12 +46,8 @@ private Q_SLOTS:
                 Role::Volunteer, QString::fromLatin1(badge))
                          .isNull());
         }
-        QVERIFY(m_lead.open(m_server->wsUrl()));
-        QVERIFY(m_lead.login(QStringLiteral("lead"), QStringLiteral("correct horse"))
-                    .contains(QStringLiteral("result")));
-        QVERIFY(m_admin.open(m_server->wsUrl()));
-        QVERIFY(m_admin.login(QStringLiteral("admin"), QStringLiteral("correct horse"))
-                    .contains(QStringLiteral("result")));
+        QVERIFY(m_lead.signIn(m_server->wsUrl(), QStringLiteral("lead")));
+        QVERIFY(m_admin.signIn(m_server->wsUrl(), QStringLiteral("admin")));
         QVERIFY(!createActiveEvent(m_admin, QStringLiteral("Con 2026")).isEmpty());
     }
     void cleanupTestCase() { m_server.reset(); }
@@ -80,9 +76,7 @@ private Q_SLOTS:
 
         // A lead of another organisation, or a wrong code, approves nothing.
         TestClient otherLead;
-        QVERIFY(otherLead.open(m_server->wsUrl()));
-        QVERIFY(otherLead.login(QStringLiteral("otherlead"), QStringLiteral("correct horse"))
-                    .contains(QStringLiteral("result")));
+        QVERIFY(otherLead.signIn(m_server->wsUrl(), QStringLiteral("otherlead")));
         QCOMPARE(TestClient::errorReason(m_lead.call(QStringLiteral("kiosks.approve"),
                      {{QStringLiteral("pairingCode"), QStringLiteral("ZZZZZZ")},
                          {QStringLiteral("name"), QStringLiteral("X")}})),
@@ -154,9 +148,7 @@ private Q_SLOTS:
     void desktopConnectionsAreNotKiosks()
     {
         TestClient vera;
-        QVERIFY(vera.open(m_server->wsUrl()));
-        QVERIFY(vera.login(QStringLiteral("vera"), QStringLiteral("correct horse"))
-                    .contains(QStringLiteral("result")));
+        QVERIFY(vera.signIn(m_server->wsUrl(), QStringLiteral("vera")));
         QCOMPARE(TestClient::errorReason(kioskSignIn(
                      vera, QStringLiteral("101"), QStringLiteral("pin"), QStringLiteral("1234"))),
             QStringLiteral("kiosk_required"));
@@ -174,9 +166,7 @@ private Q_SLOTS:
     void pinSignInIsHashedAndThrottled()
     {
         TestClient vera;
-        QVERIFY(vera.open(m_server->wsUrl()));
-        QVERIFY(vera.login(QStringLiteral("vera"), QStringLiteral("correct horse"))
-                    .contains(QStringLiteral("result")));
+        QVERIFY(vera.signIn(m_server->wsUrl(), QStringLiteral("vera")));
         QCOMPARE(TestClient::errorReason(vera.call(QStringLiteral("profile.setPin"),
                      {{QStringLiteral("pin"), QStringLiteral("12a4")}})),
             QStringLiteral("invalid_params"));
@@ -229,9 +219,7 @@ private Q_SLOTS:
     void quickCodesAreSingleUseAndShortLived()
     {
         TestClient quinn;
-        QVERIFY(quinn.open(m_server->wsUrl()));
-        QVERIFY(quinn.login(QStringLiteral("quinn"), QStringLiteral("correct horse"))
-                    .contains(QStringLiteral("result")));
+        QVERIFY(quinn.signIn(m_server->wsUrl(), QStringLiteral("quinn")));
         const QJsonObject first = resultOf(quinn.call(QStringLiteral("quickCodes.create")));
         const QString voided = first.value(QStringLiteral("code")).toString();
         QVERIFY(QRegularExpression(QStringLiteral("^[0-9A-Z]{4}$")).match(voided).hasMatch());
@@ -277,9 +265,7 @@ private Q_SLOTS:
             !m_server->createUser(QStringLiteral("nobadge"), QStringLiteral("Con"), Role::Volunteer)
                  .isNull());
         TestClient nobadge;
-        QVERIFY(nobadge.open(m_server->wsUrl()));
-        QVERIFY(nobadge.login(QStringLiteral("nobadge"), QStringLiteral("correct horse"))
-                    .contains(QStringLiteral("result")));
+        QVERIFY(nobadge.signIn(m_server->wsUrl(), QStringLiteral("nobadge")));
         QCOMPARE(TestClient::errorReason(nobadge.call(QStringLiteral("quickCodes.create"))),
             QStringLiteral("no_badge"));
     }
@@ -288,9 +274,7 @@ private Q_SLOTS:
     {
         m_server->server().timeclock().kioskSignIn.setIdleTimeout(std::chrono::milliseconds(600));
         TestClient val;
-        QVERIFY(val.open(m_server->wsUrl()));
-        QVERIFY(val.login(QStringLiteral("val"), QStringLiteral("correct horse"))
-                    .contains(QStringLiteral("result")));
+        QVERIFY(val.signIn(m_server->wsUrl(), QStringLiteral("val")));
         QVERIFY(val.call(QStringLiteral("profile.setPin"),
                        {{QStringLiteral("pin"), QStringLiteral("97531")}})
                     .contains(QStringLiteral("result")));

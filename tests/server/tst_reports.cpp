@@ -27,12 +27,6 @@ private:
     QString m_event, m_ops, m_stage;
     QHash<QString, QString> m_ids;
 
-    void signIn(TestClient &client, const QString &login)
-    {
-        QVERIFY(client.open(m_server->wsUrl()));
-        QVERIFY(client.login(login, QStringLiteral("correct horse"))
-                    .contains(QStringLiteral("result")));
-    }
     QJsonObject report(const QString &type, QJsonObject params = {})
     {
         params.insert(QStringLiteral("type"), type);
@@ -77,8 +71,8 @@ private Q_SLOTS:
             "UPDATE users SET display_name = 'Ann, \"the\" Lead' WHERE login = 'ann'");
         m_server->sql().exec(
             "UPDATE users SET display_name = '=HYPERLINK(\"x\")' WHERE login = 'cyd'");
-        signIn(m_admin, QStringLiteral("admin"));
-        signIn(m_manager, QStringLiteral("manager"));
+        QVERIFY(m_admin.signIn(m_server->wsUrl(), QStringLiteral("admin")));
+        QVERIFY(m_manager.signIn(m_server->wsUrl(), QStringLiteral("manager")));
         m_event = createActiveEvent(m_admin, QStringLiteral("Con 2026"));
         QVERIFY(!m_event.isEmpty());
         const auto team = [this](const QString &name) {
@@ -232,7 +226,7 @@ private Q_SLOTS:
                          {QStringLiteral("format"), QStringLiteral("pdf")}})),
             QStringLiteral("invalid_params"));
         TestClient other;
-        signIn(other, QStringLiteral("othermanager"));
+        QVERIFY(other.signIn(m_server->wsUrl(), QStringLiteral("othermanager")));
         QCOMPARE(TestClient::errorReason(other.call(QStringLiteral("reports.get"),
                      {{QStringLiteral("type"), QStringLiteral("hours")},
                          {QStringLiteral("eventId"), m_event}})),

@@ -34,12 +34,6 @@ private:
     QString m_event, m_pastEvent, m_ops, m_security, m_general, m_shiftState, m_busyState;
     QHash<QString, QUuid> m_people;
 
-    void signIn(TestClient &client, const QString &login)
-    {
-        QVERIFY(client.open(m_server->wsUrl()));
-        QVERIFY(client.login(login, QStringLiteral("correct horse"))
-                    .contains(QStringLiteral("result")));
-    }
     QUuid person(const QString &login, Role role, const QString &badge)
     {
         const QUuid uuid = createBadgeHolder(*m_server, login, QStringLiteral("Con"), role, badge);
@@ -97,11 +91,11 @@ private Q_SLOTS:
             !m_server->createUser(
                          QStringLiteral("otherstaff"), QStringLiteral("Other"), Role::Staff)
                  .isNull());
-        signIn(m_admin, QStringLiteral("admin"));
-        signIn(m_manager, QStringLiteral("manager"));
-        signIn(m_lead, QStringLiteral("lead"));
-        signIn(m_staff, QStringLiteral("sam"));
-        signIn(m_otherAdmin, QStringLiteral("otheradmin"));
+        QVERIFY(m_admin.signIn(m_server->wsUrl(), QStringLiteral("admin")));
+        QVERIFY(m_manager.signIn(m_server->wsUrl(), QStringLiteral("manager")));
+        QVERIFY(m_lead.signIn(m_server->wsUrl(), QStringLiteral("lead")));
+        QVERIFY(m_staff.signIn(m_server->wsUrl(), QStringLiteral("sam")));
+        QVERIFY(m_otherAdmin.signIn(m_server->wsUrl(), QStringLiteral("otheradmin")));
 
         const auto team = [this](const QString &name, bool hidden) {
             return resultOf(
@@ -170,7 +164,7 @@ private Q_SLOTS:
 
         // Activating one deactivates the other; everyone hears.
         TestClient vera;
-        signIn(vera, QStringLiteral("vera"));
+        QVERIFY(vera.signIn(m_server->wsUrl(), QStringLiteral("vera")));
         QVERIFY(
             m_admin
                 .call(QStringLiteral("events.activate"), {{QStringLiteral("eventId"), m_pastEvent}})
@@ -224,7 +218,7 @@ private Q_SLOTS:
     void staffClockInAtTheDesktopAndPresenceFollows()
     {
         TestClient vera;
-        signIn(vera, QStringLiteral("vera"));
+        QVERIFY(vera.signIn(m_server->wsUrl(), QStringLiteral("vera")));
         QCOMPARE(
             TestClient::errorReason(vera.call(QStringLiteral("timeclock.clockIn"),
                 {{QStringLiteral("actionId"), newActionId()}, {QStringLiteral("teamId"), m_ops}})),
@@ -300,7 +294,7 @@ private Q_SLOTS:
     void hiddenTeamsAreForManagers()
     {
         TestClient vera;
-        signIn(vera, QStringLiteral("vera"));
+        QVERIFY(vera.signIn(m_server->wsUrl(), QStringLiteral("vera")));
         const auto names = [](const QJsonObject &reply) {
             QStringList list;
             for (const QJsonValue &t : resultOf(reply).value(QStringLiteral("teams")).toArray())
@@ -344,7 +338,7 @@ private Q_SLOTS:
     void kioskEntriesRecordTheKioskAndTotalsFollowLive()
     {
         TestClient wendy;
-        signIn(wendy, QStringLiteral("wendy"));
+        QVERIFY(wendy.signIn(m_server->wsUrl(), QStringLiteral("wendy")));
         QVERIFY(wendy
                     .call(QStringLiteral("profile.setPin"),
                         {{QStringLiteral("pin"), QStringLiteral("4321")}})
@@ -532,7 +526,7 @@ private Q_SLOTS:
     {
         // Seed 001: a 3 h shift with 1 h inside a 2x window earns 4 h.
         TestClient xena;
-        signIn(xena, QStringLiteral("xena"));
+        QVERIFY(xena.signIn(m_server->wsUrl(), QStringLiteral("xena")));
         const QDateTime t0 = QDateTime::fromSecsSinceEpoch(
             QDateTime::currentSecsSinceEpoch() / 60 * 60 - 6 * 3600, Qt::UTC);
         QVERIFY(addEntry(QStringLiteral("xena"), m_ops, t0, t0.addSecs(3 * 3600))
@@ -606,7 +600,7 @@ private Q_SLOTS:
     void rewardsAreAnnouncedOnceWhenEarned()
     {
         TestClient yuri;
-        signIn(yuri, QStringLiteral("yuri"));
+        QVERIFY(yuri.signIn(m_server->wsUrl(), QStringLiteral("yuri")));
         const QString yuriId = id(m_people.value(QStringLiteral("yuri")));
         QCOMPARE(TestClient::errorReason(m_admin.call(QStringLiteral("rewards.create"),
                      {{QStringLiteral("name"), QStringLiteral("Shirt")},
@@ -725,7 +719,7 @@ private Q_SLOTS:
         // Victor has the hour he worked offline; a three-hour shift ending now passes the
         // 2-hour "Pin", and he hears it as the shift stops.
         TestClient victor;
-        signIn(victor, QStringLiteral("victor"));
+        QVERIFY(victor.signIn(m_server->wsUrl(), QStringLiteral("victor")));
         QVERIFY(entryOf(addEntry(QStringLiteral("victor"), m_ops,
                             QDateTime::currentDateTimeUtc().addSecs(-3 * 3600), QDateTime()))
                     .contains(QStringLiteral("id")));
@@ -743,7 +737,7 @@ private Q_SLOTS:
     void dayBoundaryStopsOngoingShiftsOnce()
     {
         TestClient ben;
-        signIn(ben, QStringLiteral("ben"));
+        QVERIFY(ben.signIn(m_server->wsUrl(), QStringLiteral("ben")));
         const QDateTime now = QDateTime::currentDateTimeUtc();
         const QJsonObject long_
             = entryOf(addEntry(QStringLiteral("ben"), m_ops, now.addSecs(-3 * 3600), QDateTime()));
@@ -872,7 +866,7 @@ private Q_SLOTS:
             1);
         // An organisation without an active event has nothing to clock into.
         TestClient otherStaff;
-        signIn(otherStaff, QStringLiteral("otherstaff"));
+        QVERIFY(otherStaff.signIn(m_server->wsUrl(), QStringLiteral("otherstaff")));
         QCOMPARE(
             TestClient::errorReason(otherStaff.call(QStringLiteral("timeclock.clockIn"),
                 {{QStringLiteral("actionId"), newActionId()}, {QStringLiteral("teamId"), m_ops}})),

@@ -226,9 +226,7 @@ private Q_SLOTS:
             QStringLiteral("not_found"));
         // Whoever is deleted is signed out at once.
         TestClient vic;
-        QVERIFY(vic.open(m_server->wsUrl()));
-        QVERIFY(vic.login(QStringLiteral("vic"), QStringLiteral("correct horse"))
-                    .contains(QStringLiteral("result")));
+        QVERIFY(vic.signIn(m_server->wsUrl(), QStringLiteral("vic")));
         QVERIFY(
             m_admin.call(QStringLiteral("users.delete"), {{QStringLiteral("userId"), id("vic")}})
                 .contains(QStringLiteral("result")));

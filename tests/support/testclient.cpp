@@ -69,6 +69,11 @@ QJsonObject TestClient::login(const QString &login, const QString &password)
         {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}});
 }
 
+bool TestClient::signIn(const QUrl &url, const QString &login, const QString &password)
+{
+    return open(url) && this->login(login, password).contains(QStringLiteral("result"));
+}
+
 QJsonObject TestClient::sendRaw(const QByteArray &frame, int timeoutMs)
 {
     const qsizetype before = m_replies.size();

@@ -22,6 +22,9 @@ public:
     // or an empty object on timeout.
     QJsonObject call(const QString &method, const QJsonObject &params = {}, int timeoutMs = 5000);
     QJsonObject login(const QString &login, const QString &password);
+    // Opens the connection and signs in with the seeded password; false on either failure.
+    bool signIn(const QUrl &url, const QString &login,
+        const QString &password = QStringLiteral("correct horse"));
     // Waits for the next frame that is not a reply to a request of ours.
     QJsonObject sendRaw(const QByteArray &frame, int timeoutMs = 5000);
     // Waits until `count` replies not yet taken have arrived, and takes them.
