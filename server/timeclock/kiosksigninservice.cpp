@@ -52,6 +52,9 @@ KioskSignInService::KioskSignInService(
     , m_query(db)
     , m_hasher(hasher)
     , m_hub(hub)
+    // Five wrong tries per badge, as for passwords; a kiosk serves a queue of people who mistype,
+    // so it gets far more before it must wait (it is authorised and stands in a staffed hall).
+    , m_throttle(LoginThrottle::Limits {5, 120, std::chrono::minutes(15)})
 { }
 
 void KioskSignInService::signIn(const RpcCall &call)
