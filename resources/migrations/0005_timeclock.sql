@@ -429,25 +429,15 @@ RETURNS SETOF jsonb LANGUAGE sql AS $$
 $$;
 
 -- Presence while on shift: the organisation's shift state with the team as message; the state
--- before is kept on the entry and comes back when the shift ends, unless the person chose
--- another state meanwhile.
-CREATE FUNCTION muster_enter_shift(e time_entries) RETURNS time_entries
-LANGUAGE plpgsql AS $$
-DECLARE
-    shift uuid;
-BEGIN
-    SELECT id INTO shift FROM states WHERE organisation_id = e.organisation_id AND is_shift;
-    IF shift IS NULL THEN
-        RETURN e;
-    END IF;
-    UPDATE time_entries t SET previous_state_id = u.state_id, previous_message = u.status_message
-      FROM users u WHERE t.id = e.id AND u.id = e.user_id AND u.organisation_id = e.organisation_id
-    RETURNING t.* INTO e;
-    UPDATE users u SET state_id = shift, state_since = now(), state_until = NULL,
+-- before is kept on the entry (muster_clock_in) and comes back when the shift ends, unless the
+-- person chose another state meanwhile.
+CREATE FUNCTION muster_enter_shift(e time_entries) RETURNS void
+LANGUAGE sql AS $$
+    UPDATE users u SET state_id = s.id, state_since = now(), state_until = NULL,
            status_message = left((SELECT name FROM teams WHERE id = e.team_id), 200)
-     WHERE u.id = e.user_id AND u.organisation_id = e.organisation_id;
-    RETURN e;
-END
+      FROM states s
+     WHERE s.organisation_id = e.organisation_id AND s.is_shift
+       AND u.id = e.user_id AND u.organisation_id = e.organisation_id
 $$;
 
 CREATE FUNCTION muster_leave_shift(e time_entries) RETURNS void
@@ -526,12 +516,13 @@ CREATE FUNCTION muster_clock_in(p_org uuid, p_user uuid, p_action uuid, p_team u
 RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
     previous jsonb;
+    person users;
     ev events;
     e time_entries;
     result jsonb;
 BEGIN
-    PERFORM 1 FROM users WHERE organisation_id = p_org AND id = p_user FOR UPDATE;
-    IF NOT FOUND THEN
+    SELECT * INTO person FROM users WHERE organisation_id = p_org AND id = p_user FOR UPDATE;
+    IF person.id IS NULL THEN
         PERFORM muster_fail('MU404', 'not_found', 'User not found');
     END IF;
     IF p_action IS NOT NULL THEN
@@ -550,16 +541,22 @@ BEGIN
                 AND stop_at IS NULL) THEN
         PERFORM muster_fail('MU409', 'already_clocked_in', 'Already clocked in');
     END IF;
+    -- The state to return to at clock-out is kept on the entry (never the shift state itself,
+    -- which a person can only be left in by a shift that vanished).
     BEGIN
         INSERT INTO time_entries (organisation_id, event_id, user_id, team_id, start_at, source,
-                                  kiosk_id, offline, created_by, notes)
+                                  kiosk_id, offline, created_by, notes, previous_state_id,
+                                  previous_message)
         VALUES (p_org, ev.id, p_user, p_team, p_at, p_source, p_kiosk, p_offline, p_actor,
-                COALESCE(p_notes, ''))
+                COALESCE(p_notes, ''),
+                NULLIF(person.state_id, (SELECT id FROM states WHERE organisation_id = p_org
+                                                                AND is_shift)),
+                person.status_message)
         RETURNING * INTO e;
     EXCEPTION WHEN exclusion_violation THEN
         PERFORM muster_fail('MU409', 'overlap', 'That time overlaps another entry');
     END;
-    e := muster_enter_shift(e);
+    PERFORM muster_enter_shift(e);
     PERFORM muster_audit(p_org, p_actor, 'timeclock.clockIn', 'time_entry', e.id, NULL,
         jsonb_build_object('userId', e.user_id, 'teamId', e.team_id, 'start', muster_iso(e.start_at),
                            'source', e.source, 'kioskId', e.kiosk_id, 'offline', e.offline));

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QThread>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <grp.h>
@@ -228,6 +229,13 @@ bool EmbeddedCluster::start()
         args << QStringLiteral("-c") << QStringLiteral("fsync=off") << QStringLiteral("-c")
              << QStringLiteral("synchronous_commit=off") << QStringLiteral("-c")
              << QStringLiteral("full_page_writes=off");
+    } else {
+        // PostgreSQL's 128 MB default holds little of a big event's entries and their indexes;
+        // an eighth of the machine's memory (128 MB to 1 GB) keeps them in memory without
+        // crowding the server or anything else on the machine.
+        const qint64 memory = qint64(sysconf(_SC_PHYS_PAGES)) * qint64(sysconf(_SC_PAGESIZE));
+        const qint64 sharedBuffersMiB = std::clamp<qint64>(memory / 8 / (1024 * 1024), 128, 1024);
+        args << QStringLiteral("-c") << QStringLiteral("shared_buffers=%1MB").arg(sharedBuffersMiB);
     }
     qCInfo(lcCluster).noquote() << "starting PostgreSQL in" << m_clusterDir;
     m_process->start(binDir() + QStringLiteral("/postgres"), args);
