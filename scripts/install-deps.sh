@@ -11,6 +11,7 @@ packages=(
     postgresql-15 postgresql-client-15
     qt6-qpa-plugins curl
     xvfb xauth xdotool
+    clang-15 libfuzzer-15-dev
 )
 
 missing=()

@@ -1,4 +1,5 @@
-// See methodtable.h. nullopt means "callable before sign-in".
+// See methodtable.h. nullopt means "callable before sign-in"; addSelfService marks what a person
+// signed in at a kiosk may do (their own time), everything else needs their own session.
 #include "methodtable.h"
 
 #include "net/rpcdispatcher.h"
@@ -35,7 +36,7 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     d.add(QStringLiteral("states.update"),  Admin,        [=](const RpcCall &c) { states->update(c); });
     d.add(QStringLiteral("states.reorder"), Admin,        [=](const RpcCall &c) { states->reorder(c); });
     d.add(QStringLiteral("states.delete"),  Admin,        [=](const RpcCall &c) { states->remove(c); });
-    d.add(QStringLiteral("teams.list"),     Volunteer,    [=](const RpcCall &c) { teams->list(c); });
+    d.addSelfService(QStringLiteral("teams.list"),     Volunteer,    [=](const RpcCall &c) { teams->list(c); });
     d.add(QStringLiteral("teams.create"),   Admin,        [=](const RpcCall &c) { teams->create(c); });
     d.add(QStringLiteral("teams.update"),   Admin,        [=](const RpcCall &c) { teams->update(c); });
     d.add(QStringLiteral("profile.get"),    Volunteer,    [=](const RpcCall &c) { profile->get(c); });
@@ -51,7 +52,7 @@ void registerMethods(RpcDispatcher &d, const Services &s)
 
     // The volunteer time clock.
     Timeclock *t = &s.timeclock;
-    d.add(QStringLiteral("events.list"),     Attendee, [=](const RpcCall &c) { t->events.list(c); });
+    d.addSelfService(QStringLiteral("events.list"),     Attendee, [=](const RpcCall &c) { t->events.list(c); });
     d.add(QStringLiteral("events.create"),   Admin,    [=](const RpcCall &c) { t->events.create(c); });
     d.add(QStringLiteral("events.update"),   Admin,    [=](const RpcCall &c) { t->events.update(c); });
     d.add(QStringLiteral("events.activate"), Admin,    [=](const RpcCall &c) { t->events.activate(c); });
@@ -68,27 +69,27 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     d.add(QStringLiteral("kiosks.revoke"),  Lead,     [=](const RpcCall &c) { t->kiosks.revoke(c); });
     d.add(QStringLiteral("quickCodes.create"), Volunteer, [=](const RpcCall &c) { t->kioskSignIn.createQuickCode(c); });
     d.add(QStringLiteral("profile.setPin"),    Volunteer, [=](const RpcCall &c) { t->kioskSignIn.setPin(c); });
-    d.add(QStringLiteral("timeclock.clockIn"),     Volunteer, [=](const RpcCall &c) { t->entries.clockIn(c); });
-    d.add(QStringLiteral("timeclock.clockOut"),    Volunteer, [=](const RpcCall &c) { t->entries.clockOut(c); });
-    d.add(QStringLiteral("timeclock.totals"),      Volunteer, [=](const RpcCall &c) { t->entries.totals(c); });
-    d.add(QStringLiteral("timeclock.entries"),     Volunteer, [=](const RpcCall &c) { t->entries.entries(c); });
+    d.addSelfService(QStringLiteral("timeclock.clockIn"),     Volunteer, [=](const RpcCall &c) { t->entries.clockIn(c); });
+    d.addSelfService(QStringLiteral("timeclock.clockOut"),    Volunteer, [=](const RpcCall &c) { t->entries.clockOut(c); });
+    d.addSelfService(QStringLiteral("timeclock.totals"),      Volunteer, [=](const RpcCall &c) { t->entries.totals(c); });
+    d.addSelfService(QStringLiteral("timeclock.entries"),     Volunteer, [=](const RpcCall &c) { t->entries.entries(c); });
     d.add(QStringLiteral("timeclock.ongoing"),     Manager,   [=](const RpcCall &c) { t->entries.ongoing(c); });
     d.add(QStringLiteral("timeclock.addEntry"),    Manager,   [=](const RpcCall &c) { t->entries.addEntry(c); });
     d.add(QStringLiteral("timeclock.updateEntry"), Manager,   [=](const RpcCall &c) { t->entries.updateEntry(c); });
     d.add(QStringLiteral("timeclock.deleteEntry"), Manager,   [=](const RpcCall &c) { t->entries.deleteEntry(c); });
     d.add(QStringLiteral("timeclock.stopEntry"),   Manager,   [=](const RpcCall &c) { t->entries.stopEntry(c); });
-    d.add(QStringLiteral("bonuses.list"),   Volunteer, [=](const RpcCall &c) { t->bonuses.list(c); });
+    d.addSelfService(QStringLiteral("bonuses.list"),   Volunteer, [=](const RpcCall &c) { t->bonuses.list(c); });
     d.add(QStringLiteral("bonuses.create"), Admin,     [=](const RpcCall &c) { t->bonuses.create(c); });
     d.add(QStringLiteral("bonuses.update"), Admin,     [=](const RpcCall &c) { t->bonuses.update(c); });
     d.add(QStringLiteral("bonuses.delete"), Admin,     [=](const RpcCall &c) { t->bonuses.remove(c); });
-    d.add(QStringLiteral("rewards.list"),    Volunteer, [=](const RpcCall &c) { t->rewards.list(c); });
+    d.addSelfService(QStringLiteral("rewards.list"),    Volunteer, [=](const RpcCall &c) { t->rewards.list(c); });
     d.add(QStringLiteral("rewards.create"),  Admin,     [=](const RpcCall &c) { t->rewards.create(c); });
     d.add(QStringLiteral("rewards.update"),  Admin,     [=](const RpcCall &c) { t->rewards.update(c); });
     d.add(QStringLiteral("rewards.delete"),  Admin,     [=](const RpcCall &c) { t->rewards.remove(c); });
     d.add(QStringLiteral("rewards.claim"),   Manager,   [=](const RpcCall &c) { t->rewards.claim(c); });
     d.add(QStringLiteral("rewards.unclaim"), Manager,   [=](const RpcCall &c) { t->rewards.unclaim(c); });
-    d.add(QStringLiteral("notifications.list"),        Attendee, [=](const RpcCall &c) { t->notifications.list(c); });
-    d.add(QStringLiteral("notifications.acknowledge"), Attendee, [=](const RpcCall &c) { t->notifications.acknowledge(c); });
+    d.addSelfService(QStringLiteral("notifications.list"),        Attendee, [=](const RpcCall &c) { t->notifications.list(c); });
+    d.addSelfService(QStringLiteral("notifications.acknowledge"), Attendee, [=](const RpcCall &c) { t->notifications.acknowledge(c); });
     // Gatekeepers of any role keep their own logs: the service checks who may.
     d.add(QStringLiteral("attendeeLogs.list"),             Attendee, [=](const RpcCall &c) { t->attendeeLogs.list(c); });
     d.add(QStringLiteral("attendeeLogs.create"),           Manager,  [=](const RpcCall &c) { t->attendeeLogs.create(c); });

@@ -30,6 +30,10 @@ MusterServer::MusterServer(const Config &config, QObject *parent)
         {m_sessions, m_presence, m_states, m_teams, m_profile, m_users, m_avatars, m_organisations,
             m_timeclock});
     m_timeclock.kioskSignIn.setIdleTimeout(config.kioskIdleTimeout);
+    setThrottleLimits(config.throttles);
+    connect(&m_sessions, &SessionService::kioskVisitorChanged, &m_timeclock.kioskSignIn,
+        &KioskSignInService::signOutChangedAccount);
+    m_http.setTrustedProxies(config.trustedProxies);
     m_http.addRoute(QStringLiteral("/healthz"),
         [this](const HttpRequest &request, const HttpResponder &responder) {
             healthz(request, responder);
@@ -57,6 +61,14 @@ MusterServer::~MusterServer()
     }
 }
 
+void MusterServer::setThrottleLimits(const ThrottleLimits &limits)
+{
+    m_sessions.setThrottleLimits(limits);
+    m_profile.setThrottleLimits(limits);
+    m_timeclock.kioskSignIn.setThrottleLimits(limits);
+    m_timeclock.kiosks.setThrottleLimits(limits);
+}
+
 bool MusterServer::start()
 {
     m_db.open();
@@ -79,9 +91,10 @@ void MusterServer::abortAllConnections()
         s->abort();
 }
 
-void MusterServer::onWebSocket(QWebSocket *socket, QTcpSocket *transport)
+void MusterServer::onWebSocket(
+    QWebSocket *socket, QTcpSocket *transport, const QString &clientAddress)
 {
-    auto *pump = new SocketPump(socket, transport, m_config.limits.maxMessageBytes);
+    auto *pump = new SocketPump(socket, transport, clientAddress, m_config.limits.maxMessageBytes);
     auto *client = new ClientSocket(pump, &m_dispatcher, m_config.limits, this);
     client->setLane(m_socketThreads.adopt(pump));
     connect(client, &ClientSocket::closed, this, [this](ClientSocket *c) {

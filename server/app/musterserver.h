@@ -41,6 +41,9 @@ public:
         // How often the day boundary is checked, and a kiosk's idle sign-out.
         std::chrono::milliseconds boundaryCheckInterval {15000};
         std::chrono::milliseconds kioskIdleTimeout {60000};
+        ThrottleLimits throttles;
+        // Proxies whose X-Forwarded-For names the real client (a load balancer in front).
+        QList<QHostAddress> trustedProxies;
     };
 
     explicit MusterServer(const Config &config, QObject *parent = nullptr);
@@ -56,9 +59,11 @@ public:
     PushHub &hub() { return m_hub; }
     Timeclock &timeclock() { return m_timeclock; }
     const RpcDispatcher &dispatcher() const { return m_dispatcher; }
+    // Every service that throttles guessable secrets takes its numbers from here.
+    void setThrottleLimits(const ThrottleLimits &limits);
 
 private:
-    void onWebSocket(QWebSocket *socket, QTcpSocket *transport);
+    void onWebSocket(QWebSocket *socket, QTcpSocket *transport, const QString &clientAddress);
     void healthz(const HttpRequest &request, const HttpResponder &responder);
 
     Config m_config;

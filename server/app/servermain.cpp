@@ -87,6 +87,8 @@ int serverMain(int argc, char *argv[])
     config.address = options.address;
     config.port = options.port;
     config.socketThreads = options.socketThreads;
+    config.throttles = options.throttles;
+    config.trustedProxies = options.trustedProxies;
     MusterServer server(config);
     if (!server.start()) {
         err << "muster-server: " << server.errorString() << Qt::endl;

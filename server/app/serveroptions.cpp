@@ -40,6 +40,16 @@ bool ServerOptions::parse(const QStringList &arguments)
                        "thread). Each wakeup of a thread polls all of its sockets, so more threads "
                        "keep that cost down with many connections."),
         QStringLiteral("N"), QStringLiteral("16"));
+    const QCommandLineOption limit({QStringLiteral("limit")},
+        QStringLiteral("Sets one limit, e.g. sign-in-per-address=100 (repeatable; the names and "
+                       "defaults are in docs/operations.md): %1.")
+            .arg(ThrottleLimits::names().join(QStringLiteral(", "))),
+        QStringLiteral("NAME=VALUE"));
+    const QCommandLineOption trustedProxy({QStringLiteral("trusted-proxy")},
+        QStringLiteral("A reverse proxy or load balancer whose X-Forwarded-For header names the "
+                       "real client (repeatable). Without it, every client behind a proxy shares "
+                       "the proxy's address and its throttles."),
+        QStringLiteral("ADDRESS"));
     const QCommandLineOption dataDir({QStringLiteral("data-dir")},
         QStringLiteral("Directory of the embedded PostgreSQL cluster (default %1).")
             .arg(defaultDataDir()),
@@ -105,10 +115,10 @@ bool ServerOptions::parse(const QStringList &arguments)
     const QCommandLineOption minHours({QStringLiteral("min-hours")},
         QStringLiteral("Hours report: only people who worked more than this."),
         QStringLiteral("HOURS"), QStringLiteral("0"));
-    p.addOptions({address, port, socketThreads, dataDir, database, migrate, createOrg, createUser,
-        org, role, displayName, passwordStdin, setRole, setSuperadmin, resetPassword, listUsers,
-        authorizeKiosk, name, location, lifetime, stopOngoing, exportReport, event, format, output,
-        minHours});
+    p.addOptions({address, port, socketThreads, limit, trustedProxy, dataDir, database, migrate,
+        createOrg, createUser, org, role, displayName, passwordStdin, setRole, setSuperadmin,
+        resetPassword, listUsers, authorizeKiosk, name, location, lifetime, stopOngoing,
+        exportReport, event, format, output, minHours});
     p.addPositionalArgument(QStringLiteral("[ROLE|yes|no]"),
         QStringLiteral(
             "The new role after --set-role LOGIN; yes or no after --set-superadmin LOGIN."));
@@ -147,6 +157,20 @@ bool ServerOptions::parse(const QStringList &arguments)
         return usage(QStringLiteral("--socket-threads: a number from 0 to 256: %1")
                          .arg(p.value(socketThreads)));
     this->socketThreads = threads;
+    for (const QString &setting : p.values(limit)) {
+        const qsizetype eq = setting.indexOf(u'=');
+        const int value = eq > 0 ? setting.mid(eq + 1).toInt(&ok) : 0;
+        if (eq <= 0 || !ok || !throttles.set(setting.left(eq), value))
+            return usage(QStringLiteral("--limit: NAME=VALUE with a known name and a value of "
+                                        "at least 1: %1")
+                             .arg(setting));
+    }
+    for (const QString &proxy : p.values(trustedProxy)) {
+        const QHostAddress a(proxy);
+        if (a.isNull())
+            return usage(QStringLiteral("--trusted-proxy: not an IP address: %1").arg(proxy));
+        trustedProxies.append(a);
+    }
     this->dataDir = QDir(p.value(dataDir)).absolutePath();
     this->databaseUrl = p.value(database);
     this->organisation = p.value(org);

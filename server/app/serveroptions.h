@@ -1,7 +1,10 @@
 // muster-server's command line: where to listen, which database, and the admin commands.
 #pragma once
 
+#include "services/throttlelimits.h"
+
 #include <QHostAddress>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -29,6 +32,8 @@ struct ServerOptions
     int socketThreads = 16; // --socket-threads
     QString dataDir;
     QString databaseUrl;
+    ThrottleLimits throttles; // --limit NAME=VALUE
+    QList<QHostAddress> trustedProxies; // --trusted-proxy ADDRESS (repeatable)
 
     QString commandArgument; // the org name, login, … the command names
     QString organisation; // --org

@@ -4,6 +4,7 @@
 #include "db/directorystore.h"
 #include "db/kioskstore.h"
 #include "db/pgsyncconnection.h"
+#include "domain/canonicaltext.h"
 #include "reports/csvwriter.h"
 #include "reports/reportquery.h"
 #include "services/passwordhasher.h"
@@ -61,12 +62,20 @@ int AdminCommands::createOrg(const ServerOptions &options)
     return 0;
 }
 
+namespace {
+// The login a command names, in the one form the protocol uses too (an invalid one finds no one).
+QString loginArgument(const ServerOptions &options)
+{
+    return CanonicalText::login(options.commandArgument).value_or(QString());
+}
+} // namespace
+
 int AdminCommands::createUser(const ServerOptions &options)
 {
     const auto role = roleFromName(options.role);
     if (!role)
         return failed(QStringLiteral("unknown role \"%1\"").arg(options.role));
-    const QString login = options.commandArgument.trimmed().toLower();
+    const QString login = loginArgument(options);
     QString password;
     if (options.passwordFromStdin) {
         password = m_in.readLine();
@@ -96,7 +105,7 @@ int AdminCommands::setRole(const ServerOptions &options)
     if (!role)
         return failed(QStringLiteral("unknown role \"%1\"").arg(options.role));
     DirectoryStore store(m_db);
-    const QString login = options.commandArgument.trimmed().toLower();
+    const QString login = loginArgument(options);
     if (!store.setRole(login, *role))
         return failed(store.errorMessage());
     m_out << login << " is now " << roleName(*role) << Qt::endl;
@@ -106,7 +115,7 @@ int AdminCommands::setRole(const ServerOptions &options)
 int AdminCommands::setSuperadmin(const ServerOptions &options)
 {
     DirectoryStore store(m_db);
-    const QString login = options.commandArgument.trimmed().toLower();
+    const QString login = loginArgument(options);
     if (!store.setSuperadmin(login, options.superadmin))
         return failed(store.errorMessage());
     m_out << login
@@ -118,7 +127,7 @@ int AdminCommands::setSuperadmin(const ServerOptions &options)
 
 int AdminCommands::resetPassword(const ServerOptions &options)
 {
-    const QString login = options.commandArgument.trimmed().toLower();
+    const QString login = loginArgument(options);
     const QString password = PasswordHasher::generatePassword();
     DirectoryStore store(m_db);
     if (!store.setPasswordHash(login, PasswordHasher::hash(password)))

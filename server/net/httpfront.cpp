@@ -77,11 +77,13 @@ HttpFront::HttpFront(QObject *parent)
     connect(&m_server, &QTcpServer::newConnection, this, &HttpFront::onNewConnection);
     connect(&m_webSockets, &QWebSocketServer::newConnection, this, [this] {
         while (QWebSocket *ws = m_webSockets.nextPendingConnection()) {
-            const QPointer<QTcpSocket> transport
+            const Upgrading upgrading
                 = m_upgrading.take(peerKey(ws->peerAddress(), ws->peerPort()));
-            if (transport)
-                transport->disconnect(this);
-            Q_EMIT webSocketConnected(ws, transport.data());
+            if (upgrading.transport)
+                upgrading.transport->disconnect(this);
+            Q_EMIT webSocketConnected(ws, upgrading.transport.data(),
+                upgrading.clientAddress.isEmpty() ? ws->peerAddress().toString()
+                                                  : upgrading.clientAddress);
         }
     });
 }
@@ -102,6 +104,31 @@ void HttpFront::addRoute(const QString &path, Route route)
 void HttpFront::addPrefixRoute(const QString &prefix, Route route)
 {
     m_prefixRoutes.append({prefix, std::move(route)});
+}
+
+QString HttpFront::clientAddress(const QHostAddress &peer, const HttpRequest &request) const
+{
+    const auto trusted = [this](const QHostAddress &a) {
+        return std::any_of(m_trustedProxies.cbegin(), m_trustedProxies.cend(),
+            [&a](const QHostAddress &p) { return p.isEqual(a, QHostAddress::TolerantConversion); });
+    };
+    QHostAddress client = peer;
+    if (trusted(peer)) {
+        // Each proxy appends the address it heard from: read from the right, past our own.
+        const QList<QByteArray> hops = request.header("x-forwarded-for").split(',');
+        for (auto it = hops.crbegin(); it != hops.crend(); ++it) {
+            const QHostAddress hop(QString::fromLatin1(it->trimmed()));
+            if (hop.isNull())
+                break; // garbage from here on is the client's own invention
+            client = hop;
+            if (!trusted(hop))
+                break;
+        }
+    }
+    // "::ffff:10.0.0.1" and "10.0.0.1" are one client.
+    bool isV4 = false;
+    const quint32 v4 = client.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4).toString() : client.toString();
 }
 
 const HttpFront::Route *HttpFront::routeFor(const QString &path) const
@@ -154,13 +181,23 @@ void HttpFront::onHeadReadable(QTcpSocket *socket)
                 426, "text/plain", "WebSocket upgrade required\n", {{"Upgrade", "websocket"}});
             return;
         }
+        // Qt's handshake would only drop these; a client deserves to hear why.
+        if (const QByteArray problem = request->webSocketHandshakeProblem(); !problem.isEmpty()) {
+            if (request->header("sec-websocket-version") != "13")
+                responder.send(400, "text/plain", problem, {{"Sec-WebSocket-Version", "13"}});
+            else
+                responder.send(
+                    request->longestHeaderLine() > HttpRequest::kMaxHeaderLine ? 431 : 400,
+                    "text/plain", problem);
+            return;
+        }
         // From here the WebSocket handshake reads the socket; whoever takes the WebSocket owns it.
         socket->disconnect();
         const QString key = peerKey(socket->peerAddress(), socket->peerPort());
-        m_upgrading.insert(key, socket);
+        m_upgrading.insert(key, {socket, clientAddress(socket->peerAddress(), *request)});
         // A failed handshake closes it: forget it and free it then.
         connect(socket, &QTcpSocket::disconnected, this, [this, socket, key] {
-            if (m_upgrading.value(key) == socket) {
+            if (m_upgrading.value(key).transport == socket) {
                 m_upgrading.remove(key);
                 socket->deleteLater();
             }

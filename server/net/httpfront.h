@@ -47,10 +47,17 @@ public:
     void addRoute(const QString &path, Route route);
     // GET routes for every path starting with prefix; exact routes win.
     void addPrefixRoute(const QString &prefix, Route route);
+    // Peers whose X-Forwarded-For is believed (a reverse proxy or load balancer in front).
+    void setTrustedProxies(const QList<QHostAddress> &proxies) { m_trustedProxies = proxies; }
+    // The address a request really came from: the peer, or for a trusted proxy the last address
+    // in X-Forwarded-For that is not itself a trusted proxy.
+    QString clientAddress(const QHostAddress &peer, const HttpRequest &request) const;
 
 Q_SIGNALS:
-    // transport is the TCP socket the WebSocket was upgraded from, which the receiver owns.
-    void webSocketConnected(QWebSocket *socket, QTcpSocket *transport);
+    // transport is the TCP socket the WebSocket was upgraded from, which the receiver owns;
+    // clientAddress is where the peer really is (see clientAddress()).
+    void webSocketConnected(
+        QWebSocket *socket, QTcpSocket *transport, const QString &clientAddress);
 
 private:
     void onNewConnection();
@@ -61,8 +68,14 @@ private:
     QWebSocketServer m_webSockets;
     QHash<QString, Route> m_routes;
     QList<QPair<QString, Route>> m_prefixRoutes;
+    struct Upgrading
+    {
+        QPointer<QTcpSocket> transport;
+        QString clientAddress;
+    };
     // TCP sockets handed to the WebSocket handshake, by peer "address:port".
-    QHash<QString, QPointer<QTcpSocket>> m_upgrading;
+    QHash<QString, Upgrading> m_upgrading;
+    QList<QHostAddress> m_trustedProxies;
 };
 
 } // namespace Muster

@@ -3,6 +3,8 @@
 
 #include <QUrl>
 
+#include <algorithm>
+
 namespace Muster {
 
 bool HttpRequest::complete(const QByteArray &buffer)
@@ -16,6 +18,20 @@ bool HttpRequest::isWebSocketUpgrade() const
         && header("connection").toLower().contains("upgrade");
 }
 
+QByteArray HttpRequest::webSocketHandshakeProblem() const
+{
+    if (maxLineLength > kMaxHeaderLine)
+        return "A header line is too long\n";
+    if (header("sec-websocket-version") != "13")
+        return "Unsupported WebSocket version: use 13\n";
+    const QByteArray key = header("sec-websocket-key");
+    const auto decoded
+        = QByteArray::fromBase64Encoding(key, QByteArray::AbortOnBase64DecodingErrors);
+    if (key.isEmpty() || !decoded || decoded.decoded.size() != 16)
+        return "Missing or malformed Sec-WebSocket-Key\n";
+    return {};
+}
+
 std::optional<HttpRequest> HttpRequest::parse(const QByteArray &buffer)
 {
     const qsizetype end = buffer.indexOf("\r\n\r\n");
@@ -24,6 +40,8 @@ std::optional<HttpRequest> HttpRequest::parse(const QByteArray &buffer)
     HttpRequest request;
     request.headLength = end + 4;
     const QList<QByteArray> lines = buffer.left(end).split('\n');
+    for (const QByteArray &line : lines)
+        request.maxLineLength = std::max(request.maxLineLength, line.size());
     const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
     if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1."))
         return std::nullopt;

@@ -13,6 +13,12 @@ void RpcDispatcher::add(const QString &name, std::optional<Role> minimumRole, Ha
     m_methods.insert(name, Method {minimumRole, std::move(handler)});
 }
 
+void RpcDispatcher::addSelfService(const QString &name, Role minimumRole, Handler handler)
+{
+    Q_ASSERT(!m_methods.contains(name));
+    m_methods.insert(name, Method {minimumRole, std::move(handler), false, Place::DeskOrKiosk});
+}
+
 void RpcDispatcher::addSuperadmin(const QString &name, Role minimumRole, Handler handler)
 {
     Q_ASSERT(!m_methods.contains(name));
@@ -37,6 +43,11 @@ void RpcDispatcher::dispatch(ClientSocket *socket, const RpcMessage &request) co
     if (it->minimumRole) {
         if (!socket->isAuthenticated()) {
             call.fail(RpcError::unauthenticated());
+            return;
+        }
+        if (socket->caller().isKiosk() && it->place != Place::DeskOrKiosk) {
+            call.fail(RpcError::forbidden(
+                QStringLiteral("Not at a kiosk: sign in to the Muster app for this")));
             return;
         }
         if (!roleAtLeast(socket->caller().role, *it->minimumRole)) {

@@ -7,9 +7,10 @@
 
 namespace Muster {
 
-SocketPump::SocketPump(QWebSocket *socket, QTcpSocket *transport, qint64 maxMessageBytes)
+SocketPump::SocketPump(
+    QWebSocket *socket, QTcpSocket *transport, const QString &clientAddress, qint64 maxMessageBytes)
     : m_socket(socket)
-    , m_peerAddress(socket->peerAddress().toString())
+    , m_peerAddress(clientAddress)
 {
     m_socket->setParent(this);
     // QWebSocket uses the TCP socket it was upgraded from but does not own it: make it a child,

@@ -16,8 +16,10 @@ class SocketPump : public QObject
     Q_OBJECT
 public:
     // Takes ownership of socket and of the TCP socket it was upgraded from. Messages above
-    // maxMessageBytes close the connection (1009).
-    SocketPump(QWebSocket *socket, QTcpSocket *transport, qint64 maxMessageBytes);
+    // maxMessageBytes close the connection (1009). clientAddress is where the peer really is
+    // (behind a trusted proxy, not the proxy).
+    SocketPump(QWebSocket *socket, QTcpSocket *transport, const QString &clientAddress,
+        qint64 maxMessageBytes);
     ~SocketPump() override;
 
     QString peerAddress() const { return m_peerAddress; }

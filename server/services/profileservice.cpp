@@ -23,6 +23,7 @@ ProfileService::ProfileService(Database &db, PasswordHasher &hasher, PushHub &hu
     , m_store(db)
     , m_hasher(hasher)
     , m_hub(hub)
+    , m_attempts(db)
 { }
 
 void ProfileService::get(const RpcCall &call)
@@ -74,8 +75,8 @@ void ProfileService::update(const RpcCall &call)
 void ProfileService::changePassword(const RpcCall &call)
 {
     ParamReader p(call.params());
-    const QString current = p.requiredString(QStringLiteral("current"), kMaxPassword);
-    const QString next = p.requiredString(QStringLiteral("new"), kMaxPassword);
+    const QString current = p.requiredSecret(QStringLiteral("current"), kMaxPassword);
+    const QString next = p.requiredSecret(QStringLiteral("new"), kMaxPassword);
     if (!p.ok())
         return call.fail(p.error());
     if (next.size() < kMinPassword) {
@@ -83,25 +84,32 @@ void ProfileService::changePassword(const RpcCall &call)
             QStringLiteral("a password has at least %1 characters").arg(kMinPassword)));
     }
     const Caller caller = call.caller();
-    const QString address = call.socket() ? call.socket()->peerAddress() : QString();
-    if (const int wait
-        = m_throttle.retryAfter(caller.login, address, QDateTime::currentDateTimeUtc()))
-        return call.fail(RpcError::rateLimited(wait));
+    m_attempts.reserve(m_limits.passwordCheck(caller.userId), this,
+        [this, call, caller, current, next](const AttemptStore::Reservation &attempt) {
+            if (attempt.error)
+                return call.fail(attempt.error.toRpcError());
+            if (attempt.retryAfter > 0)
+                return call.fail(RpcError::rateLimited(attempt.retryAfter));
+            checkAndChange(call, caller, current, next, attempt.attemptId);
+        });
+}
+
+void ProfileService::checkAndChange(const RpcCall &call, const Caller &caller,
+    const QString &current, const QString &next, const QUuid &attemptId)
+{
     m_store.passwordHash(caller.organisationId, caller.userId, this,
-        [this, call, caller, current, next, address](
+        [this, call, caller, current, next, attemptId](
             const QByteArray &hash, const StoreError &error) {
             if (error)
                 return call.fail(error.toRpcError());
             m_hasher.verifyAsync(hash, current, this, [=, this](bool matches) {
                 if (!matches) {
-                    m_throttle.recordFailure(
-                        caller.login, address, QDateTime::currentDateTimeUtc());
                     RpcError wrong
                         = RpcError::forbidden(QStringLiteral("The current password is wrong"));
                     wrong.reason = QStringLiteral("wrong_password");
                     return call.fail(wrong);
                 }
-                m_throttle.recordSuccess(caller.login);
+                m_attempts.succeeded(attemptId);
                 m_hasher.hashAsync(next, this, [=, this](const QByteArray &newHash) {
                     m_store.setPassword(caller.organisationId, caller.userId, caller.sessionId,
                         newHash, this, [call, caller](const StoreError &e) {

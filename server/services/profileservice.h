@@ -1,8 +1,9 @@
 // profile.update and profile.changePassword: what each person may change about themselves.
 #pragma once
 
+#include "db/attemptstore.h"
 #include "db/profilestore.h"
-#include "loginthrottle.h"
+#include "throttlelimits.h"
 
 #include <QObject>
 
@@ -12,6 +13,7 @@ class Database;
 class PasswordHasher;
 class PushHub;
 class RpcCall;
+struct Caller;
 
 class ProfileService : public QObject
 {
@@ -23,11 +25,18 @@ public:
     void update(const RpcCall &call);
     void changePassword(const RpcCall &call);
 
+    void setThrottleLimits(const ThrottleLimits &limits) { m_limits = limits; }
+
 private:
+    void checkAndChange(const RpcCall &call, const Caller &caller, const QString &current,
+        const QString &next, const QUuid &attemptId);
+
     ProfileStore m_store;
     PasswordHasher &m_hasher;
     PushHub &m_hub;
-    LoginThrottle m_throttle; // wrong current passwords count like failed sign-ins
+    // Wrong current passwords are throttled like failed sign-ins.
+    AttemptStore m_attempts;
+    ThrottleLimits m_limits;
 };
 
 } // namespace Muster

@@ -44,6 +44,7 @@ SessionService::SessionService(Database &db, PasswordHasher &hasher, PushHub &hu
     , m_store(db)
     , m_hasher(hasher)
     , m_hub(hub)
+    , m_attempts(db)
 { }
 
 QString SessionService::newToken()
@@ -78,40 +79,47 @@ void SessionService::login(const RpcCall &call)
     if (call.caller().isValid())
         return call.fail(alreadySignedIn());
     ParamReader p(call.params());
-    const QString login = p.requiredString(QStringLiteral("login"), 64).trimmed().toLower();
-    const QString password = p.requiredString(QStringLiteral("password"), 1024);
+    const QString login = p.requiredLogin(QStringLiteral("login"));
+    const QString password = p.requiredSecret(QStringLiteral("password"), 1024);
     if (!p.ok())
         return call.fail(p.error());
 
     const QString address = call.socket()->peerAddress();
-    if (const int wait = m_throttle.retryAfter(login, address, QDateTime::currentDateTimeUtc())) {
-        qCInfo(lcAuth) << "throttled sign-in for" << login << "from" << address;
-        return call.fail(RpcError::rateLimited(wait));
-    }
-    m_store.findAccount(login, this,
-        [this, call, login, password, address](
-            const std::optional<SessionStore::Account> &account, const QString &error) {
-            if (!error.isEmpty()) {
-                qCWarning(lcAuth) << "account lookup failed:" << error;
+    // The attempt is counted before the password is looked at, so guesses sent together are
+    // refused together; a success gives it back.
+    m_attempts.reserve(m_limits.signIn(login, address), this,
+        [this, call, login, password, address](const AttemptStore::Reservation &attempt) {
+            if (attempt.error)
                 return call.fail(RpcError::unavailable(QStringLiteral("Database unavailable")));
+            if (attempt.retryAfter > 0) {
+                qCInfo(lcAuth) << "throttled sign-in for" << login << "from" << address;
+                return call.fail(RpcError::rateLimited(attempt.retryAfter));
             }
-            checkPassword(call, login, password, address, account);
+            m_store.findAccount(login, this,
+                [this, call, login, password, address, id = attempt.attemptId](
+                    const std::optional<SessionStore::Account> &account, const QString &error) {
+                    if (!error.isEmpty()) {
+                        qCWarning(lcAuth) << "account lookup failed:" << error;
+                        return call.fail(
+                            RpcError::unavailable(QStringLiteral("Database unavailable")));
+                    }
+                    checkPassword(call, login, password, address, id, account);
+                });
         });
 }
 
 void SessionService::checkPassword(const RpcCall &call, const QString &login,
-    const QString &password, const QString &address,
+    const QString &password, const QString &address, const QUuid &attemptId,
     const std::optional<SessionStore::Account> &account)
 {
     // An unknown login is checked against a dummy hash: same time, same answer.
     const QByteArray hash = account ? account->passwordHash : QByteArray();
     m_hasher.verifyAsync(hash, password, this, [=, this](bool matches) {
         if (!matches) {
-            m_throttle.recordFailure(login, address, QDateTime::currentDateTimeUtc());
             qCInfo(lcAuth) << "failed sign-in for" << login << "from" << address;
             return call.fail(invalidCredentials());
         }
-        m_throttle.recordSuccess(login);
+        m_attempts.succeeded(attemptId, {ThrottleLimits::signInPairKey(login, address)});
         if (account->caller.role == Role::Banned)
             return call.fail(RpcError::forbidden(QStringLiteral("This account is disabled")));
         if (call.isConnected())
@@ -143,7 +151,7 @@ void SessionService::resume(const RpcCall &call)
     if (call.caller().isValid())
         return call.fail(alreadySignedIn());
     ParamReader p(call.params());
-    const QString token = p.requiredString(QStringLiteral("token"), 128);
+    const QString token = p.requiredSecret(QStringLiteral("token"), 128);
     if (!p.ok())
         return call.fail(p.error());
     m_store.resumeSession(tokenHash(token), this,
@@ -172,6 +180,10 @@ void SessionService::establish(const RpcCall &call, const Caller &caller, const 
 void SessionService::refreshUser(const QUuid &userId)
 {
     for (ClientSocket *socket : m_hub.socketsOf(userId)) {
+        if (socket->caller().isKiosk()) {
+            Q_EMIT kioskVisitorChanged(socket);
+            continue;
+        }
         QPointer<ClientSocket> guard(socket);
         m_store.liveSession(socket->caller().sessionId, this,
             [this, guard](const std::optional<Caller> &caller, const QString &error) {

@@ -1,8 +1,9 @@
 // session.login, session.resume and session.logout: turns an anonymous socket into a caller.
 #pragma once
 
+#include "db/attemptstore.h"
 #include "db/sessionstore.h"
-#include "loginthrottle.h"
+#include "throttlelimits.h"
 
 #include <QObject>
 #include <QTimer>
@@ -30,7 +31,13 @@ public:
     // ended sessions and disabled accounts are disconnected, roles take effect at once.
     void refreshUser(const QUuid &userId);
 
-    void setThrottleLimits(LoginThrottle::Limits limits) { m_throttle.setLimits(limits); }
+Q_SIGNALS:
+    // Someone signed in at a kiosk had their account changed elsewhere (role, ban, deletion):
+    // the kiosk stays, the person is signed out of it (KioskSignInService).
+    void kioskVisitorChanged(Muster::ClientSocket *socket);
+
+public:
+    void setThrottleLimits(const ThrottleLimits &limits) { m_limits = limits; }
 
     static QJsonObject userJson(const Caller &caller);
     // 256 random bits, base64url; and the SHA-256 that is all the database keeps of it.
@@ -39,14 +46,16 @@ public:
 
 private:
     void checkPassword(const RpcCall &call, const QString &login, const QString &password,
-        const QString &address, const std::optional<SessionStore::Account> &account);
+        const QString &address, const QUuid &attemptId,
+        const std::optional<SessionStore::Account> &account);
     void startSession(const RpcCall &call, const Caller &caller, const QString &address);
     void establish(const RpcCall &call, const Caller &caller, const QJsonObject &result);
 
     SessionStore m_store;
     PasswordHasher &m_hasher;
     PushHub &m_hub;
-    LoginThrottle m_throttle;
+    AttemptStore m_attempts;
+    ThrottleLimits m_limits;
     static constexpr std::chrono::seconds kSessionLifetime {30 * 24 * 3600};
 };
 

@@ -88,7 +88,7 @@ void UserService::create(const RpcCall &call)
     ParamReader p(call.params());
     const QString badge = p.requiredBadge(QStringLiteral("badge"));
     const QString displayName = p.requiredString(QStringLiteral("displayName"), 200).trimmed();
-    const QString login = p.optionalString(QStringLiteral("login"), 64).trimmed().toLower();
+    const QString login = p.optionalLogin(QStringLiteral("login"));
     const QUuid teamId = p.optionalUuid(QStringLiteral("teamId"));
     if (!p.ok())
         return call.fail(p.error());

@@ -44,6 +44,7 @@ KioskService::KioskService(Database &db, PushHub &hub, QObject *parent)
     : QObject(parent)
     , m_query(db)
     , m_hub(hub)
+    , m_attempts(db)
 { }
 
 void KioskService::registerDevice(const RpcCall &call)
@@ -92,7 +93,7 @@ void KioskService::resume(const RpcCall &call)
         return call.fail(
             RpcError::conflict(QStringLiteral("Already signed in on this connection")));
     ParamReader p(call.params());
-    const QString token = p.requiredString(QStringLiteral("deviceToken"), 128);
+    const QString token = p.requiredSecret(QStringLiteral("deviceToken"), 128);
     if (!p.ok())
         return call.fail(p.error());
     PgParams params;
@@ -156,16 +157,34 @@ void KioskService::approve(const RpcCall &call)
     if (name.isEmpty())
         return call.fail(RpcError::invalidParams(QStringLiteral("\"name\" must not be blank")));
     const Caller caller = call.caller();
-    m_query.transaction({{KioskStore::approveSql(),
-                            PgParams() << caller.organisationId << code << name << location << hours
-                                       << caller.userId}},
-        this, [this, call, code](const QJsonValue &kiosk, const StoreError &e) {
+    // Pairing codes are guessable too: a lead (or a stolen lead session) gets a few tries.
+    m_attempts.reserve(m_limits.pairing(caller.organisationId, caller.userId), this,
+        [this, call, caller, code, name, location, hours](
+            const AttemptStore::Reservation &attempt) {
+            if (attempt.error)
+                return call.fail(attempt.error.toRpcError());
+            if (attempt.retryAfter > 0)
+                return call.fail(RpcError::rateLimited(attempt.retryAfter));
+            approvePairing(call, caller, {code, name, location, hours}, attempt.attemptId);
+        });
+}
+
+void KioskService::approvePairing(
+    const RpcCall &call, const Caller &caller, const Pairing &pairing, const QUuid &attemptId)
+{
+    const QString &code = pairing.code;
+    m_query.transaction(
+        {{KioskStore::approveSql(),
+            PgParams() << caller.organisationId << code << pairing.name << pairing.location
+                       << pairing.lifetimeHours << caller.userId}},
+        this, [this, call, code, attemptId](const QJsonValue &kiosk, const StoreError &e) {
             if (e)
                 return call.fail(e.kind == StoreError::Conflict ? RpcError::conflict(
                                      QStringLiteral("A kiosk with that name already exists"))
                                                                 : e.toRpcError());
             if (kiosk.isNull())
                 return call.fail(RpcError::notFound(QStringLiteral("Pairing code")));
+            m_attempts.succeeded(attemptId);
             call.reply(QJsonObject {{QStringLiteral("kiosk"), kiosk}});
             // The waiting kiosk learns at once; it signs in with the token it already holds.
             if (const QPointer<ClientSocket> socket = m_pending.take(code)) {

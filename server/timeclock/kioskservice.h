@@ -4,7 +4,9 @@
 // disconnects it at once.
 #pragma once
 
+#include "db/attemptstore.h"
 #include "db/jsonquery.h"
+#include "services/throttlelimits.h"
 
 #include <QHash>
 #include <QObject>
@@ -15,6 +17,7 @@ namespace Muster {
 class ClientSocket;
 class PushHub;
 class RpcCall;
+struct Caller;
 
 class KioskService : public QObject
 {
@@ -29,11 +32,24 @@ public:
     void update(const RpcCall &call);
     void revoke(const RpcCall &call);
 
+    void setThrottleLimits(const ThrottleLimits &limits) { m_limits = limits; }
+
 private:
+    struct Pairing
+    {
+        QString code;
+        QString name;
+        QString location;
+        qint64 lifetimeHours;
+    };
+    void approvePairing(
+        const RpcCall &call, const Caller &caller, const Pairing &pairing, const QUuid &attemptId);
     void disconnectKiosk(const QUuid &kioskId);
 
     JsonQuery m_query;
     PushHub &m_hub;
+    AttemptStore m_attempts;
+    ThrottleLimits m_limits;
     QHash<QString, QPointer<ClientSocket>> m_pending; // by pairing code, on this process
     QHash<QUuid, QList<QPointer<ClientSocket>>> m_connected; // by kiosk
 };

@@ -1,5 +1,5 @@
-// See kiosksigninservice.h. Failed attempts are throttled per badge and per kiosk (not per
-// address: many kiosks share one NAT at a venue).
+// See kiosksigninservice.h. Attempts are throttled per badge and per kiosk (never per address:
+// many kiosks share one NAT at a venue); see ThrottleLimits.
 #include "kiosksigninservice.h"
 
 #include "net/clientsocket.h"
@@ -52,9 +52,7 @@ KioskSignInService::KioskSignInService(
     , m_query(db)
     , m_hasher(hasher)
     , m_hub(hub)
-    // Five wrong tries per badge, as for passwords; a kiosk serves a queue of people who mistype,
-    // so it gets far more before it must wait (it is authorised and stands in a staffed hall).
-    , m_throttle(LoginThrottle::Limits {5, 120, std::chrono::minutes(15)})
+    , m_attempts(db)
 { }
 
 void KioskSignInService::signIn(const RpcCall &call)
@@ -72,63 +70,84 @@ void KioskSignInService::signIn(const RpcCall &call)
     ParamReader p(json);
     const QString badge = p.requiredBadge(QStringLiteral("badge"));
     const bool byPin = json.contains(QStringLiteral("pin"));
-    const QString secret = byPin ? p.requiredString(QStringLiteral("pin"), 8)
-                                 : p.requiredString(QStringLiteral("code"), 4);
+    const QString secret = byPin ? p.requiredSecret(QStringLiteral("pin"), 8)
+                                 : p.requiredSecret(QStringLiteral("code"), 4);
     if (!p.ok())
         return call.fail(p.error());
 
-    const QString account = caller.organisationId.toString() + QLatin1Char('/') + badge;
-    const QString kiosk = caller.kioskId.toString();
-    if (const int wait = m_throttle.retryAfter(account, kiosk, QDateTime::currentDateTimeUtc()))
-        return call.fail(RpcError::rateLimited(wait));
-    const auto failed = [this, call, account, kiosk] {
-        m_throttle.recordFailure(account, kiosk, QDateTime::currentDateTimeUtc());
-        call.fail(wrongCredentials());
-    };
-    const QByteArray person
-        = "jsonb_build_object('id', u.id, 'login', u.login, 'displayName', u.display_name,"
-          " 'role', u.role, 'badge', u.badge, 'pinHash', u.pin_hash)";
-    if (!byPin) {
-        // Deleting the code is what uses it: two kiosks racing with one code, only one wins.
-        PgParams params;
-        params << caller.organisationId << badge;
-        params.addBytes(codeHash(secret));
-        m_query.run(
-            "WITH q AS (DELETE FROM quick_codes q USING users u WHERE q.organisation_id = $1"
-            "  AND u.organisation_id = $1 AND u.badge = $2 AND q.user_id = u.id"
-            "  AND q.code_hash = $3 AND q.expires_at > now() RETURNING u.*)"
-            " SELECT "
-                + person + " FROM q u",
-            params, this, [this, call, failed, account](const QJsonValue &v, const StoreError &e) {
-                if (e)
-                    return call.fail(e.toRpcError());
-                if (v.isNull())
-                    return failed();
-                const Role role
-                    = roleFromName(v[QStringLiteral("role")].toString()).value_or(Role::Banned);
-                if (roleAtLeast(role, Role::Lead))
-                    return call.fail(RpcError::forbidden(
-                        QStringLiteral("Leads and above sign in at a kiosk with their PIN")));
-                m_throttle.recordSuccess(account);
-                establish(call, v.toObject());
-            });
-        return;
-    }
-    m_query.run("SELECT " + person + " FROM users u WHERE u.organisation_id = $1 AND u.badge = $2",
+    m_attempts.reserve(m_limits.kioskSignIn(caller.organisationId, badge, caller.kioskId), this,
+        [this, call, badge, byPin, secret](const AttemptStore::Reservation &attempt) {
+            if (attempt.error)
+                return call.fail(attempt.error.toRpcError());
+            if (attempt.retryAfter > 0)
+                return call.fail(RpcError::rateLimited(attempt.retryAfter));
+            byPin ? checkPin(call, badge, secret, attempt.attemptId)
+                  : checkQuickCode(call, badge, secret, attempt.attemptId);
+        });
+}
+
+namespace {
+const QByteArray kPersonJson
+    = "jsonb_build_object('id', u.id, 'login', u.login, 'displayName', u.display_name,"
+      " 'role', u.role, 'badge', u.badge, 'pinHash', u.pin_hash)";
+} // namespace
+
+void KioskSignInService::checkQuickCode(
+    const RpcCall &call, const QString &badge, const QString &code, const QUuid &attemptId)
+{
+    const Caller caller = call.caller();
+    // Deleting the code is what uses it: two kiosks racing with one code, only one wins.
+    PgParams params;
+    params << caller.organisationId << badge;
+    params.addBytes(codeHash(code));
+    m_query.run("WITH q AS (DELETE FROM quick_codes q USING users u WHERE q.organisation_id = $1"
+                "  AND u.organisation_id = $1 AND u.badge = $2 AND q.user_id = u.id"
+                "  AND q.code_hash = $3 AND q.expires_at > now() RETURNING u.*)"
+                " SELECT "
+            + kPersonJson + " FROM q u",
+        params, this,
+        [this, call, caller, badge, attemptId](const QJsonValue &v, const StoreError &e) {
+            if (e)
+                return call.fail(e.toRpcError());
+            if (v.isNull())
+                return call.fail(wrongCredentials());
+            succeeded(caller, badge, attemptId);
+            const Role role
+                = roleFromName(v[QStringLiteral("role")].toString()).value_or(Role::Banned);
+            if (roleAtLeast(role, Role::Lead))
+                return call.fail(RpcError::forbidden(
+                    QStringLiteral("Leads and above sign in at a kiosk with their PIN")));
+            establish(call, v.toObject());
+        });
+}
+
+void KioskSignInService::checkPin(
+    const RpcCall &call, const QString &badge, const QString &pin, const QUuid &attemptId)
+{
+    const Caller caller = call.caller();
+    m_query.run(
+        "SELECT " + kPersonJson + " FROM users u WHERE u.organisation_id = $1 AND u.badge = $2",
         PgParams() << caller.organisationId << badge, this,
-        [this, call, failed, account, secret](const QJsonValue &v, const StoreError &e) {
+        [this, call, caller, badge, pin, attemptId](const QJsonValue &v, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());
             // Unknown badges and badges without a PIN are checked against nothing, taking as
             // long as a real check.
             const QByteArray hash = v[QStringLiteral("pinHash")].toString().toUtf8();
-            m_hasher.verifyAsync(hash, secret, this, [=, this](bool matches) {
+            m_hasher.verifyAsync(hash, pin, this, [=, this](bool matches) {
                 if (!matches)
-                    return failed();
-                m_throttle.recordSuccess(account);
+                    return call.fail(wrongCredentials());
+                succeeded(caller, badge, attemptId);
                 establish(call, v.toObject());
             });
         });
+}
+
+void KioskSignInService::succeeded(
+    const Caller &kiosk, const QString &badge, const QUuid &attemptId)
+{
+    m_attempts.succeeded(
+        attemptId, {ThrottleLimits::kioskPairKey(kiosk.organisationId, badge, kiosk.kioskId)});
 }
 
 void KioskSignInService::establish(const RpcCall &call, const QJsonObject &person)
@@ -145,7 +164,9 @@ void KioskSignInService::establish(const RpcCall &call, const QJsonObject &perso
     caller.userId = QUuid::fromString(person.value(QStringLiteral("id")).toString());
     caller.login = person.value(QStringLiteral("login")).toString();
     caller.displayName = person.value(QStringLiteral("displayName")).toString();
-    caller.role = role;
+    // At a kiosk everyone acts as a volunteer on their own time: a manager's badge there reads
+    // no one else's entries and edits nothing (the dispatcher also allows only self-service).
+    caller.role = Role::Volunteer;
     socket->setCaller(caller);
     m_hub.attach(socket, PushHub::Scope::PersonalOnly);
 
@@ -161,6 +182,7 @@ void KioskSignInService::establish(const RpcCall &call, const QJsonObject &perso
     timer->start(m_idleTimeout);
     qCInfo(lcTimeclock) << caller.login << "signed in at kiosk" << caller.kioskName;
     QJsonObject user = SessionService::userJson(caller);
+    user.insert(QStringLiteral("role"), roleName(role));
     user.insert(QStringLiteral("badge"), person.value(QStringLiteral("badge")));
     call.reply(QJsonObject {{QStringLiteral("user"), user},
         {QStringLiteral("idleSeconds"), qint64(m_idleTimeout.count() / 1000)}});

@@ -3,8 +3,9 @@
 // credentials for it: quickCodes.create (4 characters, single use, 30 s) and profile.setPin.
 #pragma once
 
+#include "db/attemptstore.h"
 #include "db/jsonquery.h"
-#include "services/loginthrottle.h"
+#include "services/throttlelimits.h"
 
 #include <QHash>
 #include <QObject>
@@ -19,6 +20,7 @@ class ClientSocket;
 class PasswordHasher;
 class PushHub;
 class RpcCall;
+struct Caller;
 
 class KioskSignInService : public QObject
 {
@@ -34,15 +36,27 @@ public:
     void setPin(const RpcCall &call);
 
     void setIdleTimeout(std::chrono::milliseconds timeout) { m_idleTimeout = timeout; }
+    void setThrottleLimits(const ThrottleLimits &limits) { m_limits = limits; }
+    // Signs whoever is at this kiosk out, as their account changed (the kiosk stays connected).
+    void signOutChangedAccount(ClientSocket *socket)
+    {
+        endVolunteerSession(socket, QStringLiteral("account_changed"));
+    }
 
 private:
+    void checkQuickCode(
+        const RpcCall &call, const QString &badge, const QString &code, const QUuid &attemptId);
+    void checkPin(
+        const RpcCall &call, const QString &badge, const QString &pin, const QUuid &attemptId);
+    void succeeded(const Caller &kiosk, const QString &badge, const QUuid &attemptId);
     void establish(const RpcCall &call, const QJsonObject &person);
     void endVolunteerSession(ClientSocket *socket, const QString &reason);
 
     JsonQuery m_query;
     PasswordHasher &m_hasher;
     PushHub &m_hub;
-    LoginThrottle m_throttle;
+    AttemptStore m_attempts;
+    ThrottleLimits m_limits;
     QHash<ClientSocket *, QTimer *> m_idleTimers;
     std::chrono::milliseconds m_idleTimeout {60000};
 };

@@ -64,7 +64,8 @@ void RewardService::create(const RpcCall &call)
     ParamReader p(call.params());
     const QUuid eventId = p.optionalUuid(QStringLiteral("eventId"));
     const QString name = p.requiredString(QStringLiteral("name"), kMaxName).trimmed();
-    const QString description = p.optionalString(QStringLiteral("description"), kMaxDescription);
+    const QString description = p.optionalString(
+        QStringLiteral("description"), kMaxDescription, {}, CanonicalText::Lines::Multiple);
     const QString threshold = p.requiredDecimal(QStringLiteral("thresholdHours"), 0, kMaxThreshold);
     if (!p.ok())
         return call.fail(p.error());
@@ -88,7 +89,8 @@ void RewardService::update(const RpcCall &call)
         name = p.requiredString(QStringLiteral("name"), kMaxName).trimmed();
     std::optional<QString> description;
     if (json.contains(QStringLiteral("description")))
-        description = p.optionalString(QStringLiteral("description"), kMaxDescription);
+        description = p.optionalString(
+            QStringLiteral("description"), kMaxDescription, {}, CanonicalText::Lines::Multiple);
     std::optional<QString> threshold;
     if (json.contains(QStringLiteral("thresholdHours")))
         threshold = p.requiredDecimal(QStringLiteral("thresholdHours"), 0, kMaxThreshold);

@@ -264,7 +264,8 @@ void TimeclockService::addEntry(const RpcCall &call)
     const QUuid teamId = p.requiredUuid(QStringLiteral("teamId"));
     const QDateTime start = p.requiredTime(QStringLiteral("start"));
     const std::optional<QDateTime> stop = p.optionalTime(QStringLiteral("stop"));
-    const QString notes = p.optionalString(QStringLiteral("notes"), kMaxNotes);
+    const QString notes
+        = p.optionalString(QStringLiteral("notes"), kMaxNotes, {}, CanonicalText::Lines::Multiple);
     const QUuid actionId = p.optionalUuid(QStringLiteral("actionId"));
     if (!p.ok())
         return call.fail(p.error());
@@ -298,7 +299,8 @@ void TimeclockService::updateEntry(const RpcCall &call)
     const std::optional<QDateTime> stop = p.optionalTime(QStringLiteral("stop"));
     const QUuid teamId = p.optionalUuid(QStringLiteral("teamId"));
     const std::optional<QString> notes = json.contains(QStringLiteral("notes"))
-        ? std::optional(p.optionalString(QStringLiteral("notes"), kMaxNotes))
+        ? std::optional(p.optionalString(
+            QStringLiteral("notes"), kMaxNotes, {}, CanonicalText::Lines::Multiple))
         : std::nullopt;
     const QString reason = p.requiredString(QStringLiteral("reason"), kMaxReason).trimmed();
     if (!p.ok())

@@ -13,7 +13,7 @@ void ParamReader::fail(const QString &detail)
         m_error = RpcError::invalidParams(detail);
 }
 
-QString ParamReader::requiredString(const QString &key, qsizetype maxLength)
+QString ParamReader::requiredSecret(const QString &key, qsizetype maxLength)
 {
     const QJsonValue value = m_params.value(key);
     if (!value.isString()) {
@@ -32,8 +32,37 @@ QString ParamReader::requiredString(const QString &key, qsizetype maxLength)
     return text;
 }
 
+std::optional<QString> ParamReader::canonical(
+    const QString &key, const QString &text, qsizetype maxLength, CanonicalText::Lines lines)
+{
+    const std::optional<QString> clean = CanonicalText::text(text, lines);
+    if (!clean) {
+        fail(QStringLiteral("\"%1\" must not contain control characters").arg(key));
+        return std::nullopt;
+    }
+    if (clean->size() > maxLength) {
+        fail(QStringLiteral("\"%1\" is longer than %2 characters").arg(key).arg(maxLength));
+        return std::nullopt;
+    }
+    return clean;
+}
+
+QString ParamReader::requiredString(
+    const QString &key, qsizetype maxLength, CanonicalText::Lines lines)
+{
+    const QJsonValue value = m_params.value(key);
+    if (!value.isString()) {
+        fail(QStringLiteral("\"%1\" must be a string").arg(key));
+        return {};
+    }
+    const std::optional<QString> text = canonical(key, value.toString(), maxLength, lines);
+    if (text && text->isEmpty())
+        fail(QStringLiteral("\"%1\" must not be empty").arg(key));
+    return text.value_or(QString());
+}
+
 QString ParamReader::optionalString(
-    const QString &key, qsizetype maxLength, const QString &fallback)
+    const QString &key, qsizetype maxLength, const QString &fallback, CanonicalText::Lines lines)
 {
     if (!m_params.contains(key) || m_params.value(key).isNull())
         return fallback;
@@ -42,11 +71,18 @@ QString ParamReader::optionalString(
         fail(QStringLiteral("\"%1\" must be a string").arg(key));
         return fallback;
     }
-    if (value.toString().size() > maxLength) {
-        fail(QStringLiteral("\"%1\" is longer than %2 characters").arg(key).arg(maxLength));
-        return fallback;
-    }
-    return value.toString();
+    return canonical(key, value.toString(), maxLength, lines).value_or(fallback);
+}
+
+QString ParamReader::requiredLogin(const QString &key)
+{
+    const QString text = requiredString(key, kMaxLogin);
+    return ok() ? text.toCaseFolded() : QString();
+}
+
+QString ParamReader::optionalLogin(const QString &key)
+{
+    return optionalString(key, kMaxLogin).toCaseFolded();
 }
 
 QUuid ParamReader::requiredUuid(const QString &key)

@@ -2,6 +2,7 @@
 // so handlers read every field first and check once.
 #pragma once
 
+#include "domain/canonicaltext.h"
 #include "rpcerror.h"
 
 #include <QDateTime>
@@ -21,9 +22,21 @@ public:
         : m_params(params)
     { }
 
-    // A non-empty string of at most maxLength characters (after trimming when asked).
-    QString requiredString(const QString &key, qsizetype maxLength);
-    QString optionalString(const QString &key, qsizetype maxLength, const QString &fallback = {});
+    static constexpr qsizetype kMaxLogin = 64;
+
+    // Text in its canonical form (CanonicalText: NFC, trimmed, no control characters, line
+    // breaks only where `lines` allows them), non-empty, of at most maxLength characters.
+    QString requiredString(const QString &key, qsizetype maxLength,
+        CanonicalText::Lines lines = CanonicalText::Lines::Single);
+    // Absent or null: the fallback. Present: canonical text, which may be empty.
+    QString optionalString(const QString &key, qsizetype maxLength, const QString &fallback = {},
+        CanonicalText::Lines lines = CanonicalText::Lines::Single);
+    // A login, canonical and case folded: the form every lookup and throttle uses.
+    QString requiredLogin(const QString &key);
+    QString optionalLogin(const QString &key); // empty when absent
+    // A password, PIN, code or token exactly as given (never trimmed or normalised: it is
+    // compared, not shown), non-empty, of at most maxLength characters.
+    QString requiredSecret(const QString &key, qsizetype maxLength);
     QUuid requiredUuid(const QString &key);
     // Absent or null: nullopt. Present with another type: an error.
     std::optional<bool> optionalBool(const QString &key);
@@ -52,6 +65,8 @@ public:
 
 private:
     void fail(const QString &detail);
+    std::optional<QString> canonical(
+        const QString &key, const QString &text, qsizetype maxLength, CanonicalText::Lines lines);
 
     QJsonObject m_params;
     RpcError m_error;

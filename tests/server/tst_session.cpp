@@ -87,7 +87,9 @@ private Q_SLOTS:
 
     void throttlesPerAddress()
     {
-        m_server->server().sessions().setThrottleLimits({100, 3, std::chrono::minutes(15)});
+        ThrottleLimits limits;
+        limits.signInPerAddress = 3;
+        m_server->server().setThrottleLimits(limits);
         QVERIFY(!m_server->createUser(QStringLiteral("bo"), QStringLiteral("Acme"), Role::Staff)
                      .isNull());
         TestClient c;
