@@ -3,12 +3,15 @@
 #include "protocol/rpcmessage.h"
 #include "testclient.h"
 #include "testserver.h"
+#include "timeclockhelpers.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <map>
 
 using namespace Muster;
 using namespace Muster::Test;
@@ -23,6 +26,98 @@ int errorCode(const QJsonObject &reply)
 QByteArray requestFrame(const QString &method, const QJsonObject &params)
 {
     return RpcMessage::encodeRequest(QJsonValue(1), method, params);
+}
+
+// The contract of docs/protocol.md: each method's minimum role (nullopt: callable before
+// sign-in; such methods check the connection themselves), where a person may call it from,
+// and whether it also needs the superadmin flag. Written out by hand on purpose: the test
+// compares the running dispatcher against it.
+struct Contract
+{
+    const char *method;
+    std::optional<Role> minimum;
+    RpcDispatcher::Place place = RpcDispatcher::Place::Desk;
+    bool superadmin = false;
+};
+constexpr auto Kiosk = RpcDispatcher::Place::DeskOrKiosk;
+const Contract kContract[] = {
+    {"session.login", std::nullopt},
+    {"session.resume", std::nullopt},
+    {"session.logout", Role::Attendee},
+    {"presence.list", Role::Volunteer},
+    {"presence.set", Role::Volunteer},
+    {"states.create", Role::Admin},
+    {"states.update", Role::Admin},
+    {"states.reorder", Role::Admin},
+    {"states.delete", Role::Admin},
+    {"teams.list", Role::Volunteer, Kiosk},
+    {"teams.create", Role::Admin},
+    {"teams.update", Role::Admin},
+    {"profile.get", Role::Volunteer},
+    {"profile.update", Role::Volunteer},
+    {"profile.changePassword", Role::Volunteer},
+    {"profile.setAvatar", Role::Volunteer},
+    {"profile.setPin", Role::Volunteer},
+    {"orgs.list", Role::Attendee, RpcDispatcher::Place::Desk, true},
+    {"orgs.watch", Role::Attendee, RpcDispatcher::Place::Desk, true},
+    {"users.update", Role::Manager},
+    {"users.create", Role::Manager},
+    {"users.delete", Role::Admin},
+    {"events.list", Role::Attendee, Kiosk},
+    {"events.create", Role::Admin},
+    {"events.update", Role::Admin},
+    {"events.activate", Role::Admin},
+    {"kiosk.register", std::nullopt},
+    {"kiosk.resume", std::nullopt},
+    {"kiosk.signIn", std::nullopt},
+    {"kiosk.signOut", std::nullopt},
+    {"kiosk.touch", std::nullopt},
+    {"kiosk.replay", std::nullopt},
+    {"kiosks.list", Role::Lead},
+    {"kiosks.approve", Role::Lead},
+    {"kiosks.update", Role::Lead},
+    {"kiosks.revoke", Role::Lead},
+    {"quickCodes.create", Role::Volunteer},
+    {"timeclock.clockIn", Role::Volunteer, Kiosk},
+    {"timeclock.clockOut", Role::Volunteer, Kiosk},
+    {"timeclock.totals", Role::Volunteer, Kiosk},
+    {"timeclock.entries", Role::Volunteer, Kiosk},
+    {"timeclock.ongoing", Role::Manager},
+    {"timeclock.addEntry", Role::Manager},
+    {"timeclock.updateEntry", Role::Manager},
+    {"timeclock.deleteEntry", Role::Manager},
+    {"timeclock.stopEntry", Role::Manager},
+    {"bonuses.list", Role::Volunteer, Kiosk},
+    {"bonuses.create", Role::Admin},
+    {"bonuses.update", Role::Admin},
+    {"bonuses.delete", Role::Admin},
+    {"rewards.list", Role::Volunteer, Kiosk},
+    {"rewards.create", Role::Admin},
+    {"rewards.update", Role::Admin},
+    {"rewards.delete", Role::Admin},
+    {"rewards.claim", Role::Manager},
+    {"rewards.unclaim", Role::Manager},
+    {"notifications.list", Role::Attendee, Kiosk},
+    {"notifications.acknowledge", Role::Attendee, Kiosk},
+    {"attendeeLogs.list", Role::Attendee},
+    {"attendeeLogs.create", Role::Manager},
+    {"attendeeLogs.update", Role::Manager},
+    {"attendeeLogs.delete", Role::Manager},
+    {"attendeeLogs.addGatekeeper", Role::Manager},
+    {"attendeeLogs.removeGatekeeper", Role::Manager},
+    {"attendeeLogs.attendees", Role::Attendee},
+    {"attendeeLogs.addAttendee", Role::Attendee},
+    {"attendeeLogs.removeAttendee", Role::Attendee},
+    {"reports.get", Role::Manager},
+};
+
+// The error reason of a call with no params, "" for a result, "timeout" when none came.
+QString answeredReason(TestClient &client, const QString &method)
+{
+    const QJsonObject reply = client.call(method, {}, 5000);
+    if (reply.isEmpty())
+        return QStringLiteral("timeout");
+    return TestClient::errorReason(reply);
 }
 
 // A client-to-server text frame, masked as RFC 6455 requires.
@@ -247,49 +342,108 @@ private Q_SLOTS:
                     .contains(QStringLiteral("result")));
     }
 
-    void everyMethodHasItsMinimumRole()
+    void theMethodTableIsTheDocumentedContract()
     {
-        // For each method with a minimum role: signed out → unauthenticated, one role below →
-        // forbidden, at the minimum → anything but those two.
+        // The dispatcher is compared with the contract written down here from docs/protocol.md,
+        // so a method made callable by fewer rights than documented fails the suite.
         const auto &methods = m_server->server().dispatcher().methods();
-        QVERIFY(methods.contains(QStringLiteral("presence.set")));
-        for (auto it = methods.cbegin(); it != methods.cend(); ++it) {
-            if (!it->minimumRole || it.key() == QStringLiteral("session.logout"))
+        QStringList missing;
+        for (const Contract &c : kContract) {
+            const QString name = QString::fromLatin1(c.method);
+            const auto it = methods.constFind(name);
+            if (it == methods.cend()) {
+                missing.append(name);
                 continue;
-            const Role minimum = *it->minimumRole;
+            }
+            QVERIFY2(it->minimumRole == c.minimum, c.method);
+            QVERIFY2(it->place == c.place, c.method);
+            QVERIFY2(it->superadminOnly == c.superadmin, c.method);
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u' ')));
+        QStringList undocumented;
+        for (auto it = methods.cbegin(); it != methods.cend(); ++it) {
+            if (std::none_of(std::begin(kContract), std::end(kContract),
+                    [&](const Contract &c) { return it.key() == QLatin1String(c.method); }))
+                undocumented.append(it.key());
+        }
+        QVERIFY2(undocumented.isEmpty(), qPrintable(undocumented.join(u' ')));
+    }
+
+    void everyMethodIsRefusedBelowItsMinimumRole()
+    {
+        // One connection per role; each call must be answered (a time-out fails the test).
+        std::map<Role, std::unique_ptr<TestClient>> byRole;
+        for (int r = int(Role::Attendee); r <= int(Role::Admin); ++r) {
+            auto c = std::make_unique<TestClient>();
+            QVERIFY(c->signIn(m_server->wsUrl(), roleName(Role(r))));
+            byRole[Role(r)] = std::move(c);
+        }
+        TestClient super;
+        QVERIFY(super.signIn(m_server->wsUrl(), QStringLiteral("super")));
+        for (const Contract &c : kContract) {
+            if (!c.minimum)
+                continue;
+            const QString method = QString::fromLatin1(c.method);
             TestClient anonymous;
             QVERIFY(anonymous.open(m_server->wsUrl()));
-            QCOMPARE(TestClient::errorReason(anonymous.call(it.key())),
-                QStringLiteral("unauthenticated"));
-            if (minimum > Role::Attendee) {
-                TestClient below;
-                QVERIFY(below.open(m_server->wsUrl()));
-                const Role lower = Role(int(minimum) - 1);
-                QVERIFY(below.login(roleName(lower), QStringLiteral("correct horse"))
-                            .contains(QStringLiteral("result")));
-                QVERIFY2(
-                    TestClient::errorReason(below.call(it.key())) == QStringLiteral("forbidden"),
-                    qPrintable(it.key()));
+            QCOMPARE(answeredReason(anonymous, method), QStringLiteral("unauthenticated"));
+            if (*c.minimum > Role::Attendee) {
+                const Role below = Role(int(*c.minimum) - 1);
+                QVERIFY2(answeredReason(*byRole[below], method) == QStringLiteral("forbidden"),
+                    c.method);
             }
-            TestClient at;
-            QVERIFY(at.open(m_server->wsUrl()));
-            QVERIFY(at.login(roleName(minimum), QStringLiteral("correct horse"))
-                        .contains(QStringLiteral("result")));
-            QString reason = TestClient::errorReason(at.call(it.key()));
-            if (it->superadminOnly) {
-                // The role is not enough without the flag; the flag on the lowest role is.
-                QVERIFY2(reason == QStringLiteral("forbidden"), qPrintable(it.key()));
-                QCOMPARE(minimum, Role::Attendee);
-                TestClient super;
-                QVERIFY(super.open(m_server->wsUrl()));
-                QVERIFY(super.login(QStringLiteral("super"), QStringLiteral("correct horse"))
-                            .contains(QStringLiteral("result")));
-                reason = TestClient::errorReason(super.call(it.key()));
-            }
+            if (method == QLatin1String("session.logout"))
+                continue; // at its minimum it would end the shared connection
+            TestClient &at = c.superadmin ? super : *byRole[*c.minimum];
+            if (c.superadmin)
+                QVERIFY2(answeredReason(*byRole[*c.minimum], method) == QStringLiteral("forbidden"),
+                    c.method);
+            const QString reason = answeredReason(at, method);
             QVERIFY2(reason != QStringLiteral("forbidden")
-                    && reason != QStringLiteral("unauthenticated"),
-                qPrintable(it.key()));
+                    && reason != QStringLiteral("unauthenticated")
+                    && reason != QStringLiteral("timeout"),
+                qPrintable(method + u' ' + reason));
         }
+    }
+
+    void aPersonAtAKioskGetsSelfServiceOnly()
+    {
+        // The admin's own badge and PIN at a kiosk: every office method is refused there.
+        TestClient admin;
+        QVERIFY(admin.signIn(m_server->wsUrl(), QStringLiteral("admin")));
+        QVERIFY(m_server->sql().exec("UPDATE users SET badge = '77' WHERE login = 'admin'").ok());
+        QVERIFY(admin
+                    .call(QStringLiteral("profile.setPin"),
+                        {{QStringLiteral("pin"), QStringLiteral("2468")}})
+                    .contains(QStringLiteral("result")));
+        TestClient lead;
+        QVERIFY(lead.signIn(m_server->wsUrl(), QStringLiteral("lead")));
+        TestClient kiosk;
+        QVERIFY(kiosk.open(m_server->wsUrl()));
+        QVERIFY(!pairKiosk(kiosk, lead, QStringLiteral("Protocol kiosk")).id.isEmpty());
+        const QJsonObject in = kiosk.call(QStringLiteral("kiosk.signIn"),
+            {{QStringLiteral("badge"), QStringLiteral("77")},
+                {QStringLiteral("pin"), QStringLiteral("2468")}});
+        QCOMPARE(
+            resultOf(in).value(QStringLiteral("user")).toObject().value(QStringLiteral("role")),
+            QJsonValue(QStringLiteral("admin")));
+        for (const Contract &c : kContract) {
+            if (!c.minimum)
+                continue;
+            const QString reason = answeredReason(kiosk, QString::fromLatin1(c.method));
+            if (c.place == RpcDispatcher::Place::Desk)
+                QVERIFY2(reason == QStringLiteral("forbidden"), c.method);
+            else
+                QVERIFY2(
+                    reason != QStringLiteral("forbidden") && reason != QStringLiteral("timeout"),
+                    qPrintable(QString::fromLatin1(c.method) + u' ' + reason));
+        }
+        // Even the self-service reads answer for the admin alone, not for someone else.
+        const QString staffId
+            = m_server->sql().exec("SELECT id FROM users WHERE login = 'staff'").text(0, 0);
+        QCOMPARE(TestClient::errorReason(kiosk.call(
+                     QStringLiteral("timeclock.entries"), {{QStringLiteral("userId"), staffId}})),
+            QStringLiteral("forbidden"));
     }
 
     void httpProbesGetABare404()

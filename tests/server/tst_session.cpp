@@ -1,5 +1,6 @@
 // Sign-in through the real protocol: good and bad passwords, one error for unknown logins,
 // throttling, expiry, resume, logout and disabled accounts.
+#include "db/directorystore.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -169,6 +170,83 @@ private Q_SLOTS:
             QStringLiteral("forbidden"));
         QCOMPARE(TestClient::errorReason(c.call(QStringLiteral("presence.list"))),
             QStringLiteral("unauthenticated"));
+    }
+
+    void aNulCannotMakeASecondAccountName()
+    {
+        // The throttle and the lookup see one canonical login: a NUL is refused outright,
+        // never cut off by the database after the throttle counted the whole string.
+        TestClient c;
+        QVERIFY(c.open(m_server->wsUrl()));
+        for (int i = 0; i < 5; ++i)
+            c.login(QStringLiteral("ada"), QStringLiteral("guess"));
+        QCOMPARE(TestClient::errorReason(
+                     c.login(QStringLiteral("ada"), QStringLiteral("correct horse"))),
+            QStringLiteral("rate_limited"));
+        const QStringList variants {QStringLiteral("ada") + QChar(0) + QStringLiteral("x"),
+            QStringLiteral("ada\u0007"), QStringLiteral("ada\n")};
+        for (const QString &variant : variants) {
+            QCOMPARE(TestClient::errorReason(c.login(variant, QStringLiteral("correct horse"))),
+                QStringLiteral("invalid_params"));
+        }
+        // Case and a trailing space are the same account, so the same throttle.
+        QCOMPARE(TestClient::errorReason(
+                     c.login(QStringLiteral(" ADA"), QStringLiteral("correct horse"))),
+            QStringLiteral("rate_limited"));
+    }
+
+    void aBanEndsEverySessionForGood()
+    {
+        TestClient desk, laptop;
+        QVERIFY(desk.open(m_server->wsUrl()));
+        const QString token
+            = resultOf(desk.login(QStringLiteral("ada"), QStringLiteral("correct horse")))
+                  .value(QStringLiteral("token"))
+                  .toString();
+        QVERIFY(!token.isEmpty());
+        QVERIFY(laptop.open(m_server->wsUrl()));
+        QVERIFY(laptop.call(QStringLiteral("session.resume"), {{QStringLiteral("token"), token}})
+                    .contains(QStringLiteral("result")));
+        // As --set-role does: banned, then back.
+        DirectoryStore store(m_server->sql());
+        QVERIFY(store.setRole(QStringLiteral("ada"), Role::Banned));
+        QVERIFY(desk.waitForDisconnect());
+        QVERIFY(laptop.waitForDisconnect());
+        QVERIFY(store.setRole(QStringLiteral("ada"), Role::Lead));
+        TestClient later;
+        QVERIFY(later.open(m_server->wsUrl()));
+        QCOMPARE(TestClient::errorReason(later.call(
+                     QStringLiteral("session.resume"), {{QStringLiteral("token"), token}})),
+            QStringLiteral("session_expired"));
+        // A fresh sign-in works again, with the new role.
+        QCOMPARE(resultOf(later.login(QStringLiteral("ada"), QStringLiteral("correct horse")))
+                     .value(QStringLiteral("user"))
+                     .toObject()
+                     .value(QStringLiteral("role"))
+                     .toString(),
+            QStringLiteral("lead"));
+    }
+
+    void logoutEndsEveryConnectionOfTheTokenOnEveryServer()
+    {
+        TestServer other;
+        QVERIFY2(other.startSharing(*m_server), qPrintable(other.errorMessage()));
+        TestClient here, there, elsewhere;
+        QVERIFY(here.open(m_server->wsUrl()));
+        const QString token
+            = resultOf(here.login(QStringLiteral("ada"), QStringLiteral("correct horse")))
+                  .value(QStringLiteral("token"))
+                  .toString();
+        QVERIFY(there.open(other.wsUrl()));
+        QVERIFY(there.call(QStringLiteral("session.resume"), {{QStringLiteral("token"), token}})
+                    .contains(QStringLiteral("result")));
+        // Another session of the same person is not this token: it stays.
+        QVERIFY(elsewhere.signIn(other.wsUrl(), QStringLiteral("ada")));
+        QVERIFY(here.call(QStringLiteral("session.logout")).contains(QStringLiteral("result")));
+        QVERIFY(here.waitForDisconnect());
+        QVERIFY(there.waitForDisconnect());
+        QCOMPARE(there.socket().closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        QVERIFY(elsewhere.call(QStringLiteral("presence.list")).contains(QStringLiteral("result")));
     }
 
     void passwordsAreArgon2id()

@@ -2,6 +2,7 @@
 #include "testclient.h"
 
 #include <QJsonDocument>
+#include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -41,6 +42,24 @@ void TestClient::onText(const QString &text)
         }
     } else
         m_replies.append(frame);
+}
+
+bool TestClient::openForwarded(const QUrl &url, const QString &forwardedFor, int timeoutMs)
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("X-Forwarded-For", forwardedFor.toLatin1());
+    QSignalSpy connected(&m_socket, &QWebSocket::connected);
+    m_socket.open(request);
+    return connected.wait(timeoutMs) || m_socket.state() == QAbstractSocket::ConnectedState;
+}
+
+void TestClient::post(const QString &method, const QJsonObject &params)
+{
+    const QJsonObject request {{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+        {QStringLiteral("id"), m_nextId++}, {QStringLiteral("method"), method},
+        {QStringLiteral("params"), params}};
+    m_socket.sendTextMessage(
+        QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact)));
 }
 
 QJsonObject TestClient::call(const QString &method, const QJsonObject &params, int timeoutMs)

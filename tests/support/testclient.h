@@ -18,6 +18,10 @@ public:
     explicit TestClient(QObject *parent = nullptr);
 
     bool open(const QUrl &url, int timeoutMs = 5000);
+    // As a client behind a proxy: the upgrade carries "X-Forwarded-For: forwardedFor".
+    bool openForwarded(const QUrl &url, const QString &forwardedFor, int timeoutMs = 5000);
+    // Sends a request without waiting for its reply (collect replies with waitForReplies).
+    void post(const QString &method, const QJsonObject &params = {});
     // Sends a request and waits for its reply; returns the whole reply object (result or error),
     // or an empty object on timeout.
     QJsonObject call(const QString &method, const QJsonObject &params = {}, int timeoutMs = 5000);

@@ -8,8 +8,14 @@
 namespace Muster::Test {
 
 TestServer::TestServer(ClientSocket::Limits limits)
-    : m_limits(limits)
-{ }
+{
+    m_config.port = 0;
+    m_config.poolSize = 2;
+    m_config.limits = limits;
+    // Tests run the day boundary check themselves (DayBoundaryService::run), so a timer firing
+    // in the middle of one never changes what it sees; one test checks the timer itself.
+    m_config.boundaryCheckInterval = std::chrono::hours(1);
+}
 
 bool TestServer::start()
 {
@@ -18,21 +24,25 @@ bool TestServer::start()
         m_error = cluster.errorMessage();
         return false;
     }
-    m_conninfo = cluster.createDatabase();
-    if (m_conninfo.isEmpty()) {
+    const QByteArray conninfo = cluster.createDatabase();
+    if (conninfo.isEmpty()) {
         m_error = cluster.errorMessage();
         return false;
     }
+    return startOn(conninfo);
+}
+
+bool TestServer::startSharing(const TestServer &first)
+{
+    return startOn(first.conninfo());
+}
+
+bool TestServer::startOn(const QByteArray &conninfo)
+{
+    m_conninfo = conninfo;
     m_sql = std::make_unique<PgSyncConnection>(m_conninfo);
-    MusterServer::Config config;
-    config.conninfo = m_conninfo;
-    config.port = 0;
-    config.poolSize = 2;
-    config.limits = m_limits;
-    // Tests run the day boundary check themselves (DayBoundaryService::run), so a timer firing
-    // in the middle of one never changes what it sees; one test checks the timer itself.
-    config.boundaryCheckInterval = std::chrono::hours(1);
-    m_server = std::make_unique<MusterServer>(config);
+    m_config.conninfo = m_conninfo;
+    m_server = std::make_unique<MusterServer>(m_config);
     if (!m_server->start()) {
         m_error = m_server->errorString();
         return false;

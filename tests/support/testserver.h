@@ -19,6 +19,10 @@ public:
     explicit TestServer(ClientSocket::Limits limits = {});
 
     bool start(); // false when the cluster, database or listener failed; see errorMessage()
+    // Another server process on `first`'s database, as behind a load balancer.
+    bool startSharing(const TestServer &first);
+    // Before start(): the server's configuration beyond its limits (throttles, proxies).
+    MusterServer::Config &config() { return m_config; }
     QString errorMessage() const { return m_error; }
 
     QUrl wsUrl() const;
@@ -34,7 +38,9 @@ public:
         const QString &password = QStringLiteral("correct horse"));
 
 private:
-    ClientSocket::Limits m_limits;
+    bool startOn(const QByteArray &conninfo);
+
+    MusterServer::Config m_config;
     QByteArray m_conninfo;
     std::unique_ptr<MusterServer> m_server;
     std::unique_ptr<PgSyncConnection> m_sql;
