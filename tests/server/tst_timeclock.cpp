@@ -291,6 +291,39 @@ private Q_SLOTS:
             QStringLiteral("invalid_params"));
     }
 
+    void anActionIdIsOnePersonsOneAction()
+    {
+        person(QStringLiteral("sue"), Role::Staff, QStringLiteral("202"));
+        TestClient sue;
+        QVERIFY(sue.signIn(m_server->wsUrl(), QStringLiteral("sue")));
+        const QString action = newActionId();
+        const QJsonObject samIn = entryOf(m_staff.call(QStringLiteral("timeclock.clockIn"),
+            {{QStringLiteral("actionId"), action}, {QStringLiteral("teamId"), m_ops}}));
+        QVERIFY(!samIn.isEmpty());
+        // Someone else's id is refused, never answered with sam's entry, and sue stays out.
+        const QJsonObject stolen = sue.call(QStringLiteral("timeclock.clockIn"),
+            {{QStringLiteral("actionId"), action}, {QStringLiteral("teamId"), m_ops}});
+        QCOMPARE(TestClient::errorReason(stolen), QStringLiteral("conflict"));
+        QVERIFY(!resultOf(stolen).contains(QStringLiteral("entry")));
+        QCOMPARE(totalsOf(sue).value(QStringLiteral("ongoing")), QJsonValue(QJsonValue::Null));
+        // The clock-in's id for a clock-out is refused too, and sam is still on shift.
+        QCOMPARE(TestClient::errorReason(m_staff.call(
+                     QStringLiteral("timeclock.clockOut"), {{QStringLiteral("actionId"), action}})),
+            QStringLiteral("conflict"));
+        const QJsonObject out = resultOf(m_staff.call(
+            QStringLiteral("timeclock.clockOut"), {{QStringLiteral("actionId"), newActionId()}}));
+        QCOMPARE(
+            out[QStringLiteral("entry")][QStringLiteral("id")], samIn.value(QStringLiteral("id")));
+        // With fresh ids both work as ever.
+        QVERIFY(entryOf(
+            sue.call(QStringLiteral("timeclock.clockIn"),
+                {{QStringLiteral("actionId"), newActionId()}, {QStringLiteral("teamId"), m_ops}}))
+                    .contains(QStringLiteral("id")));
+        QVERIFY(sue.call(QStringLiteral("timeclock.clockOut"),
+                       {{QStringLiteral("actionId"), newActionId()}})
+                    .contains(QStringLiteral("result")));
+    }
+
     void hiddenTeamsAreForManagers()
     {
         TestClient vera;
