@@ -79,8 +79,13 @@ HttpFront::HttpFront(QObject *parent)
         while (QWebSocket *ws = m_webSockets.nextPendingConnection()) {
             const Upgrading upgrading
                 = m_upgrading.take(peerKey(ws->peerAddress(), ws->peerPort()));
-            if (upgrading.transport)
+            if (upgrading.transport) {
                 upgrading.transport->disconnect(this);
+                // Qt's handshake leaves the socket's "disconnected" connected to a deleteLater
+                // it queues from this (main) thread; by then the socket lives on a socket thread
+                // and belongs to the WebSocket, which frees it. Cut that tie here.
+                upgrading.transport->disconnect(&m_webSockets);
+            }
             Q_EMIT webSocketConnected(ws, upgrading.transport.data(),
                 upgrading.clientAddress.isEmpty() ? ws->peerAddress().toString()
                                                   : upgrading.clientAddress);
