@@ -14,6 +14,7 @@ namespace Muster {
 MusterServer::MusterServer(const Config &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
+    , m_budget(config.caps.memoryBudgetBytes)
     , m_socketThreads(config.socketThreads, config.limits.pingInterval)
     , m_db(config.conninfo, config.poolSize)
     , m_sessions(m_db, m_hasher, m_hub)
@@ -31,6 +32,7 @@ MusterServer::MusterServer(const Config &config, QObject *parent)
             m_timeclock});
     m_timeclock.kioskSignIn.setIdleTimeout(config.kioskIdleTimeout);
     setThrottleLimits(config.throttles);
+    m_sessions.setMaxConnectionsPerPerson(config.caps.perPerson);
     connect(&m_sessions, &SessionService::kioskVisitorChanged, &m_timeclock.kioskSignIn,
         &KioskSignInService::signOutChangedAccount);
     m_http.setTrustedProxies(config.trustedProxies);
@@ -94,13 +96,32 @@ void MusterServer::abortAllConnections()
 void MusterServer::onWebSocket(
     QWebSocket *socket, QTcpSocket *transport, const QString &clientAddress)
 {
-    auto *pump = new SocketPump(socket, transport, clientAddress, m_config.limits.maxMessageBytes);
+    auto *pump = new SocketPump(
+        socket, transport, clientAddress, m_config.limits.maxMessageBytesBeforeSignIn, m_budget);
     auto *client = new ClientSocket(pump, &m_dispatcher, m_config.limits, this);
     client->setLane(m_socketThreads.adopt(pump));
-    connect(client, &ClientSocket::closed, this, [this](ClientSocket *c) {
+    const int fromAddress = ++m_connectionsByAddress[clientAddress];
+    ++m_notSignedIn;
+    connect(client, &ClientSocket::identified, this, [this] { --m_notSignedIn; });
+    connect(client, &ClientSocket::closed, this, [this, clientAddress](ClientSocket *c) {
         m_hub.detach(c);
+        if (--m_connectionsByAddress[clientAddress] <= 0)
+            m_connectionsByAddress.remove(clientAddress);
+        if (!c->wasIdentified())
+            --m_notSignedIn;
         c->deleteLater();
     });
+    if (fromAddress > m_config.caps.perAddress)
+        refuse(client, QStringLiteral("too many connections from this address"));
+    else if (m_notSignedIn > m_config.caps.notSignedIn)
+        refuse(client, QStringLiteral("too many connections waiting to sign in"));
+}
+
+void MusterServer::refuse(ClientSocket *client, const QString &reason)
+{
+    qCInfo(lcRpc).noquote() << "refusing a connection from" << client->peerAddress() << ":"
+                            << reason;
+    client->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, reason);
 }
 
 void MusterServer::healthz(const HttpRequest &, const HttpResponder &responder)

@@ -5,7 +5,9 @@
 #include "db/database.h"
 #include "memorytrimmer.h"
 #include "net/clientsocket.h"
+#include "net/connectioncaps.h"
 #include "net/httpfront.h"
+#include "net/memorybudget.h"
 #include "net/pushhub.h"
 #include "net/rpcdispatcher.h"
 #include "net/socketthreads.h"
@@ -42,6 +44,7 @@ public:
         std::chrono::milliseconds boundaryCheckInterval {15000};
         std::chrono::milliseconds kioskIdleTimeout {60000};
         ThrottleLimits throttles;
+        ConnectionCaps caps;
         // Proxies whose X-Forwarded-For names the real client (a load balancer in front).
         QList<QHostAddress> trustedProxies;
     };
@@ -59,6 +62,7 @@ public:
     PushHub &hub() { return m_hub; }
     Timeclock &timeclock() { return m_timeclock; }
     const RpcDispatcher &dispatcher() const { return m_dispatcher; }
+    const MemoryBudget &memoryBudget() const { return m_budget; }
     // Every service that throttles guessable secrets takes its numbers from here.
     void setThrottleLimits(const ThrottleLimits &limits);
 
@@ -66,7 +70,11 @@ private:
     void onWebSocket(QWebSocket *socket, QTcpSocket *transport, const QString &clientAddress);
     void healthz(const HttpRequest &request, const HttpResponder &responder);
 
+    // Closes a connection the caps do not allow, saying why.
+    static void refuse(ClientSocket *client, const QString &reason);
+
     Config m_config;
+    MemoryBudget m_budget; // before the sockets' threads, whose pumps count against it
     // Before everything that may hold sockets, so its threads stop last.
     SocketThreads m_socketThreads;
     Database m_db;
@@ -83,6 +91,8 @@ private:
     Timeclock m_timeclock;
     RpcDispatcher m_dispatcher;
     HttpFront m_http;
+    QHash<QString, int> m_connectionsByAddress;
+    int m_notSignedIn = 0;
     MemoryTrimmer m_trimmer;
     QString m_error;
 };

@@ -88,6 +88,7 @@ int serverMain(int argc, char *argv[])
     config.port = options.port;
     config.socketThreads = options.socketThreads;
     config.throttles = options.throttles;
+    config.caps = options.caps;
     config.trustedProxies = options.trustedProxies;
     MusterServer server(config);
     if (!server.start()) {

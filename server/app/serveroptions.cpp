@@ -43,7 +43,7 @@ bool ServerOptions::parse(const QStringList &arguments)
     const QCommandLineOption limit({QStringLiteral("limit")},
         QStringLiteral("Sets one limit, e.g. sign-in-per-address=100 (repeatable; the names and "
                        "defaults are in docs/operations.md): %1.")
-            .arg(ThrottleLimits::names().join(QStringLiteral(", "))),
+            .arg((ThrottleLimits::names() + ConnectionCaps::names()).join(QStringLiteral(", "))),
         QStringLiteral("NAME=VALUE"));
     const QCommandLineOption trustedProxy({QStringLiteral("trusted-proxy")},
         QStringLiteral("A reverse proxy or load balancer whose X-Forwarded-For header names the "
@@ -160,7 +160,8 @@ bool ServerOptions::parse(const QStringList &arguments)
     for (const QString &setting : p.values(limit)) {
         const qsizetype eq = setting.indexOf(u'=');
         const int value = eq > 0 ? setting.mid(eq + 1).toInt(&ok) : 0;
-        if (eq <= 0 || !ok || !throttles.set(setting.left(eq), value))
+        const QString limitName = setting.left(eq);
+        if (eq <= 0 || !ok || !(throttles.set(limitName, value) || caps.set(limitName, value)))
             return usage(QStringLiteral("--limit: NAME=VALUE with a known name and a value of "
                                         "at least 1: %1")
                              .arg(setting));

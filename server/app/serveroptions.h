@@ -1,6 +1,7 @@
 // muster-server's command line: where to listen, which database, and the admin commands.
 #pragma once
 
+#include "net/connectioncaps.h"
 #include "services/throttlelimits.h"
 
 #include <QHostAddress>
@@ -33,6 +34,7 @@ struct ServerOptions
     QString dataDir;
     QString databaseUrl;
     ThrottleLimits throttles; // --limit NAME=VALUE
+    ConnectionCaps caps; // --limit NAME=VALUE
     QList<QHostAddress> trustedProxies; // --trusted-proxy ADDRESS (repeatable)
 
     QString commandArgument; // the org name, login, … the command names

@@ -16,6 +16,7 @@ ClientSocket::ClientSocket(
     , m_peerAddress(pump->peerAddress())
     , m_dispatcher(dispatcher)
     , m_maxInFlight(limits.maxRequestsInFlight)
+    , m_maxMessageBytes(limits.maxMessageBytes)
 {
     // Signals only, never calls: they are queued across threads and dropped once either side is
     // gone, which is what makes the split safe.
@@ -25,6 +26,7 @@ ClientSocket::ClientSocket(
     connect(this, &ClientSocket::frameOut, m_pump, &SocketPump::send);
     connect(this, &ClientSocket::closeOut, m_pump, &SocketPump::close);
     connect(this, &ClientSocket::abortOut, m_pump, &SocketPump::abort);
+    connect(this, &ClientSocket::messageLimitOut, m_pump, &SocketPump::setMessageLimit);
 
     m_authTimer.setSingleShot(true);
     connect(&m_authTimer, &QTimer::timeout, this, &ClientSocket::onAuthDeadline);
@@ -41,8 +43,13 @@ ClientSocket::~ClientSocket()
 void ClientSocket::setCaller(const Caller &caller)
 {
     m_caller = caller;
-    if (caller.isValid() || caller.isKiosk())
-        m_authTimer.stop();
+    if (!caller.isValid() && !caller.isKiosk())
+        return;
+    m_authTimer.stop();
+    if (!std::exchange(m_identified, true)) {
+        Q_EMIT messageLimitOut(m_maxMessageBytes);
+        Q_EMIT identified(this);
+    }
 }
 
 void ClientSocket::extendSignInDeadline(std::chrono::milliseconds deadline)

@@ -25,6 +25,8 @@ public:
     struct Limits
     {
         qint64 maxMessageBytes = 1024 * 1024;
+        // Until the peer has signed in: signing in takes a few hundred bytes.
+        qint64 maxMessageBytesBeforeSignIn = 16 * 1024;
         std::chrono::milliseconds authTimeout {10000};
         std::chrono::milliseconds pingInterval {30000}; // a peer missing two pongs is dropped
         int maxRequestsInFlight = 32; // more unanswered requests than this are refused
@@ -37,6 +39,8 @@ public:
 
     const Caller &caller() const { return m_caller; }
     bool isAuthenticated() const { return m_caller.isValid(); }
+    // Has had an identity (a person or a kiosk) at some point, even if signed out since.
+    bool wasIdentified() const { return m_identified; }
     // A kiosk without anyone signed in counts as signed in for the sign-in deadline.
     void setCaller(const Caller &caller);
     // Gives an anonymous peer longer to sign in (a kiosk waiting to be approved).
@@ -65,6 +69,10 @@ Q_SIGNALS:
     // To the pump, queued when it lives on another thread.
     void frameOut(const QString &frame);
     void closeOut(QWebSocketProtocol::CloseCode code, const QString &reason);
+    void messageLimitOut(qint64 maxMessageBytes);
+    // The first time the connection has an identity (a person, or a kiosk): for the
+    // server's count of connections not yet signed in.
+    void identified(Muster::ClientSocket *socket);
     void abortOut();
 
 private:
@@ -82,6 +90,8 @@ private:
     int m_inFlight = 0;
     int m_maxInFlight = 0;
     int m_deadlineExtensions = 0;
+    qint64 m_maxMessageBytes = 0;
+    bool m_identified = false;
 };
 
 } // namespace Muster

@@ -11,21 +11,26 @@ class QTcpSocket;
 
 namespace Muster {
 
+class MemoryBudget;
+
 class SocketPump : public QObject
 {
     Q_OBJECT
 public:
     // Takes ownership of socket and of the TCP socket it was upgraded from. Messages above
     // maxMessageBytes close the connection (1009). clientAddress is where the peer really is
-    // (behind a trusted proxy, not the proxy).
+    // (behind a trusted proxy, not the proxy). What the connection buffers counts against
+    // budget, which must outlive the pump.
     SocketPump(QWebSocket *socket, QTcpSocket *transport, const QString &clientAddress,
-        qint64 maxMessageBytes);
+        qint64 maxMessageBytes, MemoryBudget &budget);
     ~SocketPump() override;
 
     QString peerAddress() const { return m_peerAddress; }
 
 public Q_SLOTS:
     void send(const QString &frame);
+    // The largest message the peer may send from now on (small until it has signed in).
+    void setMessageLimit(qint64 maxMessageBytes);
     // Sends a close frame, and drops a peer that does not answer it within a few seconds.
     void close(QWebSocketProtocol::CloseCode code, const QString &reason);
     void abort();
@@ -38,7 +43,14 @@ Q_SIGNALS:
     void disconnected();
 
 private:
+    // Re-counts what the connection buffers; closes it when it is the greediest over budget.
+    void account();
+
     QWebSocket *m_socket;
+    QTcpSocket *m_transport;
+    MemoryBudget &m_budget;
+    qint64 m_buffered = 0;
+    bool m_overBudget = false;
     QString m_peerAddress;
     int m_missedPongs = 0;
 };

@@ -171,6 +171,12 @@ void SessionService::establish(const RpcCall &call, const Caller &caller, const 
     ClientSocket *socket = call.socket();
     if (!socket || socket->isAuthenticated())
         return call.fail(alreadySignedIn()); // a second sign-in raced this one
+    if (m_hub.socketsOf(caller.userId).size() >= m_maxConnectionsPerPerson) {
+        RpcError e = RpcError::conflict(
+            QStringLiteral("Signed in on too many connections: close some and try again"));
+        e.reason = QStringLiteral("too_many_connections");
+        return call.fail(e);
+    }
     socket->setCaller(caller);
     call.reply(result);
     m_hub.attach(socket);

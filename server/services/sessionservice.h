@@ -38,6 +38,7 @@ Q_SIGNALS:
 
 public:
     void setThrottleLimits(const ThrottleLimits &limits) { m_limits = limits; }
+    void setMaxConnectionsPerPerson(int count) { m_maxConnectionsPerPerson = count; }
 
     static QJsonObject userJson(const Caller &caller);
     // 256 random bits, base64url; and the SHA-256 that is all the database keeps of it.
@@ -56,6 +57,7 @@ private:
     PushHub &m_hub;
     AttemptStore m_attempts;
     ThrottleLimits m_limits;
+    int m_maxConnectionsPerPerson = 20;
     static constexpr std::chrono::seconds kSessionLifetime {30 * 24 * 3600};
 };
 
