@@ -23,6 +23,11 @@ public:
     QByteArray conninfo() const { return m_conninfo; }
     QString errorMessage() const { return m_error; }
     QStringList appliedMigrations() const { return m_applied; }
+    // The embedded cluster when this process started it (to supervise), else null.
+    EmbeddedCluster *ownedCluster() const
+    {
+        return m_cluster && m_cluster->ownsServer() ? m_cluster.get() : nullptr;
+    }
 
 private:
     QString m_dataDir;

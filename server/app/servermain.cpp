@@ -6,6 +6,7 @@
 #include "app/serveroptions.h"
 #include "app/unixsignalwatcher.h"
 #include "cli/admincommands.h"
+#include "db/clustersupervisor.h"
 #include "db/pgsyncconnection.h"
 #include "util/logging.h"
 
@@ -14,6 +15,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <sys/resource.h>
 
 namespace Muster {
@@ -90,6 +92,10 @@ int serverMain(int argc, char *argv[])
     config.throttles = options.throttles;
     config.caps = options.caps;
     config.trustedProxies = options.trustedProxies;
+    // Declared after the bootstrap, so it stops watching before the cluster is stopped.
+    std::unique_ptr<ClusterSupervisor> supervisor;
+    if (EmbeddedCluster *cluster = bootstrap.ownedCluster())
+        supervisor = std::make_unique<ClusterSupervisor>(*cluster);
     MusterServer server(config);
     if (!server.start()) {
         err << "muster-server: " << server.errorString() << Qt::endl;

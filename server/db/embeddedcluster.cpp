@@ -216,6 +216,21 @@ bool EmbeddedCluster::start()
             return false;
     }
 
+    if (!launch())
+        return false;
+    // Crash recovery after an unclean stop happens here, inside PostgreSQL, before it accepts.
+    if (!waitUntilAccepting(kStartTimeoutMs)) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+        m_process.reset();
+        return fail(
+            QStringLiteral("PostgreSQL did not start; see %1/postgresql.log").arg(m_dataDir));
+    }
+    return true;
+}
+
+bool EmbeddedCluster::launch()
+{
     m_process = std::make_unique<QProcess>();
     configureChild(*m_process);
     m_process->setStandardOutputFile(QProcess::nullDevice());
@@ -243,15 +258,12 @@ bool EmbeddedCluster::start()
         m_process.reset();
         return fail(QStringLiteral("cannot start PostgreSQL: %1").arg(binDir()));
     }
-    // Crash recovery after an unclean stop happens here, inside PostgreSQL, before it accepts.
-    if (!waitUntilAccepting(kStartTimeoutMs)) {
-        m_process->kill();
-        m_process->waitForFinished(5000);
-        m_process.reset();
-        return fail(
-            QStringLiteral("PostgreSQL did not start; see %1/postgresql.log").arg(m_dataDir));
-    }
     return true;
+}
+
+bool EmbeddedCluster::isAccepting() const
+{
+    return PQping(conninfo(QStringLiteral("postgres")).constData()) == PQPING_OK;
 }
 
 void EmbeddedCluster::stop()

@@ -34,6 +34,13 @@ public:
     bool ensureDatabase(const QString &name);
 
     bool ownsServer() const { return m_process != nullptr; }
+    // The PostgreSQL process this object started (null when attached to another's).
+    QProcess *process() const { return m_process.get(); }
+    // Starts PostgreSQL again after it died, without waiting for it to accept connections
+    // (crash recovery runs first): see ClusterSupervisor. False when it cannot be started.
+    bool launch();
+    // One quick look: does PostgreSQL accept connections now?
+    bool isAccepting() const;
     QString errorMessage() const { return m_error; }
     QByteArray conninfo(const QString &database = QStringLiteral("muster")) const;
 
