@@ -7,7 +7,7 @@ packages=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-private-dev qt6-base-dev-tools qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qtkeychain-qt6-dev libgl-dev
-    libpq-dev libsodium-dev libx11-dev libxss-dev
+    libpq-dev libsodium-dev zlib1g-dev libx11-dev libxss-dev
     postgresql-15 postgresql-client-15
     qt6-qpa-plugins curl
     xvfb xauth xdotool

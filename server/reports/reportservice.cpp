@@ -36,14 +36,19 @@ void ReportService::get(const RpcCall &call)
         return call.fail(RpcError::invalidParams(QStringLiteral("\"format\" must be rows or csv")));
 
     const QUuid org = call.caller().organisationId;
+    // An attendee log, when one is named, must be one of that event's.
     m_query.run("SELECT muster_event_json(e) FROM events e WHERE e.organisation_id = $1 AND e.id ="
-                " COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))",
-        PgParams() << org << eventId, this,
+                " COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))"
+                " AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM attendee_logs l"
+                "  WHERE l.organisation_id = $1 AND l.event_id = e.id AND l.id = $3))",
+        PgParams() << org << eventId << options.logId, this,
         [this, call, type, org, options, format](const QJsonValue &event, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());
             if (event.isNull())
-                return call.fail(RpcError::notFound(QStringLiteral("Event")));
+                return call.fail(RpcError::notFound(options.logId.isNull()
+                        ? QStringLiteral("Event")
+                        : QStringLiteral("Event or attendee log")));
             const QUuid id = QUuid::fromString(event[QStringLiteral("id")].toString());
             const PgStatement statement = *ReportQuery::build(type, org, id, options);
             m_query.run(statement.sql, statement.params, this,

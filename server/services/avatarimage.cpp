@@ -4,6 +4,7 @@
 #include <QtEndian>
 
 #include <array>
+#include <zlib.h>
 
 namespace Muster {
 
@@ -44,6 +45,68 @@ std::optional<AvatarImage> refuse(QString *why, const QString &reason)
     return std::nullopt;
 }
 
+// The exact size of a PNG's filtered image data (a filter byte, then the row's bytes, for every
+// row of every Adam7 pass when interlaced); 0 for a colour type and depth PNG does not allow.
+qint64 pngDataBytes(int width, int height, int depth, int colourType, bool interlaced)
+{
+    int channels = 0;
+    switch (colourType) {
+    case 0:
+        channels = 1;
+        break; // grey: 1, 2, 4, 8, 16 bits
+    case 2:
+        channels = 3;
+        break; // RGB: 8, 16
+    case 3:
+        channels = 1;
+        break; // palette: 1, 2, 4, 8
+    case 4:
+        channels = 2;
+        break; // grey + alpha: 8, 16
+    case 6:
+        channels = 4;
+        break; // RGBA: 8, 16
+    default:
+        return 0;
+    }
+    const bool depthAllowed = colourType == 0
+        ? (depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16)
+        : colourType == 3 ? (depth == 1 || depth == 2 || depth == 4 || depth == 8)
+                          : (depth == 8 || depth == 16);
+    if (!depthAllowed)
+        return 0;
+    const auto bytes = [&](qint64 w, qint64 h) {
+        return w == 0 || h == 0 ? 0 : h * (1 + (w * channels * depth + 7) / 8);
+    };
+    if (!interlaced)
+        return bytes(width, height);
+    // Adam7: each pass's first column and row, and its steps.
+    static constexpr int pass[7][4] = {{0, 0, 8, 8}, {4, 0, 8, 8}, {0, 4, 4, 8}, {2, 0, 4, 4},
+        {0, 2, 2, 4}, {1, 0, 2, 2}, {0, 1, 1, 2}};
+    qint64 total = 0;
+    for (const auto &[x0, y0, dx, dy] : pass)
+        total += bytes((width - x0 + dx - 1) / dx, (height - y0 + dy - 1) / dy);
+    return total;
+}
+
+// Inflates the IDAT stream into at most `expected` bytes and says whether it held exactly that:
+// a truncated image comes up short, a compression bomb is stopped at the bound.
+bool inflatesTo(const QByteArray &compressed, qint64 expected)
+{
+    z_stream z {};
+    if (inflateInit(&z) != Z_OK)
+        return false;
+    QByteArray out(qsizetype(expected) + 1, Qt::Uninitialized); // one spare byte sees excess
+    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.constData()));
+    z.avail_in = uInt(compressed.size());
+    z.next_out = reinterpret_cast<Bytef *>(out.data());
+    z.avail_out = uInt(out.size());
+    const int status = inflate(&z, Z_FINISH);
+    const qint64 produced = qint64(z.total_out);
+    inflateEnd(&z);
+    return status == Z_STREAM_END && produced == expected;
+}
+
 bool sensibleSize(int width, int height)
 {
     return width >= AvatarImage::kMinSide && height >= AvatarImage::kMinSide
@@ -74,6 +137,9 @@ std::optional<AvatarImage> AvatarImage::inspectPng(const QByteArray &data, QStri
     qsizetype at = 8;
     bool first = true;
     bool sawData = false;
+    int depth = 0, colourType = 0;
+    bool interlaced = false;
+    QByteArray compressed;
     while (true) {
         if (data.size() - at < 12)
             return refuse(why, corrupt);
@@ -89,9 +155,13 @@ std::optional<AvatarImage> AvatarImage::inspectPng(const QByteArray &data, QStri
                 return refuse(why, corrupt);
             image.width = int(qMin<quint32>(be32(data, at + 8), INT_MAX));
             image.height = int(qMin<quint32>(be32(data, at + 12), INT_MAX));
+            depth = quint8(data[at + 16]);
+            colourType = quint8(data[at + 17]);
+            interlaced = quint8(data[at + 20]) == 1;
             first = false;
         } else if (type == "IDAT") {
             sawData = true;
+            compressed += data.mid(at + 8, length);
         } else if (type == "IEND") {
             // Nothing may follow the end: trailing bytes are how polyglot files smuggle content.
             if (at + 12 + length != data.size() || !sawData)
@@ -106,6 +176,11 @@ std::optional<AvatarImage> AvatarImage::inspectPng(const QByteArray &data, QStri
                 .arg(kMinSide)
                 .arg(kMaxSide));
     }
+    // The pixels are inflated (never drawn) to their exact size: bounded by the dimensions
+    // checked above, so at most a few MiB however the data was compressed.
+    const qint64 expected = pngDataBytes(image.width, image.height, depth, colourType, interlaced);
+    if (expected == 0 || !inflatesTo(compressed, expected))
+        return refuse(why, corrupt);
     return image;
 }
 

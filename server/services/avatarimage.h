@@ -1,7 +1,8 @@
 // What the server checks of an uploaded avatar before it stores it: a well-formed PNG or
-// baseline/progressive JPEG of sensible dimensions. The server never decodes pixels (it has no
-// image library); it walks the container structure, so truncated, padded, mislabelled or
-// corrupted files are refused and every client can trust what it is served.
+// baseline/progressive JPEG of sensible dimensions. It walks the container structure and, for a
+// PNG, inflates the pixel data into a buffer bounded by the dimensions (never drawing it), so
+// truncated, padded, mislabelled, corrupted or bomb-like files are refused and every client can
+// trust what it is served.
 #pragma once
 
 #include <QByteArray>

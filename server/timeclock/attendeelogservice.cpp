@@ -30,15 +30,15 @@ void AttendeeLogService::list(const RpcCall &call)
     if (!p.ok())
         return call.fail(p.error());
     const Caller caller = call.caller();
-    m_query.run(
-        "SELECT COALESCE(jsonb_agg(muster_attendee_log_json(l) ORDER BY lower(l.name)), '[]')"
-        " FROM attendee_logs l WHERE l.organisation_id = $1 AND l.event_id ="
-        " COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))"
-        " AND ($4 OR EXISTS (SELECT 1 FROM attendee_log_users a WHERE a.organisation_id = $1"
-        "  AND a.log_id = l.id AND a.user_id = $3 AND a.kind = 'gatekeeper'))",
+    m_query.run(QByteArray("SELECT CASE WHEN ") + kEventKnown
+            + " THEN COALESCE(jsonb_agg(muster_attendee_log_json(l) ORDER BY lower(l.name)),"
+              " '[]') END FROM attendee_logs l WHERE l.organisation_id = $1 AND l.event_id ="
+              " COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))"
+              " AND ($4 OR EXISTS (SELECT 1 FROM attendee_log_users a WHERE a.organisation_id = $1"
+              "  AND a.log_id = l.id AND a.user_id = $3 AND a.kind = 'gatekeeper'))",
         PgParams() << caller.organisationId << eventId << caller.userId
                    << roleAtLeast(caller.role, Role::Manager),
-        this, replyWithKey(call, QStringLiteral("logs")));
+        this, replyWithKeyOrNotFound(call, QStringLiteral("logs"), QStringLiteral("Event")));
 }
 
 void AttendeeLogService::create(const RpcCall &call)
@@ -148,23 +148,29 @@ void AttendeeLogService::setGatekeeper(const RpcCall &call, bool gatekeeper)
           " AND a.log_id = l.id AND a.user_id = $5 AND a.kind = 'gatekeeper' RETURNING a.user_id";
     // The log is read by a second statement: a statement does not see its own changes.
     m_query.transaction(
-        {{"WITH l AS (SELECT * FROM muster_attendee_log_access($1, $2, $3, $4, false)),"
-          " changed AS ("
-                 + change
-                 + ")"
-                   " INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-                   "  subject_id, new_value) SELECT $1, $3::uuid, $6, 'attendee_log', $2,"
-                   "  jsonb_build_object('userId', user_id) FROM changed",
-             PgParams() << caller.organisationId << logId << caller.userId << roleName(caller.role)
-                        << userId
-                        << (gatekeeper ? QStringLiteral("attendeeLog.addGatekeeper")
-                                       : QStringLiteral("attendeeLog.removeGatekeeper"))},
+        {// Someone of another organisation, or no one, is not a person to add or remove.
+            {"SELECT muster_fail('MU404', 'not_found', 'User not found') WHERE NOT EXISTS"
+             " (SELECT 1 FROM users WHERE organisation_id = $1 AND id = $2)",
+                PgParams() << caller.organisationId << userId},
+            {"WITH l AS (SELECT * FROM muster_attendee_log_access($1, $2, $3, $4, false)),"
+             " changed AS ("
+                    + change
+                    + ")"
+                      " INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
+                      "  subject_id, new_value) SELECT $1, $3::uuid, $6, 'attendee_log', $2,"
+                      "  jsonb_build_object('userId', user_id) FROM changed",
+                PgParams() << caller.organisationId << logId << caller.userId
+                           << roleName(caller.role) << userId
+                           << (gatekeeper ? QStringLiteral("attendeeLog.addGatekeeper")
+                                          : QStringLiteral("attendeeLog.removeGatekeeper"))},
             {"SELECT muster_attendee_log_json(l) FROM attendee_logs l WHERE l.organisation_id = $1"
              " AND l.id = $2",
                 PgParams() << caller.organisationId << logId}},
         this, [call](const QJsonValue &log, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());
+            if (log.isNull())
+                return call.fail(RpcError::notFound(QStringLiteral("Attendee log")));
             call.reply(QJsonObject {{QStringLiteral("log"), log}});
         });
 }

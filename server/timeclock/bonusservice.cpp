@@ -36,11 +36,12 @@ void BonusService::list(const RpcCall &call)
     const QUuid eventId = p.optionalUuid(QStringLiteral("eventId"));
     if (!p.ok())
         return call.fail(p.error());
-    m_query.run("SELECT COALESCE(jsonb_agg(muster_bonus_json(b) ORDER BY b.starts_at), '[]')"
-                " FROM time_bonuses b WHERE b.organisation_id = $1 AND b.event_id ="
-                " COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))",
+    m_query.run(QByteArray("SELECT CASE WHEN ") + kEventKnown
+            + " THEN COALESCE(jsonb_agg(muster_bonus_json(b) ORDER BY b.starts_at), '[]') END"
+              " FROM time_bonuses b WHERE b.organisation_id = $1 AND b.event_id ="
+              " COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))",
         PgParams() << call.caller().organisationId << eventId, this,
-        replyWithKey(call, QStringLiteral("bonuses")));
+        replyWithKeyOrNotFound(call, QStringLiteral("bonuses"), QStringLiteral("Event")));
 }
 
 void BonusService::save(const RpcCall &call, const QByteArray &sql, const PgParams &params)

@@ -159,7 +159,8 @@ void EventService::update(const RpcCall &call)
          "    muster_iso(e.starts_at), 'end', muster_iso(e.ends_at), 'dayBoundaryHour',"
          "    e.day_boundary_hour, 'archived', e.archived) FROM e, old)"
          " SELECT muster_event_json(e) || jsonb_build_object('active', (SELECT"
-         "  o.active_event_id = e.id AND NOT e.archived FROM organisations o WHERE o.id = $1))"
+         "  COALESCE(o.active_event_id = e.id, false) AND NOT e.archived FROM organisations o"
+         "  WHERE o.id = $1))"
          " FROM e",
             sqlParams});
     m_query.transaction(statements, this,

@@ -20,6 +20,25 @@ inline JsonQuery::Handler replyWith(const RpcCall &call)
     };
 }
 
+// The SQL condition "the event $2 names, if any, is one of organisation $1's": list reads put it
+// in a CASE so an unknown or foreign id answers NULL (not_found), never an empty list.
+inline constexpr const char *kEventKnown
+    = "($2::uuid IS NULL OR EXISTS (SELECT 1 FROM events x WHERE x.organisation_id = $1"
+      " AND x.id = $2))";
+
+// Answers {key: value}; a NULL value means the ids asked about are not the caller's to see.
+inline JsonQuery::Handler replyWithKeyOrNotFound(
+    const RpcCall &call, const QString &key, const QString &what)
+{
+    return [call, key, what](const QJsonValue &value, const StoreError &error) {
+        if (error)
+            return call.fail(error.toRpcError());
+        if (value.isNull())
+            return call.fail(RpcError::notFound(what));
+        call.reply(QJsonObject {{key, value}});
+    };
+}
+
 // Answers the call with {key: value}, or with the failure.
 inline JsonQuery::Handler replyWithKey(const RpcCall &call, const QString &key)
 {

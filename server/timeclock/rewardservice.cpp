@@ -29,13 +29,14 @@ void RewardService::list(const RpcCall &call)
     const std::optional<ReadSubject> subject = readSubject(call);
     if (!subject)
         return;
-    m_query.run(
-        "SELECT COALESCE(jsonb_agg(muster_reward_json(r, $3) ORDER BY r.threshold_hours,"
-        " lower(r.name)), '[]') FROM rewards r WHERE r.organisation_id = $1 AND r.event_id ="
-        " COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))"
-        " AND EXISTS (SELECT 1 FROM users WHERE organisation_id = $1 AND id = $3)",
+    m_query.run(QByteArray("SELECT CASE WHEN ") + kEventKnown
+            + " AND EXISTS (SELECT 1 FROM users WHERE organisation_id = $1 AND id = $3) THEN"
+              " COALESCE(jsonb_agg(muster_reward_json(r, $3) ORDER BY r.threshold_hours,"
+              " lower(r.name)), '[]') END FROM rewards r WHERE r.organisation_id = $1 AND"
+              " r.event_id ="
+              " COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))",
         PgParams() << call.caller().organisationId << subject->eventId << subject->userId, this,
-        replyWithKey(call, QStringLiteral("rewards")));
+        replyWithKeyOrNotFound(call, QStringLiteral("rewards"), QStringLiteral("Event or user")));
 }
 
 void RewardService::save(const RpcCall &call, const QByteArray &sql, const PgParams &params)

@@ -237,11 +237,13 @@ void TimeclockService::entries(const RpcCall &call)
     const std::optional<ReadSubject> subject = readSubject(call);
     if (!subject)
         return;
-    m_query.run("SELECT COALESCE(jsonb_agg(muster_entry_json(t) ORDER BY t.start_at DESC), '[]')"
-                " FROM time_entries t WHERE t.organisation_id = $1 AND t.event_id = "
+    m_query.run(QByteArray("SELECT CASE WHEN ") + kEventKnown
+            + " AND EXISTS (SELECT 1 FROM users WHERE organisation_id = $1 AND id = $3) THEN"
+              " COALESCE(jsonb_agg(muster_entry_json(t) ORDER BY t.start_at DESC), '[]') END"
+              " FROM time_entries t WHERE t.organisation_id = $1 AND t.event_id = "
             + kEventOf + " AND t.user_id = $3",
         PgParams() << call.caller().organisationId << subject->eventId << subject->userId, this,
-        replyWithKey(call, QStringLiteral("entries")));
+        replyWithKeyOrNotFound(call, QStringLiteral("entries"), QStringLiteral("Event or user")));
 }
 
 void TimeclockService::ongoing(const RpcCall &call)
@@ -250,11 +252,12 @@ void TimeclockService::ongoing(const RpcCall &call)
     const QUuid eventId = p.optionalUuid(QStringLiteral("eventId"));
     if (!p.ok())
         return call.fail(p.error());
-    m_query.run("SELECT COALESCE(jsonb_agg(muster_entry_json(t) ORDER BY t.start_at), '[]')"
-                " FROM time_entries t WHERE t.organisation_id = $1 AND t.event_id = "
+    m_query.run(QByteArray("SELECT CASE WHEN ") + kEventKnown
+            + " THEN COALESCE(jsonb_agg(muster_entry_json(t) ORDER BY t.start_at), '[]') END"
+              " FROM time_entries t WHERE t.organisation_id = $1 AND t.event_id = "
             + kEventOf + " AND t.stop_at IS NULL",
         PgParams() << call.caller().organisationId << eventId, this,
-        replyWithKey(call, QStringLiteral("entries")));
+        replyWithKeyOrNotFound(call, QStringLiteral("entries"), QStringLiteral("Event")));
 }
 
 void TimeclockService::addEntry(const RpcCall &call)

@@ -19,8 +19,12 @@ const QString kError = QStringLiteral("error");
 
 bool isValidId(const QJsonValue &id)
 {
-    // Numbers and strings only; null ids are reserved for errors we cannot correlate.
-    return id.isString() || id.isDouble();
+    // Strings, and whole numbers that fit 64 bits: those come back exactly as sent. A fraction
+    // or a larger number would be echoed rounded, so the peer could not match its reply (and
+    // JSON-RPC advises against them). Null ids are reserved for errors we cannot correlate.
+    if (id.isString())
+        return true;
+    return id.isDouble() && id.toVariant().typeId() == QMetaType::LongLong;
 }
 
 QByteArray toFrame(const QJsonObject &object)
@@ -59,8 +63,8 @@ RpcMessage RpcMessage::decode(const QByteArray &frame)
         return message;
     }
     if (!id.isUndefined() && !isValidId(id) && !id.isNull()) {
-        message.m_error
-            = RpcError::invalidRequest(QStringLiteral("\"id\" must be a string or number"));
+        message.m_error = RpcError::invalidRequest(
+            QStringLiteral("\"id\" must be a string or a whole number of at most 64 bits"));
         return message;
     }
 
@@ -83,8 +87,8 @@ RpcMessage RpcMessage::decode(const QByteArray &frame)
         message.m_kind = id.isUndefined() ? Kind::Notification : Kind::Request;
         if (message.m_kind == Kind::Request && !isValidId(id)) {
             message.m_kind = Kind::Invalid;
-            message.m_error
-                = RpcError::invalidRequest(QStringLiteral("\"id\" must be a string or number"));
+            message.m_error = RpcError::invalidRequest(
+                QStringLiteral("\"id\" must be a string or a whole number of at most 64 bits"));
         }
         return message;
     }

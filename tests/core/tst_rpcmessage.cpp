@@ -48,6 +48,13 @@ private Q_SLOTS:
         QTest::newRow("params array")
             << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"x","params":[1]})")
             << int(RpcError::InvalidParams) << true;
+        // Would be echoed rounded: refused rather than answered under another id.
+        QTest::newRow("id beyond 64 bits")
+            << QByteArray(R"({"jsonrpc":"2.0","id":123456789012345678901,"method":"x"})")
+            << int(RpcError::InvalidRequest) << false;
+        QTest::newRow("id with a fraction")
+            << QByteArray(R"({"jsonrpc":"2.0","id":1.5,"method":"x"})")
+            << int(RpcError::InvalidRequest) << false;
         QTest::newRow("id object") << QByteArray(R"({"jsonrpc":"2.0","id":{},"method":"x"})")
                                    << int(RpcError::InvalidRequest) << false;
         QTest::newRow("empty object")
@@ -64,6 +71,16 @@ private Q_SLOTS:
         QCOMPARE(m.error().code, code);
         QVERIFY(!m.error().reason.isEmpty());
         QCOMPARE(m.id().isDouble(), keepsId);
+    }
+
+    void largeIdsComeBackExactly()
+    {
+        const QByteArray id = "9007199254740993"; // 2^53 + 1: a double would round it
+        const RpcMessage m = RpcMessage::decode(
+            R"({"jsonrpc":"2.0","id":)" + id + R"(,"method":"presence.list"})");
+        QCOMPARE(m.kind(), RpcMessage::Kind::Request);
+        QVERIFY(RpcMessage::encodeResult(m.id(), QJsonObject())
+                    .contains(QByteArray(QByteArray("\"id\":") + id)));
     }
 
     void encodesRoundTrip()

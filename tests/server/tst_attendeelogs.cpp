@@ -88,6 +88,26 @@ private Q_SLOTS:
         QCOMPARE(logsSeenBy(m_gail), 1);
         QCOMPARE(logsSeenBy(m_other), 0);
         QCOMPARE(logsSeenBy(m_otherManager), 0);
+
+        // Someone of another organisation, or a log that does not exist, is not_found.
+        const QString stranger
+            = m_server->sql().exec("SELECT id FROM users WHERE login = 'othermanager'").text(0, 0);
+        for (const QString &method : {QStringLiteral("attendeeLogs.addGatekeeper"),
+                 QStringLiteral("attendeeLogs.removeGatekeeper")}) {
+            QCOMPARE(TestClient::errorReason(m_manager.call(method,
+                         {{QStringLiteral("logId"), m_log}, {QStringLiteral("userId"), stranger}})),
+                QStringLiteral("not_found"));
+            QCOMPARE(
+                TestClient::errorReason(m_manager.call(method,
+                    {{QStringLiteral("logId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                        {QStringLiteral("userId"), m_gailId.toString(QUuid::WithoutBraces)}})),
+                QStringLiteral("not_found"));
+        }
+        QCOMPARE(TestClient::errorReason(m_manager.call(QStringLiteral("reports.get"),
+                     {{QStringLiteral("type"), QStringLiteral("attendees")},
+                         {QStringLiteral("logId"),
+                             QUuid::createUuid().toString(QUuid::WithoutBraces)}})),
+            QStringLiteral("not_found"));
     }
 
     void gatekeepersLogAttendeesByBadge()

@@ -8,11 +8,14 @@
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QImage>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <zlib.h>
 
 using namespace Muster;
 using namespace Muster::Test;
@@ -76,6 +79,32 @@ HttpAnswer get(const QUrl &url, const QString &token, const QByteArray &ifNoneMa
 
 } // namespace
 
+// A PNG written by hand: 8-bit RGBA of the given size whose pixel data is exactly `filtered`
+// (compressed), with correct chunk checksums.
+QByteArray handmadePng(int width, int height, const QByteArray &filtered)
+{
+    const auto chunk = [](const QByteArray &type, const QByteArray &body) {
+        QByteArray out;
+        const auto be32 = [&out](quint32 v) {
+            for (int shift = 24; shift >= 0; shift -= 8)
+                out.append(char((v >> shift) & 0xff));
+        };
+        be32(quint32(body.size()));
+        const QByteArray typed = type + body;
+        out += typed;
+        be32(quint32(
+            crc32(0, reinterpret_cast<const Bytef *>(typed.constData()), uInt(typed.size()))));
+        return out;
+    };
+    QByteArray header;
+    for (const quint32 v : {quint32(width), quint32(height)})
+        for (int shift = 24; shift >= 0; shift -= 8)
+            header.append(char((v >> shift) & 0xff));
+    header += QByteArray("\x08\x06\x00\x00\x00", 5); // depth 8, RGBA, deflate, no filter/interlace
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", header)
+        + chunk("IDAT", qCompress(filtered, 9).mid(4)) + chunk("IEND", {});
+}
+
 class TestAvatars : public QObject
 {
     Q_OBJECT
@@ -138,7 +167,9 @@ private Q_SLOTS:
         QCOMPARE(resultOf(reply).value(QStringLiteral("avatar")).toString(), sha);
         const QJsonObject pushed = bo.waitForPush(QStringLiteral("profile.changed"));
         QCOMPARE(pushed.value(QStringLiteral("avatar")).toString(), sha);
-        QVERIFY(gx.noPush(QStringLiteral("profile.changed"), {}, 200));
+        // Bo has it, so it went out; a round trip of gx's now comes after anything sent to gx.
+        QVERIFY(gx.call(QStringLiteral("presence.list")).contains(QStringLiteral("result")));
+        QVERIFY(gx.noPush(QStringLiteral("profile.changed"), {}, 0));
         QCOMPARE(m_server->auditCount(QStringLiteral("user.avatar")), 1);
 
         // The board and the profile both carry the hash.
@@ -280,6 +311,37 @@ private Q_SLOTS:
         QByteArray huge = png;
         huge.append(300 * 1024, '\0');
         QTest::newRow("too large") << b64(huge) << bad;
+    }
+
+    void pngPixelsAreInflatedWithABound_data()
+    {
+        QTest::addColumn<QByteArray>("pixels");
+        QTest::addColumn<bool>("accepted");
+        const qsizetype exact = 64 * (1 + 64 * 4); // 64 rows of RGBA, a filter byte each
+        QTest::newRow("exact") << QByteArray(exact, '\0') << true;
+        // Well-formed chunks and checksums, but half the rows: a truncated picture.
+        QTest::newRow("half the rows") << QByteArray(exact / 2, '\0') << false;
+        QTest::newRow("one byte more") << QByteArray(exact + 1, '\0') << false;
+        // 100 MB of zeros squeezed into ~100 KB: inflating stops at the bound.
+        QTest::newRow("zlib bomb") << QByteArray(100 * 1000 * 1000, '\0') << false;
+    }
+
+    void pngPixelsAreInflatedWithABound()
+    {
+        QFETCH(QByteArray, pixels);
+        QFETCH(bool, accepted);
+        const QByteArray png = handmadePng(64, 64, pixels);
+        QVERIFY(png.size() < 256 * 1024);
+        TestClient ada;
+        QVERIFY(!signIn(ada, QStringLiteral("ada")).isEmpty());
+        const QJsonObject reply = ada.call(QStringLiteral("profile.setAvatar"),
+            {{QStringLiteral("image"), QString::fromLatin1(png.toBase64())}});
+        if (accepted) {
+            QVERIFY2(reply.contains(QStringLiteral("result")),
+                QJsonDocument(reply).toJson().constData());
+        } else {
+            QCOMPARE(TestClient::errorReason(reply), QStringLiteral("bad_image"));
+        }
     }
 
     void badImages()

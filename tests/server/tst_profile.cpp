@@ -64,6 +64,21 @@ private Q_SLOTS:
         QCOMPARE(mine.value(QStringLiteral("login")).toString(), QStringLiteral("ada"));
     }
 
+    void namesAreStoredInOneCanonicalForm()
+    {
+        TestClient ada;
+        signIn(ada, QStringLiteral("ada"));
+        // "Zoe" with a combining acute accent is stored as the one character é (NFC), so it
+        // compares and sorts like the same name typed on another keyboard.
+        const QString decomposed = QStringLiteral("Zoe\u0301");
+        QVERIFY(ada.call(QStringLiteral("profile.update"),
+                       {{QStringLiteral("displayName"), decomposed}})
+                    .contains(QStringLiteral("result")));
+        QCOMPARE(
+            m_server->sql().exec("SELECT display_name FROM users WHERE login = 'ada'").text(0, 0),
+            QStringLiteral("Zo\u00e9"));
+    }
+
     void badProfileInput_data()
     {
         QTest::addColumn<QJsonObject>("params");
@@ -73,6 +88,13 @@ private Q_SLOTS:
         QTest::newRow("long name")
             << QJsonObject {{QStringLiteral("displayName"), QString(201, u'x')}};
         QTest::newRow("name number") << QJsonObject {{QStringLiteral("displayName"), 5}};
+        // Never cut off at the NUL by the database ("a\0b" stored as "a"): refused.
+        QTest::newRow("NUL in name") << QJsonObject {
+            {QStringLiteral("displayName"), QString(QStringLiteral("a") + QChar(0) + u'b')}};
+        QTest::newRow("control character in name")
+            << QJsonObject {{QStringLiteral("displayName"), QStringLiteral("a\u001bb")}};
+        QTest::newRow("line break in name")
+            << QJsonObject {{QStringLiteral("displayName"), QStringLiteral("a\nb")}};
         QTest::newRow("not an email")
             << QJsonObject {{QStringLiteral("email"), QStringLiteral("ada at home")}};
     }

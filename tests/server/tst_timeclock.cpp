@@ -205,6 +205,32 @@ private Q_SLOTS:
                      .toArray()
                      .size(),
             0);
+        // With no active event at all, an edited event says "not active", never null.
+        const QString otherEvent
+            = resultOf(m_otherAdmin.call(QStringLiteral("events.create"),
+                           {{QStringLiteral("name"), QStringLiteral("Elsewhere")},
+                               {QStringLiteral("timeZone"), QStringLiteral("UTC")},
+                               {QStringLiteral("start"), wireTime(now)},
+                               {QStringLiteral("end"), wireTime(now.addDays(1))}}))
+                  .value(QStringLiteral("event"))
+                  .toObject()
+                  .value(QStringLiteral("id"))
+                  .toString();
+        QVERIFY(!otherEvent.isEmpty());
+        QVERIFY(m_server->sql()
+                    .exec("UPDATE organisations SET active_event_id = NULL WHERE name = 'Other'")
+                    .ok());
+        QCOMPARE(
+            resultOf(m_otherAdmin.call(QStringLiteral("events.update"),
+                {{QStringLiteral("eventId"), otherEvent},
+                    {QStringLiteral("name"),
+                        QStringLiteral(
+                            "Elsewhere 2")}}))[QStringLiteral("event")][QStringLiteral("active")],
+            QJsonValue(false));
+        QVERIFY(m_server->sql()
+                    .exec("DELETE FROM events WHERE id = $1",
+                        PgParams() << QUuid::fromString(otherEvent))
+                    .ok());
         // Archived: read-only, and never active again until unarchived.
         const QJsonObject archived = resultOf(m_admin.call(QStringLiteral("events.update"),
             {{QStringLiteral("eventId"), m_pastEvent}, {QStringLiteral("archived"), true}}));
@@ -401,7 +427,15 @@ private Q_SLOTS:
         QTRY_COMPARE(
             personState(QStringLiteral("wendy")).value(QStringLiteral("stateId")).toString(),
             m_shiftState);
-        QVERIFY(kiosk.noPush(QStringLiteral("presence.changed"), {}, 300));
+        // The board heard of her shift (so it went out); the kiosk's round trip after that
+        // would have brought any copy sent to it.
+        QVERIFY(!m_manager
+                     .waitForPush(QStringLiteral("presence.changed"),
+                         {{QStringLiteral("userId"), id(m_people.value(QStringLiteral("wendy")))},
+                             {QStringLiteral("stateId"), m_shiftState}})
+                     .isEmpty());
+        QVERIFY(kiosk.call(QStringLiteral("kiosk.touch")).contains(QStringLiteral("result")));
+        QVERIFY(kiosk.noPush(QStringLiteral("presence.changed"), {}, 0));
         QVERIFY(kiosk
                     .call(QStringLiteral("timeclock.clockOut"),
                         {{QStringLiteral("actionId"), newActionId()}})
@@ -756,7 +790,10 @@ private Q_SLOTS:
         QVERIFY(entryOf(addEntry(QStringLiteral("victor"), m_ops,
                             QDateTime::currentDateTimeUtc().addSecs(-3 * 3600), QDateTime()))
                     .contains(QStringLiteral("id")));
-        QVERIFY(victor.noPush(QStringLiteral("notification.new"), {}, 200));
+        // A check-in earns nothing yet: by his round trip after it, no notice has come.
+        QVERIFY(
+            victor.call(QStringLiteral("notifications.list")).contains(QStringLiteral("result")));
+        QVERIFY(victor.noPush(QStringLiteral("notification.new"), {}, 0));
         QVERIFY(m_manager
                     .call(QStringLiteral("timeclock.stopEntry"),
                         {{QStringLiteral("userId"), id(m_people.value(QStringLiteral("victor")))}})
@@ -960,19 +997,27 @@ private Q_SLOTS:
                     || reason == QStringLiteral("no_active_event"),
                 qPrintable(method + u' ' + reason));
         }
-        QCOMPARE(
-            resultOf(m_otherAdmin.call(QStringLiteral("timeclock.entries"),
-                         {{QStringLiteral("eventId"), m_event}, {QStringLiteral("userId"), vera}}))
-                .value(QStringLiteral("entries"))
-                .toArray()
-                .size(),
-            0);
-        QCOMPARE(resultOf(m_otherAdmin.call(QStringLiteral("bonuses.list"),
-                              {{QStringLiteral("eventId"), m_event}}))
-                     .value(QStringLiteral("bonuses"))
-                     .toArray()
-                     .size(),
-            0);
+        // Reads about another organisation's event or person answer not_found, not an empty
+        // list that looks like "nothing there".
+        const QJsonObject ofEvent {{QStringLiteral("eventId"), m_event}};
+        const QList<std::pair<QString, QJsonObject>> reads {
+            {QStringLiteral("timeclock.entries"), ofEvent},
+            {QStringLiteral("timeclock.entries"), {{QStringLiteral("userId"), vera}}},
+            {QStringLiteral("timeclock.ongoing"), ofEvent},
+            {QStringLiteral("bonuses.list"), ofEvent},
+            {QStringLiteral("rewards.list"), ofEvent},
+            {QStringLiteral("rewards.list"), {{QStringLiteral("userId"), vera}}},
+            {QStringLiteral("attendeeLogs.list"), ofEvent},
+            {QStringLiteral("timeclock.entries"), {{QStringLiteral("eventId"), newActionId()}}},
+        };
+        for (const auto &[method, params] : reads) {
+            const QString reason = TestClient::errorReason(m_otherAdmin.call(method, params));
+            QVERIFY2(reason == QStringLiteral("not_found"), qPrintable(method + u' ' + reason));
+        }
+        // The same reads of one's own organisation still answer lists.
+        QVERIFY(resultOf(m_manager.call(QStringLiteral("timeclock.ongoing"), ofEvent))
+                    .value(QStringLiteral("entries"))
+                    .isArray());
         // Nothing changed anywhere on their behalf.
         QCOMPARE(otherChanges(), before);
     }
