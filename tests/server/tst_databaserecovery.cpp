@@ -1,6 +1,7 @@
 // The real muster-server on its embedded PostgreSQL when PostgreSQL dies: it is started again,
 // the server serves again, /healthz answers at once all along, and a shutdown in any of those
 // states is clean.
+#include "postmaster.h"
 #include "testclient.h"
 
 #include <QElapsedTimer>
@@ -19,17 +20,6 @@ using namespace Muster;
 using namespace Muster::Test;
 
 namespace {
-
-qint64 postmasterPid(const QString &dataDir)
-{
-    QFile f(dataDir + QStringLiteral("/postgresql/postmaster.pid"));
-    return f.open(QIODevice::ReadOnly) ? f.readLine().trimmed().toLongLong() : 0;
-}
-
-bool alive(qint64 pid)
-{
-    return pid > 0 && ::kill(pid_t(pid), 0) == 0;
-}
 
 struct Probe
 {
@@ -133,7 +123,7 @@ private Q_SLOTS:
         QNetworkAccessManager manager;
         QCOMPARE(probeHealth(manager, port).status, 200);
         const qint64 before = postmasterPid(m_dir.path());
-        QVERIFY(alive(before));
+        QVERIFY(processAlive(before));
 
         ::kill(pid_t(before), SIGKILL);
         QElapsedTimer sinceKill;
@@ -158,7 +148,7 @@ private Q_SLOTS:
         QVERIFY2(back, logTail().constData());
         // Generous against a busy machine; the figure above is what it really took.
         QVERIFY2(slowest < 1000, qPrintable(QString::number(slowest)));
-        QVERIFY(alive(postmasterPid(m_dir.path())));
+        QVERIFY(processAlive(postmasterPid(m_dir.path())));
 
         // And it serves: the pool reconnected.
         QVERIFY(QTest::qWaitFor(
@@ -170,7 +160,7 @@ private Q_SLOTS:
             20000));
         const qint64 after = postmasterPid(m_dir.path());
         QVERIFY(stopServer(server));
-        QTRY_VERIFY_WITH_TIMEOUT(!alive(after), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!processAlive(after), 10000);
     }
 
     void aShutdownWhileTheDatabaseIsDownIsClean()
@@ -180,10 +170,10 @@ private Q_SLOTS:
         QVERIFY(port != 0);
         const qint64 pid = postmasterPid(m_dir.path());
         ::kill(pid_t(pid), SIGKILL);
-        QTRY_VERIFY_WITH_TIMEOUT(!alive(pid), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!processAlive(pid), 10000);
         QVERIFY2(stopServer(server), logTail().constData());
         // Nothing is left running on the data directory.
-        QTRY_VERIFY_WITH_TIMEOUT(!alive(postmasterPid(m_dir.path())), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!processAlive(postmasterPid(m_dir.path())), 10000);
     }
 };
 

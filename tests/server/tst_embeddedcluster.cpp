@@ -2,6 +2,7 @@
 // clean stop leaves nothing running, and a crashed PostgreSQL recovers on the next start.
 #include "db/embeddedcluster.h"
 #include "db/pgsyncconnection.h"
+#include "postmaster.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,21 +12,7 @@
 #include <csignal>
 
 using namespace Muster;
-
-namespace {
-
-qint64 postmasterPid(const QString &dataDir)
-{
-    QFile f(dataDir + QStringLiteral("/postgresql/postmaster.pid"));
-    return f.open(QIODevice::ReadOnly) ? f.readLine().trimmed().toLongLong() : 0;
-}
-
-bool alive(qint64 pid)
-{
-    return pid > 0 && ::kill(pid_t(pid), 0) == 0;
-}
-
-} // namespace
+using namespace Muster::Test;
 
 class TestEmbeddedCluster : public QObject
 {
@@ -45,16 +32,16 @@ private Q_SLOTS:
             QVERIFY2(c.isOpen(), qPrintable(c.errorMessage()));
             QVERIFY(c.execScript("CREATE TABLE kept (v int); INSERT INTO kept VALUES (1)").ok());
             pid = postmasterPid(dir.path());
-            QVERIFY(alive(pid));
+            QVERIFY(processAlive(pid));
 
             // An admin command on the same data directory uses the running cluster.
             EmbeddedCluster guest(dir.path(), EmbeddedCluster::Durability::Throwaway);
             QVERIFY(guest.start());
             QVERIFY(!guest.ownsServer());
             guest.stop(); // not the owner: PostgreSQL keeps running
-            QVERIFY(alive(pid));
+            QVERIFY(processAlive(pid));
         }
-        QTRY_VERIFY_WITH_TIMEOUT(!alive(pid), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!processAlive(pid), 10000);
 
         // A crash: PostgreSQL killed outright, its pid file left behind.
         {
@@ -62,7 +49,7 @@ private Q_SLOTS:
             QVERIFY(again.start());
             pid = postmasterPid(dir.path());
             ::kill(pid_t(pid), SIGKILL);
-            QTRY_VERIFY_WITH_TIMEOUT(!alive(pid), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(!processAlive(pid), 10000);
         }
         EmbeddedCluster recovered(dir.path(), EmbeddedCluster::Durability::Throwaway);
         QVERIFY2(recovered.start(), qPrintable(recovered.errorMessage()));
