@@ -89,10 +89,17 @@ void raiseFileLimit()
 bool BenchServer::start(const QString &binary, const QStringList &extraArguments)
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    // One load client plays thousands of people from one address: the caps meant for a real
+    // crowd would refuse it, so they are lifted (a bench measures speed, tst_connectionlimits
+    // the caps).
+    const QStringList uncapped {QStringLiteral("--limit"),
+        QStringLiteral("connections-per-address=1000000"), QStringLiteral("--limit"),
+        QStringLiteral("connections-per-person=1000000"), QStringLiteral("--limit"),
+        QStringLiteral("connections-not-signed-in=1000000")};
     m_process.start(binary,
         QStringList {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--port"),
             QStringLiteral("0")}
-            + extraArguments);
+            + uncapped + extraArguments);
     if (!m_process.waitForStarted(10000)
         || !waitFor([this] { return m_process.canReadLine(); }, 120000)) {
         std::fprintf(stderr, "muster-server did not start\n");

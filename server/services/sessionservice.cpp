@@ -92,7 +92,7 @@ void SessionService::login(const RpcCall &call)
             if (attempt.error)
                 return call.fail(RpcError::unavailable(QStringLiteral("Database unavailable")));
             if (attempt.retryAfter > 0) {
-                qCInfo(lcAuth) << "throttled sign-in for" << login << "from" << address;
+                qCDebug(lcAuth) << "throttled sign-in for" << login << "from" << address;
                 return call.fail(RpcError::rateLimited(attempt.retryAfter));
             }
             m_store.findAccount(login, this,

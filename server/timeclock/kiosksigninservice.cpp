@@ -23,6 +23,11 @@ namespace {
 
 constexpr int kQuickCodeSeconds = 30;
 
+// The person behind a badge, as the sign-in checks read them.
+const QByteArray kPersonJson
+    = "jsonb_build_object('id', u.id, 'login', u.login, 'displayName', u.display_name,"
+      " 'role', u.role, 'badge', u.badge, 'pinHash', u.pin_hash)";
+
 QByteArray codeHash(const QString &code)
 {
     return QCryptographicHash::hash(code.trimmed().toUpper().toUtf8(), QCryptographicHash::Sha256);
@@ -85,12 +90,6 @@ void KioskSignInService::signIn(const RpcCall &call)
                   : checkQuickCode(call, badge, secret, attempt.attemptId);
         });
 }
-
-namespace {
-const QByteArray kPersonJson
-    = "jsonb_build_object('id', u.id, 'login', u.login, 'displayName', u.display_name,"
-      " 'role', u.role, 'badge', u.badge, 'pinHash', u.pin_hash)";
-} // namespace
 
 void KioskSignInService::checkQuickCode(
     const RpcCall &call, const QString &badge, const QString &code, const QUuid &attemptId)
