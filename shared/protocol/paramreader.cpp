@@ -5,7 +5,26 @@
 #include <QJsonValue>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace Muster {
+
+namespace {
+
+// A JSON number that is a whole number a double holds exactly (|n| <= 2^53), else nullopt.
+// Checked before converting: casting a larger double to an integer is undefined behaviour.
+std::optional<qint64> wholeNumber(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double number = value.toDouble();
+    constexpr double kExact = 9007199254740992.0; // 2^53
+    if (!(number >= -kExact && number <= kExact) || number != std::trunc(number))
+        return std::nullopt; // also NaN and the infinities
+    return qint64(number);
+}
+
+} // namespace
 
 void ParamReader::fail(const QString &detail)
 {
@@ -188,17 +207,15 @@ std::optional<QDateTime> ParamReader::optionalTime(const QString &key)
 
 qint64 ParamReader::requiredInt(const QString &key, qint64 minimum, qint64 maximum)
 {
-    const QJsonValue value = m_params.value(key);
-    const double number = value.toDouble();
-    if (!value.isDouble() || number != double(qint64(number)) || number < double(minimum)
-        || number > double(maximum)) {
+    const std::optional<qint64> number = wholeNumber(m_params.value(key));
+    if (!number || *number < minimum || *number > maximum) {
         fail(QStringLiteral("\"%1\" must be a whole number from %2 to %3")
                  .arg(key)
                  .arg(minimum)
                  .arg(maximum));
         return minimum;
     }
-    return qint64(number);
+    return *number;
 }
 
 std::optional<qint64> ParamReader::optionalInt(const QString &key, qint64 minimum, qint64 maximum)
@@ -239,9 +256,8 @@ QString ParamReader::requiredBadge(const QString &key)
     QString text;
     if (value.isString())
         text = value.toString().trimmed();
-    else if (value.isDouble() && value.toDouble() >= 0
-        && value.toDouble() == double(qint64(value.toDouble())))
-        text = QString::number(qint64(value.toDouble()));
+    else if (const std::optional<qint64> number = wholeNumber(value); number && *number >= 0)
+        text = QString::number(*number);
     if (!digits.match(text).hasMatch()) {
         fail(QStringLiteral("\"%1\" must be a badge number of 1 to 8 digits").arg(key));
         return {};
