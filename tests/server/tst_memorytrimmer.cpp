@@ -15,7 +15,8 @@ private Q_SLOTS:
     void returnsWhatABurstLeftBehind()
     {
 #if defined(__SANITIZE_ADDRESS__)
-        QSKIP("AddressSanitizer brings its own allocator: glibc's malloc_trim has nothing to return");
+        QSKIP(
+            "AddressSanitizer brings its own allocator: glibc's malloc_trim has nothing to return");
 #endif
 #ifndef __GLIBC__
         QSKIP("glibc only");
