@@ -464,6 +464,46 @@ private Q_SLOTS:
             QStringLiteral("forbidden"));
     }
 
+    void badUpgradesAreAnsweredNotDropped_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<QByteArray>("status");
+        const QByteArray start = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                                 "Connection: Upgrade\r\n";
+        const QByteArray key = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+        QTest::newRow("no key") << start + "Sec-WebSocket-Version: 13\r\n\r\n"
+                                << QByteArray("HTTP/1.1 400");
+        QTest::newRow("short key") << start
+                + "Sec-WebSocket-Key: c2hvcnQ=\r\n"
+                  "Sec-WebSocket-Version: 13\r\n\r\n"
+                                   << QByteArray("HTTP/1.1 400");
+        QTest::newRow("old version") << start + key + "Sec-WebSocket-Version: 8\r\n\r\n"
+                                     << QByteArray("HTTP/1.1 400");
+        QTest::newRow("long header line") << start + key
+                + "Sec-WebSocket-Version: 13\r\nX-Padding: " + QByteArray(9000, 'a')
+                + "\r\n\r\n" << QByteArray("HTTP/1.1 431");
+    }
+
+    void badUpgradesAreAnsweredNotDropped()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(QByteArray, status);
+        QTcpSocket raw;
+        raw.connectToHost(QHostAddress::LocalHost, m_server->server().port());
+        QVERIFY(raw.waitForConnected(5000));
+        raw.write(head);
+        QByteArray answer;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                answer += raw.readAll();
+                return answer.contains("\r\n\r\n");
+            },
+            5000));
+        QVERIFY2(answer.startsWith(status), answer.left(80).constData());
+        if (head.contains("Version: 8"))
+            QVERIFY(answer.contains("Sec-WebSocket-Version: 13"));
+    }
+
     void httpProbesGetABare404()
     {
         for (const QString &path :
