@@ -14,19 +14,24 @@ namespace Muster {
 MusterServer::MusterServer(const Config &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
+    , m_serverId(QUuid::createUuid())
     , m_budget(config.caps.memoryBudgetBytes)
     , m_socketThreads(config.socketThreads, config.limits.pingInterval)
     , m_db(config.conninfo, config.poolSize)
+    , m_listener(config.conninfo)
+    , m_relay(m_hub, m_listener, m_serverId)
     , m_sessions(m_db, m_hasher, m_hub)
-    , m_presence(m_db, m_hub)
-    , m_states(m_db, m_hub)
-    , m_teams(m_db, m_hub)
-    , m_profile(m_db, m_hasher, m_hub)
-    , m_users(m_db, m_hasher, m_hub)
-    , m_avatars(m_db, m_hub)
+    , m_presence(m_db, m_hub, m_relay, m_serverId)
+    , m_registry(m_db, m_presence, m_serverId)
+    , m_states(m_db, m_relay)
+    , m_teams(m_db, m_relay)
+    , m_profile(m_db, m_hasher, m_relay)
+    , m_users(m_db, m_hasher, m_relay)
+    , m_avatars(m_db, m_relay)
     , m_organisations(m_db, m_hub)
-    , m_timeclock(m_db, m_hasher, m_hub, m_presence)
+    , m_timeclock(m_db, m_hasher, m_hub, m_relay, m_presence)
 {
+    m_registry.setTiming(config.heartbeat);
     registerMethods(m_dispatcher,
         {m_sessions, m_presence, m_states, m_teams, m_profile, m_users, m_avatars, m_organisations,
             m_timeclock});
@@ -45,8 +50,8 @@ MusterServer::MusterServer(const Config &config, QObject *parent)
             m_avatars.serve(request, responder);
         });
     connect(&m_http, &HttpFront::webSocketConnected, this, &MusterServer::onWebSocket);
-    m_db.listen(QString::fromLatin1(DirectoryStore::kUserChangedChannel));
-    connect(&m_db, &Database::notificationReceived, this,
+    m_listener.listen(QString::fromLatin1(DirectoryStore::kUserChangedChannel));
+    connect(&m_listener, &ListenConnection::notificationReceived, this,
         [this](const QString &channel, const QByteArray &payload) {
             if (channel == QLatin1String(DirectoryStore::kUserChangedChannel))
                 m_sessions.refreshUser(QUuid::fromString(QLatin1String(payload)));
@@ -74,6 +79,8 @@ void MusterServer::setThrottleLimits(const ThrottleLimits &limits)
 bool MusterServer::start()
 {
     m_db.open();
+    m_listener.open();
+    m_registry.start();
     m_timeclock.dayBoundary.start(m_config.boundaryCheckInterval);
     if (!m_http.listen(m_config.address, m_config.port)) {
         m_error = QStringLiteral("cannot listen on %1:%2: %3")
@@ -85,6 +92,11 @@ bool MusterServer::start()
     qCInfo(lcHttp).noquote() << "listening on"
                              << m_config.address.toString() + u':' + QString::number(port());
     return true;
+}
+
+void MusterServer::stop(std::function<void()> done)
+{
+    m_registry.stop(std::move(done));
 }
 
 void MusterServer::abortAllConnections()
@@ -104,7 +116,7 @@ void MusterServer::onWebSocket(
     ++m_notSignedIn;
     connect(client, &ClientSocket::identified, this, [this] { --m_notSignedIn; });
     connect(client, &ClientSocket::closed, this, [this, clientAddress](ClientSocket *c) {
-        m_hub.detach(c);
+        m_hub.forget(c);
         if (--m_connectionsByAddress[clientAddress] <= 0)
             m_connectionsByAddress.remove(clientAddress);
         if (!c->wasIdentified())

@@ -2,7 +2,10 @@
 // front, wired together. Tests create one in-process; muster-server's main creates one too.
 #pragma once
 
+#include "cluster/pushrelay.h"
+#include "cluster/serverregistry.h"
 #include "db/database.h"
+#include "db/listenconnection.h"
 #include "memorytrimmer.h"
 #include "net/clientsocket.h"
 #include "net/connectioncaps.h"
@@ -47,12 +50,17 @@ public:
         ConnectionCaps caps;
         // Proxies whose X-Forwarded-For names the real client (a load balancer in front).
         QList<QHostAddress> trustedProxies;
+        // How often this server renews its heartbeat, and after how long without one another
+        // server counts it dead (its people offline).
+        ServerRegistry::Timing heartbeat;
     };
 
     explicit MusterServer(const Config &config, QObject *parent = nullptr);
     ~MusterServer() override;
 
     bool start();
+    // Takes this server out of the shared tables (a clean stop), then calls done.
+    void stop(std::function<void()> done);
     // Cuts every WebSocket connection without a closing handshake (as a network failure would).
     void abortAllConnections();
     QString errorString() const { return m_error; }
@@ -60,6 +68,10 @@ public:
 
     SessionService &sessions() { return m_sessions; }
     PushHub &hub() { return m_hub; }
+    PushRelay &relay() { return m_relay; }
+    ServerRegistry &registry() { return m_registry; }
+    ListenConnection &listener() { return m_listener; }
+    QUuid serverId() const { return m_serverId; }
     Timeclock &timeclock() { return m_timeclock; }
     const RpcDispatcher &dispatcher() const { return m_dispatcher; }
     const MemoryBudget &memoryBudget() const { return m_budget; }
@@ -74,14 +86,18 @@ private:
     static void refuse(ClientSocket *client, const QString &reason);
 
     Config m_config;
+    QUuid m_serverId; // this process among the servers sharing the database
     MemoryBudget m_budget; // before the sockets' threads, whose pumps count against it
     // Before everything that may hold sockets, so its threads stop last.
     SocketThreads m_socketThreads;
     Database m_db;
+    ListenConnection m_listener;
     PasswordHasher m_hasher;
     PushHub m_hub;
+    PushRelay m_relay;
     SessionService m_sessions;
     PresenceService m_presence;
+    ServerRegistry m_registry;
     StateService m_states;
     TeamService m_teams;
     ProfileService m_profile;

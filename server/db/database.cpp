@@ -21,9 +21,6 @@ Database::Database(const QByteArray &conninfo, int poolSize, QObject *parent)
         connect(c, &PgConnection::lost, this, [this, c] { onConnectionLost(c); });
         m_connections.append(c);
     }
-    // Notifications are listened for on the first connection only, so each arrives once.
-    connect(m_connections.first(), &PgConnection::notificationReceived, this,
-        &Database::notificationReceived);
     m_waitingTimer.setInterval(250);
     connect(&m_waitingTimer, &QTimer::timeout, this, &Database::expireWaiting);
 }
@@ -38,11 +35,6 @@ bool Database::isReady() const
 {
     return std::any_of(m_connections.cbegin(), m_connections.cend(),
         [](const PgConnection *c) { return c->isReady(); });
-}
-
-void Database::listen(const QString &channel)
-{
-    m_connections.first()->listen(channel);
 }
 
 static PgConnection::JobHandler guarded(QObject *context, PgConnection::JobHandler handler)

@@ -1,5 +1,6 @@
 // A small pool of asynchronous PostgreSQL connections: spreads jobs over the ready connections,
-// holds them briefly while none is ready, and reconnects lost ones with backoff.
+// holds them briefly while none is ready, and reconnects lost ones with backoff. Nothing here
+// LISTENs: notifications belong to one session, ListenConnection's.
 #pragma once
 
 #include "pgconnection.h"
@@ -32,11 +33,6 @@ public:
     // Runs statements in one transaction; the handler gets one result per statement, or the
     // results up to and including the first failure.
     void transaction(QList<PgStatement> statements, QObject *context, ResultsHandler handler);
-    // Subscribes to a LISTEN channel on every connection's behalf (one connection listens).
-    void listen(const QString &channel);
-
-Q_SIGNALS:
-    void notificationReceived(const QString &channel, const QByteArray &payload);
 
 private:
     struct Waiting

@@ -26,6 +26,19 @@ PgParams &PgParams::operator<<(const QUuid &id)
     return *this;
 }
 
+PgParams &PgParams::operator<<(const QList<QUuid> &ids)
+{
+    QByteArray literal = "{";
+    for (const QUuid &id : ids) {
+        if (literal.size() > 1)
+            literal += ',';
+        literal += id.toByteArray(QUuid::WithoutBraces);
+    }
+    literal += '}';
+    add(literal, false, 0);
+    return *this;
+}
+
 PgParams &PgParams::operator<<(qint64 number)
 {
     add(QByteArray::number(number), false, 0);

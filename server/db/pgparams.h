@@ -18,6 +18,8 @@ public:
     PgParams &operator<<(const QString &text);
     PgParams &operator<<(const char *) = delete; // say QStringLiteral: no accidental Latin-1
     PgParams &operator<<(const QUuid &id); // a null QUuid binds SQL NULL
+    // A uuid[] in PostgreSQL's array literal form ({id,id,…}); cast it with $n::uuid[].
+    PgParams &operator<<(const QList<QUuid> &ids);
     PgParams &operator<<(qint64 number);
     PgParams &operator<<(int number) { return *this << qint64(number); }
     PgParams &operator<<(bool flag);

@@ -9,17 +9,24 @@ namespace Muster {
 
 namespace {
 
+// Whether "users u" is connected to some server. Dead servers' rows are swept (ServerStore::reap),
+// so a row is enough.
+const QByteArray kOnline = "EXISTS (SELECT 1 FROM live_connections l WHERE l.user_id = u.id)";
+
 // The columns every PersonState is read from, in order, for a query over "users u".
-const QByteArray kStateColumns = "u.organisation_id, u.id, u.state_id, muster_iso(u.state_since),"
-                                 " muster_iso(u.last_seen_at), u.status_message,"
-                                 " muster_iso(u.state_until)";
+QByteArray stateColumns(const QByteArray &online = kOnline)
+{
+    return "u.organisation_id, u.id, u.state_id, muster_iso(u.state_since),"
+           " muster_iso(u.last_seen_at), u.status_message, muster_iso(u.state_until), "
+        + online;
+}
 // Makes synchronous_commit=off local to the transaction of the statement it is joined into.
 const QByteArray kSoftCommit = "(SELECT set_config('synchronous_commit', 'off', true)) AS soft";
 
 PresenceStore::PersonState stateAt(const PgResult &r, int row)
 {
     return {r.uuid(row, 0), r.uuid(row, 1), r.uuid(row, 2), r.text(row, 3), r.text(row, 4),
-        r.text(row, 5), r.text(row, 6)};
+        r.text(row, 5), r.text(row, 6), r.toBool(row, 7)};
 }
 
 void deliver(const PgResult &r, const PresenceStore::StateHandler &handler)
@@ -43,7 +50,10 @@ void PresenceStore::snapshot(
               "    'teamId', u.home_team_id, 'stateId', u.state_id,"
               "    'since', muster_iso(u.state_since), 'lastSeen', muster_iso(u.last_seen_at),"
               "    'message', u.status_message, 'until', muster_iso(u.state_until),"
-              "    'highlight', u.highlight_color, 'avatar', u.avatar_sha256)"
+              "    'highlight', u.highlight_color, 'avatar', u.avatar_sha256,"
+              "    'online', "
+            + kOnline
+            + ")"
               "    ORDER BY lower(u.display_name), u.id)"
               "   FROM users u WHERE u.organisation_id = $1 AND u.role <> 'banned'"
               "     AND ($2::uuid IS NULL OR u.home_team_id = $2)), '[]'::json),"
@@ -72,22 +82,16 @@ void PresenceStore::setState(const QUuid &organisationId, const QUuid &userId, c
             + " WHERE u.id = $2 AND u.organisation_id = $1"
               "   AND s.id = $3 AND s.organisation_id = $1 AND NOT s.is_shift"
               " RETURNING "
-            + kStateColumns,
+            + stateColumns(),
         params, context, [handler](const PgResult &r) { deliver(r, handler); });
 }
 
 void PresenceStore::currentStates(const QUuid &organisationId, const QList<QUuid> &userIds,
     QObject *context, StatesHandler handler)
 {
-    // One array parameter, in PostgreSQL's literal form: {id,id,…}.
-    QStringList ids;
-    ids.reserve(userIds.size());
-    for (const QUuid &id : userIds)
-        ids << id.toString(QUuid::WithoutBraces);
-    m_db.exec("SELECT " + kStateColumns
+    m_db.exec("SELECT " + stateColumns()
             + " FROM users u WHERE u.organisation_id = $1 AND u.id = ANY ($2::uuid[])",
-        PgParams() << organisationId << (u'{' + ids.join(u',') + u'}'), context,
-        [handler](const PgResult &r) {
+        PgParams() << organisationId << userIds, context, [handler](const PgResult &r) {
             if (!r.ok())
                 return handler({}, r.errorMessage());
             QList<PersonState> states;
@@ -97,13 +101,49 @@ void PresenceStore::currentStates(const QUuid &organisationId, const QList<QUuid
         });
 }
 
-void PresenceStore::markSeen(
-    const QUuid &organisationId, const QUuid &userId, QObject *context, StateHandler handler)
+void PresenceStore::arrive(const QUuid &serverId, const QUuid &organisationId, const QUuid &userId,
+    QObject *context, std::function<void(bool ok)> handler)
 {
-    m_db.exec("UPDATE users u SET last_seen_at = now() FROM " + kSoftCommit
-            + " WHERE u.id = $2 AND u.organisation_id = $1 RETURNING " + kStateColumns,
-        PgParams() << organisationId << userId, context,
+    m_db.exec("INSERT INTO live_connections (server_id, organisation_id, user_id)"
+              " SELECT $1, $2, $3 FROM "
+            + kSoftCommit + " ON CONFLICT DO NOTHING",
+        PgParams() << serverId << organisationId << userId, context,
+        [handler](const PgResult &r) { handler(r.ok()); });
+}
+
+void PresenceStore::leave(const QUuid &serverId, const QUuid &organisationId, const QUuid &userId,
+    QObject *context, StateHandler handler)
+{
+    // The CTE's delete is not visible to the rest of the statement, hence "another server".
+    m_db.exec("WITH gone AS (DELETE FROM live_connections WHERE user_id = $2 AND server_id = $3),"
+              " elsewhere AS (SELECT EXISTS (SELECT 1 FROM live_connections"
+              "   WHERE user_id = $2 AND server_id <> $3) AS online)"
+              " UPDATE users u SET last_seen_at = CASE WHEN e.online THEN u.last_seen_at"
+              "   ELSE now() END FROM elsewhere e, "
+            + kSoftCommit + " WHERE u.id = $2 AND u.organisation_id = $1 RETURNING "
+            + stateColumns("e.online"),
+        PgParams() << organisationId << userId << serverId, context,
         [handler](const PgResult &r) { deliver(r, handler); });
+}
+
+void PresenceStore::reassert(const QUuid &serverId,
+    const QList<QPair<QUuid, QUuid>> &organisationAndUser, QObject *context,
+    std::function<void(bool ok)> handler)
+{
+    QList<QUuid> organisations;
+    QList<QUuid> users;
+    for (const auto &[organisation, user] : organisationAndUser) {
+        organisations.append(organisation);
+        users.append(user);
+    }
+    // Rows this server holds for people no longer connected here (a failed write) go too.
+    m_db.exec("WITH stale AS (DELETE FROM live_connections WHERE server_id = $1"
+              "   AND NOT (user_id = ANY ($3::uuid[])))"
+              " INSERT INTO live_connections (server_id, organisation_id, user_id)"
+              " SELECT $1, o, u FROM unnest($2::uuid[], $3::uuid[]) AS t (o, u), "
+            + kSoftCommit + " ON CONFLICT DO NOTHING",
+        PgParams() << serverId << organisations << users, context,
+        [handler](const PgResult &r) { handler(r.ok()); });
 }
 
 void PresenceStore::expireDue(QObject *context, StatesHandler handler)
@@ -115,7 +155,7 @@ void PresenceStore::expireDue(QObject *context, StatesHandler handler)
             + " WHERE u.state_until <= now() AND d.organisation_id = u.organisation_id"
               "   AND d.is_default"
               " RETURNING "
-            + kStateColumns,
+            + stateColumns(),
         {}, context, [handler](const PgResult &r) {
             if (!r.ok())
                 return handler({}, r.errorMessage());

@@ -28,6 +28,7 @@ public:
         QString lastSeen; // ISO 8601 UTC, empty when never seen
         QString message; // "" when none
         QString until; // ISO 8601 UTC, empty when the state does not clear itself
+        bool online = false; // connected to some live server (see live_connections)
     };
     using SnapshotHandler = std::function<void(const QByteArray &json, const QString &error)>;
     using StateHandler
@@ -48,12 +49,20 @@ public:
     // the state is not one of the organisation's.
     void setState(const QUuid &organisationId, const QUuid &userId, const QUuid &stateId,
         const QString &message, const QDateTime &until, QObject *context, StateHandler handler);
-    // Records "last seen now" as the user's last connection closes.
     // The current states of several members of one organisation (unknown ids are skipped).
     void currentStates(const QUuid &organisationId, const QList<QUuid> &userIds, QObject *context,
         StatesHandler handler);
-    void markSeen(
-        const QUuid &organisationId, const QUuid &userId, QObject *context, StateHandler handler);
+    // The person's first connection on this server opened: they are online here.
+    void arrive(const QUuid &serverId, const QUuid &organisationId, const QUuid &userId,
+        QObject *context, std::function<void(bool ok)> handler);
+    // The person's last connection on this server closed; when no other server has them either,
+    // "last seen" becomes now. Answers their state, online or not.
+    void leave(const QUuid &serverId, const QUuid &organisationId, const QUuid &userId,
+        QObject *context, StateHandler handler);
+    // Records again everyone connected here, after the server's rows were lost (it was counted
+    // dead while cut off, or PostgreSQL restarted and dropped its unlogged tables).
+    void reassert(const QUuid &serverId, const QList<QPair<QUuid, QUuid>> &organisationAndUser,
+        QObject *context, std::function<void(bool ok)> handler);
     // Returns every state whose end has come to its organisation's default, across organisations;
     // each row changes once even with several servers sweeping.
     void expireDue(QObject *context, StatesHandler handler);

@@ -33,14 +33,6 @@ QJsonArray arrayOf(const PgResult &r)
     return QJsonDocument::fromJson(r.bytes(0, 0)).array();
 }
 
-QString uuidArray(const QList<QUuid> &ids)
-{
-    QStringList parts;
-    for (const QUuid &id : ids)
-        parts << id.toString(QUuid::WithoutBraces);
-    return u'{' + parts.join(u',') + u'}';
-}
-
 } // namespace
 
 QByteArray StateStore::listJsonSql()
@@ -147,11 +139,11 @@ void StateStore::reorder(const QUuid &org, const QUuid &actor, const QList<QUuid
             statements.append({"UPDATE states s SET sort_order = o.ord - 1"
                                " FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, ord)"
                                " WHERE s.id = o.id AND s.organisation_id = $1",
-                PgParams() << org << uuidArray(ids)});
+                PgParams() << org << ids});
             statements.append({"INSERT INTO activities (organisation_id, actor_id, action,"
                                " subject_type, new_value) VALUES ($1, $2, 'state.reorder', 'state',"
                                " to_jsonb($3::uuid[]))",
-                PgParams() << org << actor << uuidArray(ids)});
+                PgParams() << org << actor << ids});
             statements.append({listJsonSql(), PgParams() << org});
             m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
                 if (results.size() != 3 || !results.last().ok())
@@ -189,7 +181,9 @@ void StateStore::remove(const QUuid &org, const QUuid &actor, const QUuid &state
                  "  WHERE organisation_id = $1 AND state_id = $2"
                  "  RETURNING id, state_id, state_since)"
                  " SELECT COALESCE(json_agg(json_build_object('userId', id, 'stateId', state_id,"
-                 "   'since', muster_iso(state_since), 'message', '', 'until', NULL)), '[]'::json)"
+                 "   'since', muster_iso(state_since), 'message', '', 'until', NULL,"
+                 "   'online', EXISTS (SELECT 1 FROM live_connections l WHERE l.user_id = moved.id)"
+                 "   )), '[]'::json)"
                  " FROM moved",
                     PgParams() << org << stateId});
             statements.append(

@@ -7,6 +7,27 @@
 
 namespace Muster {
 
+namespace {
+
+template <typename Key>
+void removeFrom(QHash<Key, QSet<ClientSocket *>> &index, const Key &key, ClientSocket *socket)
+{
+    auto it = index.find(key);
+    if (it == index.end())
+        return;
+    it->remove(socket);
+    if (it->isEmpty())
+        index.erase(it);
+}
+
+QString frameOf(const QString &method, const QJsonObject &params)
+{
+    // Encoded once; QString is implicitly shared, so every socket sends the same buffer.
+    return QString::fromUtf8(RpcMessage::encodeNotification(method, params));
+}
+
+} // namespace
+
 void PushHub::attach(ClientSocket *socket, Scope scope)
 {
     const Caller &c = socket->caller();
@@ -17,23 +38,10 @@ void PushHub::attach(ClientSocket *socket, Scope scope)
         m_byOrganisation[c.organisationId].insert(socket);
     QSet<ClientSocket *> &mine = m_byUser[c.userId];
     mine.insert(socket);
-    if (mine.size() == 1)
+    if (mine.size() == 1) {
+        m_organisationOfUser.insert(c.userId, c.organisationId);
         Q_EMIT userOnline(c.organisationId, c.userId);
-}
-
-void PushHub::watch(ClientSocket *socket, const QUuid &organisationId)
-{
-    if (const auto was = m_watching.constFind(socket); was != m_watching.cend()) {
-        auto watchers = m_watchers.find(*was);
-        watchers->remove(socket);
-        if (watchers->isEmpty())
-            m_watchers.erase(watchers);
-        m_watching.erase(was);
     }
-    if (organisationId.isNull() || !m_sockets.contains(socket))
-        return;
-    m_watching.insert(socket, organisationId);
-    m_watchers[organisationId].insert(socket);
 }
 
 void PushHub::detach(ClientSocket *socket)
@@ -42,20 +50,55 @@ void PushHub::detach(ClientSocket *socket)
     if (!m_sockets.remove(socket))
         return;
     const Caller &c = socket->caller();
-    auto org = m_byOrganisation.find(c.organisationId);
-    if (org != m_byOrganisation.end()) {
-        org->remove(socket);
-        if (org->isEmpty())
-            m_byOrganisation.erase(org);
-    }
+    removeFrom(m_byOrganisation, c.organisationId, socket);
     auto user = m_byUser.find(c.userId);
     if (user != m_byUser.end()) {
         user->remove(socket);
         if (user->isEmpty()) {
             m_byUser.erase(user);
-            Q_EMIT userOffline(c.organisationId, c.userId);
+            const QUuid organisationId = m_organisationOfUser.take(c.userId);
+            Q_EMIT userOffline(organisationId, c.userId);
         }
     }
+}
+
+void PushHub::attachKiosk(ClientSocket *socket, const QUuid &kioskId)
+{
+    if (m_kioskOf.contains(socket) || kioskId.isNull())
+        return;
+    m_kioskOf.insert(socket, kioskId);
+    m_byKiosk[kioskId].insert(socket);
+}
+
+void PushHub::awaitPairing(ClientSocket *socket, const QString &code)
+{
+    if (const QString was = m_pairingOf.take(socket); !was.isEmpty())
+        m_pairings.remove(was);
+    m_pairingOf.insert(socket, code);
+    m_pairings.insert(code, socket);
+}
+
+void PushHub::forget(ClientSocket *socket)
+{
+    detach(socket);
+    if (const auto kiosk = m_kioskOf.constFind(socket); kiosk != m_kioskOf.cend()) {
+        removeFrom(m_byKiosk, *kiosk, socket);
+        m_kioskOf.erase(kiosk);
+    }
+    if (const QString code = m_pairingOf.take(socket); !code.isEmpty())
+        m_pairings.remove(code);
+}
+
+void PushHub::watch(ClientSocket *socket, const QUuid &organisationId)
+{
+    if (const auto was = m_watching.constFind(socket); was != m_watching.cend()) {
+        removeFrom(m_watchers, *was, socket);
+        m_watching.erase(was);
+    }
+    if (organisationId.isNull() || !m_sockets.contains(socket))
+        return;
+    m_watching.insert(socket, organisationId);
+    m_watchers[organisationId].insert(socket);
 }
 
 QList<ClientSocket *> PushHub::socketsOf(const QUuid &userId) const
@@ -64,52 +107,82 @@ QList<ClientSocket *> PushHub::socketsOf(const QUuid &userId) const
     return it == m_byUser.cend() ? QList<ClientSocket *>() : it->values();
 }
 
-void PushHub::pushToOrganisation(
-    const QUuid &organisationId, const QString &method, const QJsonObject &params)
+QUuid PushHub::organisationOf(const QUuid &userId) const
 {
-    if (const auto it = m_byOrganisation.constFind(organisationId); it != m_byOrganisation.cend()) {
-        // Encoded once; QString is implicitly shared, so every socket sends the same buffer.
-        sendToAll(*it, QString::fromUtf8(RpcMessage::encodeNotification(method, params)));
-    }
-    pushToWatchers(organisationId, method, params);
+    return m_organisationOfUser.value(userId);
 }
 
-void PushHub::pushToRole(const QUuid &organisationId, Role minimumRole, const QString &method,
-    const QJsonObject &params, const QUuid &alsoUser)
+QSet<ClientSocket *> PushHub::audienceOf(const Audience &audience)
 {
-    QSet<ClientSocket *> allowed;
-    for (ClientSocket *socket : m_byOrganisation.value(organisationId)) {
-        if (roleAtLeast(socket->caller().role, minimumRole))
-            allowed.insert(socket);
+    using Kind = Audience::Kind;
+    switch (audience.kind) {
+    case Kind::Organisation:
+        return m_byOrganisation.value(audience.organisationId);
+    case Kind::Role:
+    case Kind::RolesBelow: {
+        const bool atLeast = audience.kind == Kind::Role;
+        QSet<ClientSocket *> chosen;
+        for (ClientSocket *socket : m_byOrganisation.value(audience.organisationId)) {
+            if (roleAtLeast(socket->caller().role, audience.role) == atLeast)
+                chosen.insert(socket);
+        }
+        if (atLeast && !audience.userId.isNull())
+            chosen.unite(m_byUser.value(audience.userId));
+        return chosen;
     }
-    if (!alsoUser.isNull())
-        allowed.unite(m_byUser.value(alsoUser));
-    if (!allowed.isEmpty())
-        sendToAll(allowed, QString::fromUtf8(RpcMessage::encodeNotification(method, params)));
-    pushToWatchers(organisationId, method, params);
+    case Kind::Person:
+        return m_byUser.value(audience.userId);
+    case Kind::Kiosk:
+        return m_byKiosk.value(audience.kioskId);
+    case Kind::Pairing: {
+        // One push ends the wait: the kiosk is approved and signs in with its token.
+        ClientSocket *socket = m_pairings.take(audience.pairingCode);
+        if (!socket)
+            return {};
+        m_pairingOf.remove(socket);
+        return {socket};
+    }
+    case Kind::Everyone: {
+        QSet<ClientSocket *> all = m_sockets;
+        for (auto it = m_kioskOf.cbegin(); it != m_kioskOf.cend(); ++it)
+            all.insert(it.key());
+        return all;
+    }
+    }
+    return {};
 }
 
-void PushHub::pushToRolesBelow(
-    const QUuid &organisationId, Role role, const QString &method, const QJsonObject &params)
+void PushHub::deliver(const Push &push)
 {
-    QSet<ClientSocket *> below;
-    for (ClientSocket *socket : m_byOrganisation.value(organisationId)) {
-        if (!roleAtLeast(socket->caller().role, role))
-            below.insert(socket);
-    }
-    if (!below.isEmpty())
-        sendToAll(below, QString::fromUtf8(RpcMessage::encodeNotification(method, params)));
+    const QSet<ClientSocket *> sockets = audienceOf(push.audience);
+    if (!sockets.isEmpty())
+        sendToAll(sockets, frameOf(push.method, push.params));
+    const Audience::Kind kind = push.audience.kind;
+    if (kind == Audience::Kind::Organisation || kind == Audience::Kind::Role)
+        deliverToWatchers(push);
+    if (!push.closeReason.isEmpty())
+        close(sockets, push.closeReason);
 }
 
-void PushHub::pushToWatchers(
-    const QUuid &organisationId, const QString &method, const QJsonObject &params)
+void PushHub::deliverToWatchers(const Push &push)
 {
-    const auto it = m_watchers.constFind(organisationId);
+    const auto it = m_watchers.constFind(push.audience.organisationId);
     if (it == m_watchers.cend())
         return;
-    QJsonObject tagged = params;
-    tagged.insert(QStringLiteral("organisationId"), organisationId.toString(QUuid::WithoutBraces));
-    sendToAll(*it, QString::fromUtf8(RpcMessage::encodeNotification(method, tagged)));
+    QJsonObject tagged = push.params;
+    tagged.insert(QStringLiteral("organisationId"),
+        push.audience.organisationId.toString(QUuid::WithoutBraces));
+    sendToAll(*it, frameOf(push.method, tagged));
+}
+
+void PushHub::close(const QSet<ClientSocket *> &sockets, const QString &reason)
+{
+    for (ClientSocket *socket : sockets) {
+        forget(socket);
+        socket->setCaller({});
+        // Queued behind the push on the socket's thread, so the peer reads the push first.
+        socket->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, reason);
+    }
 }
 
 void PushHub::sendToAll(const QSet<ClientSocket *> &sockets, const QString &frame)
@@ -134,16 +207,6 @@ void PushHub::sendToAll(const QSet<ClientSocket *> &sockets, const QString &fram
             },
             Qt::QueuedConnection);
     }
-}
-
-void PushHub::pushToUser(const QUuid &userId, const QString &method, const QJsonObject &params)
-{
-    const auto it = m_byUser.constFind(userId);
-    if (it == m_byUser.cend())
-        return;
-    const QString frame = QString::fromUtf8(RpcMessage::encodeNotification(method, params));
-    for (ClientSocket *socket : *it)
-        socket->sendFrame(frame);
 }
 
 } // namespace Muster

@@ -2,8 +2,8 @@
 #include "avatarservice.h"
 
 #include "avatarimage.h"
+#include "cluster/pushrelay.h"
 #include "net/httpfront.h"
-#include "net/pushhub.h"
 #include "net/rpccall.h"
 #include "sessionservice.h"
 
@@ -12,10 +12,10 @@
 
 namespace Muster {
 
-AvatarService::AvatarService(Database &db, PushHub &hub, QObject *parent)
+AvatarService::AvatarService(Database &db, PushRelay &relay, QObject *parent)
     : QObject(parent)
     , m_store(db)
-    , m_hub(hub)
+    , m_relay(relay)
 { }
 
 void AvatarService::set(const RpcCall &call)
@@ -49,9 +49,10 @@ void AvatarService::set(const RpcCall &call)
             if (error)
                 return call.fail(error.toRpcError());
             call.reply(QJsonObject {{QStringLiteral("avatar"), avatar}});
-            m_hub.pushToOrganisation(caller.organisationId, QStringLiteral("profile.changed"),
-                {{QStringLiteral("userId"), caller.userId.toString(QUuid::WithoutBraces)},
-                    {QStringLiteral("avatar"), avatar}});
+            m_relay.publish(
+                {Audience::organisation(caller.organisationId), QStringLiteral("profile.changed"),
+                    {{QStringLiteral("userId"), caller.userId.toString(QUuid::WithoutBraces)},
+                        {QStringLiteral("avatar"), avatar}}});
         });
 }
 

@@ -11,7 +11,7 @@ namespace Muster {
 
 class Database;
 class HttpResponder;
-class PushHub;
+class PushRelay;
 class RpcCall;
 struct HttpRequest;
 
@@ -21,14 +21,14 @@ class AvatarService : public QObject
 public:
     static constexpr QLatin1StringView kRoutePrefix {"/avatars/"};
 
-    AvatarService(Database &db, PushHub &hub, QObject *parent = nullptr);
+    AvatarService(Database &db, PushRelay &relay, QObject *parent = nullptr);
 
     void set(const RpcCall &call);
     void serve(const HttpRequest &request, const HttpResponder &responder);
 
 private:
     AvatarStore m_store;
-    PushHub &m_hub;
+    PushRelay &m_relay;
 };
 
 } // namespace Muster

@@ -1,7 +1,9 @@
-// See presenceservice.h. "online" always reflects the hub at the moment a push is sent, so a quick
-// connect-then-disconnect can never leave members believing someone is still there.
+// See presenceservice.h. "online" is read from the database when a push is made, after this
+// server's own record is written, so a quick connect-then-disconnect never leaves members
+// believing someone is still there.
 #include "presenceservice.h"
 
+#include "cluster/pushrelay.h"
 #include "net/pushhub.h"
 #include "net/rpccall.h"
 #include "organisationservice.h"
@@ -28,13 +30,18 @@ RpcError databaseUnavailable()
 }
 } // namespace
 
-PresenceService::PresenceService(Database &db, PushHub &hub, QObject *parent)
+PresenceService::PresenceService(
+    Database &db, PushHub &hub, PushRelay &relay, const QUuid &serverId, QObject *parent)
     : QObject(parent)
     , m_store(db)
     , m_hub(hub)
+    , m_relay(relay)
+    , m_serverId(serverId)
 {
-    connect(&m_hub, &PushHub::userOnline, this, &PresenceService::onUserOnline);
-    connect(&m_hub, &PushHub::userOffline, this, &PresenceService::onUserOffline);
+    connect(&m_hub, &PushHub::userOnline, this,
+        [this](const QUuid &org, const QUuid &user) { track(org, user, true); });
+    connect(&m_hub, &PushHub::userOffline, this,
+        [this](const QUuid &org, const QUuid &user) { track(org, user, false); });
     m_expiryTimer.setSingleShot(true);
     connect(&m_expiryTimer, &QTimer::timeout, this, &PresenceService::expireDue);
     m_flushTimer.setSingleShot(true);
@@ -64,14 +71,6 @@ void PresenceService::list(const RpcCall &call)
                 return call.fail(RpcError::notFound(QStringLiteral("Organisation")));
             if (scoped && !snapshot.value(QStringLiteral("team")).isObject())
                 return call.fail(RpcError::notFound(QStringLiteral("Team")));
-            QJsonArray people = snapshot.value(QStringLiteral("people")).toArray();
-            for (qsizetype i = 0; i < people.size(); ++i) {
-                QJsonObject person = people.at(i).toObject();
-                const QUuid id(person.value(QStringLiteral("userId")).toString());
-                person.insert(QStringLiteral("online"), m_hub.isOnline(id));
-                people.replace(i, person);
-            }
-            snapshot.insert(QStringLiteral("people"), people);
             call.reply(snapshot);
         });
 }
@@ -138,16 +137,69 @@ void PresenceService::announce(const QUuid &organisationId, const QUuid &userId)
     queueArrivalOrDeparture(organisationId, userId);
 }
 
-void PresenceService::onUserOnline(const QUuid &organisationId, const QUuid &userId)
+void PresenceService::track(const QUuid &organisationId, const QUuid &userId, bool online)
 {
-    queueArrivalOrDeparture(organisationId, userId);
+    Record &r = m_records[userId];
+    r.organisationId = organisationId;
+    r.wanted = online;
+    if (!r.writing)
+        record(userId);
 }
 
-void PresenceService::onUserOffline(const QUuid &organisationId, const QUuid &userId)
+void PresenceService::record(const QUuid &userId)
 {
-    m_store.markSeen(organisationId, userId, this,
-        [this, organisationId, userId](const std::optional<PresenceStore::PersonState> &,
-            const QString &) { queueArrivalOrDeparture(organisationId, userId); });
+    const auto it = m_records.find(userId);
+    if (it == m_records.end())
+        return;
+    if (it->wanted == it->recorded) {
+        if (!it->wanted)
+            m_records.erase(it);
+        return;
+    }
+    it->writing = true;
+    const bool online = it->wanted;
+    const QUuid org = it->organisationId;
+    auto written = [this, userId, org, online](bool ok) {
+        const auto it = m_records.find(userId);
+        if (it == m_records.end())
+            return;
+        it->writing = false;
+        if (ok)
+            it->recorded = online;
+        else
+            qCWarning(lcPresence) << "could not record that" << userId << "is"
+                                  << (online ? "online" : "offline") << "here";
+        queueArrivalOrDeparture(org, userId);
+        // A failed write is tried again on the next change or when the server re-registers.
+        if (ok)
+            record(userId);
+    };
+    if (online) {
+        m_store.arrive(m_serverId, org, userId, this, written);
+    } else {
+        m_store.leave(m_serverId, org, userId, this,
+            [written](const std::optional<PresenceStore::PersonState> &, const QString &error) {
+                written(error.isEmpty());
+            });
+    }
+}
+
+void PresenceService::recordEveryoneAgain()
+{
+    QList<QPair<QUuid, QUuid>> here;
+    for (auto it = m_records.cbegin(); it != m_records.cend(); ++it) {
+        if (it->wanted)
+            here.append({it->organisationId, it.key()});
+    }
+    m_store.reassert(m_serverId, here, this, [this, here](bool ok) {
+        if (!ok)
+            return;
+        for (const auto &[org, user] : here) {
+            if (const auto it = m_records.find(user); it != m_records.end() && it->wanted)
+                it->recorded = true;
+            queueArrivalOrDeparture(org, user);
+        }
+    });
 }
 
 void PresenceService::queueArrivalOrDeparture(const QUuid &organisationId, const QUuid &userId)
@@ -176,7 +228,8 @@ void PresenceService::flushArrivalsAndDepartures()
                 for (const PresenceStore::PersonState &state : states)
                     changes.append(changeJson(state));
                 if (!changes.isEmpty())
-                    m_hub.pushToOrganisation(org, kChanges, {{QStringLiteral("changes"), changes}});
+                    m_relay.publish({Audience::organisation(org), kChanges,
+                        {{QStringLiteral("changes"), changes}}});
             });
     }
 }
@@ -189,7 +242,7 @@ QJsonObject PresenceService::changeJson(const PresenceStore::PersonState &state)
         {QStringLiteral("since"), state.since},
         {QStringLiteral("message"), state.message},
         {QStringLiteral("until"), state.until.isEmpty() ? QJsonValue() : QJsonValue(state.until)},
-        {QStringLiteral("online"), m_hub.isOnline(state.userId)},
+        {QStringLiteral("online"), state.online},
     };
     if (!state.lastSeen.isEmpty())
         change.insert(QStringLiteral("lastSeen"), state.lastSeen);
@@ -198,7 +251,7 @@ QJsonObject PresenceService::changeJson(const PresenceStore::PersonState &state)
 
 void PresenceService::pushChange(const PresenceStore::PersonState &state)
 {
-    m_hub.pushToOrganisation(state.organisationId, kChanged, changeJson(state));
+    m_relay.publish({Audience::organisation(state.organisationId), kChanged, changeJson(state)});
 }
 
 } // namespace Muster

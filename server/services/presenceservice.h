@@ -2,6 +2,11 @@
 // State changes are pushed at once. Comings and goings (online/offline) are gathered for a
 // moment and pushed per organisation in one frame: when thousands reconnect after a restart,
 // each member receives a few batches instead of one frame per colleague.
+//
+// "Online" is shared by every server process: a person's first connection here records them in
+// live_connections, their last one here removes them, and they are online while any server holds
+// them. Each person's records are written one after another, so a quick connect-disconnect can
+// never leave a stale row behind an earlier write.
 #pragma once
 
 #include "db/presencestore.h"
@@ -17,23 +22,35 @@ namespace Muster {
 
 class Database;
 class PushHub;
+class PushRelay;
 class RpcCall;
 
 class PresenceService : public QObject
 {
     Q_OBJECT
 public:
-    PresenceService(Database &db, PushHub &hub, QObject *parent = nullptr);
+    PresenceService(Database &db, PushHub &hub, PushRelay &relay, const QUuid &serverId,
+        QObject *parent = nullptr);
 
     void list(const RpcCall &call);
     void set(const RpcCall &call);
     // Pushes the person's current state after a change made elsewhere (a clock-in sets the
     // shift state); batched with comings and goings.
     void announce(const QUuid &organisationId, const QUuid &userId);
+    // Writes again who is connected here, after this server's rows were lost (it was counted
+    // dead, or PostgreSQL dropped its unlogged tables), and tells everyone.
+    void recordEveryoneAgain();
 
 private:
-    void onUserOnline(const QUuid &organisationId, const QUuid &userId);
-    void onUserOffline(const QUuid &organisationId, const QUuid &userId);
+    struct Record
+    {
+        QUuid organisationId;
+        bool wanted = false; // what the hub says: connected here or not
+        bool recorded = false; // what live_connections says
+        bool writing = false;
+    };
+    void track(const QUuid &organisationId, const QUuid &userId, bool online);
+    void record(const QUuid &userId);
     void pushChange(const PresenceStore::PersonState &state);
     void queueArrivalOrDeparture(const QUuid &organisationId, const QUuid &userId);
     void flushArrivalsAndDepartures();
@@ -44,6 +61,9 @@ private:
 
     PresenceStore m_store;
     PushHub &m_hub;
+    PushRelay &m_relay;
+    QUuid m_serverId;
+    QHash<QUuid, Record> m_records; // by person, while connected here or being written
     QTimer m_expiryTimer;
     QTimer m_flushTimer;
     QHash<QUuid, QSet<QUuid>> m_arrivals; // users whose online flag changed, by organisation

@@ -1,7 +1,7 @@
 // See profileservice.h.
 #include "profileservice.h"
 
-#include "net/pushhub.h"
+#include "cluster/pushrelay.h"
 #include "net/rpccall.h"
 #include "passwordhasher.h"
 #include "protocol/paramreader.h"
@@ -18,11 +18,12 @@ constexpr qsizetype kMinPassword = 8;
 constexpr qsizetype kMaxPassword = 1024;
 } // namespace
 
-ProfileService::ProfileService(Database &db, PasswordHasher &hasher, PushHub &hub, QObject *parent)
+ProfileService::ProfileService(
+    Database &db, PasswordHasher &hasher, PushRelay &relay, QObject *parent)
     : QObject(parent)
     , m_store(db)
     , m_hasher(hasher)
-    , m_hub(hub)
+    , m_relay(relay)
     , m_attempts(db)
 { }
 
@@ -66,9 +67,11 @@ void ProfileService::update(const RpcCall &call)
                 return call.fail(error.toRpcError());
             call.reply(profile);
             // Everyone's board shows the new name; the email stays private.
-            m_hub.pushToOrganisation(caller.organisationId, QStringLiteral("profile.changed"),
-                {{QStringLiteral("userId"), profile.value(QStringLiteral("userId"))},
-                    {QStringLiteral("displayName"), profile.value(QStringLiteral("displayName"))}});
+            m_relay.publish(
+                {Audience::organisation(caller.organisationId), QStringLiteral("profile.changed"),
+                    {{QStringLiteral("userId"), profile.value(QStringLiteral("userId"))},
+                        {QStringLiteral("displayName"),
+                            profile.value(QStringLiteral("displayName"))}}});
         });
 }
 

@@ -11,7 +11,7 @@ namespace Muster {
 
 class Database;
 class PasswordHasher;
-class PushHub;
+class PushRelay;
 class RpcCall;
 struct Caller;
 
@@ -19,7 +19,8 @@ class ProfileService : public QObject
 {
     Q_OBJECT
 public:
-    ProfileService(Database &db, PasswordHasher &hasher, PushHub &hub, QObject *parent = nullptr);
+    ProfileService(
+        Database &db, PasswordHasher &hasher, PushRelay &relay, QObject *parent = nullptr);
 
     void get(const RpcCall &call);
     void update(const RpcCall &call);
@@ -33,7 +34,7 @@ private:
 
     ProfileStore m_store;
     PasswordHasher &m_hasher;
-    PushHub &m_hub;
+    PushRelay &m_relay;
     // Wrong current passwords are throttled like failed sign-ins.
     AttemptStore m_attempts;
     ThrottleLimits m_limits;

@@ -1,7 +1,7 @@
 // See stateservice.h. Pushes carry the whole (short) list so clients never merge partial orders.
 #include "stateservice.h"
 
-#include "net/pushhub.h"
+#include "cluster/pushrelay.h"
 #include "net/rpccall.h"
 #include "protocol/paramreader.h"
 #include "util/logging.h"
@@ -13,10 +13,10 @@ constexpr qsizetype kMaxLabel = 100;
 constexpr qsizetype kMaxStates = 50;
 } // namespace
 
-StateService::StateService(Database &db, PushHub &hub, QObject *parent)
+StateService::StateService(Database &db, PushRelay &relay, QObject *parent)
     : QObject(parent)
     , m_store(db)
-    , m_hub(hub)
+    , m_relay(relay)
 { }
 
 void StateService::pushStates(const QUuid &org)
@@ -25,8 +25,8 @@ void StateService::pushStates(const QUuid &org)
         if (error)
             qCWarning(lcPresence) << "cannot list states for a push:" << error.message;
         else
-            m_hub.pushToOrganisation(
-                org, QStringLiteral("states.changed"), {{QStringLiteral("states"), states}});
+            m_relay.publish({Audience::organisation(org), QStringLiteral("states.changed"),
+                {{QStringLiteral("states"), states}}});
     });
 }
 
@@ -93,8 +93,8 @@ void StateService::reorder(const RpcCall &call)
             if (error)
                 return call.fail(error.toRpcError());
             call.reply(QJsonObject {{QStringLiteral("states"), states}});
-            m_hub.pushToOrganisation(caller.organisationId, QStringLiteral("states.changed"),
-                {{QStringLiteral("states"), states}});
+            m_relay.publish({Audience::organisation(caller.organisationId),
+                QStringLiteral("states.changed"), {{QStringLiteral("states"), states}}});
         });
 }
 
@@ -113,12 +113,8 @@ void StateService::remove(const RpcCall &call)
             pushStates(caller.organisationId);
             // Everyone who was in the deleted state is now in the default one.
             for (const QJsonValue &v : moved) {
-                QJsonObject change = v.toObject();
-                change.insert(QStringLiteral("online"),
-                    m_hub.isOnline(
-                        QUuid::fromString(change.value(QStringLiteral("userId")).toString())));
-                m_hub.pushToOrganisation(
-                    caller.organisationId, QStringLiteral("presence.changed"), change);
+                m_relay.publish({Audience::organisation(caller.organisationId),
+                    QStringLiteral("presence.changed"), v.toObject()});
             }
         });
 }

@@ -9,14 +9,14 @@
 namespace Muster {
 
 class Database;
-class PushHub;
+class PushRelay;
 class RpcCall;
 
 class StateService : public QObject
 {
     Q_OBJECT
 public:
-    StateService(Database &db, PushHub &hub, QObject *parent = nullptr);
+    StateService(Database &db, PushRelay &relay, QObject *parent = nullptr);
 
     void create(const RpcCall &call);
     void update(const RpcCall &call);
@@ -28,7 +28,7 @@ private:
     void pushStates(const QUuid &org);
 
     StateStore m_store;
-    PushHub &m_hub;
+    PushRelay &m_relay;
 };
 
 } // namespace Muster

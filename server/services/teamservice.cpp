@@ -1,7 +1,7 @@
 // See teamservice.h.
 #include "teamservice.h"
 
-#include "net/pushhub.h"
+#include "cluster/pushrelay.h"
 #include "net/rpccall.h"
 #include "protocol/paramreader.h"
 #include "util/logging.h"
@@ -12,10 +12,10 @@ namespace {
 constexpr qsizetype kMaxName = 200;
 } // namespace
 
-TeamService::TeamService(Database &db, PushHub &hub, QObject *parent)
+TeamService::TeamService(Database &db, PushRelay &relay, QObject *parent)
     : QObject(parent)
     , m_store(db)
-    , m_hub(hub)
+    , m_relay(relay)
 { }
 
 void TeamService::pushTeams(const QUuid &org)
@@ -26,15 +26,15 @@ void TeamService::pushTeams(const QUuid &org)
             qCWarning(lcPresence) << "cannot list teams for a push:" << error.message;
             return;
         }
-        m_hub.pushToRole(org, Role::Manager, QStringLiteral("teams.changed"),
-            {{QStringLiteral("teams"), teams}});
+        m_relay.publish({Audience::atLeast(org, Role::Manager), QStringLiteral("teams.changed"),
+            {{QStringLiteral("teams"), teams}}});
         QJsonArray visible;
         for (const QJsonValue &team : teams) {
             if (!team[QStringLiteral("hidden")].toBool())
                 visible.append(team);
         }
-        m_hub.pushToRolesBelow(org, Role::Manager, QStringLiteral("teams.changed"),
-            {{QStringLiteral("teams"), visible}});
+        m_relay.publish({Audience::below(org, Role::Manager), QStringLiteral("teams.changed"),
+            {{QStringLiteral("teams"), visible}}});
     });
 }
 

@@ -8,14 +8,14 @@
 namespace Muster {
 
 class Database;
-class PushHub;
+class PushRelay;
 class RpcCall;
 
 class TeamService : public QObject
 {
     Q_OBJECT
 public:
-    TeamService(Database &db, PushHub &hub, QObject *parent = nullptr);
+    TeamService(Database &db, PushRelay &relay, QObject *parent = nullptr);
 
     void list(const RpcCall &call);
     void create(const RpcCall &call);
@@ -25,7 +25,7 @@ private:
     void pushTeams(const QUuid &org);
 
     TeamStore m_store;
-    PushHub &m_hub;
+    PushRelay &m_relay;
 };
 
 } // namespace Muster

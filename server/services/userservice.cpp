@@ -1,7 +1,7 @@
 // See userservice.h.
 #include "userservice.h"
 
-#include "net/pushhub.h"
+#include "cluster/pushrelay.h"
 #include "net/rpccall.h"
 #include "passwordhasher.h"
 #include "protocol/paramreader.h"
@@ -10,11 +10,11 @@
 
 namespace Muster {
 
-UserService::UserService(Database &db, PasswordHasher &hasher, PushHub &hub, QObject *parent)
+UserService::UserService(Database &db, PasswordHasher &hasher, PushRelay &relay, QObject *parent)
     : QObject(parent)
     , m_store(db)
     , m_hasher(hasher)
-    , m_hub(hub)
+    , m_relay(relay)
 { }
 
 void UserService::update(const RpcCall &call)
@@ -77,8 +77,8 @@ void UserService::apply(const RpcCall &call, const QUuid &userId, const UserStor
             if (error)
                 return call.fail(error.toRpcError());
             call.reply(user);
-            m_hub.pushToOrganisation(
-                caller.organisationId, QStringLiteral("profile.changed"), user);
+            m_relay.publish({Audience::organisation(caller.organisationId),
+                QStringLiteral("profile.changed"), user});
         });
 }
 

@@ -12,14 +12,14 @@ namespace Muster {
 
 class Database;
 class PasswordHasher;
-class PushHub;
+class PushRelay;
 class RpcCall;
 
 class UserService : public QObject
 {
     Q_OBJECT
 public:
-    UserService(Database &db, PasswordHasher &hasher, PushHub &hub, QObject *parent = nullptr);
+    UserService(Database &db, PasswordHasher &hasher, PushRelay &relay, QObject *parent = nullptr);
 
     void update(const RpcCall &call);
     void create(const RpcCall &call);
@@ -30,7 +30,7 @@ private:
 
     UserStore m_store;
     PasswordHasher &m_hasher;
-    PushHub &m_hub;
+    PushRelay &m_relay;
 };
 
 } // namespace Muster

@@ -1,7 +1,7 @@
 // See bonusservice.h.
 #include "bonusservice.h"
 
-#include "net/pushhub.h"
+#include "cluster/pushrelay.h"
 #include "notificationservice.h"
 #include "protocol/paramreader.h"
 #include "replies.h"
@@ -23,10 +23,10 @@ QString uuidArray(const QList<QUuid> &ids)
 } // namespace
 
 BonusService::BonusService(
-    Database &db, PushHub &hub, NotificationService &notifications, QObject *parent)
+    Database &db, PushRelay &relay, NotificationService &notifications, QObject *parent)
     : QObject(parent)
     , m_query(db)
-    , m_hub(hub)
+    , m_relay(relay)
     , m_notifications(notifications)
 { }
 
@@ -54,8 +54,8 @@ void BonusService::save(const RpcCall &call, const QByteArray &sql, const PgPara
             const QJsonArray notices = result.take(QStringLiteral("notifications")).toArray();
             call.reply(result);
             const QJsonObject bonus = result.value(QStringLiteral("bonus")).toObject();
-            m_hub.pushToOrganisation(org, QStringLiteral("timeclock.totalsChanged"),
-                {{QStringLiteral("eventId"), bonus.value(QStringLiteral("eventId"))}});
+            m_relay.publish({Audience::organisation(org), QStringLiteral("timeclock.totalsChanged"),
+                {{QStringLiteral("eventId"), bonus.value(QStringLiteral("eventId"))}}});
             for (const QJsonValue &n : notices)
                 m_notifications.deliver(n.toObject());
         });

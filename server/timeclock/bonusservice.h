@@ -10,15 +10,15 @@
 namespace Muster {
 
 class NotificationService;
-class PushHub;
+class PushRelay;
 class RpcCall;
 
 class BonusService : public QObject
 {
     Q_OBJECT
 public:
-    BonusService(
-        Database &db, PushHub &hub, NotificationService &notifications, QObject *parent = nullptr);
+    BonusService(Database &db, PushRelay &relay, NotificationService &notifications,
+        QObject *parent = nullptr);
 
     void list(const RpcCall &call);
     void create(const RpcCall &call);
@@ -29,7 +29,7 @@ private:
     void save(const RpcCall &call, const QByteArray &sql, const PgParams &params);
 
     JsonQuery m_query;
-    PushHub &m_hub;
+    PushRelay &m_relay;
     NotificationService &m_notifications;
 };
 

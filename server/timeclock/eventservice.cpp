@@ -1,7 +1,7 @@
 // See eventservice.h.
 #include "eventservice.h"
 
-#include "net/pushhub.h"
+#include "cluster/pushrelay.h"
 #include "protocol/paramreader.h"
 #include "replies.h"
 #include "util/logging.h"
@@ -25,10 +25,10 @@ bool knownTimeZone(const QString &zone)
 
 } // namespace
 
-EventService::EventService(Database &db, PushHub &hub, QObject *parent)
+EventService::EventService(Database &db, PushRelay &relay, QObject *parent)
     : QObject(parent)
     , m_query(db)
-    , m_hub(hub)
+    , m_relay(relay)
 { }
 
 void EventService::pushEvents(const QUuid &org)
@@ -39,8 +39,8 @@ void EventService::pushEvents(const QUuid &org)
                 qCWarning(lcRpc) << "events not pushed:" << error.message;
                 return;
             }
-            m_hub.pushToOrganisation(
-                org, QStringLiteral("events.changed"), {{QStringLiteral("events"), events}});
+            m_relay.publish({Audience::organisation(org), QStringLiteral("events.changed"),
+                {{QStringLiteral("events"), events}}});
         });
 }
 

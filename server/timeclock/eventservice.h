@@ -8,14 +8,14 @@
 
 namespace Muster {
 
-class PushHub;
+class PushRelay;
 class RpcCall;
 
 class EventService : public QObject
 {
     Q_OBJECT
 public:
-    EventService(Database &db, PushHub &hub, QObject *parent = nullptr);
+    EventService(Database &db, PushRelay &relay, QObject *parent = nullptr);
 
     void list(const RpcCall &call);
     void create(const RpcCall &call);
@@ -26,7 +26,7 @@ private:
     void pushEvents(const QUuid &organisationId);
 
     JsonQuery m_query;
-    PushHub &m_hub;
+    PushRelay &m_relay;
 };
 
 } // namespace Muster

@@ -1,11 +1,11 @@
 // See kioskservice.h.
 #include "kioskservice.h"
 
+#include "cluster/pushrelay.h"
 #include "db/kioskstore.h"
 #include "net/clientsocket.h"
 #include "net/pushhub.h"
 #include "protocol/paramreader.h"
-#include "protocol/rpcmessage.h"
 #include "replies.h"
 #include "services/sessionservice.h"
 #include "util/logging.h"
@@ -40,10 +40,11 @@ RpcError kioskError(const QString &reason, const QString &message)
 
 } // namespace
 
-KioskService::KioskService(Database &db, PushHub &hub, QObject *parent)
+KioskService::KioskService(Database &db, PushHub &hub, PushRelay &relay, QObject *parent)
     : QObject(parent)
     , m_query(db)
     , m_hub(hub)
+    , m_relay(relay)
     , m_attempts(db)
 { }
 
@@ -78,8 +79,7 @@ void KioskService::registerDevice(const RpcCall &call)
                     60, QStringLiteral("Too many kiosks waiting for approval from this address")));
             if (guard) {
                 guard->extendSignInDeadline(kPairingLifetime);
-                m_pending.removeIf([](const auto &pending) { return pending.value().isNull(); });
-                m_pending.insert(code, guard);
+                m_hub.awaitPairing(guard, code);
             }
             call.reply(QJsonObject {{QStringLiteral("pairingCode"), code},
                 {QStringLiteral("deviceToken"), token},
@@ -127,9 +127,7 @@ void KioskService::resume(const RpcCall &call)
                 = QUuid::fromString(result.value(QStringLiteral("organisationId")).toString());
             caller.organisationName = result.value(QStringLiteral("organisationName")).toString();
             socket->setCaller(caller);
-            QList<QPointer<ClientSocket>> &sockets = m_connected[caller.kioskId];
-            sockets.removeAll(nullptr);
-            sockets.append(socket);
+            m_hub.attachKiosk(socket, caller.kioskId);
             qCInfo(lcTimeclock) << "kiosk" << caller.kioskName << "connected from"
                                 << socket->peerAddress();
             call.reply(result);
@@ -186,11 +184,10 @@ void KioskService::approvePairing(
                 return call.fail(RpcError::notFound(QStringLiteral("Pairing code")));
             m_attempts.succeeded(attemptId);
             call.reply(QJsonObject {{QStringLiteral("kiosk"), kiosk}});
-            // The waiting kiosk learns at once; it signs in with the token it already holds.
-            if (const QPointer<ClientSocket> socket = m_pending.take(code)) {
-                socket->sendFrame(QString::fromUtf8(RpcMessage::encodeNotification(
-                    QStringLiteral("kiosk.approved"), {{QStringLiteral("kiosk"), kiosk}})));
-            }
+            // The waiting kiosk learns at once, on whichever server it waits; it signs in with
+            // the token it already holds.
+            m_relay.publish({Audience::pairing(code), QStringLiteral("kiosk.approved"),
+                {{QStringLiteral("kiosk"), kiosk}}});
         });
 }
 
@@ -267,21 +264,13 @@ void KioskService::revoke(const RpcCall &call)
             if (kiosk.isNull())
                 return call.fail(RpcError::notFound(QStringLiteral("Kiosk")));
             call.reply(QJsonObject {{QStringLiteral("kiosk"), kiosk}});
-            disconnectKiosk(kioskId);
+            qCInfo(lcTimeclock) << "kiosk" << kiosk.toObject().value(QStringLiteral("name"))
+                                << "revoked: disconnecting it";
+            // Told, then cut off, on every server: its token no longer resumes either.
+            m_relay.publish({Audience::kiosk(kioskId), QStringLiteral("kiosk.revoked"),
+                {{QStringLiteral("kioskId"), kioskId.toString(QUuid::WithoutBraces)}},
+                QStringLiteral("kiosk revoked")});
         });
-}
-
-void KioskService::disconnectKiosk(const QUuid &kioskId)
-{
-    for (const QPointer<ClientSocket> &socket : m_connected.take(kioskId)) {
-        if (!socket)
-            continue;
-        qCInfo(lcTimeclock) << "kiosk" << socket->caller().kioskName << "revoked: disconnecting";
-        m_hub.detach(socket);
-        socket->setCaller({});
-        socket->closeWith(
-            QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("kiosk revoked"));
-    }
 }
 
 } // namespace Muster

@@ -1,7 +1,8 @@
 // Kiosks as devices: a new kiosk registers and shows a short pairing code; a Lead approves it by
 // that code (kiosks.approve, or --authorize-kiosk), naming it; from then on its device token
-// (stored hashed) signs it in with kiosk.resume until it expires or is revoked. Revoking
-// disconnects it at once.
+// (stored hashed) signs it in with kiosk.resume until it expires or is revoked. Approval reaches
+// the waiting kiosk (kiosk.approved) and revocation disconnects it (kiosk.revoked) on whichever
+// server process it is connected to.
 #pragma once
 
 #include "db/attemptstore.h"
@@ -16,6 +17,7 @@ namespace Muster {
 
 class ClientSocket;
 class PushHub;
+class PushRelay;
 class RpcCall;
 struct Caller;
 
@@ -23,7 +25,7 @@ class KioskService : public QObject
 {
     Q_OBJECT
 public:
-    KioskService(Database &db, PushHub &hub, QObject *parent = nullptr);
+    KioskService(Database &db, PushHub &hub, PushRelay &relay, QObject *parent = nullptr);
 
     void registerDevice(const RpcCall &call); // kiosk.register
     void resume(const RpcCall &call); // kiosk.resume
@@ -44,14 +46,12 @@ private:
     };
     void approvePairing(
         const RpcCall &call, const Caller &caller, const Pairing &pairing, const QUuid &attemptId);
-    void disconnectKiosk(const QUuid &kioskId);
 
     JsonQuery m_query;
     PushHub &m_hub;
+    PushRelay &m_relay;
     AttemptStore m_attempts;
     ThrottleLimits m_limits;
-    QHash<QString, QPointer<ClientSocket>> m_pending; // by pairing code, on this process
-    QHash<QUuid, QList<QPointer<ClientSocket>>> m_connected; // by kiosk
 };
 
 } // namespace Muster

@@ -1,23 +1,24 @@
 // See notificationservice.h.
 #include "notificationservice.h"
 
-#include "net/pushhub.h"
+#include "cluster/pushrelay.h"
 #include "protocol/paramreader.h"
 #include "replies.h"
 
 namespace Muster {
 
-NotificationService::NotificationService(Database &db, PushHub &hub, QObject *parent)
+NotificationService::NotificationService(Database &db, PushRelay &relay, QObject *parent)
     : QObject(parent)
     , m_query(db)
-    , m_hub(hub)
+    , m_relay(relay)
 { }
 
 void NotificationService::deliver(const QJsonObject &notification)
 {
     const QUuid userId = QUuid::fromString(notification.value(QStringLiteral("userId")).toString());
     if (!userId.isNull())
-        m_hub.pushToUser(userId, QStringLiteral("notification.new"), notification);
+        m_relay.publish(
+            {Audience::person(userId), QStringLiteral("notification.new"), notification});
 }
 
 void NotificationService::list(const RpcCall &call)

@@ -8,14 +8,14 @@
 
 namespace Muster {
 
-class PushHub;
+class PushRelay;
 class RpcCall;
 
 class NotificationService : public QObject
 {
     Q_OBJECT
 public:
-    NotificationService(Database &db, PushHub &hub, QObject *parent = nullptr);
+    NotificationService(Database &db, PushRelay &relay, QObject *parent = nullptr);
 
     void list(const RpcCall &call);
     void acknowledge(const RpcCall &call);
@@ -24,7 +24,7 @@ public:
 
 private:
     JsonQuery m_query;
-    PushHub &m_hub;
+    PushRelay &m_relay;
 };
 
 } // namespace Muster

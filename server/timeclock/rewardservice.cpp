@@ -1,7 +1,7 @@
 // See rewardservice.h.
 #include "rewardservice.h"
 
-#include "net/pushhub.h"
+#include "cluster/pushrelay.h"
 #include "notificationservice.h"
 #include "protocol/paramreader.h"
 #include "replies.h"
@@ -17,10 +17,10 @@ constexpr double kMaxThreshold = 999999.99;
 } // namespace
 
 RewardService::RewardService(
-    Database &db, PushHub &hub, NotificationService &notifications, QObject *parent)
+    Database &db, PushRelay &relay, NotificationService &notifications, QObject *parent)
     : QObject(parent)
     , m_query(db)
-    , m_hub(hub)
+    , m_relay(relay)
     , m_notifications(notifications)
 { }
 
@@ -53,8 +53,8 @@ void RewardService::save(const RpcCall &call, const QByteArray &sql, const PgPar
             const QJsonArray notices = result.take(QStringLiteral("notifications")).toArray();
             call.reply(result);
             const QJsonObject reward = result.value(QStringLiteral("reward")).toObject();
-            m_hub.pushToOrganisation(org, QStringLiteral("rewards.changed"),
-                {{QStringLiteral("eventId"), reward.value(QStringLiteral("eventId"))}});
+            m_relay.publish({Audience::organisation(org), QStringLiteral("rewards.changed"),
+                {{QStringLiteral("eventId"), reward.value(QStringLiteral("eventId"))}}});
             for (const QJsonValue &n : notices)
                 m_notifications.deliver(n.toObject());
         });

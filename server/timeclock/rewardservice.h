@@ -10,15 +10,15 @@
 namespace Muster {
 
 class NotificationService;
-class PushHub;
+class PushRelay;
 class RpcCall;
 
 class RewardService : public QObject
 {
     Q_OBJECT
 public:
-    RewardService(
-        Database &db, PushHub &hub, NotificationService &notifications, QObject *parent = nullptr);
+    RewardService(Database &db, PushRelay &relay, NotificationService &notifications,
+        QObject *parent = nullptr);
 
     void list(const RpcCall &call);
     void create(const RpcCall &call);
@@ -32,7 +32,7 @@ private:
     void setClaimed(const RpcCall &call, bool claimed);
 
     JsonQuery m_query;
-    PushHub &m_hub;
+    PushRelay &m_relay;
     NotificationService &m_notifications;
 };
 

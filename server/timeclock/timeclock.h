@@ -20,14 +20,15 @@ class PresenceService;
 
 struct Timeclock
 {
-    Timeclock(Database &db, PasswordHasher &hasher, PushHub &hub, PresenceService &presence)
-        : events(db, hub)
-        , kiosks(db, hub)
+    Timeclock(Database &db, PasswordHasher &hasher, PushHub &hub, PushRelay &relay,
+        PresenceService &presence)
+        : events(db, relay)
+        , kiosks(db, hub, relay)
         , kioskSignIn(db, hasher, hub)
-        , notifications(db, hub)
-        , entries(db, hub, presence, notifications)
-        , bonuses(db, hub, notifications)
-        , rewards(db, hub, notifications)
+        , notifications(db, relay)
+        , entries(db, relay, presence, notifications)
+        , bonuses(db, relay, notifications)
+        , rewards(db, relay, notifications)
         , dayBoundary(db, entries, notifications)
         , attendeeLogs(db)
         , reports(db)

@@ -3,7 +3,7 @@
 // per action; this class reads params, picks the function and spreads the result.
 #include "timeclockservice.h"
 
-#include "net/pushhub.h"
+#include "cluster/pushrelay.h"
 #include "notificationservice.h"
 #include "protocol/paramreader.h"
 #include "replies.h"
@@ -39,11 +39,11 @@ const QByteArray kEventOf
 
 } // namespace
 
-TimeclockService::TimeclockService(Database &db, PushHub &hub, PresenceService &presence,
+TimeclockService::TimeclockService(Database &db, PushRelay &relay, PresenceService &presence,
     NotificationService &notifications, QObject *parent)
     : QObject(parent)
     , m_query(db)
-    , m_hub(hub)
+    , m_relay(relay)
     , m_presence(presence)
     , m_notifications(notifications)
 { }
@@ -54,11 +54,12 @@ void TimeclockService::publish(const QUuid &org, const QString &change, const QJ
     const QUuid userId = QUuid::fromString(entry.value(QStringLiteral("userId")).toString());
     if (userId.isNull())
         return;
-    m_hub.pushToRole(org, Role::Manager, QStringLiteral("timeclock.entryChanged"),
-        {{QStringLiteral("change"), change}, {QStringLiteral("entry"), entry}}, userId);
+    m_relay.publish(
+        {Audience::atLeast(org, Role::Manager, userId), QStringLiteral("timeclock.entryChanged"),
+            {{QStringLiteral("change"), change}, {QStringLiteral("entry"), entry}}});
     if (result.contains(QStringLiteral("totals")))
-        m_hub.pushToUser(userId, QStringLiteral("timeclock.totals"),
-            result.value(QStringLiteral("totals")).toObject());
+        m_relay.publish({Audience::person(userId), QStringLiteral("timeclock.totals"),
+            result.value(QStringLiteral("totals")).toObject()});
     for (const QJsonValue &n : result.value(QStringLiteral("notifications")).toArray())
         m_notifications.deliver(n.toObject());
     m_presence.announce(org, userId);

@@ -13,14 +13,14 @@ namespace Muster {
 
 class NotificationService;
 class PresenceService;
-class PushHub;
+class PushRelay;
 class RpcCall;
 
 class TimeclockService : public QObject
 {
     Q_OBJECT
 public:
-    TimeclockService(Database &db, PushHub &hub, PresenceService &presence,
+    TimeclockService(Database &db, PushRelay &relay, PresenceService &presence,
         NotificationService &notifications, QObject *parent = nullptr);
 
     void clockIn(const RpcCall &call);
@@ -44,7 +44,7 @@ private:
         const RpcCall &call, const QString &change, const QByteArray &sql, const PgParams &params);
 
     JsonQuery m_query;
-    PushHub &m_hub;
+    PushRelay &m_relay;
     PresenceService &m_presence;
     NotificationService &m_notifications;
 };

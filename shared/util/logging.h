@@ -12,5 +12,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcCluster) // muster.cluster: the embedded PostgreSQL
 Q_DECLARE_LOGGING_CATEGORY(lcMigrate) // muster.migrate: schema migrations
 Q_DECLARE_LOGGING_CATEGORY(lcAuth) // muster.auth: sign-in, sessions, throttling
 Q_DECLARE_LOGGING_CATEGORY(lcPresence) // muster.presence: states and online tracking
+Q_DECLARE_LOGGING_CATEGORY(lcRelay) // muster.relay: pushes and presence between server processes
 Q_DECLARE_LOGGING_CATEGORY(lcTimeclock) // muster.timeclock: events, kiosks, shifts, rewards
 Q_DECLARE_LOGGING_CATEGORY(lcApp) // muster.app: the desktop app

@@ -1,0 +1,189 @@
+// See pushrelay.h. A payload is the publishing server's id (36 characters), then either a space
+// and a JSON array of pushes, or "#" and the id of an outbox row holding that array.
+#include "pushrelay.h"
+
+#include "db/listenconnection.h"
+#include "net/pushhub.h"
+#include "util/logging.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Muster {
+
+const QString PushRelay::kChannel = QStringLiteral("muster_push");
+const QString PushRelay::kResyncMethod = QStringLiteral("session.resync");
+
+namespace {
+constexpr qsizetype kIdLength = 36;
+// While the database is away pushes wait; past this many, they are dropped and every other
+// server's clients are told to resync instead.
+constexpr qsizetype kMaxWaiting = 20000;
+constexpr std::chrono::seconds kOutboxLifetime {60};
+} // namespace
+
+PushRelay::PushRelay(
+    PushHub &hub, ListenConnection &listener, const QUuid &serverId, QObject *parent)
+    : QObject(parent)
+    , m_hub(hub)
+    , m_listener(listener)
+    , m_serverId(serverId)
+    , m_prefix(serverId.toByteArray(QUuid::WithoutBraces))
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(0); // after the current event: a clock-out's pushes leave together
+    connect(&m_flushTimer, &QTimer::timeout, this, &PushRelay::flush);
+    m_sweepTimer.setInterval(kOutboxLifetime / 2);
+    connect(&m_sweepTimer, &QTimer::timeout, this, [this] {
+        if (m_listener.isListening())
+            m_listener.sweepOutbox(kOutboxLifetime);
+    });
+    m_sweepTimer.start();
+    m_listener.listen(kChannel);
+    connect(&m_listener, &ListenConnection::notificationReceived, this, &PushRelay::onNotification);
+    connect(&m_listener, &ListenConnection::listening, this, &PushRelay::onListening);
+}
+
+void PushRelay::publish(const Push &push)
+{
+    m_hub.deliver(push);
+    if (m_outgoing.size() >= kMaxWaiting) {
+        if (!m_overflowed)
+            qCWarning(lcRelay) << "too many pushes waiting for the database; dropping them";
+        m_counters.dropped += m_outgoing.size();
+        m_outgoing.clear();
+        m_overflowed = true;
+    }
+    m_outgoing.append(push);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void PushRelay::deliverHere(const Push &push)
+{
+    m_hub.deliver(push);
+}
+
+QByteArray PushRelay::encodeBatch(const QUuid &origin, const QList<Push> &pushes)
+{
+    QJsonArray array;
+    for (const Push &push : pushes)
+        array.append(push.toJson());
+    return origin.toByteArray(QUuid::WithoutBraces) + ' '
+        + QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+void PushRelay::flush()
+{
+    if (m_sending || !m_listener.isListening())
+        return;
+    if (m_overflowed) {
+        m_overflowed = false;
+        m_outgoing.prepend(Push {Audience::everyone(), kResyncMethod,
+            {{QStringLiteral("reason"), QStringLiteral("pushes were lost")}}});
+    }
+    if (m_outgoing.isEmpty())
+        return;
+    QList<Push> batch = std::exchange(m_outgoing, {});
+    const QByteArray payload = encodeBatch(m_serverId, batch);
+    m_sending = true;
+    ++m_counters.notifies;
+    m_counters.published += batch.size();
+    auto done = [this, batch](bool ok) mutable { onSent(ok, std::move(batch)); };
+    if (payload.size() <= ListenConnection::kMaxPayloadBytes) {
+        m_listener.notify(kChannel, payload, std::move(done));
+    } else {
+        ++m_counters.throughOutbox;
+        m_listener.notifyThroughOutbox(
+            kChannel, m_prefix, payload.mid(kIdLength + 1), std::move(done));
+    }
+}
+
+void PushRelay::onSent(bool ok, QList<Push> batch)
+{
+    m_sending = false;
+    if (!ok) {
+        // Sent again once the connection is back: pushes carry state, so a duplicate (the
+        // NOTIFY may have committed before the connection broke) costs less than a loss.
+        m_counters.published -= batch.size();
+        batch.append(m_outgoing);
+        m_outgoing = std::move(batch);
+        return;
+    }
+    if (!m_outgoing.isEmpty())
+        flush();
+}
+
+void PushRelay::onListening(bool afterLoss)
+{
+    if (afterLoss) {
+        // Whatever the others published while we were not listening is gone: every client here
+        // re-reads what it shows.
+        qCInfo(lcRelay) << "telling this server's clients to resync after a listening gap";
+        m_hub.deliver(Push {Audience::everyone(), kResyncMethod,
+            {{QStringLiteral("reason"), QStringLiteral("the server lost touch with the others")}}});
+        Q_EMIT resynced();
+    }
+    flush();
+}
+
+void PushRelay::onNotification(const QString &channel, const QByteArray &payload)
+{
+    if (channel != kChannel || payload.size() <= kIdLength)
+        return;
+    if (payload.startsWith(m_prefix))
+        return; // our own, delivered here already
+    Incoming incoming;
+    const char kind = payload.at(kIdLength);
+    if (kind == '#') {
+        bool ok = false;
+        incoming.outboxId = payload.mid(kIdLength + 1).toLongLong(&ok);
+        if (!ok || incoming.outboxId <= 0)
+            return;
+    } else if (kind == ' ') {
+        incoming.body = payload.mid(kIdLength + 1);
+    } else {
+        return;
+    }
+    m_incoming.enqueue(std::move(incoming));
+    drainIncoming();
+}
+
+void PushRelay::drainIncoming()
+{
+    // In arrival order: a batch waiting for its outbox row holds back the ones behind it.
+    while (!m_incoming.isEmpty() && !m_readingOutbox) {
+        Incoming &head = m_incoming.head();
+        if (head.outboxId == 0) {
+            deliverBody(m_incoming.dequeue().body);
+            continue;
+        }
+        m_readingOutbox = true;
+        m_listener.readOutbox(head.outboxId, [this](const std::optional<QByteArray> &body) {
+            m_readingOutbox = false;
+            Incoming incoming = m_incoming.dequeue();
+            if (body) {
+                deliverBody(*body);
+            } else {
+                qCWarning(lcRelay) << "outbox row" << incoming.outboxId << "could not be read";
+                ++m_counters.dropped;
+            }
+            drainIncoming();
+        });
+    }
+}
+
+void PushRelay::deliverBody(const QByteArray &body)
+{
+    const QJsonArray pushes = QJsonDocument::fromJson(body).array();
+    for (const QJsonValue &value : pushes) {
+        if (const std::optional<Push> push = Push::fromJson(value.toObject())) {
+            ++m_counters.received;
+            m_hub.deliver(*push);
+        } else {
+            ++m_counters.dropped;
+        }
+    }
+}
+
+} // namespace Muster
