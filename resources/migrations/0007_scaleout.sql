@@ -14,8 +14,10 @@ CREATE UNLOGGED TABLE server_instances (
 
 -- A person is online while some live server has a row for them. Soft state, hence unlogged: a
 -- crash of PostgreSQL empties it, and every server then registers again with what it holds.
+-- No foreign key to server_instances: a server's first connections may be recorded before its
+-- first heartbeat commits; the sweep removes rows of servers that are gone (ServerStore::reap).
 CREATE UNLOGGED TABLE live_connections (
-    server_id        uuid NOT NULL REFERENCES server_instances (id) ON DELETE CASCADE,
+    server_id        uuid NOT NULL,
     organisation_id  uuid NOT NULL,
     user_id          uuid NOT NULL,
     since            timestamptz NOT NULL DEFAULT now(),

@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QTimer>
 
 #include <csignal>
 #include <cstdio>
@@ -92,6 +93,7 @@ int serverMain(int argc, char *argv[])
     config.throttles = options.throttles;
     config.caps = options.caps;
     config.trustedProxies = options.trustedProxies;
+    config.heartbeat = {options.heartbeat, options.serverTimeout};
     // Declared after the bootstrap, so it stops watching before the cluster is stopped.
     std::unique_ptr<ClusterSupervisor> supervisor;
     if (EmbeddedCluster *cluster = bootstrap.ownedCluster())
@@ -104,9 +106,13 @@ int serverMain(int argc, char *argv[])
     // Tools and tests read this line to learn the port when --port 0 was given.
     out << "muster-server listening on " << options.address.toString() << ':' << server.port()
         << Qt::endl;
-    QObject::connect(&signals, &UnixSignalWatcher::signalReceived, &app, [](int signal) {
+    QObject::connect(&signals, &UnixSignalWatcher::signalReceived, &app, [&server](int signal) {
         qCInfo(lcHttp) << "signal" << signal << "received; shutting down";
-        QCoreApplication::quit();
+        // Out of the shared tables first, so the other servers show this one's people offline
+        // at once rather than after --server-timeout; a moment for those pushes to leave. Never
+        // longer than two seconds, whatever the database does.
+        server.stop([] { QTimer::singleShot(300, qApp, &QCoreApplication::quit); });
+        QTimer::singleShot(2000, qApp, &QCoreApplication::quit);
     });
     return app.exec();
 }

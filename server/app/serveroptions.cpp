@@ -45,6 +45,14 @@ bool ServerOptions::parse(const QStringList &arguments)
                        "defaults are in docs/operations.md): %1.")
             .arg((ThrottleLimits::names() + ConnectionCaps::names()).join(QStringLiteral(", "))),
         QStringLiteral("NAME=VALUE"));
+    const QCommandLineOption heartbeat({QStringLiteral("heartbeat")},
+        QStringLiteral("How often this server renews its heartbeat in the shared database, in "
+                       "seconds."),
+        QStringLiteral("SECONDS"), QStringLiteral("5"));
+    const QCommandLineOption serverTimeout({QStringLiteral("server-timeout")},
+        QStringLiteral("After how long without a heartbeat another server counts as dead and its "
+                       "people offline, in seconds (the same on every server)."),
+        QStringLiteral("SECONDS"), QStringLiteral("20"));
     const QCommandLineOption trustedProxy({QStringLiteral("trusted-proxy")},
         QStringLiteral("A reverse proxy or load balancer whose X-Forwarded-For header names the "
                        "real client (repeatable). Without it, every client behind a proxy shares "
@@ -115,7 +123,7 @@ bool ServerOptions::parse(const QStringList &arguments)
     const QCommandLineOption minHours({QStringLiteral("min-hours")},
         QStringLiteral("Hours report: only people who worked more than this."),
         QStringLiteral("HOURS"), QStringLiteral("0"));
-    p.addOptions({address, port, socketThreads, limit, trustedProxy, dataDir, database, migrate,
+    p.addOptions({address, port, socketThreads, limit, heartbeat, serverTimeout, trustedProxy, dataDir, database, migrate,
         createOrg, createUser, org, role, displayName, passwordStdin, setRole, setSuperadmin,
         resetPassword, listUsers, authorizeKiosk, name, location, lifetime, stopOngoing,
         exportReport, event, format, output, minHours});
@@ -166,6 +174,16 @@ bool ServerOptions::parse(const QStringList &arguments)
                                         "at least 1: %1")
                              .arg(setting));
     }
+    const double beatSeconds = p.value(heartbeat).toDouble(&ok);
+    if (!ok || beatSeconds < 0.1 || beatSeconds > 3600)
+        return usage(QStringLiteral("--heartbeat: seconds from 0.1 to 3600: %1")
+                         .arg(p.value(heartbeat)));
+    this->heartbeat = std::chrono::milliseconds(qRound64(beatSeconds * 1000));
+    const double timeoutSeconds = p.value(serverTimeout).toDouble(&ok);
+    if (!ok || timeoutSeconds < 2 * beatSeconds || timeoutSeconds > 86400)
+        return usage(QStringLiteral("--server-timeout: seconds, at least twice --heartbeat: %1")
+                         .arg(p.value(serverTimeout)));
+    this->serverTimeout = std::chrono::milliseconds(qRound64(timeoutSeconds * 1000));
     for (const QString &proxy : p.values(trustedProxy)) {
         const QHostAddress a(proxy);
         if (a.isNull())

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
+
 namespace Muster {
 
 struct ServerOptions
@@ -36,6 +38,8 @@ struct ServerOptions
     ThrottleLimits throttles; // --limit NAME=VALUE
     ConnectionCaps caps; // --limit NAME=VALUE
     QList<QHostAddress> trustedProxies; // --trusted-proxy ADDRESS (repeatable)
+    std::chrono::milliseconds heartbeat {5000}; // --heartbeat SECONDS
+    std::chrono::milliseconds serverTimeout {20000}; // --server-timeout SECONDS
 
     QString commandArgument; // the org name, login, … the command names
     QString organisation; // --org

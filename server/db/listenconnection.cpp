@@ -10,9 +10,11 @@ constexpr std::chrono::milliseconds kFirstRetry {250};
 constexpr std::chrono::milliseconds kLongestRetry {10000};
 } // namespace
 
-ListenConnection::ListenConnection(const QByteArray &conninfo, QObject *parent)
+ListenConnection::ListenConnection(
+    const QByteArray &conninfo, const QString &applicationName, QObject *parent)
     : QObject(parent)
     , m_connection(conninfo)
+    , m_applicationName(applicationName)
 {
     connect(&m_connection, &PgConnection::ready, this, &ListenConnection::onReady);
     connect(&m_connection, &PgConnection::lost, this, &ListenConnection::onLost);
@@ -35,9 +37,10 @@ void ListenConnection::open()
 void ListenConnection::onReady()
 {
     m_retryDelay = kFirstRetry;
-    // The connection has queued its LISTENs already; this runs after them. The name shows the
-    // connection for what it is in pg_stat_activity.
-    m_connection.submit({PgStatement {"SET application_name = 'muster-listener'", {}}}, false,
+    // The connection has queued its LISTENs already; this runs after them.
+    m_connection.submit({PgStatement {"SELECT set_config('application_name', $1, false)",
+                            PgParams() << m_applicationName}},
+        false,
         [this](const QList<PgResult> &results) {
             if (results.isEmpty() || !results.last().ok())
                 return; // lost meanwhile: onLost runs and tries again

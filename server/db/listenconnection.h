@@ -21,7 +21,9 @@ class ListenConnection : public QObject
 {
     Q_OBJECT
 public:
-    explicit ListenConnection(const QByteArray &conninfo, QObject *parent = nullptr);
+    // applicationName shows the connection in pg_stat_activity (which server's listener it is).
+    ListenConnection(
+        const QByteArray &conninfo, const QString &applicationName, QObject *parent = nullptr);
 
     // Channels are names from code, never from users. Add them before open().
     void listen(const QString &channel);
@@ -54,6 +56,7 @@ private:
     void onLost();
 
     PgConnection m_connection;
+    QString m_applicationName;
     QTimer m_retryTimer;
     std::chrono::milliseconds m_retryDelay {250};
     bool m_listening = false;
