@@ -42,6 +42,8 @@ public:
 
     QWebSocket &socket() { return m_socket; }
     void clearPushes() { m_pushes.clear(); }
+    // Every push received and not taken yet, oldest first: {"method", "params"} each.
+    const QList<QJsonObject> &pushes() const { return m_pushes; }
 
     static QString errorReason(const QJsonObject &reply);
 

@@ -5,6 +5,11 @@
 #include "db/pgsyncconnection.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTest>
+
+#include <csignal>
 
 namespace Muster::Test {
 
@@ -44,6 +49,35 @@ QByteArray TestCluster::createDatabase(bool migrated)
         }
     }
     return conninfo;
+}
+
+bool TestCluster::crashAndRestart(int timeoutMs)
+{
+    QProcess *postgres = m_cluster->process();
+    if (!postgres)
+        return false;
+    ::kill(pid_t(postgres->processId()), SIGKILL);
+    postgres->waitForFinished(10000);
+    // Its backends notice the death and leave; until then a new postmaster refuses to start
+    // (their shared memory is still attached), so launching is tried again, as the server's own
+    // ClusterSupervisor does.
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < timeoutMs) {
+        if (m_cluster->launch()) {
+            const bool up = QTest::qWaitFor(
+                [this] {
+                    QProcess *p = m_cluster->process();
+                    return m_cluster->isAccepting() || !p || p->state() == QProcess::NotRunning;
+                },
+                timeoutMs);
+            if (m_cluster->isAccepting())
+                return true;
+            (void)up;
+        }
+        QTest::qWait(200);
+    }
+    return false;
 }
 
 } // namespace Muster::Test

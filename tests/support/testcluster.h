@@ -22,6 +22,9 @@ public:
 
     // A new, empty database with a unique name; migrated unless told otherwise.
     QByteArray createDatabase(bool migrated = true);
+    // Kills PostgreSQL with SIGKILL (its crash recovery empties unlogged tables), starts it
+    // again and waits until it accepts connections; false when it did not come back in time.
+    bool crashAndRestart(int timeoutMs = 60000);
 
 private:
     TestCluster();
