@@ -45,6 +45,7 @@ AdminDialog::AdminDialog(Connection &connection, QWidget *parent)
     connect(&m_connection, &Connection::pushReceived, this, &AdminDialog::onPush);
     // After a reconnect, pushes may have been missed: start again from the server's truth.
     connect(&m_connection, &Connection::signedIn, this, &AdminDialog::reload);
+    connect(&m_connection, &Connection::resyncRequested, this, &AdminDialog::reload);
     reload();
 }
 

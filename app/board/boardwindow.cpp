@@ -183,6 +183,11 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
         loadTeams();
         refresh();
     });
+    // Something may have been missed meanwhile: read the board again.
+    connect(&m_connection, &Connection::resyncRequested, this, [this] {
+        loadTeams();
+        refresh();
+    });
     connect(m_teamPicker, &QComboBox::activated, this, [this] {
         m_teamChosen = true;
         refresh();

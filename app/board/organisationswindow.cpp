@@ -58,6 +58,7 @@ OrganisationsWindow::OrganisationsWindow(
         &m_connection, &Connection::watchedPushReceived, this, &OrganisationsWindow::onWatchedPush);
     // A new connection watches nothing: watch again, and catch up on what was missed.
     connect(&m_connection, &Connection::signedIn, this, &OrganisationsWindow::watchAndLoad);
+    connect(&m_connection, &Connection::resyncRequested, this, &OrganisationsWindow::watchAndLoad);
     auto summarise = [this] {
         int online = 0;
         for (int i = 0; i < m_model.rowCount(); ++i)

@@ -218,6 +218,11 @@ void Connection::onTextMessage(const QString &text)
             else
                 Q_EMIT pushReceived(method, params);
         };
+        if (message.method() == QLatin1String("session.resync")) {
+            qCInfo(lcClient) << "the server asks to re-read everything shown";
+            Q_EMIT resyncRequested(message.params().value(QStringLiteral("reason")).toString());
+            return;
+        }
         // A batch of comings and goings is, to every view, that many presence.changed pushes.
         if (message.method() == QLatin1String("presence.changes")) {
             const QJsonArray changes = message.params().value(QStringLiteral("changes")).toArray();

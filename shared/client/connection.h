@@ -63,6 +63,10 @@ Q_SIGNALS:
     void signInFailed(const Muster::RpcError &error); // wrong password, expired token, …
     void tokenChanged(const QString &token);
     void pushReceived(const QString &method, const QJsonObject &params);
+    // The server may have missed changes (it lost touch with the other servers or with its
+    // database for a moment): re-read whatever is shown, as after signedIn. From session.resync,
+    // which never reaches pushReceived.
+    void resyncRequested(const QString &reason);
     // A push about another organisation this connection watches (orgs.watch).
     void watchedPushReceived(
         const QString &organisationId, const QString &method, const QJsonObject &params);

@@ -9,6 +9,7 @@
 #include "board/organisationswindow.h"
 #include "board/statustray.h"
 #include "client/connection.h"
+#include "cluster/pushrelay.h"
 #include "common/serverurl.h"
 #include "login/logindialog.h"
 #include "profile/avatarcropdialog.h"
@@ -490,6 +491,39 @@ private Q_SLOTS:
             QTest::qWait(50);
             QVERIFY(board.grab().save(QDir(shots).filePath(QStringLiteral("board.png"))));
         }
+    }
+
+    void boardReadsAgainWhenTheServerAsks()
+    {
+        Connection connection;
+        QSignalSpy in(&connection, &Connection::signedIn);
+        connection.signIn(
+            webSocketUrl(serverAddress()), QStringLiteral("ada"), QStringLiteral("correct horse"));
+        QVERIFY(in.wait());
+        BoardWindow board(connection);
+        board.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&board));
+        QTRY_COMPARE(board.model().rowCount(), 4);
+        // A change the board never heard of (made while its server was out of touch).
+        const QString busy
+            = board.model().states()->index(1).data(StateListModel::IdRole).toString();
+        const PgResult changed = m_server->sql().exec(
+            "UPDATE users SET state_id = $1, status_message = 'missed' WHERE login = 'cy'"
+            " RETURNING id",
+            PgParams() << QUuid::fromString(busy));
+        QVERIFY(changed.ok() && changed.rows() == 1);
+        const QString cyId = changed.text(0, 0);
+        const auto cyMessage = [&] {
+            return board.model()
+                .index(board.model().rowOf(cyId))
+                .data(PresenceModel::MessageRole)
+                .toString();
+        };
+        QCOMPARE(cyMessage(), QString());
+        m_server->server().relay().deliverHere(
+            {Audience::everyone(), PushRelay::kResyncMethod, {}});
+        QTRY_COMPARE(cyMessage(), QStringLiteral("missed"));
+        m_server->sql().exec("UPDATE users SET status_message = '' WHERE login = 'cy'");
     }
 
     void autoAwayAndBack()

@@ -1,6 +1,7 @@
 // Muster::Connection against a real server: sign-in, replies, pushes as signals, refused
 // credentials, and an automatic reconnect that resumes the session after the socket drops.
 #include "client/connection.h"
+#include "cluster/pushrelay.h"
 #include "protocol/rpcmessage.h"
 #include "testserver.h"
 
@@ -97,6 +98,24 @@ private Q_SLOTS:
         c.call(QStringLiteral("presence.list"), {}, this,
             [&](const QJsonValue &, const RpcError &e) { error = e; });
         QTRY_COMPARE(error.reason, QStringLiteral("disconnected"));
+    }
+
+    void aResyncIsASignalNotAPush()
+    {
+        Connection c;
+        QSignalSpy signedIn(&c, &Connection::signedIn);
+        QSignalSpy resync(&c, &Connection::resyncRequested);
+        QSignalSpy pushes(&c, &Connection::pushReceived);
+        c.signIn(m_server->wsUrl(), QStringLiteral("ada"), QStringLiteral("correct horse"));
+        QVERIFY(signedIn.wait());
+        pushes.clear();
+        // What the server tells its clients after a gap in listening to the other servers.
+        m_server->server().relay().deliverHere({Audience::everyone(), PushRelay::kResyncMethod,
+            {{QStringLiteral("reason"), QStringLiteral("a gap")}}});
+        QVERIFY(resync.wait());
+        QCOMPARE(resync.first().first().toString(), QStringLiteral("a gap"));
+        for (const QList<QVariant> &push : std::as_const(pushes))
+            QVERIFY(push.first().toString() != PushRelay::kResyncMethod);
     }
 
     void reconnectsAndResumesAfterADrop()
