@@ -1,15 +1,21 @@
 // See admincommands.h.
 #include "admincommands.h"
 
+#include "cluster/pushrelay.h"
 #include "db/directorystore.h"
 #include "db/kioskstore.h"
 #include "db/pgsyncconnection.h"
+#include "db/presencestore.h"
 #include "domain/canonicaltext.h"
 #include "reports/csvwriter.h"
 #include "reports/reportquery.h"
 #include "services/passwordhasher.h"
+#include "services/presenceservice.h"
+#include "timeclock/notificationservice.h"
+#include "timeclock/timeclockservice.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -106,9 +112,15 @@ int AdminCommands::setRole(const ServerOptions &options)
         return failed(QStringLiteral("unknown role \"%1\"").arg(options.role));
     DirectoryStore store(m_db);
     const QString login = loginArgument(options);
-    if (!store.setRole(login, *role))
+    const std::optional<DirectoryStore::Person> person = store.setRole(login, *role);
+    if (!person)
         return failed(store.errorMessage());
     m_out << login << " is now " << roleName(*role) << Qt::endl;
+    // Their own connections follow by themselves (the store notifies every server); the boards
+    // of their organisation learn it here.
+    publish({{Audience::organisation(person->organisationId), QStringLiteral("profile.changed"),
+        {{QStringLiteral("userId"), person->userId.toString(QUuid::WithoutBraces)},
+            {QStringLiteral("role"), roleName(*role)}}}});
     return 0;
 }
 
@@ -191,8 +203,10 @@ int AdminCommands::authorizeKiosk(const ServerOptions &options)
                           .arg(options.commandArgument.trimmed().toUpper()));
     const QJsonObject kiosk = QJsonDocument::fromJson(r.bytes(0, 0)).object();
     m_out << "authorised kiosk " << name << " until "
-          << kiosk.value(QStringLiteral("expiresAt")).toString()
-          << "; it signs in by itself within a few seconds" << Qt::endl;
+          << kiosk.value(QStringLiteral("expiresAt")).toString() << Qt::endl;
+    // The kiosk waits on some server; whichever it is tells it at once.
+    publish({{Audience::pairing(options.commandArgument.trimmed().toUpper()),
+        QStringLiteral("kiosk.approved"), {{QStringLiteral("kiosk"), kiosk}}}});
     return 0;
 }
 
@@ -209,12 +223,44 @@ int AdminCommands::stopOngoing(const ServerOptions &options)
         = m_db.exec("SELECT muster_stop_at_boundaries($1, true, NULL)", PgParams() << org);
     if (!r.ok())
         return failed(r.errorMessage());
+    // The same pushes as the day boundary's, so every board, manager and volunteer sees it live.
     int entries = 0;
-    for (const QJsonValue &item : QJsonDocument::fromJson(r.bytes(0, 0)).array())
-        entries += item.toObject().contains(QStringLiteral("entry")) ? 1 : 0;
+    QList<Push> pushes;
+    QHash<QUuid, QList<QUuid>> people; // whose presence left the shift state, by organisation
+    for (const QJsonValue &item : QJsonDocument::fromJson(r.bytes(0, 0)).array()) {
+        const QJsonObject stop = item.toObject();
+        const QUuid stopOrg
+            = QUuid::fromString(stop.value(QStringLiteral("organisationId")).toString());
+        if (stop.contains(QStringLiteral("entry"))) {
+            ++entries;
+            const QList<Push> made
+                = TimeclockService::pushesFor(stopOrg, QStringLiteral("stopped"), stop);
+            if (!made.isEmpty())
+                people[stopOrg].append(made.first().audience.userId);
+            pushes += made;
+        }
+        if (const auto notice
+            = NotificationService::pushFor(stop.value(QStringLiteral("notification")).toObject()))
+            pushes.append(*notice);
+    }
+    for (auto it = people.cbegin(); it != people.cend(); ++it) {
+        for (const PresenceStore::PersonState &state :
+            PresenceStore::currentStates(m_db, it.key(), it.value()))
+            pushes.append(PresenceService::changePush(state));
+    }
+    publish(pushes);
     m_out << "stopped " << entries << " ongoing " << (entries == 1 ? "shift" : "shifts")
           << Qt::endl;
     return 0;
+}
+
+void AdminCommands::publish(const QList<Push> &pushes)
+{
+    // The change is made and committed; a server that misses this push still shows it after a
+    // reload. Say so rather than fail the command.
+    QString error;
+    if (!PushRelay::publishNow(m_db, pushes, &error))
+        m_err << "muster-server: done, but live clients were not told: " << error << Qt::endl;
 }
 
 int AdminCommands::exportReport(const ServerOptions &options)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/serveroptions.h"
+#include "net/push.h"
 
 #include <QTextStream>
 #include <QUuid>
@@ -38,6 +39,8 @@ private:
     int stopOngoing(const ServerOptions &options);
     int exportReport(const ServerOptions &options);
     std::optional<QUuid> organisationId(const QString &name);
+    // Tells every running server, for their live clients.
+    void publish(const QList<Push> &pushes);
     int failed(const QString &message);
 
     PgSyncConnection &m_db;

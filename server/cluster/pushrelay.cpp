@@ -3,6 +3,7 @@
 #include "pushrelay.h"
 
 #include "db/listenconnection.h"
+#include "db/notifystore.h"
 #include "net/pushhub.h"
 #include "util/logging.h"
 
@@ -20,6 +21,14 @@ constexpr qsizetype kIdLength = 36;
 // server's clients are told to resync instead.
 constexpr qsizetype kMaxWaiting = 20000;
 constexpr std::chrono::seconds kOutboxLifetime {60};
+
+QByteArray bodyOf(const QList<Push> &pushes)
+{
+    QJsonArray array;
+    for (const Push &push : pushes)
+        array.append(push.toJson());
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
 } // namespace
 
 PushRelay::PushRelay(
@@ -64,13 +73,18 @@ void PushRelay::deliverHere(const Push &push)
     m_hub.deliver(push);
 }
 
-QByteArray PushRelay::encodeBatch(const QUuid &origin, const QList<Push> &pushes)
+bool PushRelay::publishNow(PgSyncConnection &db, const QList<Push> &pushes, QString *error)
 {
-    QJsonArray array;
-    for (const Push &push : pushes)
-        array.append(push.toJson());
-    return origin.toByteArray(QUuid::WithoutBraces) + ' '
-        + QJsonDocument(array).toJson(QJsonDocument::Compact);
+    if (pushes.isEmpty())
+        return true;
+    NotifyStore store(db);
+    // An id of its own: every server delivers it, none takes it for its own.
+    const QByteArray origin = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    if (store.publish(kChannel, origin, bodyOf(pushes)))
+        return true;
+    if (error)
+        *error = store.errorMessage();
+    return false;
 }
 
 void PushRelay::flush()
@@ -85,7 +99,8 @@ void PushRelay::flush()
     if (m_outgoing.isEmpty())
         return;
     QList<Push> batch = std::exchange(m_outgoing, {});
-    const QByteArray payload = encodeBatch(m_serverId, batch);
+    const QByteArray body = bodyOf(batch);
+    const QByteArray payload = m_prefix + ' ' + body;
     m_sending = true;
     ++m_counters.notifies;
     m_counters.published += batch.size();

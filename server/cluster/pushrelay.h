@@ -23,6 +23,7 @@
 namespace Muster {
 
 class ListenConnection;
+class PgSyncConnection;
 class PushHub;
 
 class PushRelay : public QObject
@@ -40,8 +41,9 @@ public:
     // concerns only this process, such as its own listening gap).
     void deliverHere(const Push &push);
 
-    // The relay's payload for a batch of pushes, as a process (or an admin command) publishes it.
-    static QByteArray encodeBatch(const QUuid &origin, const QList<Push> &pushes);
+    // Publishes pushes from a process that serves nobody (the admin command line): blocking,
+    // one NOTIFY. False, with the database's message, when it could not be sent.
+    static bool publishNow(PgSyncConnection &db, const QList<Push> &pushes, QString *error);
 
     struct Counters
     {

@@ -147,7 +147,7 @@ std::optional<QUuid> DirectoryStore::createUser(const QString &login, const QStr
     return user;
 }
 
-std::optional<QUuid> DirectoryStore::setRole(const QString &login, Role role)
+std::optional<DirectoryStore::Person> DirectoryStore::setRole(const QString &login, Role role)
 {
     if (!begin())
         return std::nullopt;
@@ -172,7 +172,7 @@ std::optional<QUuid> DirectoryStore::setRole(const QString &login, Role role)
         return fail(r.ok() ? m_error : r.errorMessage());
     if (!commit())
         return std::nullopt;
-    return user;
+    return Person {user, org};
 }
 
 std::optional<QUuid> DirectoryStore::setSuperadmin(const QString &login, bool superadmin)

@@ -38,7 +38,12 @@ public:
     std::optional<QUuid> createOrganisation(const QString &name);
     std::optional<QUuid> createUser(const QString &login, const QString &organisation, Role role,
         const QByteArray &passwordHash, const QString &displayName);
-    std::optional<QUuid> setRole(const QString &login, Role role);
+    struct Person
+    {
+        QUuid userId;
+        QUuid organisationId;
+    };
+    std::optional<Person> setRole(const QString &login, Role role);
     // The server-wide flag that shows every organisation; audited, and live at once.
     std::optional<QUuid> setSuperadmin(const QString &login, bool superadmin);
     // Replaces the password and revokes every session of the user.

@@ -1,6 +1,7 @@
 // See listenconnection.h.
 #include "listenconnection.h"
 
+#include "notifystore.h"
 #include "util/logging.h"
 
 namespace Muster {
@@ -40,8 +41,7 @@ void ListenConnection::onReady()
     // The connection has queued its LISTENs already; this runs after them.
     m_connection.submit({PgStatement {"SELECT set_config('application_name', $1, false)",
                             PgParams() << m_applicationName}},
-        false,
-        [this](const QList<PgResult> &results) {
+        false, [this](const QList<PgResult> &results) {
             if (results.isEmpty() || !results.last().ok())
                 return; // lost meanwhile: onLost runs and tries again
             m_listening = true;
@@ -66,7 +66,7 @@ void ListenConnection::onLost()
 
 void ListenConnection::notify(const QString &channel, const QByteArray &payload, Done done)
 {
-    m_connection.submit({PgStatement {"SELECT pg_notify($1, $2)",
+    m_connection.submit({PgStatement {NotifyStore::kNotifySql,
                             PgParams() << channel << QString::fromUtf8(payload)}},
         false, [done = std::move(done)](const QList<PgResult> &results) {
             done(!results.isEmpty() && results.last().ok());
@@ -77,8 +77,7 @@ void ListenConnection::notifyThroughOutbox(
     const QString &channel, const QByteArray &prefix, const QByteArray &body, Done done)
 {
     m_connection.submit(
-        {PgStatement {"WITH o AS (INSERT INTO push_outbox (payload) VALUES ($2) RETURNING id)"
-                      " SELECT pg_notify($1, $3 || '#' || o.id) FROM o",
+        {PgStatement {NotifyStore::kNotifyThroughOutboxSql,
             PgParams() << channel << QString::fromUtf8(body) << QString::fromUtf8(prefix)}},
         false, [done = std::move(done)](const QList<PgResult> &results) {
             done(!results.isEmpty() && results.last().ok());
@@ -88,8 +87,7 @@ void ListenConnection::notifyThroughOutbox(
 void ListenConnection::readOutbox(
     qint64 id, std::function<void(const std::optional<QByteArray> &)> handler)
 {
-    m_connection.submit(
-        {PgStatement {"SELECT payload FROM push_outbox WHERE id = $1", PgParams() << id}}, false,
+    m_connection.submit({PgStatement {NotifyStore::kReadOutboxSql, PgParams() << id}}, false,
         [handler = std::move(handler)](const QList<PgResult> &results) {
             if (results.isEmpty() || !results.last().ok() || results.last().rows() != 1)
                 return handler(std::nullopt);
@@ -100,9 +98,7 @@ void ListenConnection::readOutbox(
 void ListenConnection::sweepOutbox(std::chrono::seconds olderThan)
 {
     m_connection.submit(
-        {PgStatement {
-            "DELETE FROM push_outbox WHERE created_at < now() - make_interval(secs => $1)",
-            PgParams() << qint64(olderThan.count())}},
+        {PgStatement {NotifyStore::kSweepOutboxSql, PgParams() << qint64(olderThan.count())}},
         false, [](const QList<PgResult> &) {});
 }
 

@@ -6,6 +6,7 @@
 // owner can tell clients that something may have been missed in between.
 #pragma once
 
+#include "notifystore.h"
 #include "pgconnection.h"
 
 #include <QObject>
@@ -42,8 +43,7 @@ public:
     // Outbox rows older than this are deleted: every listener has read them long before.
     void sweepOutbox(std::chrono::seconds olderThan);
 
-    // The largest payload a NOTIFY takes, in bytes of the database's encoding (UTF-8).
-    static constexpr qsizetype kMaxPayloadBytes = 7999;
+    static constexpr qsizetype kMaxPayloadBytes = NotifyStore::kMaxPayloadBytes;
 
 Q_SIGNALS:
     void notificationReceived(const QString &channel, const QByteArray &payload);

@@ -3,6 +3,7 @@
 #include "presencestore.h"
 
 #include "database.h"
+#include "pgsyncconnection.h"
 #include "statestore.h"
 
 namespace Muster {
@@ -36,6 +37,17 @@ void deliver(const PgResult &r, const PresenceStore::StateHandler &handler)
     if (r.rows() == 0)
         return handler(std::nullopt, {});
     handler(stateAt(r, 0), {});
+}
+
+const QByteArray kCurrentStates = "SELECT " + stateColumns()
+    + " FROM users u WHERE u.organisation_id = $1 AND u.id = ANY ($2::uuid[])";
+
+QList<PresenceStore::PersonState> statesOf(const PgResult &r)
+{
+    QList<PresenceStore::PersonState> states;
+    for (int row = 0; row < r.rows(); ++row)
+        states.append(stateAt(r, row));
+    return states;
 }
 
 } // namespace
@@ -89,16 +101,19 @@ void PresenceStore::setState(const QUuid &organisationId, const QUuid &userId, c
 void PresenceStore::currentStates(const QUuid &organisationId, const QList<QUuid> &userIds,
     QObject *context, StatesHandler handler)
 {
-    m_db.exec("SELECT " + stateColumns()
-            + " FROM users u WHERE u.organisation_id = $1 AND u.id = ANY ($2::uuid[])",
-        PgParams() << organisationId << userIds, context, [handler](const PgResult &r) {
+    m_db.exec(kCurrentStates, PgParams() << organisationId << userIds, context,
+        [handler](const PgResult &r) {
             if (!r.ok())
                 return handler({}, r.errorMessage());
-            QList<PersonState> states;
-            for (int row = 0; row < r.rows(); ++row)
-                states.append(stateAt(r, row));
-            handler(states, {});
+            handler(statesOf(r), {});
         });
+}
+
+QList<PresenceStore::PersonState> PresenceStore::currentStates(
+    PgSyncConnection &db, const QUuid &organisationId, const QList<QUuid> &userIds)
+{
+    const PgResult r = db.exec(kCurrentStates, PgParams() << organisationId << userIds);
+    return r.ok() ? statesOf(r) : QList<PersonState>();
 }
 
 void PresenceStore::arrive(const QUuid &serverId, const QUuid &organisationId, const QUuid &userId,
@@ -159,10 +174,7 @@ void PresenceStore::expireDue(QObject *context, StatesHandler handler)
         {}, context, [handler](const PgResult &r) {
             if (!r.ok())
                 return handler({}, r.errorMessage());
-            QList<PersonState> states;
-            for (int row = 0; row < r.rows(); ++row)
-                states.append(stateAt(r, row));
-            handler(states, {});
+            handler(statesOf(r), {});
         });
 }
 

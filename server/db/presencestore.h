@@ -15,6 +15,7 @@
 namespace Muster {
 
 class Database;
+class PgSyncConnection;
 
 class PresenceStore
 {
@@ -66,6 +67,9 @@ public:
     // Returns every state whose end has come to its organisation's default, across organisations;
     // each row changes once even with several servers sweeping.
     void expireDue(QObject *context, StatesHandler handler);
+    // The same, blocking, for the admin command line.
+    static QList<PersonState> currentStates(
+        PgSyncConnection &db, const QUuid &organisationId, const QList<QUuid> &userIds);
     // When the next state ends (invalid: none pending).
     void nextExpiry(QObject *context, std::function<void(const QDateTime &when)> handler);
 

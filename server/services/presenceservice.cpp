@@ -234,7 +234,7 @@ void PresenceService::flushArrivalsAndDepartures()
     }
 }
 
-QJsonObject PresenceService::changeJson(const PresenceStore::PersonState &state) const
+QJsonObject PresenceService::changeJson(const PresenceStore::PersonState &state)
 {
     QJsonObject change {
         {QStringLiteral("userId"), state.userId.toString(QUuid::WithoutBraces)},
@@ -251,7 +251,12 @@ QJsonObject PresenceService::changeJson(const PresenceStore::PersonState &state)
 
 void PresenceService::pushChange(const PresenceStore::PersonState &state)
 {
-    m_relay.publish({Audience::organisation(state.organisationId), kChanged, changeJson(state)});
+    m_relay.publish(changePush(state));
+}
+
+Push PresenceService::changePush(const PresenceStore::PersonState &state)
+{
+    return {Audience::organisation(state.organisationId), kChanged, changeJson(state)};
 }
 
 } // namespace Muster

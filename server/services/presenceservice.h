@@ -10,6 +10,7 @@
 #pragma once
 
 #include "db/presencestore.h"
+#include "net/push.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -40,6 +41,9 @@ public:
     // Writes again who is connected here, after this server's rows were lost (it was counted
     // dead, or PostgreSQL dropped its unlogged tables), and tells everyone.
     void recordEveryoneAgain();
+    // The presence.changed push of one person's state, as every server and the admin command
+    // line make it.
+    static Push changePush(const PresenceStore::PersonState &state);
 
 private:
     struct Record
@@ -54,7 +58,7 @@ private:
     void pushChange(const PresenceStore::PersonState &state);
     void queueArrivalOrDeparture(const QUuid &organisationId, const QUuid &userId);
     void flushArrivalsAndDepartures();
-    QJsonObject changeJson(const PresenceStore::PersonState &state) const;
+    static QJsonObject changeJson(const PresenceStore::PersonState &state);
     // Arms the timer for the next state that clears itself (or a minute, whichever is sooner).
     void scheduleExpiry();
     void expireDue();

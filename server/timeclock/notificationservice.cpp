@@ -15,10 +15,16 @@ NotificationService::NotificationService(Database &db, PushRelay &relay, QObject
 
 void NotificationService::deliver(const QJsonObject &notification)
 {
+    if (const std::optional<Push> push = pushFor(notification))
+        m_relay.publish(*push);
+}
+
+std::optional<Push> NotificationService::pushFor(const QJsonObject &notification)
+{
     const QUuid userId = QUuid::fromString(notification.value(QStringLiteral("userId")).toString());
-    if (!userId.isNull())
-        m_relay.publish(
-            {Audience::person(userId), QStringLiteral("notification.new"), notification});
+    if (userId.isNull())
+        return std::nullopt;
+    return Push {Audience::person(userId), QStringLiteral("notification.new"), notification};
 }
 
 void NotificationService::list(const RpcCall &call)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "db/jsonquery.h"
+#include "net/push.h"
 
 #include <QObject>
 
@@ -21,6 +22,8 @@ public:
     void acknowledge(const RpcCall &call);
     // Pushes a stored notice to its owner's connections.
     void deliver(const QJsonObject &notification);
+    // The notification.new push for a stored notice; nullopt for one without an owner.
+    static std::optional<Push> pushFor(const QJsonObject &notification);
 
 private:
     JsonQuery m_query;

@@ -26,7 +26,7 @@ struct Timeclock
         , kiosks(db, hub, relay)
         , kioskSignIn(db, hasher, hub)
         , notifications(db, relay)
-        , entries(db, relay, presence, notifications)
+        , entries(db, relay, presence)
         , bonuses(db, relay, notifications)
         , rewards(db, relay, notifications)
         , dayBoundary(db, entries, notifications)

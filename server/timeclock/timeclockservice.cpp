@@ -39,30 +39,41 @@ const QByteArray kEventOf
 
 } // namespace
 
-TimeclockService::TimeclockService(Database &db, PushRelay &relay, PresenceService &presence,
-    NotificationService &notifications, QObject *parent)
+TimeclockService::TimeclockService(
+    Database &db, PushRelay &relay, PresenceService &presence, QObject *parent)
     : QObject(parent)
     , m_query(db)
     , m_relay(relay)
     , m_presence(presence)
-    , m_notifications(notifications)
 { }
 
 void TimeclockService::publish(const QUuid &org, const QString &change, const QJsonObject &result)
 {
+    const QList<Push> pushes = pushesFor(org, change, result);
+    for (const Push &push : pushes)
+        m_relay.publish(push);
+    if (!pushes.isEmpty())
+        m_presence.announce(org, pushes.first().audience.userId);
+}
+
+QList<Push> TimeclockService::pushesFor(
+    const QUuid &org, const QString &change, const QJsonObject &result)
+{
     const QJsonObject entry = result.value(QStringLiteral("entry")).toObject();
     const QUuid userId = QUuid::fromString(entry.value(QStringLiteral("userId")).toString());
     if (userId.isNull())
-        return;
-    m_relay.publish(
+        return {};
+    QList<Push> pushes {
         {Audience::atLeast(org, Role::Manager, userId), QStringLiteral("timeclock.entryChanged"),
-            {{QStringLiteral("change"), change}, {QStringLiteral("entry"), entry}}});
+            {{QStringLiteral("change"), change}, {QStringLiteral("entry"), entry}}}};
     if (result.contains(QStringLiteral("totals")))
-        m_relay.publish({Audience::person(userId), QStringLiteral("timeclock.totals"),
+        pushes.append({Audience::person(userId), QStringLiteral("timeclock.totals"),
             result.value(QStringLiteral("totals")).toObject()});
-    for (const QJsonValue &n : result.value(QStringLiteral("notifications")).toArray())
-        m_notifications.deliver(n.toObject());
-    m_presence.announce(org, userId);
+    for (const QJsonValue &n : result.value(QStringLiteral("notifications")).toArray()) {
+        if (const std::optional<Push> notice = NotificationService::pushFor(n.toObject()))
+            pushes.append(*notice);
+    }
+    return pushes;
 }
 
 void TimeclockService::clockIn(const RpcCall &call)

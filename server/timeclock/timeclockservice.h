@@ -5,13 +5,13 @@
 #pragma once
 
 #include "db/jsonquery.h"
+#include "net/push.h"
 
 #include <QJsonArray>
 #include <QObject>
 
 namespace Muster {
 
-class NotificationService;
 class PresenceService;
 class PushRelay;
 class RpcCall;
@@ -20,8 +20,8 @@ class TimeclockService : public QObject
 {
     Q_OBJECT
 public:
-    TimeclockService(Database &db, PushRelay &relay, PresenceService &presence,
-        NotificationService &notifications, QObject *parent = nullptr);
+    TimeclockService(
+        Database &db, PushRelay &relay, PresenceService &presence, QObject *parent = nullptr);
 
     void clockIn(const RpcCall &call);
     void clockOut(const RpcCall &call);
@@ -37,6 +37,10 @@ public:
     // Sends the pushes one result of the SQL functions calls for ({entry, totals?,
     // notifications?}); change is "started", "stopped", "updated" or "deleted".
     void publish(const QUuid &organisationId, const QString &change, const QJsonObject &result);
+    // Those pushes as values (the person's presence aside, which is read when it leaves), for
+    // whoever else makes such a change: the admin command line.
+    static QList<Push> pushesFor(
+        const QUuid &organisationId, const QString &change, const QJsonObject &result);
 
 private:
     void replayNext(const RpcCall &call, QJsonArray actions, int index, QJsonArray results);
@@ -46,7 +50,6 @@ private:
     JsonQuery m_query;
     PushRelay &m_relay;
     PresenceService &m_presence;
-    NotificationService &m_notifications;
 };
 
 } // namespace Muster

@@ -440,6 +440,78 @@ private Q_SLOTS:
         QVERIFY(!onSecond.waitForPush(QStringLiteral("states.changed")).isEmpty());
     }
 
+    void adminCommandsReachLiveClients()
+    {
+        if (serverBinary().isEmpty())
+            QSKIP("MUSTER_SERVER_BINARY is not set (ctest sets it)");
+        const auto run = [this](const QStringList &args) {
+            QProcess admin;
+            admin.start(serverBinary(),
+                QStringList {QStringLiteral("--database"), QString::fromUtf8(server(0).conninfo())}
+                    + args);
+            if (!admin.waitForFinished(60000) || admin.exitCode() != 0) {
+                qWarning() << args << admin.readAllStandardError();
+                return false;
+            }
+            return true;
+        };
+        TestClient manager, lead, ben, kiosk;
+        QVERIFY(manager.signIn(url(1), QStringLiteral("manager")));
+        QVERIFY(lead.signIn(url(2), QStringLiteral("lead")));
+        QVERIFY(ben.signIn(url(2), QStringLiteral("ben")));
+
+        // --set-role: the boards show it, the person's own connection gets the new rights.
+        QVERIFY(
+            run({QStringLiteral("--set-role"), QStringLiteral("ben"), QStringLiteral("staff")}));
+        QVERIFY(!manager
+                     .waitForPush(QStringLiteral("profile.changed"),
+                         {{QStringLiteral("userId"), id(m_people.value(QStringLiteral("ben")))},
+                             {QStringLiteral("role"), QStringLiteral("staff")}})
+                     .isEmpty());
+
+        // --authorize-kiosk: the kiosk waiting on server 3 is told.
+        QVERIFY(kiosk.open(url(2)));
+        const QString code = resultOf(kiosk.call(QStringLiteral("kiosk.register")))
+                                 .value(QStringLiteral("pairingCode"))
+                                 .toString();
+        QVERIFY(run({QStringLiteral("--authorize-kiosk"), code, QStringLiteral("--name"),
+            QStringLiteral("Back door"), QStringLiteral("--org"), QStringLiteral("Con")}));
+        QVERIFY(!kiosk.waitForPush(QStringLiteral("kiosk.approved")).isEmpty());
+
+        // Staff may clock in at their desk, which a volunteer may not: Ben's own connection (on
+        // another server than the command) has his new rights.
+        const QJsonObject teams = resultOf(ben.call(QStringLiteral("teams.list")));
+        const QJsonObject clockIn {
+            {QStringLiteral("teamId"), teams[QStringLiteral("teams")][0][QStringLiteral("id")]},
+            {QStringLiteral("actionId"), newActionId()}};
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return ben.call(QStringLiteral("timeclock.clockIn"), clockIn)
+                    .contains(QStringLiteral("result"));
+            },
+            5000));
+        QVERIFY(!manager
+                     .waitForPush(QStringLiteral("timeclock.entryChanged"),
+                         {{QStringLiteral("change"), QStringLiteral("started")}})
+                     .isEmpty());
+        // --stop-ongoing: the manager sees the stop, Ben his notice and his presence back.
+        QVERIFY(run(
+            {QStringLiteral("--stop-ongoing"), QStringLiteral("--org"), QStringLiteral("Con")}));
+        QVERIFY(!manager
+                     .waitForPush(QStringLiteral("timeclock.entryChanged"),
+                         {{QStringLiteral("change"), QStringLiteral("stopped")}})
+                     .isEmpty());
+        QVERIFY(!ben.waitForPush(QStringLiteral("notification.new")).isEmpty());
+        QVERIFY(!ben.waitForPush(QStringLiteral("timeclock.totals")).isEmpty());
+        const QString available = stateIdByLabel(
+            resultOf(manager.call(QStringLiteral("presence.list"))), QStringLiteral("Available"));
+        QVERIFY(!manager
+                     .waitForPush(QStringLiteral("presence.changed"),
+                         {{QStringLiteral("userId"), id(m_people.value(QStringLiteral("ben")))},
+                             {QStringLiteral("stateId"), available}})
+                     .isEmpty());
+    }
+
     void aKilledServersPeopleGoOfflineEverywhere()
     {
         if (serverBinary().isEmpty())
