@@ -88,6 +88,19 @@ void raiseFileLimit()
 
 bool BenchServer::start(const QString &binary, const QStringList &extraArguments)
 {
+    return launch(binary, m_dir.path(), extraArguments);
+}
+
+bool BenchServer::startSharing(
+    const BenchServer &first, const QString &binary, const QStringList &extraArguments)
+{
+    // The same data directory: this process attaches to the cluster the first one runs.
+    return launch(binary, first.m_dir.path(), extraArguments);
+}
+
+bool BenchServer::launch(
+    const QString &binary, const QString &dataDir, const QStringList &extraArguments)
+{
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     // One load client plays thousands of people from one address: the caps meant for a real
     // crowd would refuse it, so they are lifted (a bench measures speed, tst_connectionlimits
@@ -97,8 +110,8 @@ bool BenchServer::start(const QString &binary, const QStringList &extraArguments
         QStringLiteral("connections-per-person=1000000"), QStringLiteral("--limit"),
         QStringLiteral("connections-not-signed-in=1000000")};
     m_process.start(binary,
-        QStringList {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--port"),
-            QStringLiteral("0")}
+        QStringList {
+            QStringLiteral("--data-dir"), dataDir, QStringLiteral("--port"), QStringLiteral("0")}
             + uncapped + extraArguments);
     if (!m_process.waitForStarted(10000)
         || !waitFor([this] { return m_process.canReadLine(); }, 120000)) {

@@ -27,6 +27,9 @@ class BenchServer
 {
 public:
     bool start(const QString &binary, const QStringList &extraArguments = {});
+    // Another server process on `first`'s database, as behind a load balancer; stop it first.
+    bool startSharing(
+        const BenchServer &first, const QString &binary, const QStringList &extraArguments = {});
     void stop();
     QUrl url() const { return m_url; }
     qint64 pid() const { return m_process.processId(); }
@@ -34,6 +37,8 @@ public:
     QByteArray conninfo() const;
 
 private:
+    bool launch(const QString &binary, const QString &dataDir, const QStringList &extraArguments);
+
     QTemporaryDir m_dir {QStringLiteral("/tmp/muster-bench-XXXXXX")};
     QProcess m_process;
     QUrl m_url;

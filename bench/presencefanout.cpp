@@ -4,7 +4,9 @@
 // everyone else — signs every session in over a real WebSocket (session.resume with seeded
 // tokens, as clients do after a restart), then times state changes in the team and on the board
 // while all sessions stay connected. Prints latency percentiles, server memory per idle session
-// and server CPU per phase.
+// and server CPU per phase. With --servers N, N server processes share the database and the
+// sessions are spread over them round-robin: the sender is on the first, so most watchers hear
+// of the change through another process (PostgreSQL LISTEN/NOTIFY).
 #include "benchsupport.h"
 #include "db/directorystore.h"
 #include "db/pgsyncconnection.h"
@@ -41,8 +43,8 @@ struct Member
 class Load
 {
 public:
-    explicit Load(const QUrl &url)
-        : m_url(url)
+    explicit Load(const QList<QUrl> &urls)
+        : m_urls(urls)
     { }
 
     // Opens and resumes sessions with at most `concurrency` handshakes under way at once.
@@ -101,7 +103,7 @@ private:
             });
         QObject::connect(ws, &QWebSocket::textMessageReceived, ws,
             [this, ws, i](const QString &text) { onText(ws, i, text); });
-        ws->open(m_url);
+        ws->open(m_urls.at(int(i % size_t(m_urls.size()))));
         m_sockets[i] = std::move(socket);
     }
 
@@ -128,7 +130,7 @@ private:
         --m_pending;
     }
 
-    QUrl m_url;
+    QList<QUrl> m_urls; // member i connects to m_urls[i % size]
     const std::vector<Member> *m_members = nullptr;
     std::vector<std::unique_ptr<QWebSocket>> m_sockets;
     size_t m_next = 0;
@@ -179,22 +181,48 @@ int main(int argc, char *argv[])
     const QCommandLineOption threadsOption(QStringLiteral("socket-threads"),
         QStringLiteral("Passed to muster-server (default: the server's own default)."),
         QStringLiteral("N"));
-    parser.addOptions(
-        {sessionsOption, teamOption, boardOption, roundsOption, serverOption, threadsOption});
+    const QCommandLineOption serversOption(QStringLiteral("servers"),
+        QStringLiteral("muster-server processes sharing the database (default 1)."),
+        QStringLiteral("N"), QStringLiteral("1"));
+    parser.addOptions({sessionsOption, teamOption, boardOption, roundsOption, serverOption,
+        threadsOption, serversOption});
     parser.process(app);
     const int team = std::max(2, parser.value(teamOption).toInt());
     const int board = std::max(2, parser.value(boardOption).toInt());
     const int sessions = std::max(team + board, parser.value(sessionsOption).toInt());
     const int others = sessions - team - board;
     const int rounds = std::max(1, parser.value(roundsOption).toInt());
+    const int serverCount = std::clamp(parser.value(serversOption).toInt(), 1, 16);
 
     QStringList serverArguments;
     if (parser.isSet(threadsOption))
         serverArguments << QStringLiteral("--socket-threads") << parser.value(threadsOption);
-    BenchServer server;
-    if (!server.start(parser.value(serverOption), serverArguments))
-        return 1;
-    const QUrl url = server.url();
+    std::vector<std::unique_ptr<BenchServer>> servers;
+    QList<QUrl> urls;
+    for (int i = 0; i < serverCount; ++i) {
+        auto s = std::make_unique<BenchServer>();
+        const bool started = i == 0
+            ? s->start(parser.value(serverOption), serverArguments)
+            : s->startSharing(*servers.front(), parser.value(serverOption), serverArguments);
+        if (!started)
+            return 1;
+        urls.append(s->url());
+        servers.push_back(std::move(s));
+    }
+    BenchServer &server = *servers.front();
+    // Figures over every server process.
+    const auto rssAll = [&] {
+        qint64 sum = 0;
+        for (const auto &s : servers)
+            sum += rssKiB(s->pid());
+        return sum;
+    };
+    const auto cpuAll = [&] {
+        double sum = 0;
+        for (const auto &s : servers)
+            sum += cpuSeconds(s->pid());
+        return sum;
+    };
 
     // Seed: three organisations, their members (one shared argon2 hash) and a live session each,
     // whose token is known here (the database keeps only its SHA-256, as for real sessions).
@@ -253,28 +281,27 @@ int main(int argc, char *argv[])
         return std::array<QString, 2> {r.text(0, 0), r.text(1, 0)};
     };
 
-    const qint64 pid = server.pid();
-    const qint64 rssBefore = rssKiB(pid);
-    double cpuMark = cpuSeconds(pid);
+    const qint64 rssBefore = rssAll();
+    double cpuMark = cpuAll();
     QElapsedTimer phase;
     phase.start();
 
-    Load load(url);
+    Load load(urls);
     load.connectAll(members, 256);
     if (!waitFor([&] { return load.settled(); }, 900000)) {
         std::fprintf(stderr, "sign-in timed out: %d of %zu\n", load.signedIn(), members.size());
         return 1;
     }
     const double connectSeconds = double(phase.elapsed()) / 1000.0;
-    const double connectCpu = cpuSeconds(pid) - cpuMark;
+    const double connectCpu = cpuAll() - cpuMark;
     // Let the last arrivals' pushes drain and the server's housekeeping return what the storm
     // of arrivals needed only briefly (it checks every 5 s).
     waitFor([] { return false; }, 7000);
-    const qint64 rssAfter = rssKiB(pid);
+    const qint64 rssAfter = rssAll();
     // What holding the sessions costs with nothing happening (keep-alive, timers).
-    const double idleMark = cpuSeconds(pid);
+    const double idleMark = cpuAll();
     waitFor([] { return false; }, 5000);
-    const double idleCpu = (cpuSeconds(pid) - idleMark) / 5.0;
+    const double idleCpu = (cpuAll() - idleMark) / 5.0;
 
     // One scenario: the first member of an organisation toggles state; all the others watch.
     struct Outcome
@@ -290,7 +317,7 @@ int main(int argc, char *argv[])
         const std::vector<size_t> watchers(everyone.begin() + 1, everyone.end());
         const std::array<QString, 2> states = statesOf(organisation);
         load.latencies().clear();
-        cpuMark = cpuSeconds(pid);
+        cpuMark = cpuAll();
         phase.restart();
         for (int round = 0; round < rounds; ++round) {
             // Start from the other state, so every round is a change.
@@ -304,7 +331,7 @@ int main(int argc, char *argv[])
             // A short pause, as between real people's clicks; the server sits idle meanwhile.
             waitFor([] { return false; }, 20);
         }
-        out.cpu = cpuSeconds(pid) - cpuMark;
+        out.cpu = cpuAll() - cpuMark;
         out.seconds = double(phase.elapsed()) / 1000.0;
         out.each = load.latencies();
         return out;
@@ -313,8 +340,8 @@ int main(int argc, char *argv[])
     const Outcome boardOutcome = runRounds(QStringLiteral("Board"));
 
     std::printf("muster-bench-presence: %d sessions (team %d, board %d, others %d), %d rounds per "
-                "scenario, one server process, loopback, load tool on the same cores\n",
-        sessions, team, board, others, rounds);
+                "scenario, %d server process%s, loopback, load tool on the same cores\n",
+        sessions, team, board, others, rounds, serverCount, serverCount == 1 ? "" : "es");
     std::printf("sessions held                      %d (failed %d), all resumed in %.1f s "
                 "(server CPU %.1f s)\n",
         load.signedIn(), load.failed(), connectSeconds, connectCpu);
@@ -332,6 +359,8 @@ int main(int argc, char *argv[])
     std::printf("  server CPU %.2f s over %.1f s\n", boardOutcome.cpu, boardOutcome.seconds);
     std::fflush(stdout);
 
-    server.stop();
+    // The others first: the first server owns the embedded cluster.
+    for (auto it = servers.rbegin(); it != servers.rend(); ++it)
+        (*it)->stop();
     return 0;
 }

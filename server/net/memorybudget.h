@@ -24,8 +24,8 @@ public:
     void removeConnection() { m_connections.fetch_sub(1, std::memory_order_relaxed); }
 
     // A connection that held `before` bytes now holds `now`. False when the server is over its
-    // budget and this connection holds more than an equal share of it: the caller must close
-    // it (and then release what it held). Thread-safe.
+    // budget and this connection holds more than an equal share of it: the growth is not
+    // counted, and the caller must close the connection and release `before`. Thread-safe.
     bool update(qint64 before, qint64 now);
 
     qint64 used() const { return m_used.load(std::memory_order_relaxed); }

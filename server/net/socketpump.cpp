@@ -57,9 +57,10 @@ void SocketPump::account()
     if (!m_transport || m_overBudget)
         return;
     const qint64 now = m_transport->bytesAvailable() + m_transport->bytesToWrite();
-    const qint64 before = std::exchange(m_buffered, now);
-    if (m_budget.update(before, now))
+    if (m_budget.update(m_buffered, now)) {
+        m_buffered = now;
         return;
+    }
     m_overBudget = true;
     qCInfo(lcRpc) << "closing" << m_peerAddress << ": it holds" << now
                   << "bytes while the server is over its memory budget";
