@@ -75,7 +75,7 @@ OrganisationsWindow::OrganisationsWindow(
 OrganisationsWindow::~OrganisationsWindow()
 {
     if (m_connection.state() == Connection::State::Ready)
-        m_connection.call(QStringLiteral("orgs.watch"),
+        m_connection.call(QStringLiteral("organisations.watch"),
             {{QStringLiteral("organisationId"), QJsonValue()}}, nullptr,
             [](const QJsonValue &, const RpcError &) {});
 }
@@ -92,7 +92,7 @@ void OrganisationsWindow::showOrganisation(const QString &organisationId)
 
 void OrganisationsWindow::loadOrganisations()
 {
-    m_connection.call(QStringLiteral("orgs.list"), {}, this,
+    m_connection.call(QStringLiteral("organisations.list"), {}, this,
         [this](const QJsonValue &result, const RpcError &error) {
             if (error.isValid()) {
                 m_summary->setText(error.message);
@@ -121,8 +121,8 @@ void OrganisationsWindow::watchAndLoad()
         return;
     const quint64 generation = ++m_generation;
     const QJsonObject params {{QStringLiteral("organisationId"), org}};
-    m_connection.call(
-        QStringLiteral("orgs.watch"), params, this, [](const QJsonValue &, const RpcError &) {});
+    m_connection.call(QStringLiteral("organisations.watch"), params, this,
+        [](const QJsonValue &, const RpcError &) {});
     m_connection.call(QStringLiteral("presence.list"), params, this,
         [this, generation](const QJsonValue &result, const RpcError &error) {
             if (generation != m_generation)

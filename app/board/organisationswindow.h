@@ -1,5 +1,5 @@
-// The server superadmin's view: any organisation's whole board, live (orgs.watch), read-only.
-// One's own organisation stays in the main window; this one never mixes the two.
+// The server superadmin's view: any organisation's whole board, live (organisations.watch),
+// read-only. One's own organisation stays in the main window; this one never mixes the two.
 #pragma once
 
 #include "models/presencemodel.h"

@@ -44,8 +44,8 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     d.add(QStringLiteral("profile.changePassword"), Volunteer, [=](const RpcCall &c) { profile->changePassword(c); });
     d.add(QStringLiteral("profile.setAvatar"), Volunteer, [=](const RpcCall &c) { avatars->set(c); });
     // Superadmin is an account flag on top of the role.
-    d.addSuperadmin(QStringLiteral("orgs.list"),  Attendee, [=](const RpcCall &c) { organisations->list(c); });
-    d.addSuperadmin(QStringLiteral("orgs.watch"), Attendee, [=](const RpcCall &c) { organisations->watch(c); });
+    d.addSuperadmin(QStringLiteral("organisations.list"),  Attendee, [=](const RpcCall &c) { organisations->list(c); });
+    d.addSuperadmin(QStringLiteral("organisations.watch"), Attendee, [=](const RpcCall &c) { organisations->watch(c); });
     d.add(QStringLiteral("users.update"),   Manager,      [=](const RpcCall &c) { users->update(c); });
     d.add(QStringLiteral("users.create"),   Manager,      [=](const RpcCall &c) { users->create(c); });
     d.add(QStringLiteral("users.delete"),   Admin,        [=](const RpcCall &c) { users->remove(c); });

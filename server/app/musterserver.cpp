@@ -33,6 +33,8 @@ MusterServer::MusterServer(const Config &config, QObject *parent)
     , m_timeclock(m_db, m_hasher, m_hub, m_relay, m_presence)
 {
     m_registry.setTiming(config.heartbeat);
+    m_relay.setSilence(config.heartbeat.silence);
+    connect(&m_registry, &ServerRegistry::othersCounted, &m_relay, &PushRelay::setOthers);
     registerMethods(m_dispatcher,
         {m_sessions, m_presence, m_states, m_teams, m_profile, m_users, m_avatars, m_organisations,
             m_timeclock});

@@ -1,5 +1,6 @@
-// See pushrelay.h. A payload is the publishing server's id (36 characters), then either a space
-// and a JSON array of pushes, or "#" and the id of an outbox row holding that array.
+// See pushrelay.h. A payload is the publishing server's id (36 characters), then a space and a
+// JSON array of pushes, "#" and the id of an outbox row holding that array, or "!" and a greeting
+// ("hello" from a server that starts listening, "welcome" in answer).
 #include "pushrelay.h"
 
 #include "db/listenconnection.h"
@@ -21,6 +22,8 @@ constexpr qsizetype kIdLength = 36;
 // server's clients are told to resync instead.
 constexpr qsizetype kMaxWaiting = 20000;
 constexpr std::chrono::seconds kOutboxLifetime {60};
+const QByteArray kHello = QByteArrayLiteral("hello");
+const QByteArray kWelcome = QByteArrayLiteral("welcome");
 
 QByteArray bodyOf(const QList<Push> &pushes)
 {
@@ -48,14 +51,30 @@ PushRelay::PushRelay(
             m_listener.sweepOutbox(kOutboxLifetime);
     });
     m_sweepTimer.start();
+    m_welcomedTimer.setSingleShot(true);
+    m_welcomedTimer.setInterval(100);
+    connect(&m_welcomedTimer, &QTimer::timeout, this, [this] {
+        m_hub.deliver(Push {Audience::everyone(), kResyncMethod,
+            {{QStringLiteral("reason"), QStringLiteral("another server has just met this one")}}});
+    });
     m_listener.listen(kChannel);
     connect(&m_listener, &ListenConnection::notificationReceived, this, &PushRelay::onNotification);
     connect(&m_listener, &ListenConnection::listening, this, &PushRelay::onListening);
 }
 
+bool PushRelay::othersListening() const
+{
+    return m_others > 0
+        || (m_heardFromOthers.isValid() && m_heardFromOthers.elapsed() < m_silence.count());
+}
+
 void PushRelay::publish(const Push &push)
 {
     m_hub.deliver(push);
+    if (!othersListening()) {
+        ++m_counters.unshared;
+        return;
+    }
     if (m_outgoing.size() >= kMaxWaiting) {
         if (!m_overflowed)
             qCWarning(lcRelay) << "too many pushes waiting for the database; dropping them";
@@ -139,6 +158,24 @@ void PushRelay::onListening(bool afterLoss)
             {{QStringLiteral("reason"), QStringLiteral("the server lost touch with the others")}}});
         Q_EMIT resynced();
     }
+    greet(kHello);
+    flush();
+}
+
+void PushRelay::greet(const QByteArray &word)
+{
+    m_listener.notify(kChannel, m_prefix + '!' + word, [](bool) {});
+}
+
+void PushRelay::onGreeting(const QByteArray &word)
+{
+    m_heardFromOthers.start();
+    if (word == kHello) {
+        greet(kWelcome);
+    } else if (word == kWelcome) {
+        // That server publishes to us from now on; what it pushed before may be missing here.
+        m_welcomedTimer.start();
+    }
     flush();
 }
 
@@ -148,8 +185,11 @@ void PushRelay::onNotification(const QString &channel, const QByteArray &payload
         return;
     if (payload.startsWith(m_prefix))
         return; // our own, delivered here already
+    m_heardFromOthers.start();
     Incoming incoming;
     const char kind = payload.at(kIdLength);
+    if (kind == '!')
+        return onGreeting(payload.mid(kIdLength + 1));
     if (kind == '#') {
         bool ok = false;
         incoming.outboxId = payload.mid(kIdLength + 1).toLongLong(&ok);

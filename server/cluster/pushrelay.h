@@ -8,16 +8,24 @@
 // takes travels through the outbox. Delivery across processes is at least once: a batch whose
 // NOTIFY fails is sent again when the connection is back, and a gap in listening makes this
 // process tell its clients to re-read what they show (session.resync).
+//
+// A server alone on its database publishes nothing: it publishes while its heartbeat counts
+// other live servers, or while it has heard from one lately. A server that starts listening says
+// hello; every other answers welcome and publishes from then on; the newcomer, on each welcome,
+// tells the clients it already had to resync, since they may have missed a push made before
+// that server knew of it.
 #pragma once
 
 #include "net/push.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QQueue>
 #include <QTimer>
 #include <QUuid>
 
+#include <chrono>
 #include <optional>
 
 namespace Muster {
@@ -37,6 +45,11 @@ public:
         PushHub &hub, ListenConnection &listener, const QUuid &serverId, QObject *parent = nullptr);
 
     void publish(const Push &push);
+    // From the heartbeat: how many other servers are alive, and how long a silent one counts.
+    void setOthers(int others) { m_others = others; }
+    void setSilence(std::chrono::milliseconds silence) { m_silence = silence; }
+    // Whether pushes are published to other processes now.
+    bool othersListening() const;
     // To this process's connections only (what another process already published, or what
     // concerns only this process, such as its own listening gap).
     void deliverHere(const Push &push);
@@ -52,6 +65,7 @@ public:
         qint64 throughOutbox = 0; // of those, batches too large for a payload
         qint64 received = 0; // pushes from other processes delivered here
         qint64 dropped = 0; // malformed or lost pushes (an outbox row already swept, …)
+        qint64 unshared = 0; // pushes not published: no other server was listening
     };
     const Counters &counters() const { return m_counters; }
 
@@ -67,6 +81,8 @@ private:
     };
 
     void flush();
+    void greet(const QByteArray &word);
+    void onGreeting(const QByteArray &word);
     void onSent(bool ok, QList<Push> batch);
     void onNotification(const QString &channel, const QByteArray &payload);
     void onListening(bool afterLoss);
@@ -83,6 +99,10 @@ private:
     QTimer m_flushTimer;
     QTimer m_sweepTimer;
     QQueue<Incoming> m_incoming;
+    int m_others = 0;
+    std::chrono::milliseconds m_silence {20000};
+    QElapsedTimer m_heardFromOthers; // valid once another server was heard
+    QTimer m_welcomedTimer; // gathers welcomes into one resync
     bool m_readingOutbox = false;
     Counters m_counters;
 };

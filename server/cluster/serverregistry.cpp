@@ -30,18 +30,21 @@ void ServerRegistry::beat()
     if (m_beating)
         return; // the database is slow; one beat at a time
     m_beating = true;
-    m_store.beat(m_serverId, m_host, this, [this](bool ok, bool registered) {
-        if (!ok) {
+    m_store.beat(m_serverId, m_host, m_timing.silence, this, [this](const ServerStore::Beat &beat) {
+        if (!beat.ok) {
             m_beating = false;
             return; // the database is away; the pool says so and /healthz answers 503
         }
+        Q_EMIT othersCounted(beat.others);
+        const bool registered = beat.registered;
         if (registered) {
             // First beat, or this server's rows were lost while it was cut off or PostgreSQL
             // restarted: whoever is connected here is recorded (and announced) again.
             qCInfo(lcRelay) << "server" << m_serverId.toString(QUuid::WithoutBraces)
                             << "registered";
-            m_presence.recordEveryoneAgain();
         }
+        if (registered || m_presence.needsRecording())
+            m_presence.recordEveryoneAgain();
         m_store.reap(m_timing.silence, this, [this](const ServerStore::People &offline) {
             m_beating = false;
             if (!offline.isEmpty())

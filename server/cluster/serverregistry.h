@@ -37,6 +37,8 @@ public:
 
 Q_SIGNALS:
     void beaten(); // after each successful heartbeat and sweep (tests wait on it)
+    // How many other servers are alive, as of this beat.
+    void othersCounted(int others);
 
 private:
     void beat();

@@ -60,6 +60,11 @@ int PgResult::rows() const
     return m_result ? PQntuples(m_result.get()) : 0;
 }
 
+int PgResult::columns() const
+{
+    return m_result ? PQnfields(m_result.get()) : 0;
+}
+
 int PgResult::column(const char *name) const
 {
     return m_result ? PQfnumber(m_result.get(), name) : -1;

@@ -28,6 +28,7 @@ public:
     bool isUniqueViolation() const { return sqlState() == "23505"; }
 
     int rows() const;
+    int columns() const;
     int column(const char *name) const;
     bool isNull(int row, int column) const;
     QString text(int row, int column) const;

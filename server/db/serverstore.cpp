@@ -35,15 +35,25 @@ ServerStore::People peopleOf(const PgResult &r)
 
 } // namespace
 
-void ServerStore::beat(const QUuid &serverId, const QString &host, QObject *context,
-    std::function<void(bool ok, bool registered)> handler)
+void ServerStore::beat(const QUuid &serverId, const QString &host,
+    std::chrono::milliseconds silence, QObject *context, std::function<void(const Beat &)> handler)
 {
     // xmax is 0 on a row this statement inserted, and set on one it updated.
-    m_db.exec("INSERT INTO server_instances (id, host) SELECT $1, $2 FROM " + kSoftCommit
-            + " ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()"
-              " RETURNING (xmax = 0)",
-        PgParams() << serverId << host, context, [handler](const PgResult &r) {
-            handler(r.ok() && r.rows() == 1, r.ok() && r.rows() == 1 && r.toBool(0, 0));
+    m_db.exec("WITH me AS (INSERT INTO server_instances (id, host) SELECT $1, $2 FROM "
+            + kSoftCommit
+            + " ON CONFLICT (id) DO UPDATE SET heartbeat_at = now() RETURNING (xmax = 0) AS made)"
+              " SELECT me.made, (SELECT count(*) FROM server_instances WHERE id <> $1"
+              "  AND heartbeat_at > now() - make_interval(secs => $3::bigint / 1000.0))"
+              " FROM me",
+        PgParams() << serverId << host << qint64(silence.count()), context,
+        [handler](const PgResult &r) {
+            Beat beat;
+            beat.ok = r.ok() && r.rows() == 1;
+            if (beat.ok) {
+                beat.registered = r.toBool(0, 0);
+                beat.others = int(r.toInt(0, 1));
+            }
+            handler(beat);
         });
 }
 

@@ -24,10 +24,17 @@ public:
         : m_db(db)
     { }
 
-    // Registers the server or renews its heartbeat. `registered` is true when the row had to be
-    // made: the first beat, or after the server was counted dead or its rows were lost.
-    void beat(const QUuid &serverId, const QString &host, QObject *context,
-        std::function<void(bool ok, bool registered)> handler);
+    struct Beat
+    {
+        bool ok = false;
+        // The row had to be made: the first beat, or the server was counted dead or its rows
+        // were lost.
+        bool registered = false;
+        int others = 0; // other servers whose heartbeat is younger than `silence`
+    };
+    // Registers the server or renews its heartbeat.
+    void beat(const QUuid &serverId, const QString &host, std::chrono::milliseconds silence,
+        QObject *context, std::function<void(const Beat &beat)> handler);
     // Removes servers silent for longer than `silence`, and their connections; answers the
     // people who are now offline everywhere, whose "last seen" becomes their server's last beat.
     // Rows of a server not (yet) registered are spared for the same time.

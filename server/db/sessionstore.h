@@ -1,7 +1,7 @@
 // SQL for accounts and sessions, as the sign-in service needs it. Asynchronous throughout.
 #pragma once
 
-#include "services/caller.h"
+#include "net/caller.h"
 
 #include <QByteArray>
 #include <QDateTime>

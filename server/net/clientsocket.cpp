@@ -43,7 +43,7 @@ ClientSocket::~ClientSocket()
 void ClientSocket::setCaller(const Caller &caller)
 {
     m_caller = caller;
-    if (!caller.isValid() && !caller.isKiosk())
+    if (caller.kind() == Caller::Kind::Nobody)
         return;
     m_authTimer.stop();
     if (!std::exchange(m_identified, true)) {

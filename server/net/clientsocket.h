@@ -4,7 +4,7 @@
 // Knows nothing of any feature.
 #pragma once
 
-#include "services/caller.h"
+#include "caller.h"
 
 #include <QObject>
 #include <QPointer>

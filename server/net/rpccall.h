@@ -2,9 +2,9 @@
 // Cheap to copy into asynchronous continuations; answering after the peer left is a no-op.
 #pragma once
 
+#include "caller.h"
 #include "clientsocket.h"
 #include "protocol/rpcerror.h"
-#include "services/caller.h"
 
 #include <QJsonObject>
 #include <QJsonValue>

@@ -1,5 +1,5 @@
-// orgs.list and orgs.watch: the server superadmin's view of every organisation ("god mode"
-// across organisations). The dispatcher lets only superadmins call them.
+// organisations.list and organisations.watch: the server superadmin's view of every organisation
+// ("god mode" across organisations). The dispatcher lets only superadmins call them.
 #pragma once
 
 #include "db/organisationstore.h"

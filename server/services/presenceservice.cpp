@@ -164,13 +164,15 @@ void PresenceService::record(const QUuid &userId)
         if (it == m_records.end())
             return;
         it->writing = false;
-        if (ok)
+        if (ok) {
             it->recorded = online;
-        else
+        } else {
             qCWarning(lcPresence) << "could not record that" << userId << "is"
                                   << (online ? "online" : "offline") << "here";
+            m_writeFailed = true;
+        }
         queueArrivalOrDeparture(org, userId);
-        // A failed write is tried again on the next change or when the server re-registers.
+        // A failed write is tried again with everyone's on the next heartbeat.
         if (ok)
             record(userId);
     };
@@ -191,9 +193,12 @@ void PresenceService::recordEveryoneAgain()
         if (it->wanted)
             here.append({it->organisationId, it.key()});
     }
+    m_writeFailed = false;
     m_store.reassert(m_serverId, here, this, [this, here](bool ok) {
-        if (!ok)
+        if (!ok) {
+            m_writeFailed = true;
             return;
+        }
         for (const auto &[org, user] : here) {
             if (const auto it = m_records.find(user); it != m_records.end() && it->wanted)
                 it->recorded = true;

@@ -41,6 +41,9 @@ public:
     // Writes again who is connected here, after this server's rows were lost (it was counted
     // dead, or PostgreSQL dropped its unlogged tables), and tells everyone.
     void recordEveryoneAgain();
+    // A write to live_connections failed (the database was away): the next heartbeat records
+    // everyone again.
+    bool needsRecording() const { return m_writeFailed; }
     // The presence.changed push of one person's state, as every server and the admin command
     // line make it.
     static Push changePush(const PresenceStore::PersonState &state);
@@ -68,6 +71,7 @@ private:
     PushRelay &m_relay;
     QUuid m_serverId;
     QHash<QUuid, Record> m_records; // by person, while connected here or being written
+    bool m_writeFailed = false;
     QTimer m_expiryTimer;
     QTimer m_flushTimer;
     QHash<QUuid, QSet<QUuid>> m_arrivals; // users whose online flag changed, by organisation

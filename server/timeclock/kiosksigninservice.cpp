@@ -209,7 +209,7 @@ void KioskSignInService::endVolunteerSession(ClientSocket *socket, const QString
 void KioskSignInService::signOut(const RpcCall &call)
 {
     ClientSocket *socket = call.socket();
-    if (!socket || !call.caller().isKiosk() || !call.caller().isValid())
+    if (!socket || call.caller().kind() != Caller::Kind::PersonAtKiosk)
         return call.fail(RpcError::conflict(QStringLiteral("Nobody is signed in at this kiosk")));
     call.reply(QJsonObject());
     endVolunteerSession(socket, QStringLiteral("signed_out"));
@@ -219,7 +219,7 @@ void KioskSignInService::touch(const RpcCall &call)
 {
     // Any request restarts the idle timer (ClientSocket::requestReceived); this one exists for
     // a kiosk whose user is busy on screen without calling anything.
-    if (!call.caller().isKiosk() || !call.caller().isValid())
+    if (call.caller().kind() != Caller::Kind::PersonAtKiosk)
         return call.fail(RpcError::conflict(QStringLiteral("Nobody is signed in at this kiosk")));
     call.reply(QJsonObject {{QStringLiteral("idleSeconds"), qint64(m_idleTimeout.count() / 1000)}});
 }

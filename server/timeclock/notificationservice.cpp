@@ -24,7 +24,7 @@ std::optional<Push> NotificationService::pushFor(const QJsonObject &notification
     const QUuid userId = QUuid::fromString(notification.value(QStringLiteral("userId")).toString());
     if (userId.isNull())
         return std::nullopt;
-    return Push {Audience::person(userId), QStringLiteral("notification.new"), notification};
+    return Push {Audience::person(userId), QStringLiteral("notifications.added"), notification};
 }
 
 void NotificationService::list(const RpcCall &call)

@@ -1,5 +1,5 @@
 // notifications.list and notifications.acknowledge, and delivery of new notices as
-// notification.new pushes. Notices are stored first (by the SQL that causes them), then pushed.
+// notifications.added pushes. Notices are stored first (by the SQL that causes them), then pushed.
 #pragma once
 
 #include "db/jsonquery.h"
@@ -22,7 +22,7 @@ public:
     void acknowledge(const RpcCall &call);
     // Pushes a stored notice to its owner's connections.
     void deliver(const QJsonObject &notification);
-    // The notification.new push for a stored notice; nullopt for one without an owner.
+    // The notifications.added push for a stored notice; nullopt for one without an owner.
     static std::optional<Push> pushFor(const QJsonObject &notification);
 
 private:

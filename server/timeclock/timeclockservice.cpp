@@ -67,7 +67,7 @@ QList<Push> TimeclockService::pushesFor(
         {Audience::atLeast(org, Role::Manager, userId), QStringLiteral("timeclock.entryChanged"),
             {{QStringLiteral("change"), change}, {QStringLiteral("entry"), entry}}}};
     if (result.contains(QStringLiteral("totals")))
-        pushes.append({Audience::person(userId), QStringLiteral("timeclock.totals"),
+        pushes.append({Audience::person(userId), QStringLiteral("timeclock.ownTotalsChanged"),
             result.value(QStringLiteral("totals")).toObject()});
     for (const QJsonValue &n : result.value(QStringLiteral("notifications")).toArray()) {
         if (const std::optional<Push> notice = NotificationService::pushFor(n.toObject()))

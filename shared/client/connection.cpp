@@ -209,8 +209,8 @@ void Connection::onTextMessage(const QString &text)
     const RpcMessage message = RpcMessage::decode(text.toUtf8());
     switch (message.kind()) {
     case RpcMessage::Kind::Notification: {
-        // Pushes of another organisation (a superadmin's orgs.watch) are tagged; keep them apart
-        // so views of one's own organisation never mix them in.
+        // Pushes of another organisation (a superadmin's organisations.watch) are tagged; keep them
+        // apart so views of one's own organisation never mix them in.
         const QString org = message.params().value(QStringLiteral("organisationId")).toString();
         const auto deliver = [this, &org](const QString &method, const QJsonObject &params) {
             if (!org.isEmpty())

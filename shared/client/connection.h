@@ -67,7 +67,7 @@ Q_SIGNALS:
     // database for a moment): re-read whatever is shown, as after signedIn. From session.resync,
     // which never reaches pushReceived.
     void resyncRequested(const QString &reason);
-    // A push about another organisation this connection watches (orgs.watch).
+    // A push about another organisation this connection watches (organisations.watch).
     void watchedPushReceived(
         const QString &organisationId, const QString &method, const QJsonObject &params);
 

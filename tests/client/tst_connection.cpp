@@ -118,6 +118,18 @@ private Q_SLOTS:
             QVERIFY(push.first().toString() != PushRelay::kResyncMethod);
     }
 
+    void aServerAloneOnItsDatabasePublishesNothing()
+    {
+        Connection c;
+        QSignalSpy signedIn(&c, &Connection::signedIn);
+        c.signIn(m_server->wsUrl(), QStringLiteral("bo"), QStringLiteral("correct horse"));
+        QVERIFY(signedIn.wait());
+        const PushRelay &relay = m_server->server().relay();
+        QTRY_VERIFY(relay.counters().unshared > 0); // bo's arrival, at least
+        QVERIFY(!relay.othersListening());
+        QCOMPARE(relay.counters().notifies, 0);
+    }
+
     void reconnectsAndResumesAfterADrop()
     {
         Connection c;

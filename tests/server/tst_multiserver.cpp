@@ -241,9 +241,9 @@ private Q_SLOTS:
         TestClient root, admin;
         QVERIFY(root.signIn(url(2), QStringLiteral("root")));
         QVERIFY(admin.signIn(url(0), QStringLiteral("admin")));
-        QVERIFY(
-            root.call(QStringLiteral("orgs.watch"), {{QStringLiteral("organisationId"), id(m_org)}})
-                .contains(QStringLiteral("result")));
+        QVERIFY(root.call(QStringLiteral("organisations.watch"),
+                        {{QStringLiteral("organisationId"), id(m_org)}})
+                    .contains(QStringLiteral("result")));
         QVERIFY(admin
                     .call(QStringLiteral("states.create"),
                         {{QStringLiteral("label"), QStringLiteral("Watched")},
@@ -338,7 +338,7 @@ private Q_SLOTS:
         QVERIFY(stopped.wait(5000));
         QCOMPARE(stopped.takeFirst().at(0).toInt(), 1);
         QVERIFY(!veraAtDesk
-                     .waitForPush(QStringLiteral("notification.new"),
+                     .waitForPush(QStringLiteral("notifications.added"),
                          {{QStringLiteral("kind"), QStringLiteral("auto_stop")}})
                      .isEmpty());
         QVERIFY(!manager.waitForPush(QStringLiteral("timeclock.entryChanged")).isEmpty());
@@ -501,8 +501,8 @@ private Q_SLOTS:
                      .waitForPush(QStringLiteral("timeclock.entryChanged"),
                          {{QStringLiteral("change"), QStringLiteral("stopped")}})
                      .isEmpty());
-        QVERIFY(!ben.waitForPush(QStringLiteral("notification.new")).isEmpty());
-        QVERIFY(!ben.waitForPush(QStringLiteral("timeclock.totals")).isEmpty());
+        QVERIFY(!ben.waitForPush(QStringLiteral("notifications.added")).isEmpty());
+        QVERIFY(!ben.waitForPush(QStringLiteral("timeclock.ownTotalsChanged")).isEmpty());
         const QString available = stateIdByLabel(
             resultOf(manager.call(QStringLiteral("presence.list"))), QStringLiteral("Available"));
         QVERIFY(!manager

@@ -1,6 +1,7 @@
-// The server superadmin's view across organisations: orgs.list, presence.list with another
-// organisation's id, and orgs.watch for its pushes (tagged with organisationId). Everyone else —
-// an organisation's own admins included — is refused, and sees nothing of other organisations.
+// The server superadmin's view across organisations: organisations.list, presence.list with another
+// organisation's id, and organisations.watch for its pushes (tagged with organisationId). Everyone
+// else — an organisation's own admins included — is refused, and sees nothing of other
+// organisations.
 #include "testclient.h"
 #include "testserver.h"
 
@@ -54,7 +55,7 @@ private Q_SLOTS:
     {
         TestClient super;
         signIn(super, QStringLiteral("super"));
-        const QJsonArray orgs = resultOf(super.call(QStringLiteral("orgs.list")))
+        const QJsonArray orgs = resultOf(super.call(QStringLiteral("organisations.list")))
                                     .value(QStringLiteral("organisations"))
                                     .toArray();
         QCOMPARE(orgs.size(), 2);
@@ -87,9 +88,9 @@ private Q_SLOTS:
     {
         TestClient root;
         signIn(root, QStringLiteral("root"));
-        QCOMPARE(TestClient::errorReason(root.call(QStringLiteral("orgs.list"))),
+        QCOMPARE(TestClient::errorReason(root.call(QStringLiteral("organisations.list"))),
             QStringLiteral("forbidden"));
-        QCOMPARE(TestClient::errorReason(root.call(QStringLiteral("orgs.watch"),
+        QCOMPARE(TestClient::errorReason(root.call(QStringLiteral("organisations.watch"),
                      {{QStringLiteral("organisationId"), id(m_globex)}})),
             QStringLiteral("forbidden"));
         QCOMPARE(TestClient::errorReason(root.call(QStringLiteral("presence.list"),
@@ -112,11 +113,11 @@ private Q_SLOTS:
         const QString gxId
             = id(m_server->sql().exec("SELECT id FROM users WHERE login = 'gx'").uuid(0, 0));
 
-        QCOMPARE(TestClient::errorReason(super.call(QStringLiteral("orgs.watch"),
+        QCOMPARE(TestClient::errorReason(super.call(QStringLiteral("organisations.watch"),
                      {{QStringLiteral("organisationId"), id(QUuid::createUuid())}})),
             QStringLiteral("not_found"));
         QVERIFY(super
-                    .call(QStringLiteral("orgs.watch"),
+                    .call(QStringLiteral("organisations.watch"),
                         {{QStringLiteral("organisationId"), id(m_globex)}})
                     .contains(QStringLiteral("result")));
         QVERIFY(gx.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), busy}})
@@ -140,7 +141,7 @@ private Q_SLOTS:
 
         // Stop watching: nothing more from Globex.
         QVERIFY(super
-                    .call(QStringLiteral("orgs.watch"),
+                    .call(QStringLiteral("organisations.watch"),
                         {{QStringLiteral("organisationId"), QJsonValue()}})
                     .contains(QStringLiteral("result")));
         super.clearPushes();

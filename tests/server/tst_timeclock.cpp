@@ -440,7 +440,7 @@ private Q_SLOTS:
                     .call(QStringLiteral("timeclock.clockOut"),
                         {{QStringLiteral("actionId"), newActionId()}})
                     .contains(QStringLiteral("result")));
-        const QJsonObject totals = wendy.waitForPush(QStringLiteral("timeclock.totals"));
+        const QJsonObject totals = wendy.waitForPush(QStringLiteral("timeclock.ownTotalsChanged"));
         QCOMPARE(totals.value(QStringLiteral("entries")).toInt(), 1);
         QVERIFY(totals.value(QStringLiteral("ongoing")).isNull());
     }
@@ -707,7 +707,7 @@ private Q_SLOTS:
                             {QStringLiteral("stop"), wireTime(t0.addSecs(4 * 3600))},
                             {QStringLiteral("reason"), QStringLiteral("Forgot to clock out")}})
                     .contains(QStringLiteral("result")));
-        const QJsonObject notice = yuri.waitForPush(QStringLiteral("notification.new"),
+        const QJsonObject notice = yuri.waitForPush(QStringLiteral("notifications.added"),
             {{QStringLiteral("kind"), QStringLiteral("reward")}});
         QVERIFY(
             notice.value(QStringLiteral("title")).toString().contains(QStringLiteral("T-shirt")));
@@ -735,7 +735,7 @@ private Q_SLOTS:
                         {{QStringLiteral("name"), QStringLiteral("Pin")},
                             {QStringLiteral("thresholdHours"), 2}})
                     .contains(QStringLiteral("result")));
-        QVERIFY(yuri.waitForPush(QStringLiteral("notification.new"),
+        QVERIFY(yuri.waitForPush(QStringLiteral("notifications.added"),
                         {{QStringLiteral("title"), QStringLiteral("Reward available: Pin")}})
                     .contains(QStringLiteral("id")));
         QCOMPARE(
@@ -749,7 +749,7 @@ private Q_SLOTS:
         const QJsonObject claimed = resultOf(m_manager.call(QStringLiteral("rewards.claim"),
             {{QStringLiteral("rewardId"), shirt}, {QStringLiteral("userId"), yuriId}}));
         QVERIFY(claimed[QStringLiteral("reward")][QStringLiteral("claimed")].toBool());
-        QVERIFY(yuri.waitForPush(QStringLiteral("notification.new"),
+        QVERIFY(yuri.waitForPush(QStringLiteral("notifications.added"),
                         {{QStringLiteral("kind"), QStringLiteral("reward_claimed")}})
                     .contains(QStringLiteral("id")));
         QVERIFY(rewardOf(m_manager, yuriId).value(QStringLiteral("claimed")).toBool());
@@ -793,13 +793,13 @@ private Q_SLOTS:
         // A check-in earns nothing yet: by his round trip after it, no notice has come.
         QVERIFY(
             victor.call(QStringLiteral("notifications.list")).contains(QStringLiteral("result")));
-        QVERIFY(victor.noPush(QStringLiteral("notification.new"), {}, 0));
+        QVERIFY(victor.noPush(QStringLiteral("notifications.added"), {}, 0));
         QVERIFY(m_manager
                     .call(QStringLiteral("timeclock.stopEntry"),
                         {{QStringLiteral("userId"), id(m_people.value(QStringLiteral("victor")))}})
                     .contains(QStringLiteral("result")));
         QVERIFY(victor
-                    .waitForPush(QStringLiteral("notification.new"),
+                    .waitForPush(QStringLiteral("notifications.added"),
                         {{QStringLiteral("title"), QStringLiteral("Reward available: Pin")}})
                     .contains(QStringLiteral("id")));
     }
@@ -850,7 +850,7 @@ private Q_SLOTS:
                   .toArray();
         QVERIFY(qAbs(zoes.at(0)[QStringLiteral("workedSeconds")].toInt() - 20 * 60) < 30); // now
         // Ben must acknowledge; his notice comes first until he does.
-        const QJsonObject notice = ben.waitForPush(QStringLiteral("notification.new"),
+        const QJsonObject notice = ben.waitForPush(QStringLiteral("notifications.added"),
             {{QStringLiteral("kind"), QStringLiteral("auto_stop")}});
         QVERIFY(notice.value(QStringLiteral("requiresAck")).toBool());
         QJsonArray list = resultOf(ben.call(QStringLiteral("notifications.list")))
