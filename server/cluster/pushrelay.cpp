@@ -1,6 +1,6 @@
 // See pushrelay.h. A payload is the publishing server's id (36 characters), then a space and a
 // JSON array of pushes, "#" and the id of an outbox row holding that array, or "!" and a greeting
-// ("hello" from a server that starts listening, "welcome" in answer).
+// ("hello" from a server that starts listening, "welcome" or "known" in answer).
 #include "pushrelay.h"
 
 #include "db/listenconnection.h"
@@ -23,7 +23,10 @@ constexpr qsizetype kIdLength = 36;
 constexpr qsizetype kMaxWaiting = 20000;
 constexpr std::chrono::seconds kOutboxLifetime {60};
 const QByteArray kHello = QByteArrayLiteral("hello");
+// The answers: "welcome" from a server that was not publishing before the hello (it believed it
+// was alone, so what it pushed until now never reached the newcomer), "known" from one that was.
 const QByteArray kWelcome = QByteArrayLiteral("welcome");
+const QByteArray kKnown = QByteArrayLiteral("known");
 
 QByteArray bodyOf(const QList<Push> &pushes)
 {
@@ -167,11 +170,10 @@ void PushRelay::greet(const QByteArray &word)
     m_listener.notify(kChannel, m_prefix + '!' + word, [](bool) {});
 }
 
-void PushRelay::onGreeting(const QByteArray &word)
+void PushRelay::onGreeting(const QByteArray &word, bool wasPublishing)
 {
-    m_heardFromOthers.start();
     if (word == kHello) {
-        greet(kWelcome);
+        greet(wasPublishing ? kKnown : kWelcome);
     } else if (word == kWelcome) {
         // That server publishes to us from now on; what it pushed before may be missing here.
         m_welcomedTimer.start();
@@ -185,11 +187,12 @@ void PushRelay::onNotification(const QString &channel, const QByteArray &payload
         return;
     if (payload.startsWith(m_prefix))
         return; // our own, delivered here already
+    const bool wasPublishing = othersListening();
     m_heardFromOthers.start();
     Incoming incoming;
     const char kind = payload.at(kIdLength);
     if (kind == '!')
-        return onGreeting(payload.mid(kIdLength + 1));
+        return onGreeting(payload.mid(kIdLength + 1), wasPublishing);
     if (kind == '#') {
         bool ok = false;
         incoming.outboxId = payload.mid(kIdLength + 1).toLongLong(&ok);

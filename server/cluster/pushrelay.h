@@ -11,9 +11,9 @@
 //
 // A server alone on its database publishes nothing: it publishes while its heartbeat counts
 // other live servers, or while it has heard from one lately. A server that starts listening says
-// hello; every other answers welcome and publishes from then on; the newcomer, on each welcome,
-// tells the clients it already had to resync, since they may have missed a push made before
-// that server knew of it.
+// hello; every other answers and publishes from then on. One that was not publishing until then
+// (it believed it was alone) answers welcome, and the newcomer tells the clients it already had
+// to resync, since they may have missed a push that server made before it knew.
 #pragma once
 
 #include "net/push.h"
@@ -82,7 +82,7 @@ private:
 
     void flush();
     void greet(const QByteArray &word);
-    void onGreeting(const QByteArray &word);
+    void onGreeting(const QByteArray &word, bool wasPublishing);
     void onSent(bool ok, QList<Push> batch);
     void onNotification(const QString &channel, const QByteArray &payload);
     void onListening(bool afterLoss);

@@ -415,6 +415,36 @@ private Q_SLOTS:
         QVERIFY(server(0).sql().exec("SELECT count(*) FROM push_outbox").toInt(0, 0) >= 1);
     }
 
+    void aServerAloneStartsPublishingWhenAnotherJoins()
+    {
+        // A database of its own, with one server: it publishes nothing.
+        TestServer alone;
+        alone.config().heartbeat = {kBeat, kSilence};
+        QVERIFY2(alone.start(), qPrintable(alone.errorMessage()));
+        QVERIFY(!alone.createOrganisation(QStringLiteral("Solo")).isNull());
+        QVERIFY(!alone.createUser(QStringLiteral("solo"), QStringLiteral("Solo"), Role::Admin)
+                     .isNull());
+        QVERIFY(
+            !alone.createUser(QStringLiteral("duo"), QStringLiteral("Solo"), Role::Staff).isNull());
+        TestClient admin;
+        QVERIFY(admin.signIn(alone.wsUrl(), QStringLiteral("solo")));
+        QTRY_VERIFY(alone.server().relay().counters().unshared > 0);
+        QVERIFY(!alone.server().relay().othersListening());
+        // A second one joins: the first hears its hello and publishes from then on.
+        TestServer joining;
+        joining.config().heartbeat = {kBeat, kSilence};
+        QVERIFY2(joining.startSharing(alone), qPrintable(joining.errorMessage()));
+        QTRY_VERIFY(alone.server().relay().othersListening());
+        TestClient there;
+        QVERIFY(there.signIn(joining.wsUrl(), QStringLiteral("duo")));
+        QVERIFY(admin
+                    .call(QStringLiteral("states.create"),
+                        {{QStringLiteral("label"), QStringLiteral("Joined")},
+                            {QStringLiteral("color"), QStringLiteral("#123456")}})
+                    .contains(QStringLiteral("result")));
+        QVERIFY(!there.waitForPush(QStringLiteral("states.changed")).isEmpty());
+    }
+
     void aListeningGapMakesClientsResync()
     {
         TestClient onSecond, admin;
