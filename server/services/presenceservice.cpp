@@ -61,7 +61,7 @@ void PresenceService::list(const RpcCall &call)
     if (!org)
         return;
     m_store.snapshot(
-        *org, teamId, this, [this, call, scoped](const QByteArray &json, const QString &error) {
+        *org, teamId, this, [call, scoped](const QByteArray &json, const QString &error) {
             if (!error.isEmpty()) {
                 qCWarning(lcPresence) << "snapshot failed:" << error;
                 return call.fail(databaseUnavailable());
