@@ -42,7 +42,6 @@ PushRelay::PushRelay(
     : QObject(parent)
     , m_hub(hub)
     , m_listener(listener)
-    , m_serverId(serverId)
     , m_prefix(serverId.toByteArray(QUuid::WithoutBraces))
 {
     m_flushTimer.setSingleShot(true);

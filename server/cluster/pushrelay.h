@@ -91,7 +91,6 @@ private:
 
     PushHub &m_hub;
     ListenConnection &m_listener;
-    QUuid m_serverId;
     QByteArray m_prefix; // the server id as it starts every payload
     QList<Push> m_outgoing;
     bool m_sending = false;
