@@ -13,6 +13,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace Muster {
 
 namespace {
@@ -142,7 +144,7 @@ void PresenceService::track(const QUuid &organisationId, const QUuid &userId, bo
     Record &r = m_records[userId];
     r.organisationId = organisationId;
     r.wanted = online;
-    if (!r.writing)
+    if (!r.writing && !m_recordingEveryone)
         record(userId);
 }
 
@@ -188,22 +190,34 @@ void PresenceService::record(const QUuid &userId)
 
 void PresenceService::recordEveryoneAgain()
 {
+    // Never beside a person's own write: the rewrite deletes this server's rows of people who are
+    // not here, and a late departure's delete could otherwise undo it, or it a late arrival.
+    const bool busy = std::any_of(
+        m_records.cbegin(), m_records.cend(), [](const Record &r) { return r.writing; });
+    if (busy || m_recordingEveryone) {
+        m_writeFailed = true; // the next heartbeat tries again
+        return;
+    }
     QList<QPair<QUuid, QUuid>> here;
     for (auto it = m_records.cbegin(); it != m_records.cend(); ++it) {
         if (it->wanted)
             here.append({it->organisationId, it.key()});
     }
     m_writeFailed = false;
+    m_recordingEveryone = true;
     m_store.reassert(m_serverId, here, this, [this, here](bool ok) {
-        if (!ok) {
+        m_recordingEveryone = false;
+        if (!ok)
             m_writeFailed = true;
-            return;
-        }
         for (const auto &[org, user] : here) {
-            if (const auto it = m_records.find(user); it != m_records.end() && it->wanted)
+            if (const auto it = m_records.find(user); ok && it != m_records.end())
                 it->recorded = true;
-            queueArrivalOrDeparture(org, user);
+            if (ok)
+                queueArrivalOrDeparture(org, user);
         }
+        // Whoever came or went meanwhile is written now.
+        for (const QUuid &user : m_records.keys())
+            record(user);
     });
 }
 

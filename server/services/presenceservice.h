@@ -72,6 +72,7 @@ private:
     QUuid m_serverId;
     QHash<QUuid, Record> m_records; // by person, while connected here or being written
     bool m_writeFailed = false;
+    bool m_recordingEveryone = false; // recordEveryoneAgain's rewrite is on its way
     QTimer m_expiryTimer;
     QTimer m_flushTimer;
     QHash<QUuid, QSet<QUuid>> m_arrivals; // users whose online flag changed, by organisation
