@@ -123,10 +123,10 @@ bool ServerOptions::parse(const QStringList &arguments)
     const QCommandLineOption minHours({QStringLiteral("min-hours")},
         QStringLiteral("Hours report: only people who worked more than this."),
         QStringLiteral("HOURS"), QStringLiteral("0"));
-    p.addOptions({address, port, socketThreads, limit, heartbeat, serverTimeout, trustedProxy, dataDir, database, migrate,
-        createOrg, createUser, org, role, displayName, passwordStdin, setRole, setSuperadmin,
-        resetPassword, listUsers, authorizeKiosk, name, location, lifetime, stopOngoing,
-        exportReport, event, format, output, minHours});
+    p.addOptions({address, port, socketThreads, limit, heartbeat, serverTimeout, trustedProxy,
+        dataDir, database, migrate, createOrg, createUser, org, role, displayName, passwordStdin,
+        setRole, setSuperadmin, resetPassword, listUsers, authorizeKiosk, name, location, lifetime,
+        stopOngoing, exportReport, event, format, output, minHours});
     p.addPositionalArgument(QStringLiteral("[ROLE|yes|no]"),
         QStringLiteral(
             "The new role after --set-role LOGIN; yes or no after --set-superadmin LOGIN."));
@@ -176,8 +176,8 @@ bool ServerOptions::parse(const QStringList &arguments)
     }
     const double beatSeconds = p.value(heartbeat).toDouble(&ok);
     if (!ok || beatSeconds < 0.1 || beatSeconds > 3600)
-        return usage(QStringLiteral("--heartbeat: seconds from 0.1 to 3600: %1")
-                         .arg(p.value(heartbeat)));
+        return usage(
+            QStringLiteral("--heartbeat: seconds from 0.1 to 3600: %1").arg(p.value(heartbeat)));
     this->heartbeat = std::chrono::milliseconds(qRound64(beatSeconds * 1000));
     const double timeoutSeconds = p.value(serverTimeout).toDouble(&ok);
     if (!ok || timeoutSeconds < 2 * beatSeconds || timeoutSeconds > 86400)

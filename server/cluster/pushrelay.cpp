@@ -232,7 +232,12 @@ void PushRelay::drainIncoming()
 
 void PushRelay::deliverBody(const QByteArray &body)
 {
-    const QJsonArray pushes = QJsonDocument::fromJson(body).array();
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (!document.isArray()) {
+        ++m_counters.dropped;
+        return;
+    }
+    const QJsonArray pushes = document.array();
     for (const QJsonValue &value : pushes) {
         if (const std::optional<Push> push = Push::fromJson(value.toObject())) {
             ++m_counters.received;

@@ -27,9 +27,9 @@ const QSet<QString> kNotYetMoved {
 
 // A string literal that starts a statement. Words in prose ("select a state") never come right
 // after a quote in upper case.
-const QRegularExpression kStatement(QStringLiteral(
-    "\"\\s*(SELECT\\s|INSERT\\s+INTO\\s|UPDATE\\s+\\w+\\s+SET\\s|DELETE\\s+FROM\\s|"
-    "WITH\\s+\\w+\\s+AS\\s*\\(|CREATE\\s|ALTER\\s|DROP\\s|LISTEN\\s|NOTIFY\\s)"));
+const QRegularExpression kStatement(
+    QStringLiteral("\"\\s*(SELECT\\s|INSERT\\s+INTO\\s|UPDATE\\s+\\w+\\s+SET\\s|DELETE\\s+FROM\\s|"
+                   "WITH\\s+\\w+\\s+AS\\s*\\(|CREATE\\s|ALTER\\s|DROP\\s|LISTEN\\s|NOTIFY\\s)"));
 
 } // namespace
 

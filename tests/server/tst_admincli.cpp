@@ -65,6 +65,14 @@ private Q_SLOTS:
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith(QStringLiteral("muster-server ")));
         QCOMPARE(run({QStringLiteral("--no-such-flag")}).exitCode, 2);
+        // Heartbeat timing that would count live servers dead is refused before anything runs.
+        const Run tooFast = run({QStringLiteral("--heartbeat"), QStringLiteral("0")});
+        QCOMPARE(tooFast.exitCode, 2);
+        QVERIFY2(tooFast.err.contains(QStringLiteral("--heartbeat")), qPrintable(tooFast.err));
+        const Run tooShort = run({QStringLiteral("--heartbeat"), QStringLiteral("5"),
+            QStringLiteral("--server-timeout"), QStringLiteral("6")});
+        QCOMPARE(tooShort.exitCode, 2);
+        QVERIFY2(tooShort.err.contains(QStringLiteral("at least twice")), qPrintable(tooShort.err));
     }
 
     void createOrgMakesDefaults()

@@ -445,6 +445,46 @@ private Q_SLOTS:
         QVERIFY(!there.waitForPush(QStringLiteral("states.changed")).isEmpty());
     }
 
+    void malformedRelayPayloadsAreDroppedAndNothingElse()
+    {
+        // What another program (or a server of another version) might NOTIFY on the channel.
+        const QByteArray stranger = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+        const QList<QByteArray> payloads {
+            "short",
+            stranger + " not json",
+            stranger + " [{\"k\":\"nobody\",\"m\":\"x\"}]",
+            stranger + " [{\"k\":\"role\",\"o\":\"" + m_org.toByteArray(QUuid::WithoutBraces)
+                + "\",\"r\":\"emperor\",\"m\":\"x\"}]",
+            stranger + " [{\"k\":\"org\",\"m\":\"states.changed\"}]", // no organisation
+            stranger + "#not-a-number",
+            stranger + "#999999999", // an outbox row that does not exist
+            stranger + "?what",
+        };
+        const PushRelay &relay = server(1).server().relay();
+        const qint64 droppedBefore = relay.counters().dropped;
+        for (const QByteArray &payload : payloads) {
+            QVERIFY(server(0)
+                        .sql()
+                        .exec("SELECT pg_notify($1, $2)",
+                            PgParams() << PushRelay::kChannel << QString::fromUtf8(payload))
+                        .ok());
+        }
+        // The body that is not JSON, the three malformed pushes and the missing outbox row are
+        // counted as dropped; the rest is not even a payload.
+        QTRY_COMPARE(relay.counters().dropped - droppedBefore, 5);
+        // The server is unharmed: a real push still crosses.
+        TestClient admin, onSecond;
+        QVERIFY(admin.signIn(url(0), QStringLiteral("admin")));
+        QVERIFY(onSecond.signIn(url(1), QStringLiteral("manager")));
+        QVERIFY(admin
+                    .call(QStringLiteral("states.create"),
+                        {{QStringLiteral("label"), QStringLiteral("After garbage")},
+                            {QStringLiteral("color"), QStringLiteral("#654321")}})
+                    .contains(QStringLiteral("result")));
+        QVERIFY(!onSecond.waitForPush(QStringLiteral("states.changed")).isEmpty());
+        QVERIFY(onSecond.noPush(QStringLiteral("x"), {}, 0));
+    }
+
     void aListeningGapMakesClientsResync()
     {
         TestClient onSecond, admin;
