@@ -13,7 +13,34 @@
 namespace Muster {
 
 namespace {
+
 constexpr qint64 kMigrationLockKey = 0x4d757374; // "Must"
+
+QByteArray sha256Hex(const QByteArray &data)
+{
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+}
+
+} // namespace
+
+Migrator::Migration Migrator::Migration::fromText(
+    int version, const QString &name, const QByteArray &sql)
+{
+    static const QRegularExpression formerly(
+        QStringLiteral("^-- formerly ([0-9a-f]{64})$"), QRegularExpression::MultilineOption);
+    Migration m;
+    m.version = version;
+    m.name = name;
+    m.sql = sql;
+    m.checksum = sha256Hex(sql);
+    for (auto it = formerly.globalMatch(QString::fromUtf8(sql)); it.hasNext();)
+        m.formerChecksums.append(it.next().captured(1).toLatin1());
+    return m;
+}
+
+Migrator::Definition Migrator::Definition::fromText(const QString &name, const QByteArray &sql)
+{
+    return Definition {name, sql, sha256Hex(sql)};
 }
 
 QList<Migrator::Migration> Migrator::builtIn()
@@ -28,14 +55,25 @@ QList<Migrator::Migration> Migrator::builtIn()
             continue;
         }
         QFile file(dir.filePath(name));
-        if (!file.open(QIODevice::ReadOnly))
+        if (file.open(QIODevice::ReadOnly))
+            list.append(Migration::fromText(match.captured(1).toInt(), name, file.readAll()));
+    }
+    return list;
+}
+
+QList<Migrator::Definition> Migrator::builtInDefinitions()
+{
+    QList<Definition> list;
+    static const QRegularExpression pattern(QStringLiteral("^\\d{2}_[a-z0-9_]+\\.sql$"));
+    const QDir dir(QStringLiteral(":/sql"));
+    for (const QString &name : dir.entryList(QDir::Files, QDir::Name)) {
+        if (!pattern.match(name).hasMatch()) {
+            qCWarning(lcMigrate) << "ignoring resource with an unexpected name:" << name;
             continue;
-        Migration m;
-        m.version = match.captured(1).toInt();
-        m.name = name;
-        m.sql = file.readAll();
-        m.checksum = QCryptographicHash::hash(m.sql, QCryptographicHash::Sha256).toHex();
-        list.append(m);
+        }
+        QFile file(dir.filePath(name));
+        if (file.open(QIODevice::ReadOnly))
+            list.append(Definition::fromText(name, file.readAll()));
     }
     return list;
 }
@@ -48,21 +86,32 @@ bool Migrator::failAndRollback(const QString &message)
     return false;
 }
 
-bool Migrator::migrate(const QList<Migration> &migrations)
+bool Migrator::migrate(const QList<Migration> &migrations, const QList<Definition> &definitions)
 {
     m_error.clear();
     m_applied.clear();
+    m_appliedDefinitions.clear();
     PgResult r = m_connection.exec("BEGIN");
     if (!r.ok())
         return failAndRollback(r.errorMessage());
     r = m_connection.exec("SELECT pg_advisory_xact_lock($1)", PgParams() << kMigrationLockKey);
     if (!r.ok())
         return failAndRollback(r.errorMessage());
-    r = m_connection.exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                          " version integer PRIMARY KEY,"
-                          " name text NOT NULL,"
-                          " checksum text NOT NULL,"
-                          " applied_at timestamptz NOT NULL DEFAULT now())");
+    if (!applyMigrations(migrations) || !applyDefinitions(definitions))
+        return false;
+    r = m_connection.exec("COMMIT");
+    if (!r.ok())
+        return failAndRollback(r.errorMessage());
+    return true;
+}
+
+bool Migrator::applyMigrations(const QList<Migration> &migrations)
+{
+    PgResult r = m_connection.exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                   " version integer PRIMARY KEY,"
+                                   " name text NOT NULL,"
+                                   " checksum text NOT NULL,"
+                                   " applied_at timestamptz NOT NULL DEFAULT now())");
     if (!r.ok())
         return failAndRollback(r.errorMessage());
 
@@ -89,7 +138,9 @@ bool Migrator::migrate(const QList<Migration> &migrations)
     for (const Migration &m : migrations) {
         const auto applied = done.constFind(m.version);
         if (applied != done.cend()) {
-            if (applied->second != m.checksum) {
+            // The database keeps the checksum of the text it applied: a reshaped migration is
+            // recognised by its former checksums, and nothing is rewritten.
+            if (applied->second != m.checksum && !m.formerChecksums.contains(applied->second)) {
                 return failAndRollback(
                     QStringLiteral("migration %1 was changed after it was applied (checksum "
                                    "%2 in the database, %3 in this binary); migrations are "
@@ -111,9 +162,57 @@ bool Migrator::migrate(const QList<Migration> &migrations)
             return failAndRollback(r.errorMessage());
         m_applied.append(m.name);
     }
-    r = m_connection.exec("COMMIT");
+    return true;
+}
+
+bool Migrator::applyDefinitions(const QList<Definition> &definitions)
+{
+    if (definitions.isEmpty())
+        return true;
+    PgResult r = m_connection.exec("CREATE TABLE IF NOT EXISTS schema_definitions ("
+                                   " name text PRIMARY KEY,"
+                                   " checksum text NOT NULL,"
+                                   " applied_at timestamptz NOT NULL DEFAULT now())");
     if (!r.ok())
         return failAndRollback(r.errorMessage());
+    r = m_connection.exec("SELECT name, checksum FROM schema_definitions");
+    if (!r.ok())
+        return failAndRollback(r.errorMessage());
+    QHash<QString, QByteArray> done;
+    for (int row = 0; row < r.rows(); ++row)
+        done.insert(r.text(row, 0), r.bytes(row, 1));
+
+    // A migration may drop what a function's signature names (a table's row type goes with
+    // its table), so after any migration every definition applies again.
+    const bool schemaChanged = !m_applied.isEmpty();
+    QStringList names;
+    for (const Definition &d : definitions) {
+        names << d.name;
+        if (!schemaChanged && done.value(d.name) == d.checksum)
+            continue;
+        qCInfo(lcMigrate) << "defining" << d.name;
+        r = m_connection.execScript(d.sql);
+        if (!r.ok())
+            return failAndRollback(
+                QStringLiteral("definitions %1 failed: %2").arg(d.name, r.errorMessage()));
+        r = m_connection.exec("INSERT INTO schema_definitions (name, checksum) VALUES ($1, $2)"
+                              " ON CONFLICT (name) DO UPDATE"
+                              " SET checksum = EXCLUDED.checksum, applied_at = now()",
+            PgParams() << d.name << QString::fromLatin1(d.checksum));
+        if (!r.ok())
+            return failAndRollback(r.errorMessage());
+        m_appliedDefinitions.append(d.name);
+    }
+    // A file this binary no longer has leaves no record behind; what it defined is dropped by
+    // the definitions that retire it.
+    for (auto it = done.cbegin(); it != done.cend(); ++it) {
+        if (names.contains(it.key()))
+            continue;
+        r = m_connection.exec(
+            "DELETE FROM schema_definitions WHERE name = $1", PgParams() << it.key());
+        if (!r.ok())
+            return failAndRollback(r.errorMessage());
+    }
     return true;
 }
 

@@ -1,10 +1,13 @@
 // Forward-only migrations: applied once in one transaction, recorded with checksums, never
 // re-applied, changed ones refused, a newer database refused, and data kept across upgrades.
+// Function definitions: applied by content hash inside the same transaction, and a database
+// upgraded from any earlier release ends up defined exactly like a fresh one.
 #include "db/migrator.h"
 #include "db/pgsyncconnection.h"
 #include "testcluster.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QTest>
 
 using namespace Muster;
@@ -20,6 +23,50 @@ Migrator::Migration extra(int version, const QByteArray &sql)
     m.sql = sql;
     m.checksum = QCryptographicHash::hash(sql, QCryptographicHash::Sha256).toHex();
     return m;
+}
+
+// The first `count` migrations as earlier muster-servers shipped them: 0005 and 0006 still held
+// their functions (tests/server/released-migrations/), and there were no definitions.
+QList<Migrator::Migration> released(qsizetype count)
+{
+    QList<Migrator::Migration> list = Migrator::builtIn().mid(0, count);
+    for (Migrator::Migration &m : list) {
+        QFile file(QStringLiteral(":/released/") + m.name);
+        if (file.open(QIODevice::ReadOnly))
+            m = Migrator::Migration::fromText(m.version, m.name, file.readAll());
+    }
+    return list;
+}
+
+// Everything a schema is made of, one line per object, to compare two databases by.
+QStringList schemaFingerprint(PgSyncConnection &db)
+{
+    static const QByteArray queries[] = {
+        // Our functions, not the extension's.
+        "SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ') '"
+        "       || md5(pg_get_functiondef(p.oid))"
+        "  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+        " WHERE n.nspname = 'public' AND p.prokind = 'f'"
+        "   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')",
+        "SELECT tgrelid::regclass || ' ' || pg_get_triggerdef(oid) FROM pg_trigger"
+        " WHERE NOT tgisinternal",
+        "SELECT table_name || '.' || column_name || ' ' || data_type || ' '"
+        "       || coalesce(column_default, '') || ' ' || is_nullable"
+        "  FROM information_schema.columns WHERE table_schema = 'public'",
+        "SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)"
+        "  FROM pg_constraint WHERE connamespace = 'public'::regnamespace",
+        "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'",
+    };
+    QStringList lines;
+    for (const QByteArray &sql : queries) {
+        const PgResult r = db.exec(sql);
+        if (!r.ok())
+            return {QStringLiteral("error: ") + r.errorMessage()};
+        for (int row = 0; row < r.rows(); ++row)
+            lines << r.text(row, 0);
+    }
+    lines.sort();
+    return lines;
 }
 
 } // namespace
@@ -46,6 +93,7 @@ private Q_SLOTS:
         Migrator again(db);
         QVERIFY(again.migrate());
         QVERIFY(again.applied().isEmpty());
+        QVERIFY(again.appliedDefinitions().isEmpty());
 
         const PgResult r
             = db.exec("SELECT version, checksum FROM schema_migrations ORDER BY version");
@@ -78,6 +126,91 @@ private Q_SLOTS:
         QCOMPARE(r.rows(), 1);
         QCOMPARE(r.text(0, 0), QStringLiteral("Keep me"));
         QCOMPARE(r.text(0, 1), QStringLiteral("hello"));
+        // A migration may have dropped what a function's signature names: all apply again.
+        QCOMPARE(upgrade.appliedDefinitions().size(), Migrator::builtInDefinitions().size());
+    }
+
+    void definitionsApplyByContentHash()
+    {
+        PgSyncConnection db(TestCluster::instance().createDatabase());
+        QList<Migrator::Definition> definitions = Migrator::builtInDefinitions();
+        QVERIFY(!definitions.isEmpty());
+        const auto probe = [&db] { return db.exec("SELECT muster_test_probe()").toInt(0, 0); };
+        const auto define = [&definitions](const QByteArray &answer) {
+            Migrator::Definition &d = definitions.first();
+            d = Migrator::Definition::fromText(d.name,
+                Migrator::builtInDefinitions().first().sql
+                    + "\nCREATE OR REPLACE FUNCTION muster_test_probe() RETURNS int"
+                      " LANGUAGE sql AS $$ SELECT "
+                    + answer + " $$;\n");
+        };
+
+        define("1");
+        Migrator first(db);
+        QVERIFY2(first.migrate(Migrator::builtIn(), definitions), qPrintable(first.errorMessage()));
+        QCOMPARE(first.appliedDefinitions(), QStringList {definitions.first().name});
+        QCOMPARE(probe(), 1);
+
+        // A fix is a changed file: that file alone applies again.
+        define("2");
+        Migrator fix(db);
+        QVERIFY(fix.migrate(Migrator::builtIn(), definitions));
+        QCOMPARE(fix.appliedDefinitions(), QStringList {definitions.first().name});
+        QCOMPARE(probe(), 2);
+
+        // A definition that fails takes the migrations of its run down with it.
+        define("no such thing");
+        QList<Migrator::Migration> next = Migrator::builtIn();
+        next.append(extra(9001, "CREATE TABLE half_done (id int);"));
+        Migrator broken(db);
+        QVERIFY(!broken.migrate(next, definitions));
+        QVERIFY2(broken.errorMessage().contains(definitions.first().name),
+            qPrintable(broken.errorMessage()));
+        QVERIFY(!db.exec("SELECT 1 FROM half_done").ok());
+        QCOMPARE(probe(), 2);
+
+        // A file this binary no longer has leaves no record behind.
+        Migrator fewer(db);
+        QVERIFY(fewer.migrate(Migrator::builtIn(), Migrator::builtInDefinitions().mid(1)));
+        QCOMPARE(db.exec("SELECT count(*) FROM schema_definitions WHERE name = $1",
+                       PgParams() << definitions.first().name)
+                     .toInt(0, 0),
+            0);
+    }
+
+    // Every database in use was made by released migrations, some of which have since been
+    // reshaped (their functions moved to resources/sql/): upgraded, it is defined exactly like
+    // a database made today, trigger for trigger and function for function.
+    void upgradedDatabaseIsDefinedLikeAFreshOne()
+    {
+        PgSyncConnection fresh(TestCluster::instance().createDatabase(false));
+        Migrator today(fresh);
+        QVERIFY2(today.migrate(), qPrintable(today.errorMessage()));
+
+        PgSyncConnection db(TestCluster::instance().createDatabase(false));
+        Migrator old(db);
+        QVERIFY2(
+            old.migrate(released(Migrator::builtIn().size()), {}), qPrintable(old.errorMessage()));
+        QVERIFY(!db.exec("SELECT 1 FROM schema_definitions").ok());
+        Migrator upgrade(db);
+        QVERIFY2(upgrade.migrate(), qPrintable(upgrade.errorMessage()));
+        QVERIFY(upgrade.applied().isEmpty());
+        QCOMPARE(upgrade.appliedDefinitions().size(), Migrator::builtInDefinitions().size());
+
+        const QStringList expected = schemaFingerprint(fresh);
+        QVERIFY(expected.size() > 100);
+        QCOMPARE(schemaFingerprint(db), expected);
+    }
+
+    void reshapedMigrationWithAnUnknownTextIsRefused()
+    {
+        PgSyncConnection db(TestCluster::instance().createDatabase());
+        QVERIFY(db.exec("UPDATE schema_migrations SET checksum = repeat('0', 64)"
+                        " WHERE name = '0005_timeclock.sql'")
+                    .ok());
+        Migrator m(db);
+        QVERIFY(!m.migrate());
+        QVERIFY(m.errorMessage().contains(QStringLiteral("0005_timeclock.sql was changed")));
     }
 
     // A database populated at every earlier schema, upgraded to this binary's: every row of
@@ -94,7 +227,7 @@ private Q_SLOTS:
         QFETCH(int, level);
         PgSyncConnection db(TestCluster::instance().createDatabase(false));
         Migrator old(db);
-        QVERIFY2(old.migrate(Migrator::builtIn().mid(0, level)), qPrintable(old.errorMessage()));
+        QVERIFY2(old.migrate(released(level), {}), qPrintable(old.errorMessage()));
 
         // What each schema added, seeded as that schema's users would have left it.
         QList<QByteArray> seed {
@@ -187,6 +320,7 @@ private Q_SLOTS:
         Migrator upgrade(db);
         QVERIFY2(upgrade.migrate(), qPrintable(upgrade.errorMessage()));
         QCOMPARE(upgrade.applied().size(), Migrator::builtIn().size() - level);
+        QCOMPARE(upgrade.appliedDefinitions().size(), Migrator::builtInDefinitions().size());
         // Every row is still there, unchanged; upgrades may add rows of their own (0005 gives
         // every organisation the time clock's "On shift" state).
         for (qsizetype i = 0; i < fingerprints.size(); ++i) {
