@@ -11,16 +11,6 @@ RETURNS timestamptz LANGUAGE sql STABLE AS $$
             + make_interval(hours => p_hour)) AT TIME ZONE p_tz
 $$;
 
-CREATE OR REPLACE FUNCTION muster_event_json(e events) RETURNS jsonb
-LANGUAGE sql STABLE AS $$
-    SELECT jsonb_build_object('id', e.id, 'name', e.name, 'timeZone', e.time_zone,
-        'start', muster_iso(e.starts_at), 'end', muster_iso(e.ends_at),
-        'dayBoundaryHour', e.day_boundary_hour, 'archived', e.archived,
-        'readOnly', NOT muster_event_open(e),
-        'active', EXISTS (SELECT 1 FROM organisations o
-                           WHERE o.id = e.organisation_id AND o.active_event_id = e.id))
-$$;
-
 -- The organisation's active event, open for writing, or a clear failure.
 CREATE OR REPLACE FUNCTION muster_open_active_event(p_org uuid) RETURNS events
 LANGUAGE plpgsql AS $$

@@ -24,13 +24,10 @@ void AvatarStore::set(const QUuid &org, const QUuid &userId, const std::optional
         {"WITH old AS (SELECT avatar_sha256 FROM users WHERE id = $2 AND organisation_id = $1"
          "   FOR UPDATE),"
          " u AS (UPDATE users SET avatar_sha256 = $3 FROM old"
-         "   WHERE users.id = $2 AND users.organisation_id = $1 RETURNING users.id),"
-         " audit AS (INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-         "   subject_id, old_value, new_value)"
-         "  SELECT $1, $2, 'user.avatar', 'user', $2, jsonb_build_object('avatar', "
-         "old.avatar_sha256),"
-         "   jsonb_build_object('avatar', $3::text) FROM old, u)"
-         " SELECT 1 FROM u",
+         "   WHERE users.id = $2 AND users.organisation_id = $1 RETURNING users.id)"
+         " SELECT 1 FROM old, u CROSS JOIN LATERAL muster_audit($1, $2, 'user.avatar', 'user',"
+         "  $2, jsonb_build_object('avatar', old.avatar_sha256),"
+         "  jsonb_build_object('avatar', $3::text))",
             change});
     statements.append({"DELETE FROM avatars a WHERE a.organisation_id = $1 AND NOT EXISTS"
                        " (SELECT 1 FROM users u WHERE u.organisation_id = a.organisation_id"

@@ -95,10 +95,8 @@ std::optional<QUuid> DirectoryStore::createOrganisation(const QString &name)
         "INSERT INTO teams (organisation_id, name) VALUES ($1, 'General')", PgParams() << org);
     if (!r.ok())
         return fail(r.errorMessage());
-    r = m_db.exec(
-        "INSERT INTO activities (organisation_id, action, subject_type, subject_id, new_value)"
-        " VALUES ($1, 'organisation.create', 'organisation', $1, jsonb_build_object('name', "
-        "$2::text))",
+    r = m_db.exec("SELECT muster_audit($1, NULL, 'organisation.create', 'organisation', $1, NULL,"
+                  " jsonb_build_object('name', $2::text))",
         PgParams() << org << trimmed);
     if (!r.ok())
         return fail(r.errorMessage());
@@ -135,10 +133,8 @@ std::optional<QUuid> DirectoryStore::createUser(const QString &login, const QStr
         return fail(QStringLiteral("no organisation named \"%1\"").arg(organisation));
     const QUuid user = r.uuid(0, 0);
     const QUuid org = r.uuid(0, 1);
-    r = m_db.exec(
-        "INSERT INTO activities (organisation_id, action, subject_type, subject_id, new_value)"
-        " VALUES ($1, 'user.create', 'user', $2,"
-        "  jsonb_build_object('login', $3::text, 'role', $4::text))",
+    r = m_db.exec("SELECT muster_audit($1, NULL, 'user.create', 'user', $2, NULL,"
+                  " jsonb_build_object('login', $3::text, 'role', $4::text))",
         PgParams() << org << user << login << roleName(role));
     if (!r.ok())
         return fail(r.errorMessage());
@@ -164,8 +160,7 @@ std::optional<DirectoryStore::Person> DirectoryStore::setRole(const QString &log
     r = m_db.exec("UPDATE users SET role = $2 WHERE id = $1", PgParams() << user << roleName(role));
     if (!r.ok())
         return fail(r.errorMessage());
-    r = m_db.exec("INSERT INTO activities (organisation_id, action, subject_type, subject_id,"
-                  " old_value, new_value) VALUES ($1, 'user.role', 'user', $2,"
+    r = m_db.exec("SELECT muster_audit($1, NULL, 'user.role', 'user', $2,"
                   " jsonb_build_object('role', $3::text), jsonb_build_object('role', $4::text))",
         PgParams() << org << user << oldRole << roleName(role));
     if (!r.ok() || !notifyUserChanged(user))
@@ -190,8 +185,7 @@ std::optional<QUuid> DirectoryStore::setSuperadmin(const QString &login, bool su
     const QUuid user = r.uuid(0, 0);
     const QUuid org = r.uuid(0, 1);
     const bool was = r.toBool(0, 2);
-    r = m_db.exec("INSERT INTO activities (organisation_id, action, subject_type, subject_id,"
-                  " old_value, new_value) VALUES ($1, 'user.superadmin', 'user', $2,"
+    r = m_db.exec("SELECT muster_audit($1, NULL, 'user.superadmin', 'user', $2,"
                   " jsonb_build_object('superadmin', $3::boolean),"
                   " jsonb_build_object('superadmin', $4::boolean))",
         PgParams() << org << user << was << superadmin);
@@ -221,8 +215,7 @@ std::optional<QUuid> DirectoryStore::setPasswordHash(
         PgParams() << org << user);
     if (!r.ok())
         return fail(r.errorMessage());
-    r = m_db.exec("INSERT INTO activities (organisation_id, action, subject_type, subject_id)"
-                  " VALUES ($1, 'user.password_reset', 'user', $2)",
+    r = m_db.exec("SELECT muster_audit($1, NULL, 'user.password_reset', 'user', $2, NULL, NULL)",
         PgParams() << org << user);
     if (!r.ok() || !notifyUserChanged(user))
         return fail(r.ok() ? m_error : r.errorMessage());

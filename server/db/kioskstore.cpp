@@ -11,13 +11,11 @@ QByteArray KioskStore::approveSql()
            "   approved_by)"
            "  SELECT $1, $3, $4, p.token_hash, now() + make_interval(hours => $5::integer), "
            "$6::uuid"
-           "  FROM p RETURNING *),"
-           " audit AS (INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-           "   subject_id, new_value)"
-           "  SELECT $1, $6::uuid, 'kiosk.approve', 'kiosk', k.id,"
-           "   jsonb_build_object('name', k.name, 'location', k.location, 'expiresAt',"
-           "    muster_iso(k.expires_at)) FROM k)"
-           " SELECT muster_kiosk_json(k) FROM k";
+           "  FROM p RETURNING *)"
+           " SELECT muster_kiosk_json(k)"
+           " FROM k CROSS JOIN LATERAL muster_audit($1, $6::uuid, 'kiosk.approve', 'kiosk', k.id,"
+           "  NULL, jsonb_build_object('name', k.name, 'location', k.location, 'expiresAt',"
+           "   muster_iso(k.expires_at)))";
 }
 
 } // namespace Muster

@@ -35,14 +35,12 @@ void ProfileStore::update(const QUuid &org, const QUuid &userId,
     m_db.exec(
         "WITH old AS (SELECT * FROM users WHERE id = $2 AND organisation_id = $1),"
         " u AS (UPDATE users SET display_name = COALESCE($3, users.display_name),"
-        "   email = COALESCE($4, users.email) FROM old WHERE users.id = old.id RETURNING users.*),"
-        " audit AS (INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-        "   subject_id, old_value, new_value)"
-        "  SELECT $1, $2, 'user.profile', 'user', $2,"
-        "   jsonb_build_object('displayName', old.display_name, 'email', old.email),"
-        "   jsonb_build_object('displayName', u.display_name, 'email', u.email) FROM u, old)"
+        "   email = COALESCE($4, users.email) FROM old WHERE users.id = old.id RETURNING users.*)"
         " SELECT json_build_object('userId', u.id, 'displayName', u.display_name,"
-        "   'email', u.email) FROM u",
+        "   'email', u.email)"
+        " FROM u, old CROSS JOIN LATERAL muster_audit($1, $2, 'user.profile', 'user', $2,"
+        "   jsonb_build_object('displayName', old.display_name, 'email', old.email),"
+        "   jsonb_build_object('displayName', u.display_name, 'email', u.email))",
         params, context, [handler](const PgResult &r) {
             if (!r.ok())
                 return handler({}, StoreError::unavailable(r.errorMessage()));
@@ -74,8 +72,8 @@ void ProfileStore::setPassword(const QUuid &org, const QUuid &userId, const QUui
     statements.append({"UPDATE sessions SET revoked_at = now() WHERE organisation_id = $1"
                        " AND user_id = $2 AND id <> $3 AND revoked_at IS NULL",
         PgParams() << org << userId << keepSession});
-    statements.append({"INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-                       " subject_id) VALUES ($1, $2, 'user.password_change', 'user', $2)",
+    statements.append({"SELECT muster_audit($1, $2, 'user.password_change', 'user', $2, NULL,"
+                       " NULL)",
         PgParams() << org << userId});
     // Delivered at commit: every server drops the user's connections whose session just ended.
     statements.append({"SELECT pg_notify($1, $2)",

@@ -65,10 +65,8 @@ void SessionStore::createSession(const Caller &caller, const QByteArray &tokenHa
         {"INSERT INTO sessions (organisation_id, user_id, token_hash, address, expires_at)"
          " VALUES ($1, $2, $3, $4, to_timestamp($5::bigint / 1000.0)) RETURNING id",
             session});
-    statements.append(
-        {"INSERT INTO activities (organisation_id, actor_id, action, subject_type, subject_id)"
-         " VALUES ($1, $2, 'session.login', 'user', $2)",
-            PgParams() << caller.organisationId << caller.userId});
+    statements.append({"SELECT muster_audit($1, $2, 'session.login', 'user', $2, NULL, NULL)",
+        PgParams() << caller.organisationId << caller.userId});
     m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
         if (results.size() != 2 || !results.last().ok())
             return handler(

@@ -62,8 +62,7 @@ void StateStore::create(const QUuid &org, const QUuid &actor, const QString &lab
          " SELECT "
                 + kStateJson + " FROM s",
             PgParams() << org << label << color << available});
-    statements.append({"INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-                       " new_value) VALUES ($1, $2, 'state.create', 'state',"
+    statements.append({"SELECT muster_audit($1, $2, 'state.create', 'state', NULL, NULL,"
                        " jsonb_build_object('label', $3::text, 'color', $4::text))",
         PgParams() << org << actor << label << color});
     m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
@@ -96,17 +95,15 @@ void StateStore::update(const QUuid &org, const QUuid &actor, const QUuid &state
                        "   color = COALESCE($4, states.color),"
                        "   is_available = COALESCE($5::boolean, states.is_available),"
                        "   is_default = states.is_default OR $6::boolean"
-                       "  FROM old WHERE states.id = old.id RETURNING states.*),"
-                       " audit AS (INSERT INTO activities (organisation_id, actor_id, action,"
-                       "   subject_type, subject_id, old_value, new_value)"
-                       "  SELECT $1, $7::uuid, 'state.update', 'state', s.id,"
-                       "   jsonb_build_object('label', old.label, 'color', old.color,"
-                       "     'available', old.is_available, 'isDefault', old.is_default),"
-                       "   jsonb_build_object('label', s.label, 'color', s.color,"
-                       "     'available', s.is_available, 'isDefault', s.is_default)"
-                       "  FROM s, old)"
+                       "  FROM old WHERE states.id = old.id RETURNING states.*)"
                        " SELECT "
-            + kStateJson + " FROM s",
+            + kStateJson
+            + " FROM s, old CROSS JOIN LATERAL muster_audit($1, $7::uuid, 'state.update',"
+              "  'state', s.id,"
+              "  jsonb_build_object('label', old.label, 'color', old.color,"
+              "   'available', old.is_available, 'isDefault', old.is_default),"
+              "  jsonb_build_object('label', s.label, 'color', s.color,"
+              "   'available', s.is_available, 'isDefault', s.is_default))",
         params});
     m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
         const PgResult &last = results.last();
@@ -140,9 +137,8 @@ void StateStore::reorder(const QUuid &org, const QUuid &actor, const QList<QUuid
                                " FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, ord)"
                                " WHERE s.id = o.id AND s.organisation_id = $1",
                 PgParams() << org << ids});
-            statements.append({"INSERT INTO activities (organisation_id, actor_id, action,"
-                               " subject_type, new_value) VALUES ($1, $2, 'state.reorder', 'state',"
-                               " to_jsonb($3::uuid[]))",
+            statements.append({"SELECT muster_audit($1, $2, 'state.reorder', 'state', NULL,"
+                               " NULL, to_jsonb($3::uuid[]))",
                 PgParams() << org << actor << ids});
             statements.append({listJsonSql(), PgParams() << org});
             m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
@@ -189,9 +185,8 @@ void StateStore::remove(const QUuid &org, const QUuid &actor, const QUuid &state
             statements.append(
                 {"WITH gone AS (DELETE FROM states WHERE id = $2 AND organisation_id = $1"
                  "  AND NOT is_default RETURNING label, color)"
-                 " INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-                 "  subject_id, old_value) SELECT $1, $3, 'state.delete', 'state', $2,"
-                 "  jsonb_build_object('label', label, 'color', color) FROM gone",
+                 " SELECT 1 FROM gone CROSS JOIN LATERAL muster_audit($1, $3, 'state.delete',"
+                 "  'state', $2, jsonb_build_object('label', label, 'color', color), NULL)",
                     PgParams() << org << stateId << actor});
             m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
                 if (results.size() != 2 || !results.last().ok())

@@ -48,8 +48,7 @@ void TeamStore::create(const QUuid &org, const QUuid &actor, const QString &name
                        " VALUES ($1, $2, $3) RETURNING *) SELECT "
             + kTeamJson + " FROM t",
         PgParams() << org << name << hidden});
-    statements.append({"INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-                       " new_value) VALUES ($1, $2, 'team.create', 'team',"
+    statements.append({"SELECT muster_audit($1, $2, 'team.create', 'team', NULL, NULL,"
                        " jsonb_build_object('name', $3::text, 'hidden', $4::boolean))",
         PgParams() << org << actor << name << hidden});
     m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
@@ -89,16 +88,15 @@ void TeamStore::update(const QUuid &org, const QUuid &actor, const QUuid &teamId
                  " t AS (UPDATE teams SET name = COALESCE($3, teams.name),"
                  "   archived = COALESCE($4::boolean, teams.archived),"
                  "   hidden = COALESCE($6::boolean, teams.hidden)"
-                 "  FROM old WHERE teams.id = old.id RETURNING teams.*),"
-                 " audit AS (INSERT INTO activities (organisation_id, actor_id, action,"
-                 "   subject_type, subject_id, old_value, new_value)"
-                 "  SELECT $1, $5::uuid, 'team.update', 'team', t.id,"
-                 "   jsonb_build_object('name', old.name, 'archived', old.archived,"
-                 "    'hidden', old.hidden),"
-                 "   jsonb_build_object('name', t.name, 'archived', t.archived,"
-                 "    'hidden', t.hidden) FROM t, old)"
+                 "  FROM old WHERE teams.id = old.id RETURNING teams.*)"
                  " SELECT "
-                        + kTeamJson + " FROM t",
+                        + kTeamJson
+                        + " FROM t, old CROSS JOIN LATERAL muster_audit($1, $5::uuid,"
+                          "  'team.update', 'team', t.id,"
+                          "  jsonb_build_object('name', old.name, 'archived', old.archived,"
+                          "   'hidden', old.hidden),"
+                          "  jsonb_build_object('name', t.name, 'archived', t.archived,"
+                          "   'hidden', t.hidden))",
                     params});
             m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
                 const PgResult &last = results.last();

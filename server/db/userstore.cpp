@@ -57,16 +57,14 @@ void UserStore::update(const QUuid &org, const QUuid &actor, const QUuid &userId
          "users.highlight_color END,"
          "   badge = CASE WHEN $8::boolean THEN NULLIF($9, '') ELSE users.badge END"
          "  FROM old WHERE users.id = old.id AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM team))"
-         "  RETURNING users.*),"
-         " audit AS (INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-         "   subject_id, old_value, new_value)"
-         "  SELECT $1, $7::uuid, 'user.update', 'user', u.id,"
+         "  RETURNING users.*)"
+         " SELECT json_build_object('userId', u.id, 'teamId', u.home_team_id, 'role', u.role,"
+         "   'highlight', u.highlight_color, 'badge', u.badge)"
+         " FROM u, old CROSS JOIN LATERAL muster_audit($1, $7::uuid, 'user.update', 'user', u.id,"
          "   jsonb_build_object('teamId', old.home_team_id, 'role', old.role,"
          "     'highlight', old.highlight_color, 'badge', old.badge),"
          "   jsonb_build_object('teamId', u.home_team_id, 'role', u.role,"
-         "     'highlight', u.highlight_color, 'badge', u.badge) FROM u, old)"
-         " SELECT json_build_object('userId', u.id, 'teamId', u.home_team_id, 'role', u.role,"
-         "   'highlight', u.highlight_color, 'badge', u.badge) FROM u",
+         "     'highlight', u.highlight_color, 'badge', u.badge))",
             params});
     if (edit.role) {
         // Connected sessions pick the new role up at once (see SessionService::refreshUser).
@@ -102,20 +100,21 @@ void UserStore::createFromBadge(const QUuid &org, const QUuid &actor, const QStr
           " placeholder AS (UPDATE users SET login = COALESCE($4, users.login),"
           "   display_name = $3, password_hash = $6, role = 'volunteer', is_placeholder = false,"
           "   home_team_id = COALESCE((SELECT id FROM team), users.home_team_id)"
-          "  WHERE organisation_id = $1 AND badge = $2 AND is_placeholder RETURNING *),"
+          "  WHERE organisation_id = $1 AND badge = $2 AND is_placeholder"
+          "   AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM team)) RETURNING *),"
           " fresh AS (INSERT INTO users (organisation_id, login, display_name, password_hash,"
           "   role, badge, home_team_id, state_id)"
           "  SELECT $1, COALESCE($4, 'badge-' || $2 || '-' || replace($1::text, '-', '')), $3, $6,"
           "   'volunteer', $2, (SELECT id FROM team),"
           "   (SELECT id FROM states WHERE organisation_id = $1 AND is_default)"
-          "  WHERE NOT EXISTS (SELECT 1 FROM placeholder) RETURNING *),"
-          " u AS (SELECT * FROM placeholder UNION ALL SELECT * FROM fresh),"
-          " audit AS (INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-          "   subject_id, new_value) SELECT $1, $7::uuid, 'user.create', 'user', u.id,"
-          "   jsonb_build_object('badge', u.badge, 'displayName', u.display_name, 'login',"
-          "    u.login, 'role', u.role) FROM u)"
+          "  WHERE NOT EXISTS (SELECT 1 FROM placeholder)"
+          "   AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM team)) RETURNING *),"
+          " u AS (SELECT * FROM placeholder UNION ALL SELECT * FROM fresh)"
           " SELECT "
-                + user + " FROM u WHERE $5::uuid IS NULL OR EXISTS (SELECT 1 FROM team)",
+                + user
+                + " FROM u CROSS JOIN LATERAL muster_audit($1, $7::uuid, 'user.create', 'user',"
+                  "  u.id, NULL, jsonb_build_object('badge', u.badge, 'displayName',"
+                  "  u.display_name, 'login', u.login, 'role', u.role))",
             params}},
         context, [handler](const QList<PgResult> &results) {
             const PgResult &r = results.last();
@@ -131,12 +130,11 @@ void UserStore::remove(const QUuid &org, const QUuid &actor, const QUuid &userId
     UserHandler handler)
 {
     m_db.transaction(
-        {{"WITH u AS (DELETE FROM users WHERE organisation_id = $1 AND id = $2 RETURNING *),"
-          " audit AS (INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-          "   subject_id, old_value) SELECT $1, $3::uuid, 'user.delete', 'user', u.id,"
+        {{"WITH u AS (DELETE FROM users WHERE organisation_id = $1 AND id = $2 RETURNING *)"
+          " SELECT json_build_object('userId', u.id)"
+          " FROM u CROSS JOIN LATERAL muster_audit($1, $3::uuid, 'user.delete', 'user', u.id,"
           "   jsonb_build_object('login', u.login, 'displayName', u.display_name, 'badge',"
-          "    u.badge, 'role', u.role) FROM u)"
-          " SELECT json_build_object('userId', u.id) FROM u",
+          "    u.badge, 'role', u.role), NULL)",
              PgParams() << org << userId << actor},
             {"SELECT pg_notify($1, $2)",
                 PgParams() << QString::fromLatin1(DirectoryStore::kUserChangedChannel)

@@ -11,6 +11,7 @@ namespace Muster {
 ReportService::ReportService(Database &db, QObject *parent)
     : QObject(parent)
     , m_query(db)
+    , m_events(db)
 { }
 
 void ReportService::get(const RpcCall &call)
@@ -37,19 +38,16 @@ void ReportService::get(const RpcCall &call)
 
     const QUuid org = call.caller().organisationId;
     // An attendee log, when one is named, must be one of that event's.
-    m_query.run("SELECT muster_event_json(e) FROM events e WHERE e.organisation_id = $1 AND e.id ="
-                " COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))"
-                " AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM attendee_logs l"
-                "  WHERE l.organisation_id = $1 AND l.event_id = e.id AND l.id = $3))",
-        PgParams() << org << eventId << options.logId, this,
-        [this, call, type, org, options, format](const QJsonValue &event, const StoreError &e) {
-            if (e)
-                return call.fail(e.toRpcError());
-            if (event.isNull())
+    m_events.find(org, eventId, options.logId, this,
+        [this, call, type, org, options, format](const Event &found, const StoreError &e) {
+            if (e.kind == StoreError::NotFound)
                 return call.fail(RpcError::notFound(options.logId.isNull()
                         ? QStringLiteral("Event")
                         : QStringLiteral("Event or attendee log")));
-            const QUuid id = QUuid::fromString(event[QStringLiteral("id")].toString());
+            if (e)
+                return call.fail(e.toRpcError());
+            const QUuid id = found.id;
+            const QJsonObject event = found.toJson();
             const PgStatement statement = *ReportQuery::build(type, org, id, options);
             m_query.run(statement.sql, statement.params, this,
                 [call, type, event, format](const QJsonValue &report, const StoreError &e) {

@@ -1,6 +1,7 @@
 // reports.get: one of ReportQuery's reports for an event, as rows and, when asked, as CSV.
 #pragma once
 
+#include "db/eventstore.h"
 #include "db/jsonquery.h"
 
 #include <QObject>
@@ -19,6 +20,7 @@ public:
 
 private:
     JsonQuery m_query;
+    EventStore m_events;
 };
 
 } // namespace Muster

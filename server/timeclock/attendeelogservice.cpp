@@ -55,12 +55,10 @@ void AttendeeLogService::create(const RpcCall &call)
         {{"WITH ev AS (SELECT (muster_writable_event($1, COALESCE($2::uuid, (SELECT active_event_id"
           "   FROM organisations WHERE id = $1)))).id),"
           " l AS (INSERT INTO attendee_logs (organisation_id, event_id, name)"
-          "  SELECT $1, ev.id, $3 FROM ev RETURNING *),"
-          " audit AS (INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-          "   subject_id, new_value) SELECT $1, $4::uuid, 'attendeeLog.create', 'attendee_log', "
-          "l.id,"
-          "   jsonb_build_object('name', l.name) FROM l)"
-          " SELECT muster_attendee_log_json(l) FROM l",
+          "  SELECT $1, ev.id, $3 FROM ev RETURNING *)"
+          " SELECT muster_attendee_log_json(l)"
+          " FROM l CROSS JOIN LATERAL muster_audit($1, $4::uuid, 'attendeeLog.create',"
+          "  'attendee_log', l.id, NULL, jsonb_build_object('name', l.name))",
             PgParams() << caller.organisationId << eventId << name << caller.userId}},
         this, [call](const QJsonValue &log, const StoreError &e) {
             if (e)
@@ -84,12 +82,11 @@ void AttendeeLogService::update(const RpcCall &call)
     m_query.transaction(
         {{"WITH old AS (SELECT * FROM muster_attendee_log_access($1, $2, $3, $4, true)),"
           " l AS (UPDATE attendee_logs SET name = $5 FROM old WHERE attendee_logs.id = old.id"
-          "  RETURNING attendee_logs.*),"
-          " audit AS (INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-          "   subject_id, old_value, new_value) SELECT $1, $3::uuid, 'attendeeLog.update',"
-          "   'attendee_log', l.id, jsonb_build_object('name', old.name),"
-          "   jsonb_build_object('name', l.name) FROM l, old)"
-          " SELECT muster_attendee_log_json(l) FROM l",
+          "  RETURNING attendee_logs.*)"
+          " SELECT muster_attendee_log_json(l)"
+          " FROM l, old CROSS JOIN LATERAL muster_audit($1, $3::uuid, 'attendeeLog.update',"
+          "  'attendee_log', l.id, jsonb_build_object('name', old.name),"
+          "  jsonb_build_object('name', l.name))",
             PgParams() << caller.organisationId << logId << caller.userId << roleName(caller.role)
                        << name}},
         this, [call](const QJsonValue &log, const StoreError &e) {
@@ -111,11 +108,10 @@ void AttendeeLogService::remove(const RpcCall &call)
     m_query.transaction(
         {{"WITH old AS (SELECT * FROM muster_attendee_log_access($1, $2, $3, $4, true)),"
           " l AS (DELETE FROM attendee_logs USING old WHERE attendee_logs.id = old.id"
-          "  RETURNING attendee_logs.*),"
-          " audit AS (INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-          "   subject_id, old_value) SELECT $1, $3::uuid, 'attendeeLog.delete', 'attendee_log',"
-          "   l.id, jsonb_build_object('name', l.name) FROM l)"
-          " SELECT jsonb_build_object('logId', l.id) FROM l",
+          "  RETURNING attendee_logs.*)"
+          " SELECT jsonb_build_object('logId', l.id)"
+          " FROM l CROSS JOIN LATERAL muster_audit($1, $3::uuid, 'attendeeLog.delete',"
+          "  'attendee_log', l.id, jsonb_build_object('name', l.name), NULL)",
             PgParams() << caller.organisationId << logId << caller.userId
                        << roleName(caller.role)}},
         this, replyWith(call));
@@ -156,9 +152,9 @@ void AttendeeLogService::setGatekeeper(const RpcCall &call, bool gatekeeper)
              " changed AS ("
                     + change
                     + ")"
-                      " INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-                      "  subject_id, new_value) SELECT $1, $3::uuid, $6, 'attendee_log', $2,"
-                      "  jsonb_build_object('userId', user_id) FROM changed",
+                      " SELECT count(*) FROM changed CROSS JOIN LATERAL muster_audit($1,"
+                      "  $3::uuid, $6, 'attendee_log', $2, NULL,"
+                      "  jsonb_build_object('userId', changed.user_id))",
                 PgParams() << caller.organisationId << logId << caller.userId
                            << roleName(caller.role) << userId
                            << (gatekeeper ? QStringLiteral("attendeeLog.addGatekeeper")
@@ -224,11 +220,11 @@ void AttendeeLogService::removeAttendee(const RpcCall &call)
     m_query.transaction(
         {{"WITH l AS (SELECT * FROM muster_attendee_log_access($1, $2, $3, $4, true)),"
           " gone AS (DELETE FROM attendee_log_users a USING l WHERE a.organisation_id = $1"
-          "  AND a.log_id = l.id AND a.user_id = $5 AND a.kind = 'attendee' RETURNING a.*),"
-          " audit AS (INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-          "   subject_id, old_value) SELECT $1, $3::uuid, 'attendee.remove', 'attendee_log', $2,"
-          "   jsonb_build_object('userId', user_id) FROM gone)"
-          " SELECT (SELECT jsonb_build_object('removed', count(*) > 0) FROM gone) FROM l",
+          "  AND a.log_id = l.id AND a.user_id = $5 AND a.kind = 'attendee' RETURNING a.*)"
+          " SELECT (SELECT jsonb_build_object('removed', count(*) > 0)"
+          "  FROM gone CROSS JOIN LATERAL muster_audit($1, $3::uuid, 'attendee.remove',"
+          "   'attendee_log', $2, jsonb_build_object('userId', gone.user_id), NULL))"
+          " FROM l",
             PgParams() << caller.organisationId << logId << caller.userId << roleName(caller.role)
                        << userId}},
         this, [call](const QJsonValue &v, const StoreError &e) {

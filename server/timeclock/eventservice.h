@@ -2,12 +2,13 @@
 // is tracked for. One event per organisation is active; the time clock works in it alone.
 #pragma once
 
-#include "db/jsonquery.h"
+#include "db/eventstore.h"
 
 #include <QObject>
 
 namespace Muster {
 
+class Database;
 class PushRelay;
 class RpcCall;
 
@@ -25,7 +26,7 @@ public:
 private:
     void pushEvents(const QUuid &organisationId);
 
-    JsonQuery m_query;
+    EventStore m_store;
     PushRelay &m_relay;
 };
 

@@ -221,15 +221,14 @@ void KioskService::update(const RpcCall &call)
           " k AS (UPDATE kiosks SET name = COALESCE($3, kiosks.name),"
           "   location = COALESCE($4, kiosks.location),"
           "   expires_at = COALESCE(now() + make_interval(hours => $5::integer), kiosks.expires_at)"
-          "  FROM old WHERE kiosks.id = old.id RETURNING kiosks.*),"
-          " audit AS (INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-          "   subject_id, old_value, new_value)"
-          "  SELECT $1, $6::uuid, 'kiosk.update', 'kiosk', k.id,"
-          "   jsonb_build_object('name', old.name, 'location', old.location, 'expiresAt',"
-          "    muster_iso(old.expires_at)),"
-          "   jsonb_build_object('name', k.name, 'location', k.location, 'expiresAt',"
-          "    muster_iso(k.expires_at)) FROM k, old)"
-          " SELECT muster_kiosk_json(k) FROM k",
+          "  FROM old WHERE kiosks.id = old.id RETURNING kiosks.*)"
+          " SELECT muster_kiosk_json(k)"
+          " FROM k, old CROSS JOIN LATERAL muster_audit($1, $6::uuid, 'kiosk.update', 'kiosk',"
+          "  k.id,"
+          "  jsonb_build_object('name', old.name, 'location', old.location, 'expiresAt',"
+          "   muster_iso(old.expires_at)),"
+          "  jsonb_build_object('name', k.name, 'location', k.location, 'expiresAt',"
+          "   muster_iso(k.expires_at)))",
             params}},
         this, [call](const QJsonValue &kiosk, const StoreError &e) {
             if (e)
@@ -251,12 +250,10 @@ void KioskService::revoke(const RpcCall &call)
     const Caller caller = call.caller();
     m_query.transaction(
         {{"WITH k AS (UPDATE kiosks SET revoked_at = now() WHERE organisation_id = $1 AND id = $2"
-          "  AND revoked_at IS NULL RETURNING *),"
-          " audit AS (INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-          "   subject_id, old_value, new_value)"
-          "  SELECT $1, $3::uuid, 'kiosk.revoke', 'kiosk', k.id, jsonb_build_object('revoked',"
-          "   false), jsonb_build_object('revoked', true) FROM k)"
-          " SELECT muster_kiosk_json(k) FROM k",
+          "  AND revoked_at IS NULL RETURNING *)"
+          " SELECT muster_kiosk_json(k)"
+          " FROM k CROSS JOIN LATERAL muster_audit($1, $3::uuid, 'kiosk.revoke', 'kiosk', k.id,"
+          "  jsonb_build_object('revoked', false), jsonb_build_object('revoked', true))",
             PgParams() << caller.organisationId << kioskId << caller.userId}},
         this, [this, call, kioskId](const QJsonValue &kiosk, const StoreError &e) {
             if (e)

@@ -272,8 +272,7 @@ void KioskSignInService::setPin(const RpcCall &call)
         hash.isEmpty() ? params << std::nullopt : params << hash;
         m_query.transaction(
             {{"UPDATE users SET pin_hash = $3 WHERE organisation_id = $1 AND id = $2", params},
-                {"INSERT INTO activities (organisation_id, actor_id, action, subject_type,"
-                 " subject_id, new_value) VALUES ($1, $2, 'user.pin', 'user', $2,"
+                {"SELECT muster_audit($1, $2, 'user.pin', 'user', $2, NULL,"
                  " jsonb_build_object('pin', CASE WHEN $3::boolean THEN 'set' ELSE 'removed' END))",
                     PgParams() << caller.organisationId << caller.userId << !hash.isEmpty()}},
             this, [call](const QJsonValue &, const StoreError &e) {

@@ -214,6 +214,17 @@ private Q_SLOTS:
                          {QStringLiteral("displayName"), QStringLiteral("Bad")},
                          {QStringLiteral("login"), QStringLiteral("Has Spaces")}})),
             QStringLiteral("invalid_params"));
+        // A team that is not the organisation's makes nobody: no account, no audit record.
+        const int audited = m_server->auditCount(QStringLiteral("user.create"));
+        QCOMPARE(TestClient::errorReason(m_manager.call(QStringLiteral("users.create"),
+                     {{QStringLiteral("badge"), 80},
+                         {QStringLiteral("displayName"), QStringLiteral("Nowhere")},
+                         {QStringLiteral("teamId"),
+                             QUuid::createUuid().toString(QUuid::WithoutBraces)}})),
+            QStringLiteral("not_found"));
+        QCOMPARE(
+            m_server->sql().exec("SELECT count(*) FROM users WHERE badge = '80'").toInt(0, 0), 0);
+        QCOMPARE(m_server->auditCount(QStringLiteral("user.create")), audited);
     }
 
     void deletingPeopleFollowsTheRoleRules()

@@ -1,0 +1,6 @@
+-- Functions this binary no longer has, dropped so that nothing calls a stale copy. A function
+-- that servers of the previous release still call stays defined until the release after (see
+-- "Upgrades" in docs/operations.md); then its DROP comes here.
+
+-- Event JSON is built by the server (Event::toJson).
+DROP FUNCTION IF EXISTS muster_event_json(events);
