@@ -4,3 +4,6 @@
 
 -- Event JSON is built by the server (Event::toJson).
 DROP FUNCTION IF EXISTS muster_event_json(events);
+
+-- Kiosk JSON is built by the server (Kiosk::toJson).
+DROP FUNCTION IF EXISTS muster_kiosk_json(kiosks);

@@ -7,6 +7,7 @@
 #include "db/pgsyncconnection.h"
 #include "db/presencestore.h"
 #include "domain/canonicaltext.h"
+#include "protocol/wiretime.h"
 #include "reports/csvwriter.h"
 #include "reports/reportquery.h"
 #include "services/passwordhasher.h"
@@ -189,24 +190,27 @@ int AdminCommands::authorizeKiosk(const ServerOptions &options)
     const QString name = options.name.trimmed();
     if (name.size() > 100 || options.location.size() > 200)
         return failed(QStringLiteral("a kiosk name has at most 100 characters, a location 200"));
-    const PgResult r = m_db.exec(KioskStore::approveSql(),
-        PgParams() << *org << options.commandArgument.trimmed() << name
-                   << options.location.trimmed() << options.lifetimeHours << QUuid());
-    if (!r.ok()) {
-        return failed(r.isUniqueViolation()
-                ? QStringLiteral("a kiosk named \"%1\" already exists").arg(name)
-                : r.errorMessage());
-    }
-    if (r.rows() == 0)
+    KioskStore::Approval approval;
+    approval.organisationId = *org;
+    approval.pairingCode = options.commandArgument.trimmed().toUpper();
+    approval.name = name;
+    approval.location = options.location.trimmed();
+    approval.lifetimeHours = int(options.lifetimeHours);
+    StoreError error;
+    const std::optional<Kiosk> kiosk = KioskStore::approve(m_db, approval, &error);
+    if (error.kind == StoreError::NotFound)
         return failed(QStringLiteral("no kiosk is waiting with pairing code %1 (codes last 15 "
                                      "minutes)")
-                          .arg(options.commandArgument.trimmed().toUpper()));
-    const QJsonObject kiosk = QJsonDocument::fromJson(r.bytes(0, 0)).object();
-    m_out << "authorised kiosk " << name << " until "
-          << kiosk.value(QStringLiteral("expiresAt")).toString() << Qt::endl;
+                          .arg(approval.pairingCode));
+    if (error.kind == StoreError::Conflict)
+        return failed(QStringLiteral("a kiosk named \"%1\" already exists").arg(name));
+    if (!kiosk)
+        return failed(error.message);
+    m_out << "authorised kiosk " << name << " until " << toWireTime(kiosk->expiresAt).toString()
+          << Qt::endl;
     // The kiosk waits on some server; whichever it is tells it at once.
-    publish({{Audience::pairing(options.commandArgument.trimmed().toUpper()),
-        QStringLiteral("kiosk.approved"), {{QStringLiteral("kiosk"), kiosk}}}});
+    publish({{Audience::pairing(approval.pairingCode), QStringLiteral("kiosk.approved"),
+        {{QStringLiteral("kiosk"), kiosk->toJson()}}}});
     return 0;
 }
 

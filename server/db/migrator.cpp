@@ -182,14 +182,19 @@ bool Migrator::applyDefinitions(const QList<Definition> &definitions)
     for (int row = 0; row < r.rows(); ++row)
         done.insert(r.text(row, 0), r.bytes(row, 1));
 
-    // A migration may drop what a function's signature names (a table's row type goes with
-    // its table), so after any migration every definition applies again.
-    const bool schemaChanged = !m_applied.isEmpty();
+    // Files depend on the ones before them (a function calls another; a retired name is
+    // dropped first, then maybe defined again with other arguments), and a migration may drop
+    // what a signature names (a table's row type goes with its table). So when anything
+    // changed, every file applies again, in order; it takes milliseconds.
+    bool changed = !m_applied.isEmpty() || done.size() != definitions.size();
     QStringList names;
     for (const Definition &d : definitions) {
         names << d.name;
-        if (!schemaChanged && done.value(d.name) == d.checksum)
-            continue;
+        changed = changed || done.value(d.name) != d.checksum;
+    }
+    if (!changed)
+        return true;
+    for (const Definition &d : definitions) {
         qCInfo(lcMigrate) << "defining" << d.name;
         r = m_connection.execScript(d.sql);
         if (!r.ok())

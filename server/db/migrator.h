@@ -1,6 +1,7 @@
 // Brings a database to this binary's schema, in one transaction: the numbered, forward-only,
 // checksummed migrations (tables, indexes, triggers), then the SQL function definitions of
-// resources/sql/, applied by content hash so a fix to a function is a one-line diff. Refuses to
+// resources/sql/, all applied again whenever one file's content hash (or the schema) changed,
+// so a fix to a function is a one-line diff. Refuses to
 // run when an applied migration was changed or the database is newer than this binary.
 #pragma once
 

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "db/attemptstore.h"
-#include "db/jsonquery.h"
+#include "db/kioskstore.h"
 #include "services/throttlelimits.h"
 
 #include <QHash>
@@ -16,6 +16,7 @@
 namespace Muster {
 
 class ClientSocket;
+class Database;
 class PushHub;
 class PushRelay;
 class RpcCall;
@@ -37,17 +38,10 @@ public:
     void setThrottleLimits(const ThrottleLimits &limits) { m_limits = limits; }
 
 private:
-    struct Pairing
-    {
-        QString code;
-        QString name;
-        QString location;
-        qint64 lifetimeHours;
-    };
     void approvePairing(
-        const RpcCall &call, const Caller &caller, const Pairing &pairing, const QUuid &attemptId);
+        const RpcCall &call, const KioskStore::Approval &approval, const QUuid &attemptId);
 
-    JsonQuery m_query;
+    KioskStore m_store;
     PushHub &m_hub;
     PushRelay &m_relay;
     AttemptStore m_attempts;

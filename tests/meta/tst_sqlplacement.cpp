@@ -17,7 +17,6 @@ const QSet<QString> kNotYetMoved {
     QStringLiteral("server/timeclock/attendeelogservice.cpp"),
     QStringLiteral("server/timeclock/bonusservice.cpp"),
     QStringLiteral("server/timeclock/dayboundaryservice.cpp"),
-    QStringLiteral("server/timeclock/kioskservice.cpp"),
     QStringLiteral("server/timeclock/kiosksigninservice.cpp"),
     QStringLiteral("server/timeclock/notificationservice.cpp"),
     QStringLiteral("server/timeclock/rewardservice.cpp"),

@@ -1,0 +1,67 @@
+// The wire form of the typed values the server builds JSON from: one place per type, read back
+// by the clients with the same type.
+#include "domain/event.h"
+#include "domain/kiosk.h"
+#include "protocol/wiretime.h"
+
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Muster;
+
+class TestWireTypes : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void timesAreUtcWithMilliseconds()
+    {
+        const QDateTime berlin = QDateTime::fromString(
+            QStringLiteral("2026-07-01T14:05:06.789+02:00"), Qt::ISODateWithMs);
+        QCOMPARE(toWireTime(berlin).toString(), QStringLiteral("2026-07-01T12:05:06.789Z"));
+        QCOMPARE(fromWireTime(toWireTime(berlin)), berlin);
+        QVERIFY(toWireTime(QDateTime()).isNull());
+        QVERIFY(!fromWireTime(QJsonValue()).isValid());
+        QVERIFY(!fromWireTime(QStringLiteral("yesterday")).isValid());
+    }
+
+    void eventRoundTrips()
+    {
+        Event e;
+        e.id = QUuid::createUuid();
+        e.name = QStringLiteral("Con 2026");
+        e.timeZone = QStringLiteral("Europe/Berlin");
+        e.start = QDateTime(QDate(2026, 7, 1), QTime(8, 0), Qt::UTC);
+        e.end = QDateTime(QDate(2026, 7, 4), QTime(20, 0), Qt::UTC);
+        e.dayBoundaryHour = 5;
+        e.readOnly = true;
+        e.active = true;
+        const QJsonObject json = e.toJson();
+        QCOMPARE(json.value(QStringLiteral("id")).toString(), e.id.toString(QUuid::WithoutBraces));
+        QCOMPARE(json.value(QStringLiteral("start")).toString(),
+            QStringLiteral("2026-07-01T08:00:00.000Z"));
+        QCOMPARE(json.size(), 9);
+        QCOMPARE(Event::fromJson(json), e);
+    }
+
+    void kioskNeverSeenOrApprovedFromTheCommandLine()
+    {
+        Kiosk k;
+        k.id = QUuid::createUuid();
+        k.name = QStringLiteral("Front desk");
+        k.expiresAt = QDateTime(QDate(2026, 7, 8), QTime(8, 0), Qt::UTC);
+        k.createdAt = QDateTime(QDate(2026, 7, 1), QTime(8, 0), Qt::UTC);
+        const QJsonObject json = k.toJson();
+        QVERIFY(json.value(QStringLiteral("lastSeen")).isNull());
+        QVERIFY(json.value(QStringLiteral("approvedBy")).isNull());
+        QCOMPARE(json.value(QStringLiteral("revoked")).toBool(true), false);
+        QCOMPARE(Kiosk::fromJson(json), k);
+
+        k.approvedBy = QStringLiteral("Lena Lead");
+        k.lastSeen = k.createdAt.addSecs(60);
+        k.revoked = true;
+        QCOMPARE(Kiosk::fromJson(k.toJson()), k);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWireTypes)
+#include "tst_wiretypes.moc"
