@@ -7,3 +7,6 @@ DROP FUNCTION IF EXISTS muster_event_json(events);
 
 -- Kiosk JSON is built by the server (Kiosk::toJson).
 DROP FUNCTION IF EXISTS muster_kiosk_json(kiosks);
+
+-- Notices reach the server as rows (to_jsonb); Notification::toJson makes their wire form.
+DROP FUNCTION IF EXISTS muster_notification_json(notifications);

@@ -1,15 +1,8 @@
 -- Rewards: thresholds of earned time, the notices that announce them, and claims under the
 -- reward's row lock so stock never goes below zero.
 
-CREATE OR REPLACE FUNCTION muster_notification_json(n notifications) RETURNS jsonb
-LANGUAGE sql STABLE AS $$
-    SELECT jsonb_build_object('id', n.id, 'userId', n.user_id, 'kind', n.kind, 'title', n.title,
-        'body', n.body, 'data', n.data, 'requiresAck', n.requires_ack,
-        'acknowledged', n.acknowledged_at IS NOT NULL, 'createdAt', muster_iso(n.created_at))
-$$;
-
 -- Notifies everyone (or p_users) whose earned time in the event has passed a reward's threshold
--- (strictly) and who has neither been told nor claimed it. Returns the notices to push.
+-- (strictly) and who has neither been told nor claimed it. Returns the notices to push, as rows.
 CREATE OR REPLACE FUNCTION muster_reward_notices(p_org uuid, p_event uuid, p_users uuid[])
 RETURNS SETOF jsonb LANGUAGE sql AS $$
     WITH earned AS (
@@ -29,7 +22,7 @@ RETURNS SETOF jsonb LANGUAGE sql AS $$
                             AND c.reward_id = r.id AND c.user_id = e.user_id)
         ON CONFLICT (organisation_id, user_id, reward_id) WHERE kind = 'reward' DO NOTHING
         RETURNING *)
-    SELECT muster_notification_json(added) FROM added
+    SELECT to_jsonb(added) FROM added
 $$;
 
 -- A reward as p_user sees it: claimed, and eligible (earned hours strictly above the threshold).
@@ -139,6 +132,6 @@ BEGIN
         jsonb_build_object('userId', p_user, 'claimed', p_claim));
     RETURN jsonb_build_object('reward', muster_reward_json(r, p_user), 'userId', p_user,
         'notifications', CASE WHEN n.id IS NULL THEN '[]'::jsonb
-                              ELSE jsonb_build_array(muster_notification_json(n)) END);
+                              ELSE jsonb_build_array(to_jsonb(n)) END);
 END
 $$;

@@ -47,7 +47,7 @@ BEGIN
             stopped := stopped || jsonb_build_array(jsonb_build_object(
                 'organisationId', e.organisation_id, 'entry', muster_entry_json(e),
                 'totals', muster_user_totals(e.organisation_id, e.event_id, e.user_id),
-                'notification', muster_notification_json(n)));
+                'notification', to_jsonb(n)));
         END LOOP;
         IF cardinality(users_stopped) > 0 THEN
             stopped := stopped || COALESCE((

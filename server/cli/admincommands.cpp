@@ -243,8 +243,8 @@ int AdminCommands::stopOngoing(const ServerOptions &options)
                 people[stopOrg].append(made.first().audience.userId);
             pushes += made;
         }
-        if (const auto notice
-            = NotificationService::pushFor(stop.value(QStringLiteral("notification")).toObject()))
+        if (const auto notice = NotificationService::pushFor(
+                NotificationStore::fromRow(stop.value(QStringLiteral("notification")).toObject())))
             pushes.append(*notice);
     }
     for (auto it = people.cbegin(); it != people.cend(); ++it) {

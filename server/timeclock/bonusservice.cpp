@@ -56,8 +56,7 @@ void BonusService::save(const RpcCall &call, const QByteArray &sql, const PgPara
             const QJsonObject bonus = result.value(QStringLiteral("bonus")).toObject();
             m_relay.publish({Audience::organisation(org), QStringLiteral("timeclock.totalsChanged"),
                 {{QStringLiteral("eventId"), bonus.value(QStringLiteral("eventId"))}}});
-            for (const QJsonValue &n : notices)
-                m_notifications.deliver(n.toObject());
+            m_notifications.deliverRows(notices);
         });
 }
 

@@ -47,7 +47,9 @@ void DayBoundaryService::run(const QUuid &organisationId, bool force)
                     ++entries;
                     m_timeclock.publish(org, QStringLiteral("stopped"), stop);
                 }
-                m_notifications.deliver(stop.value(QStringLiteral("notification")).toObject());
+                if (stop.contains(QStringLiteral("notification")))
+                    m_notifications.deliver(NotificationStore::fromRow(
+                        stop.value(QStringLiteral("notification")).toObject()));
             }
             if (entries > 0)
                 qCInfo(lcTimeclock) << "day boundary: stopped" << entries << "ongoing entries";

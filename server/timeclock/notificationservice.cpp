@@ -2,29 +2,37 @@
 #include "notificationservice.h"
 
 #include "cluster/pushrelay.h"
+#include "net/rpccall.h"
 #include "protocol/paramreader.h"
-#include "replies.h"
+
+#include <QJsonArray>
 
 namespace Muster {
 
 NotificationService::NotificationService(Database &db, PushRelay &relay, QObject *parent)
     : QObject(parent)
-    , m_query(db)
+    , m_store(db)
     , m_relay(relay)
 { }
 
-void NotificationService::deliver(const QJsonObject &notification)
+void NotificationService::deliver(const Notification &notification)
 {
     if (const std::optional<Push> push = pushFor(notification))
         m_relay.publish(*push);
 }
 
-std::optional<Push> NotificationService::pushFor(const QJsonObject &notification)
+void NotificationService::deliverRows(const QJsonArray &rows)
 {
-    const QUuid userId = QUuid::fromString(notification.value(QStringLiteral("userId")).toString());
-    if (userId.isNull())
+    for (const QJsonValue &row : rows)
+        deliver(NotificationStore::fromRow(row.toObject()));
+}
+
+std::optional<Push> NotificationService::pushFor(const Notification &notification)
+{
+    if (notification.userId.isNull())
         return std::nullopt;
-    return Push {Audience::person(userId), QStringLiteral("notifications.added"), notification};
+    return Push {Audience::person(notification.userId), QStringLiteral("notifications.added"),
+        notification.toJson()};
 }
 
 void NotificationService::list(const RpcCall &call)
@@ -35,12 +43,15 @@ void NotificationService::list(const RpcCall &call)
         return call.fail(p.error());
     const Caller caller = call.caller();
     // Notices waiting for acknowledgement come first: the app shows them before anything else.
-    m_query.run("SELECT COALESCE(jsonb_agg(muster_notification_json(n) ORDER BY"
-                "  (n.requires_ack AND n.acknowledged_at IS NULL) DESC, n.created_at DESC), '[]')"
-                " FROM (SELECT * FROM notifications WHERE organisation_id = $1 AND user_id = $2"
-                "  AND (NOT $3 OR acknowledged_at IS NULL) ORDER BY created_at DESC LIMIT 200) n",
-        PgParams() << caller.organisationId << caller.userId << unreadOnly, this,
-        replyWithKey(call, QStringLiteral("notifications")));
+    m_store.list(caller.organisationId, caller.userId, unreadOnly, this,
+        [call](const QList<Notification> &notifications, const StoreError &e) {
+            if (e)
+                return call.fail(e.toRpcError());
+            QJsonArray array;
+            for (const Notification &n : notifications)
+                array.append(n.toJson());
+            call.reply(QJsonObject {{QStringLiteral("notifications"), array}});
+        });
 }
 
 void NotificationService::acknowledge(const RpcCall &call)
@@ -50,16 +61,11 @@ void NotificationService::acknowledge(const RpcCall &call)
     if (!p.ok())
         return call.fail(p.error());
     const Caller caller = call.caller();
-    m_query.run("UPDATE notifications SET acknowledged_at = COALESCE(acknowledged_at, now())"
-                " WHERE organisation_id = $1 AND user_id = $2 AND id = $3"
-                " RETURNING muster_notification_json(notifications)",
-        PgParams() << caller.organisationId << caller.userId << id, this,
-        [call](const QJsonValue &v, const StoreError &e) {
+    m_store.acknowledge(caller.organisationId, caller.userId, id, this,
+        [call](const Notification &notification, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());
-            if (v.isNull())
-                return call.fail(RpcError::notFound(QStringLiteral("Notification")));
-            call.reply(QJsonObject {{QStringLiteral("notification"), v}});
+            call.reply(QJsonObject {{QStringLiteral("notification"), notification.toJson()}});
         });
 }
 

@@ -2,13 +2,15 @@
 // notifications.added pushes. Notices are stored first (by the SQL that causes them), then pushed.
 #pragma once
 
-#include "db/jsonquery.h"
+#include "db/notificationstore.h"
 #include "net/push.h"
 
+#include <QJsonArray>
 #include <QObject>
 
 namespace Muster {
 
+class Database;
 class PushRelay;
 class RpcCall;
 
@@ -21,12 +23,14 @@ public:
     void list(const RpcCall &call);
     void acknowledge(const RpcCall &call);
     // Pushes a stored notice to its owner's connections.
-    void deliver(const QJsonObject &notification);
+    void deliver(const Notification &notification);
+    // Notices as SQL functions hand them back (NotificationStore::fromRow).
+    void deliverRows(const QJsonArray &rows);
     // The notifications.added push for a stored notice; nullopt for one without an owner.
-    static std::optional<Push> pushFor(const QJsonObject &notification);
+    static std::optional<Push> pushFor(const Notification &notification);
 
 private:
-    JsonQuery m_query;
+    NotificationStore m_store;
     PushRelay &m_relay;
 };
 

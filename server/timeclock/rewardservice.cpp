@@ -55,8 +55,7 @@ void RewardService::save(const RpcCall &call, const QByteArray &sql, const PgPar
             const QJsonObject reward = result.value(QStringLiteral("reward")).toObject();
             m_relay.publish({Audience::organisation(org), QStringLiteral("rewards.changed"),
                 {{QStringLiteral("eventId"), reward.value(QStringLiteral("eventId"))}}});
-            for (const QJsonValue &n : notices)
-                m_notifications.deliver(n.toObject());
+            m_notifications.deliverRows(notices);
         });
 }
 

@@ -70,7 +70,8 @@ QList<Push> TimeclockService::pushesFor(
         pushes.append({Audience::person(userId), QStringLiteral("timeclock.ownTotalsChanged"),
             result.value(QStringLiteral("totals")).toObject()});
     for (const QJsonValue &n : result.value(QStringLiteral("notifications")).toArray()) {
-        if (const std::optional<Push> notice = NotificationService::pushFor(n.toObject()))
+        if (const std::optional<Push> notice
+            = NotificationService::pushFor(NotificationStore::fromRow(n.toObject())))
             pushes.append(*notice);
     }
     return pushes;

@@ -18,7 +18,6 @@ const QSet<QString> kNotYetMoved {
     QStringLiteral("server/timeclock/bonusservice.cpp"),
     QStringLiteral("server/timeclock/dayboundaryservice.cpp"),
     QStringLiteral("server/timeclock/kiosksigninservice.cpp"),
-    QStringLiteral("server/timeclock/notificationservice.cpp"),
     QStringLiteral("server/timeclock/rewardservice.cpp"),
     QStringLiteral("server/timeclock/timeclockservice.cpp"),
 };

@@ -3,6 +3,7 @@
 // edits with reasons and audit, earned time with bonuses (seed 001's example), rewards and their
 // notices, the day boundary (once, whatever the number of servers), read-only past events, and
 // one organisation never reaching another's data.
+#include "protocol/wiretime.h"
 #include "timeclockhelpers.h"
 
 #include <QSignalSpy>
@@ -711,6 +712,15 @@ private Q_SLOTS:
             {{QStringLiteral("kind"), QStringLiteral("reward")}});
         QVERIFY(
             notice.value(QStringLiteral("title")).toString().contains(QStringLiteral("T-shirt")));
+        // The pushed notice is the one the list shows, field for field (the push is built from
+        // the row the SQL hands back, the list from columns).
+        const QJsonArray listed = resultOf(yuri.call(QStringLiteral("notifications.list")))
+                                      .value(QStringLiteral("notifications"))
+                                      .toArray();
+        QVERIFY(listed.contains(notice));
+        QCOMPARE(
+            notice.value(QStringLiteral("data"))[QStringLiteral("rewardId")].toString(), shirt);
+        QVERIFY(fromWireTime(notice.value(QStringLiteral("createdAt"))).isValid());
         QVERIFY(rewardOf(yuri, yuriId).value(QStringLiteral("eligible")).toBool());
         QVERIFY(m_manager
                     .call(QStringLiteral("timeclock.updateEntry"),
