@@ -10,3 +10,6 @@ DROP FUNCTION IF EXISTS muster_kiosk_json(kiosks);
 
 -- Notices reach the server as rows (to_jsonb); Notification::toJson makes their wire form.
 DROP FUNCTION IF EXISTS muster_notification_json(notifications);
+
+-- Bonuses reach the server as rows (muster_bonus_row); the audit has muster_bonus_audit.
+DROP FUNCTION IF EXISTS muster_bonus_json(time_bonuses);

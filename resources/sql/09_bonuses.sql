@@ -1,6 +1,15 @@
 -- Bonus windows: a multiplier for some teams for a while; saving one recomputes the totals.
 
-CREATE OR REPLACE FUNCTION muster_bonus_json(b time_bonuses) RETURNS jsonb
+-- A bonus as the server reads it: its row, with the teams it counts for as team_ids.
+CREATE OR REPLACE FUNCTION muster_bonus_row(b time_bonuses) RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+    SELECT to_jsonb(b) || jsonb_build_object('team_ids', COALESCE(
+        (SELECT jsonb_agg(bt.team_id ORDER BY bt.team_id) FROM time_bonus_teams bt
+          WHERE bt.organisation_id = b.organisation_id AND bt.bonus_id = b.id), '[]'))
+$$;
+
+-- What the audit trail records of a bonus.
+CREATE OR REPLACE FUNCTION muster_bonus_audit(b time_bonuses) RETURNS jsonb
 LANGUAGE sql STABLE AS $$
     SELECT jsonb_build_object('id', b.id, 'eventId', b.event_id, 'start', muster_iso(b.starts_at),
         'end', muster_iso(b.ends_at), 'multiplier', b.multiplier,
@@ -32,7 +41,7 @@ BEGIN
             PERFORM muster_fail('MU404', 'not_found', 'Bonus not found');
         END IF;
         PERFORM muster_writable_event(p_org, b.event_id);
-        before_edit := muster_bonus_json(b);
+        before_edit := muster_bonus_audit(b);
         BEGIN
             UPDATE time_bonuses SET starts_at = COALESCE(p_start, starts_at),
                    ends_at = COALESCE(p_stop, ends_at), multiplier = COALESCE(p_multiplier, multiplier)
@@ -54,8 +63,8 @@ BEGIN
     PERFORM muster_recompute_totals(p_org, b.event_id);
     PERFORM muster_audit(p_org, p_actor, CASE WHEN p_bonus IS NULL THEN 'bonus.create'
                                                ELSE 'bonus.update' END,
-        'time_bonus', b.id, before_edit, muster_bonus_json(b));
-    RETURN jsonb_build_object('bonus', muster_bonus_json(b), 'notifications', COALESCE(
+        'time_bonus', b.id, before_edit, muster_bonus_audit(b));
+    RETURN jsonb_build_object('bonus', muster_bonus_row(b), 'notifications', COALESCE(
         (SELECT jsonb_agg(n) FROM muster_reward_notices(p_org, b.event_id, NULL) n), '[]'));
 END
 $$;
@@ -65,16 +74,18 @@ LANGUAGE plpgsql AS $$
 DECLARE
     b time_bonuses;
     gone jsonb;
+    gone_row jsonb;
 BEGIN
     SELECT * INTO b FROM time_bonuses WHERE organisation_id = p_org AND id = p_bonus FOR UPDATE;
     IF b.id IS NULL THEN
         PERFORM muster_fail('MU404', 'not_found', 'Bonus not found');
     END IF;
     PERFORM muster_writable_event(p_org, b.event_id);
-    gone := muster_bonus_json(b);
+    gone := muster_bonus_audit(b);
+    gone_row := muster_bonus_row(b);
     DELETE FROM time_bonuses WHERE id = b.id;
     PERFORM muster_recompute_totals(p_org, b.event_id);
     PERFORM muster_audit(p_org, p_actor, 'bonus.delete', 'time_bonus', b.id, gone, NULL);
-    RETURN jsonb_build_object('bonus', gone);
+    RETURN jsonb_build_object('bonus', gone_row);
 END
 $$;

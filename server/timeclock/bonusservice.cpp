@@ -2,9 +2,11 @@
 #include "bonusservice.h"
 
 #include "cluster/pushrelay.h"
+#include "net/rpccall.h"
 #include "notificationservice.h"
 #include "protocol/paramreader.h"
-#include "replies.h"
+
+#include <QJsonArray>
 
 namespace Muster {
 
@@ -12,20 +14,12 @@ namespace {
 
 constexpr qsizetype kMaxTeams = 500;
 
-QString uuidArray(const QList<QUuid> &ids)
-{
-    QStringList texts;
-    for (const QUuid &id : ids)
-        texts.append(id.toString(QUuid::WithoutBraces));
-    return QLatin1Char('{') + texts.join(QLatin1Char(',')) + QLatin1Char('}');
-}
-
 } // namespace
 
 BonusService::BonusService(
     Database &db, PushRelay &relay, NotificationService &notifications, QObject *parent)
     : QObject(parent)
-    , m_query(db)
+    , m_store(db)
     , m_relay(relay)
     , m_notifications(notifications)
 { }
@@ -36,82 +30,71 @@ void BonusService::list(const RpcCall &call)
     const QUuid eventId = p.optionalUuid(QStringLiteral("eventId"));
     if (!p.ok())
         return call.fail(p.error());
-    m_query.run(QByteArray("SELECT CASE WHEN ") + kEventKnown
-            + " THEN COALESCE(jsonb_agg(muster_bonus_json(b) ORDER BY b.starts_at), '[]') END"
-              " FROM time_bonuses b WHERE b.organisation_id = $1 AND b.event_id ="
-              " COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))",
-        PgParams() << call.caller().organisationId << eventId, this,
-        replyWithKeyOrNotFound(call, QStringLiteral("bonuses"), QStringLiteral("Event")));
-}
-
-void BonusService::save(const RpcCall &call, const QByteArray &sql, const PgParams &params)
-{
-    m_query.run(sql, params, this,
-        [this, call, org = call.caller().organisationId](const QJsonValue &v, const StoreError &e) {
+    m_store.list(call.caller().organisationId, eventId, this,
+        [call](const QList<Bonus> &bonuses, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());
-            QJsonObject result = v.toObject();
-            const QJsonArray notices = result.take(QStringLiteral("notifications")).toArray();
-            call.reply(result);
-            const QJsonObject bonus = result.value(QStringLiteral("bonus")).toObject();
-            m_relay.publish({Audience::organisation(org), QStringLiteral("timeclock.totalsChanged"),
-                {{QStringLiteral("eventId"), bonus.value(QStringLiteral("eventId"))}}});
-            m_notifications.deliverRows(notices);
+            QJsonArray array;
+            for (const Bonus &b : bonuses)
+                array.append(b.toJson());
+            call.reply(QJsonObject {{QStringLiteral("bonuses"), array}});
         });
+}
+
+BonusStore::SavedHandler BonusService::replyAndSpread(const RpcCall &call)
+{
+    return [this, call, org = call.caller().organisationId](
+               const BonusStore::Saved &saved, const StoreError &e) {
+        if (e)
+            return call.fail(e.toRpcError());
+        call.reply(QJsonObject {{QStringLiteral("bonus"), saved.bonus.toJson()}});
+        m_relay.publish({Audience::organisation(org), QStringLiteral("timeclock.totalsChanged"),
+            {{QStringLiteral("eventId"), saved.bonus.eventId.toString(QUuid::WithoutBraces)}}});
+        for (const Notification &n : saved.notices)
+            m_notifications.deliver(n);
+    };
 }
 
 void BonusService::create(const RpcCall &call)
 {
     ParamReader p(call.params());
-    const QUuid eventId = p.optionalUuid(QStringLiteral("eventId"));
-    const QDateTime start = p.requiredTime(QStringLiteral("start"));
-    const QDateTime end = p.requiredTime(QStringLiteral("end"));
-    const QString multiplier = p.requiredDecimal(QStringLiteral("multiplier"), 1.01, 10);
-    const QList<QUuid> teams = p.requiredUuidList(QStringLiteral("teamIds"), kMaxTeams);
+    const Caller caller = call.caller();
+    BonusStore::Save save;
+    save.organisationId = caller.organisationId;
+    save.actor = caller.userId;
+    save.eventId = p.optionalUuid(QStringLiteral("eventId"));
+    save.start = p.requiredTime(QStringLiteral("start"));
+    save.end = p.requiredTime(QStringLiteral("end"));
+    save.multiplier = p.requiredDecimal(QStringLiteral("multiplier"), 1.01, 10);
+    save.teamIds = p.requiredUuidList(QStringLiteral("teamIds"), kMaxTeams);
     if (!p.ok())
         return call.fail(p.error());
-    if (end <= start)
+    if (*save.end <= *save.start)
         return call.fail(
             RpcError::invalidParams(QStringLiteral("\"end\" must be after \"start\"")));
-    const Caller caller = call.caller();
-    save(call,
-        "SELECT muster_save_bonus($1, $2, NULL, COALESCE($3::uuid, (SELECT active_event_id FROM"
-        " organisations WHERE id = $1)), $4::timestamptz, $5::timestamptz, $6::numeric, "
-        "$7::uuid[])",
-        PgParams() << caller.organisationId << caller.userId << eventId << isoTime(start)
-                   << isoTime(end) << multiplier << uuidArray(teams));
+    m_store.save(save, this, replyAndSpread(call));
 }
 
 void BonusService::update(const RpcCall &call)
 {
     const QJsonObject &json = call.params();
     ParamReader p(json);
-    const QUuid bonusId = p.requiredUuid(QStringLiteral("bonusId"));
-    const std::optional<QDateTime> start = json.contains(QStringLiteral("start"))
-        ? std::optional(p.requiredTime(QStringLiteral("start")))
-        : std::nullopt;
-    const std::optional<QDateTime> end = json.contains(QStringLiteral("end"))
-        ? std::optional(p.requiredTime(QStringLiteral("end")))
-        : std::nullopt;
-    const std::optional<QString> multiplier = json.contains(QStringLiteral("multiplier"))
-        ? std::optional(p.requiredDecimal(QStringLiteral("multiplier"), 1.01, 10))
-        : std::nullopt;
-    const std::optional<QList<QUuid>> teams = json.contains(QStringLiteral("teamIds"))
-        ? std::optional(p.requiredUuidList(QStringLiteral("teamIds"), kMaxTeams))
-        : std::nullopt;
+    const Caller caller = call.caller();
+    BonusStore::Save save;
+    save.organisationId = caller.organisationId;
+    save.actor = caller.userId;
+    save.bonusId = p.requiredUuid(QStringLiteral("bonusId"));
+    if (json.contains(QStringLiteral("start")))
+        save.start = p.requiredTime(QStringLiteral("start"));
+    if (json.contains(QStringLiteral("end")))
+        save.end = p.requiredTime(QStringLiteral("end"));
+    if (json.contains(QStringLiteral("multiplier")))
+        save.multiplier = p.requiredDecimal(QStringLiteral("multiplier"), 1.01, 10);
+    if (json.contains(QStringLiteral("teamIds")))
+        save.teamIds = p.requiredUuidList(QStringLiteral("teamIds"), kMaxTeams);
     if (!p.ok())
         return call.fail(p.error());
-    const Caller caller = call.caller();
-    PgParams params;
-    params << caller.organisationId << caller.userId << bonusId;
-    start ? params << isoTime(*start) : params << std::nullopt;
-    end ? params << isoTime(*end) : params << std::nullopt;
-    multiplier ? params << *multiplier : params << std::nullopt;
-    teams ? params << uuidArray(*teams) : params << std::nullopt;
-    save(call,
-        "SELECT muster_save_bonus($1, $2, $3, NULL, $4::timestamptz, $5::timestamptz, $6::numeric,"
-        " $7::uuid[])",
-        params);
+    m_store.save(save, this, replyAndSpread(call));
 }
 
 void BonusService::remove(const RpcCall &call)
@@ -121,8 +104,7 @@ void BonusService::remove(const RpcCall &call)
     if (!p.ok())
         return call.fail(p.error());
     const Caller caller = call.caller();
-    save(call, "SELECT muster_delete_bonus($1, $2, $3)",
-        PgParams() << caller.organisationId << caller.userId << bonusId);
+    m_store.remove(caller.organisationId, caller.userId, bonusId, this, replyAndSpread(call));
 }
 
 } // namespace Muster

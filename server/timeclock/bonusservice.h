@@ -3,12 +3,13 @@
 // it causes; everyone is told to refresh their totals (timeclock.totalsChanged).
 #pragma once
 
-#include "db/jsonquery.h"
+#include "db/bonusstore.h"
 
 #include <QObject>
 
 namespace Muster {
 
+class Database;
 class NotificationService;
 class PushRelay;
 class RpcCall;
@@ -26,9 +27,10 @@ public:
     void remove(const RpcCall &call);
 
 private:
-    void save(const RpcCall &call, const QByteArray &sql, const PgParams &params);
+    // Answers {"bonus": …}, then tells everyone totals changed and delivers the notices.
+    BonusStore::SavedHandler replyAndSpread(const RpcCall &call);
 
-    JsonQuery m_query;
+    BonusStore m_store;
     PushRelay &m_relay;
     NotificationService &m_notifications;
 };

@@ -646,17 +646,27 @@ private Q_SLOTS:
                          {QStringLiteral("teamIds"), QJsonArray {otherTeam}}})),
             QStringLiteral("not_found"));
         // 1.5x for that hour: 3 h + 0.5 h.
-        QVERIFY(m_admin
-                    .call(QStringLiteral("bonuses.update"),
-                        {{QStringLiteral("bonusId"), bonus.value(QStringLiteral("id"))},
-                            {QStringLiteral("multiplier"), QStringLiteral("1.5")}})
-                    .contains(QStringLiteral("result")));
+        const QJsonObject updated
+            = resultOf(m_admin.call(QStringLiteral("bonuses.update"),
+                           {{QStringLiteral("bonusId"), bonus.value(QStringLiteral("id"))},
+                               {QStringLiteral("multiplier"), QStringLiteral("1.5")}}))
+                  .value(QStringLiteral("bonus"))
+                  .toObject();
+        QCOMPARE(updated.value(QStringLiteral("multiplier")).toDouble(), 1.5);
+        QCOMPARE(updated.value(QStringLiteral("start")), bonus.value(QStringLiteral("start")));
+        QCOMPARE(updated.value(QStringLiteral("start")).toString(), wireTime(t0.addSecs(3600)));
+        QCOMPARE(updated.value(QStringLiteral("teamIds")).toArray(), QJsonArray {m_ops});
+        QCOMPARE(updated.value(QStringLiteral("eventId")).toString(), m_event);
         QCOMPARE(totalsOf(xena).value(QStringLiteral("earnedSeconds")).toInt(), 3 * 3600 + 1800);
-        QCOMPARE(resultOf(xena.call(QStringLiteral("bonuses.list")))
-                     .value(QStringLiteral("bonuses"))
-                     .toArray()
-                     .size(),
-            2);
+        const QJsonArray listed = resultOf(xena.call(QStringLiteral("bonuses.list")))
+                                      .value(QStringLiteral("bonuses"))
+                                      .toArray();
+        QCOMPARE(listed.size(), 2);
+        QVERIFY(listed.contains(updated)); // the list and the answer agree field for field
+        QCOMPARE(
+            TestClient::errorReason(xena.call(QStringLiteral("bonuses.list"),
+                {{QStringLiteral("eventId"), QUuid::createUuid().toString(QUuid::WithoutBraces)}})),
+            QStringLiteral("not_found"));
         QVERIFY(m_admin
                     .call(QStringLiteral("bonuses.delete"),
                         {{QStringLiteral("bonusId"), bonus.value(QStringLiteral("id"))}})

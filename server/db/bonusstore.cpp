@@ -1,0 +1,99 @@
+// See bonusstore.h.
+#include "bonusstore.h"
+
+#include "database.h"
+#include "notificationstore.h"
+#include "protocol/wiretime.h"
+#include "rowjson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace Muster {
+
+namespace {
+
+QString wireTime(const QDateTime &time)
+{
+    return toWireTime(time).toString();
+}
+
+// The answer of muster_save_bonus and muster_delete_bonus.
+Database::ResultHandler savedFrom(const BonusStore::SavedHandler &handler)
+{
+    return [handler](const PgResult &r) {
+        if (!r.ok())
+            return handler({}, StoreError::of(r));
+        const QJsonObject answer = QJsonDocument::fromJson(r.bytes(0, 0)).object();
+        BonusStore::Saved saved;
+        saved.bonus = BonusStore::fromRow(answer.value(QStringLiteral("bonus")).toObject());
+        for (const QJsonValue &n : answer.value(QStringLiteral("notifications")).toArray())
+            saved.notices.append(NotificationStore::fromRow(n.toObject()));
+        handler(saved, {});
+    };
+}
+
+} // namespace
+
+void BonusStore::list(
+    const QUuid &org, const QUuid &eventId, QObject *context, BonusesHandler handler)
+{
+    // The first row says whether a named event is the organisation's at all.
+    m_db.exec("SELECT NULL::jsonb WHERE $2::uuid IS NOT NULL AND NOT EXISTS"
+              "  (SELECT 1 FROM events x WHERE x.organisation_id = $1 AND x.id = $2)"
+              " UNION ALL SELECT muster_bonus_row(b) FROM time_bonuses b"
+              "  WHERE b.organisation_id = $1 AND b.event_id ="
+              "   COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))",
+        PgParams() << org << eventId, context, [handler](const PgResult &r) {
+            if (!r.ok())
+                return handler({}, StoreError::of(r));
+            QList<Bonus> bonuses;
+            for (int row = 0; row < r.rows(); ++row) {
+                if (r.isNull(row, 0))
+                    return handler({}, StoreError::notFound(QStringLiteral("Event")));
+                bonuses.append(fromRow(QJsonDocument::fromJson(r.bytes(row, 0)).object()));
+            }
+            std::stable_sort(bonuses.begin(), bonuses.end(),
+                [](const Bonus &a, const Bonus &b) { return a.start < b.start; });
+            handler(bonuses, {});
+        });
+}
+
+void BonusStore::save(const Save &s, QObject *context, SavedHandler handler)
+{
+    PgParams params;
+    params << s.organisationId << s.actor << s.bonusId << s.eventId;
+    s.start ? params << wireTime(*s.start) : params << std::nullopt;
+    s.end ? params << wireTime(*s.end) : params << std::nullopt;
+    s.multiplier ? params << *s.multiplier : params << std::nullopt;
+    s.teamIds ? params << *s.teamIds : params << std::nullopt;
+    m_db.exec("SELECT muster_save_bonus($1, $2, $3, CASE WHEN $3::uuid IS NULL THEN"
+              "  COALESCE($4::uuid, (SELECT active_event_id FROM organisations WHERE id = $1)) END,"
+              " $5::timestamptz, $6::timestamptz, $7::numeric, $8::uuid[])",
+        params, context, savedFrom(handler));
+}
+
+void BonusStore::remove(const QUuid &org, const QUuid &actor, const QUuid &bonusId,
+    QObject *context, SavedHandler handler)
+{
+    m_db.exec("SELECT muster_delete_bonus($1, $2, $3)", PgParams() << org << actor << bonusId,
+        context, savedFrom(handler));
+}
+
+Bonus BonusStore::fromRow(const QJsonObject &json)
+{
+    const RowJson row(json);
+    Bonus b;
+    b.id = row.uuid(u"id");
+    b.eventId = row.uuid(u"event_id");
+    b.start = row.time(u"starts_at");
+    b.end = row.time(u"ends_at");
+    b.multiplier = json.value(QStringLiteral("multiplier")).toDouble(1);
+    for (const QJsonValue &team : json.value(QStringLiteral("team_ids")).toArray())
+        b.teamIds.append(QUuid::fromString(team.toString()));
+    return b;
+}
+
+} // namespace Muster
