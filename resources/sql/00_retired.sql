@@ -13,3 +13,6 @@ DROP FUNCTION IF EXISTS muster_notification_json(notifications);
 
 -- Bonuses reach the server as rows (muster_bonus_row); the audit has muster_bonus_audit.
 DROP FUNCTION IF EXISTS muster_bonus_json(time_bonuses);
+
+-- Rewards reach the server as rows, with muster_reward_standing for one person.
+DROP FUNCTION IF EXISTS muster_reward_json(rewards, uuid);

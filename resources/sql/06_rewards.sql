@@ -25,17 +25,24 @@ RETURNS SETOF jsonb LANGUAGE sql AS $$
     SELECT to_jsonb(added) FROM added
 $$;
 
--- A reward as p_user sees it: claimed, and eligible (earned hours strictly above the threshold).
-CREATE OR REPLACE FUNCTION muster_reward_json(r rewards, p_user uuid) RETURNS jsonb
+-- Where p_user stands with a reward: claimed, and eligible (earned hours strictly above the
+-- threshold).
+CREATE OR REPLACE FUNCTION muster_reward_standing(r rewards, p_user uuid) RETURNS jsonb
 LANGUAGE sql STABLE AS $$
-    SELECT jsonb_build_object('id', r.id, 'eventId', r.event_id, 'name', r.name,
-        'description', r.description, 'thresholdHours', r.threshold_hours,
+    SELECT jsonb_build_object(
         'claimed', EXISTS (SELECT 1 FROM reward_claims c WHERE c.organisation_id = r.organisation_id
                             AND c.reward_id = r.id AND c.user_id = p_user),
         'eligible', COALESCE((SELECT sum(earned_seconds) FROM time_totals t
                                WHERE t.organisation_id = r.organisation_id
                                  AND t.event_id = r.event_id AND t.user_id = p_user), 0)
                     > r.threshold_hours * 3600)
+$$;
+
+-- What the audit trail records of a reward.
+CREATE OR REPLACE FUNCTION muster_reward_audit(r rewards) RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+    SELECT jsonb_build_object('id', r.id, 'eventId', r.event_id, 'name', r.name,
+        'description', r.description, 'thresholdHours', r.threshold_hours)
 $$;
 
 CREATE OR REPLACE FUNCTION muster_save_reward(p_org uuid, p_actor uuid, p_reward uuid, p_event uuid,
@@ -55,7 +62,7 @@ BEGIN
             PERFORM muster_fail('MU404', 'not_found', 'Reward not found');
         END IF;
         PERFORM muster_writable_event(p_org, r.event_id);
-        before_edit := muster_reward_json(r, NULL) - 'claimed' - 'eligible';
+        before_edit := muster_reward_audit(r);
         UPDATE rewards SET name = COALESCE(p_name, name),
                description = COALESCE(p_description, description),
                threshold_hours = COALESCE(p_threshold, threshold_hours)
@@ -63,8 +70,8 @@ BEGIN
     END IF;
     PERFORM muster_audit(p_org, p_actor, CASE WHEN p_reward IS NULL THEN 'reward.create'
                                                ELSE 'reward.update' END,
-        'reward', r.id, before_edit, muster_reward_json(r, NULL) - 'claimed' - 'eligible');
-    RETURN jsonb_build_object('reward', muster_reward_json(r, NULL) - 'claimed' - 'eligible',
+        'reward', r.id, before_edit, muster_reward_audit(r));
+    RETURN jsonb_build_object('reward', to_jsonb(r),
         'notifications', COALESCE(
             (SELECT jsonb_agg(n) FROM muster_reward_notices(p_org, r.event_id, NULL) n), '[]'));
 END
@@ -81,10 +88,10 @@ BEGIN
         PERFORM muster_fail('MU404', 'not_found', 'Reward not found');
     END IF;
     PERFORM muster_writable_event(p_org, r.event_id);
-    gone := muster_reward_json(r, NULL) - 'claimed' - 'eligible';
+    gone := muster_reward_audit(r);
     DELETE FROM rewards WHERE id = r.id;
     PERFORM muster_audit(p_org, p_actor, 'reward.delete', 'reward', r.id, gone, NULL);
-    RETURN jsonb_build_object('reward', gone);
+    RETURN jsonb_build_object('reward', to_jsonb(r));
 END
 $$;
 
@@ -107,7 +114,7 @@ BEGIN
         PERFORM muster_fail('MU404', 'not_found', 'User not found');
     END IF;
     PERFORM muster_writable_event(p_org, r.event_id);
-    status := muster_reward_json(r, p_user);
+    status := muster_reward_standing(r, p_user);
     IF p_claim THEN
         IF (status ->> 'claimed')::boolean THEN
             PERFORM muster_fail('MU409', 'already_claimed', 'The reward is already claimed');
@@ -130,7 +137,8 @@ BEGIN
     PERFORM muster_audit(p_org, p_actor, CASE WHEN p_claim THEN 'reward.claim' ELSE 'reward.unclaim' END,
         'reward', r.id, jsonb_build_object('userId', p_user, 'claimed', NOT p_claim),
         jsonb_build_object('userId', p_user, 'claimed', p_claim));
-    RETURN jsonb_build_object('reward', muster_reward_json(r, p_user), 'userId', p_user,
+    RETURN jsonb_build_object('reward', to_jsonb(r) || jsonb_build_object('standing',
+            muster_reward_standing(r, p_user)), 'userId', p_user,
         'notifications', CASE WHEN n.id IS NULL THEN '[]'::jsonb
                               ELSE jsonb_build_array(to_jsonb(n)) END);
 END

@@ -6,6 +6,8 @@
 #include "protocol/paramreader.h"
 #include "replies.h"
 
+#include <QJsonArray>
+
 namespace Muster {
 
 namespace {
@@ -19,7 +21,7 @@ constexpr double kMaxThreshold = 999999.99;
 RewardService::RewardService(
     Database &db, PushRelay &relay, NotificationService &notifications, QObject *parent)
     : QObject(parent)
-    , m_query(db)
+    , m_store(db)
     , m_relay(relay)
     , m_notifications(notifications)
 { }
@@ -29,82 +31,74 @@ void RewardService::list(const RpcCall &call)
     const std::optional<ReadSubject> subject = readSubject(call);
     if (!subject)
         return;
-    m_query.run(QByteArray("SELECT CASE WHEN ") + kEventKnown
-            + " AND EXISTS (SELECT 1 FROM users WHERE organisation_id = $1 AND id = $3) THEN"
-              " COALESCE(jsonb_agg(muster_reward_json(r, $3) ORDER BY r.threshold_hours,"
-              " lower(r.name)), '[]') END FROM rewards r WHERE r.organisation_id = $1 AND"
-              " r.event_id ="
-              " COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))",
-        PgParams() << call.caller().organisationId << subject->eventId << subject->userId, this,
-        replyWithKeyOrNotFound(call, QStringLiteral("rewards"), QStringLiteral("Event or user")));
+    m_store.list(call.caller().organisationId, subject->eventId, subject->userId, this,
+        [call](const QList<Reward> &rewards, const StoreError &e) {
+            if (e)
+                return call.fail(e.toRpcError());
+            QJsonArray array;
+            for (const Reward &r : rewards)
+                array.append(r.toJson());
+            call.reply(QJsonObject {{QStringLiteral("rewards"), array}});
+        });
 }
 
-void RewardService::save(const RpcCall &call, const QByteArray &sql, const PgParams &params)
+RewardStore::SavedHandler RewardService::replyAndSpread(const RpcCall &call, const QUuid &userId)
 {
-    m_query.run(sql, params, this,
-        [this, call, org = call.caller().organisationId](const QJsonValue &v, const StoreError &e) {
-            if (e) {
-                return call.fail(e.kind == StoreError::Conflict && e.reason.isEmpty()
-                        ? RpcError::conflict(
-                            QStringLiteral("A reward with that name already exists"))
-                        : e.toRpcError());
-            }
-            QJsonObject result = v.toObject();
-            const QJsonArray notices = result.take(QStringLiteral("notifications")).toArray();
-            call.reply(result);
-            const QJsonObject reward = result.value(QStringLiteral("reward")).toObject();
-            m_relay.publish({Audience::organisation(org), QStringLiteral("rewards.changed"),
-                {{QStringLiteral("eventId"), reward.value(QStringLiteral("eventId"))}}});
-            m_notifications.deliverRows(notices);
-        });
+    return [this, call, userId, org = call.caller().organisationId](
+               const RewardStore::Saved &saved, const StoreError &e) {
+        if (e)
+            return call.fail(e.toRpcError());
+        QJsonObject reply {{QStringLiteral("reward"), saved.reward.toJson()}};
+        if (!userId.isNull())
+            reply.insert(QStringLiteral("userId"), userId.toString(QUuid::WithoutBraces));
+        call.reply(reply);
+        m_relay.publish({Audience::organisation(org), QStringLiteral("rewards.changed"),
+            {{QStringLiteral("eventId"), saved.reward.eventId.toString(QUuid::WithoutBraces)}}});
+        for (const Notification &n : saved.notices)
+            m_notifications.deliver(n);
+    };
 }
 
 void RewardService::create(const RpcCall &call)
 {
     ParamReader p(call.params());
-    const QUuid eventId = p.optionalUuid(QStringLiteral("eventId"));
-    const QString name = p.requiredString(QStringLiteral("name"), kMaxName).trimmed();
-    const QString description = p.optionalString(
+    const Caller caller = call.caller();
+    RewardStore::Save save;
+    save.organisationId = caller.organisationId;
+    save.actor = caller.userId;
+    save.eventId = p.optionalUuid(QStringLiteral("eventId"));
+    save.name = p.requiredString(QStringLiteral("name"), kMaxName).trimmed();
+    save.description = p.optionalString(
         QStringLiteral("description"), kMaxDescription, {}, CanonicalText::Lines::Multiple);
-    const QString threshold = p.requiredDecimal(QStringLiteral("thresholdHours"), 0, kMaxThreshold);
+    save.thresholdHours = p.requiredDecimal(QStringLiteral("thresholdHours"), 0, kMaxThreshold);
     if (!p.ok())
         return call.fail(p.error());
-    if (name.isEmpty())
+    if (save.name->isEmpty())
         return call.fail(RpcError::invalidParams(QStringLiteral("\"name\" must not be blank")));
-    const Caller caller = call.caller();
-    save(call,
-        "SELECT muster_save_reward($1, $2, NULL, COALESCE($3::uuid, (SELECT active_event_id FROM"
-        " organisations WHERE id = $1)), $4, $5, $6::numeric)",
-        PgParams() << caller.organisationId << caller.userId << eventId << name << description
-                   << threshold);
+    m_store.save(save, this, replyAndSpread(call));
 }
 
 void RewardService::update(const RpcCall &call)
 {
     const QJsonObject &json = call.params();
     ParamReader p(json);
-    const QUuid rewardId = p.requiredUuid(QStringLiteral("rewardId"));
-    std::optional<QString> name;
+    const Caller caller = call.caller();
+    RewardStore::Save save;
+    save.organisationId = caller.organisationId;
+    save.actor = caller.userId;
+    save.rewardId = p.requiredUuid(QStringLiteral("rewardId"));
     if (json.contains(QStringLiteral("name")))
-        name = p.requiredString(QStringLiteral("name"), kMaxName).trimmed();
-    std::optional<QString> description;
+        save.name = p.requiredString(QStringLiteral("name"), kMaxName).trimmed();
     if (json.contains(QStringLiteral("description")))
-        description = p.optionalString(
+        save.description = p.optionalString(
             QStringLiteral("description"), kMaxDescription, {}, CanonicalText::Lines::Multiple);
-    std::optional<QString> threshold;
     if (json.contains(QStringLiteral("thresholdHours")))
-        threshold = p.requiredDecimal(QStringLiteral("thresholdHours"), 0, kMaxThreshold);
+        save.thresholdHours = p.requiredDecimal(QStringLiteral("thresholdHours"), 0, kMaxThreshold);
     if (!p.ok())
         return call.fail(p.error());
-    if (name && name->isEmpty())
+    if (save.name && save.name->isEmpty())
         return call.fail(RpcError::invalidParams(QStringLiteral("\"name\" must not be blank")));
-    const Caller caller = call.caller();
-    PgParams params;
-    params << caller.organisationId << caller.userId << rewardId;
-    name ? params << *name : params << std::nullopt;
-    description ? params << *description : params << std::nullopt;
-    threshold ? params << *threshold : params << std::nullopt;
-    save(call, "SELECT muster_save_reward($1, $2, $3, NULL, $4, $5, $6::numeric)", params);
+    m_store.save(save, this, replyAndSpread(call));
 }
 
 void RewardService::remove(const RpcCall &call)
@@ -114,8 +108,7 @@ void RewardService::remove(const RpcCall &call)
     if (!p.ok())
         return call.fail(p.error());
     const Caller caller = call.caller();
-    save(call, "SELECT muster_delete_reward($1, $2, $3)",
-        PgParams() << caller.organisationId << caller.userId << rewardId);
+    m_store.remove(caller.organisationId, caller.userId, rewardId, this, replyAndSpread(call));
 }
 
 void RewardService::claim(const RpcCall &call)
@@ -136,8 +129,8 @@ void RewardService::setClaimed(const RpcCall &call, bool claimed)
     if (!p.ok())
         return call.fail(p.error());
     const Caller caller = call.caller();
-    save(call, "SELECT muster_claim_reward($1, $2, $3, $4, $5)",
-        PgParams() << caller.organisationId << caller.userId << rewardId << userId << claimed);
+    m_store.setClaimed(caller.organisationId, caller.userId, rewardId, userId, claimed, this,
+        replyAndSpread(call, userId));
 }
 
 } // namespace Muster

@@ -3,12 +3,13 @@
 // made someone eligible (a clock-out, an edit, a bonus, a lower threshold), once per reward.
 #pragma once
 
-#include "db/jsonquery.h"
+#include "db/rewardstore.h"
 
 #include <QObject>
 
 namespace Muster {
 
+class Database;
 class NotificationService;
 class PushRelay;
 class RpcCall;
@@ -28,10 +29,12 @@ public:
     void unclaim(const RpcCall &call);
 
 private:
-    void save(const RpcCall &call, const QByteArray &sql, const PgParams &params);
     void setClaimed(const RpcCall &call, bool claimed);
+    // Answers {"reward": …} (and the person's userId after a claim), then tells everyone the
+    // rewards changed and delivers the notices.
+    RewardStore::SavedHandler replyAndSpread(const RpcCall &call, const QUuid &userId = {});
 
-    JsonQuery m_query;
+    RewardStore m_store;
     PushRelay &m_relay;
     NotificationService &m_notifications;
 };

@@ -17,7 +17,6 @@ const QSet<QString> kNotYetMoved {
     QStringLiteral("server/timeclock/attendeelogservice.cpp"),
     QStringLiteral("server/timeclock/dayboundaryservice.cpp"),
     QStringLiteral("server/timeclock/kiosksigninservice.cpp"),
-    QStringLiteral("server/timeclock/rewardservice.cpp"),
     QStringLiteral("server/timeclock/timeclockservice.cpp"),
 };
 

@@ -764,6 +764,30 @@ private Q_SLOTS:
                     PgParams() << m_people.value(QStringLiteral("yuri")))
                 .toInt(0, 0),
             2);
+        // Listed by threshold as he stands with them; a name is taken whatever its case; a
+        // manager's answer to a change says nothing of anyone's standing.
+        QStringList names;
+        for (const QJsonValue &r : resultOf(yuri.call(QStringLiteral("rewards.list")))
+                                       .value(QStringLiteral("rewards"))
+                                       .toArray())
+            names << r[QStringLiteral("name")].toString();
+        QCOMPARE(names,
+            (QStringList {
+                QStringLiteral("Pin"), QStringLiteral("T-shirt"), QStringLiteral("Mug")}));
+        QCOMPARE(TestClient::errorReason(m_admin.call(QStringLiteral("rewards.create"),
+                     {{QStringLiteral("name"), QStringLiteral("PIN")},
+                         {QStringLiteral("thresholdHours"), 9}})),
+            QStringLiteral("conflict"));
+        const QJsonObject renamed
+            = resultOf(m_admin.call(QStringLiteral("rewards.update"),
+                           {{QStringLiteral("rewardId"), shirt},
+                               {QStringLiteral("description"),
+                                   QStringLiteral("At the volunteer desk, row 2")}}))
+                  .value(QStringLiteral("reward"))
+                  .toObject();
+        QCOMPARE(renamed.value(QStringLiteral("thresholdHours")).toDouble(), 3.5);
+        QCOMPARE(renamed.value(QStringLiteral("name")).toString(), QStringLiteral("T-shirt"));
+        QVERIFY(!renamed.contains(QStringLiteral("claimed")));
 
         // Managers hand rewards over; he is told; twice is a conflict; not yet earned is refused.
         const QJsonObject claimed = resultOf(m_manager.call(QStringLiteral("rewards.claim"),
