@@ -16,3 +16,8 @@ DROP FUNCTION IF EXISTS muster_bonus_json(time_bonuses);
 
 -- Rewards reach the server as rows, with muster_reward_standing for one person.
 DROP FUNCTION IF EXISTS muster_reward_json(rewards, uuid);
+
+-- Attendee logs are read by AttendeeLogStore; attendees reach the server as rows
+-- (muster_attendee_row).
+DROP FUNCTION IF EXISTS muster_attendee_log_json(attendee_logs);
+DROP FUNCTION IF EXISTS muster_attendee_json(attendee_log_users);

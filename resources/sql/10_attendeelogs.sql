@@ -28,22 +28,12 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION muster_attendee_log_json(l attendee_logs) RETURNS jsonb
+-- Someone logged, as the server reads them: the attendee_log_users row with the person's badge,
+-- display_name and is_placeholder.
+CREATE OR REPLACE FUNCTION muster_attendee_row(a attendee_log_users) RETURNS jsonb
 LANGUAGE sql STABLE AS $$
-    SELECT jsonb_build_object('id', l.id, 'eventId', l.event_id, 'name', l.name,
-        'attendees', (SELECT count(*) FROM attendee_log_users a WHERE a.organisation_id = l.organisation_id
-                       AND a.log_id = l.id AND a.kind = 'attendee'),
-        'gatekeepers', COALESCE((SELECT jsonb_agg(jsonb_build_object('userId', u.id,
-                                        'displayName', u.display_name) ORDER BY lower(u.display_name))
-                                   FROM attendee_log_users a JOIN users u ON u.id = a.user_id
-                                  WHERE a.organisation_id = l.organisation_id AND a.log_id = l.id
-                                    AND a.kind = 'gatekeeper'), '[]'))
-$$;
-
-CREATE OR REPLACE FUNCTION muster_attendee_json(a attendee_log_users) RETURNS jsonb
-LANGUAGE sql STABLE AS $$
-    SELECT jsonb_build_object('userId', u.id, 'badge', u.badge, 'displayName', u.display_name,
-        'placeholder', u.is_placeholder, 'arrivedAt', muster_iso(a.added_at))
+    SELECT to_jsonb(a) || jsonb_build_object('badge', u.badge, 'display_name', u.display_name,
+        'is_placeholder', u.is_placeholder)
       FROM users u WHERE u.id = a.user_id
 $$;
 
@@ -78,6 +68,6 @@ BEGIN
     END IF;
     PERFORM muster_audit(p_org, p_actor, 'attendee.add', 'attendee_log', l.id, NULL,
         jsonb_build_object('badge', p_badge, 'userId', person));
-    RETURN jsonb_build_object('attendee', muster_attendee_json(a), 'logId', l.id);
+    RETURN jsonb_build_object('attendee', muster_attendee_row(a), 'logId', l.id);
 END
 $$;

@@ -3,12 +3,13 @@
 // attendees listed, added by badge number (an unknown badge makes a placeholder) and removed.
 #pragma once
 
-#include "db/jsonquery.h"
+#include "db/attendeelogstore.h"
 
 #include <QObject>
 
 namespace Muster {
 
+class Database;
 class RpcCall;
 
 class AttendeeLogService : public QObject
@@ -30,7 +31,7 @@ public:
 private:
     void setGatekeeper(const RpcCall &call, bool gatekeeper);
 
-    JsonQuery m_query;
+    AttendeeLogStore m_store;
 };
 
 } // namespace Muster

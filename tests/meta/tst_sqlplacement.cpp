@@ -14,7 +14,6 @@ namespace {
 const QSet<QString> kNotYetMoved {
     QStringLiteral("server/cli/admincommands.cpp"),
     QStringLiteral("server/reports/reportquery.cpp"),
-    QStringLiteral("server/timeclock/attendeelogservice.cpp"),
     QStringLiteral("server/timeclock/dayboundaryservice.cpp"),
     QStringLiteral("server/timeclock/kiosksigninservice.cpp"),
     QStringLiteral("server/timeclock/timeclockservice.cpp"),
