@@ -4,9 +4,10 @@
 
 #include "net/clientsocket.h"
 #include "net/pushhub.h"
+#include "net/rpccall.h"
 #include "protocol/paramreader.h"
 #include "protocol/rpcmessage.h"
-#include "replies.h"
+#include "protocol/wiretime.h"
 #include "services/passwordhasher.h"
 #include "services/sessionservice.h"
 #include "util/logging.h"
@@ -22,11 +23,6 @@ namespace Muster {
 namespace {
 
 constexpr int kQuickCodeSeconds = 30;
-
-// The person behind a badge, as the sign-in checks read them.
-const QByteArray kPersonJson
-    = "jsonb_build_object('id', u.id, 'login', u.login, 'displayName', u.display_name,"
-      " 'role', u.role, 'badge', u.badge, 'pinHash', u.pin_hash)";
 
 QByteArray codeHash(const QString &code)
 {
@@ -54,7 +50,7 @@ RpcError wrongCredentials()
 KioskSignInService::KioskSignInService(
     Database &db, PasswordHasher &hasher, PushHub &hub, QObject *parent)
     : QObject(parent)
-    , m_query(db)
+    , m_credentials(db)
     , m_hasher(hasher)
     , m_hub(hub)
     , m_attempts(db)
@@ -95,28 +91,18 @@ void KioskSignInService::checkQuickCode(
     const RpcCall &call, const QString &badge, const QString &code, const QUuid &attemptId)
 {
     const Caller caller = call.caller();
-    // Deleting the code is what uses it: two kiosks racing with one code, only one wins.
-    PgParams params;
-    params << caller.organisationId << badge;
-    params.addBytes(codeHash(code));
-    m_query.run("WITH q AS (DELETE FROM quick_codes q USING users u WHERE q.organisation_id = $1"
-                "  AND u.organisation_id = $1 AND u.badge = $2 AND q.user_id = u.id"
-                "  AND q.code_hash = $3 AND q.expires_at > now() RETURNING u.*)"
-                " SELECT "
-            + kPersonJson + " FROM q u",
-        params, this,
-        [this, call, caller, badge, attemptId](const QJsonValue &v, const StoreError &e) {
+    m_credentials.useQuickCode(caller.organisationId, badge, codeHash(code), this,
+        [this, call, caller, badge, attemptId](
+            const std::optional<KioskCredentialStore::BadgeHolder> &holder, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());
-            if (v.isNull())
+            if (!holder)
                 return call.fail(wrongCredentials());
             succeeded(caller, badge, attemptId);
-            const Role role
-                = roleFromName(v[QStringLiteral("role")].toString()).value_or(Role::Banned);
-            if (roleAtLeast(role, Role::Lead))
+            if (roleAtLeast(holder->role, Role::Lead))
                 return call.fail(RpcError::forbidden(
                     QStringLiteral("Leads and above sign in at a kiosk with their PIN")));
-            establish(call, v.toObject());
+            establish(call, *holder);
         });
 }
 
@@ -124,20 +110,19 @@ void KioskSignInService::checkPin(
     const RpcCall &call, const QString &badge, const QString &pin, const QUuid &attemptId)
 {
     const Caller caller = call.caller();
-    m_query.run(
-        "SELECT " + kPersonJson + " FROM users u WHERE u.organisation_id = $1 AND u.badge = $2",
-        PgParams() << caller.organisationId << badge, this,
-        [this, call, caller, badge, pin, attemptId](const QJsonValue &v, const StoreError &e) {
+    m_credentials.findByBadge(caller.organisationId, badge, this,
+        [this, call, caller, badge, pin, attemptId](
+            const std::optional<KioskCredentialStore::BadgeHolder> &holder, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());
             // Unknown badges and badges without a PIN are checked against nothing, taking as
             // long as a real check.
-            const QByteArray hash = v[QStringLiteral("pinHash")].toString().toUtf8();
+            const QByteArray hash = holder ? holder->pinHash : QByteArray();
             m_hasher.verifyAsync(hash, pin, this, [=, this](bool matches) {
-                if (!matches)
+                if (!matches || !holder)
                     return call.fail(wrongCredentials());
                 succeeded(caller, badge, attemptId);
-                establish(call, v.toObject());
+                establish(call, *holder);
             });
         });
 }
@@ -149,20 +134,20 @@ void KioskSignInService::succeeded(
         attemptId, {ThrottleLimits::kioskPairKey(kiosk.organisationId, badge, kiosk.kioskId)});
 }
 
-void KioskSignInService::establish(const RpcCall &call, const QJsonObject &person)
+void KioskSignInService::establish(
+    const RpcCall &call, const KioskCredentialStore::BadgeHolder &person)
 {
     ClientSocket *socket = call.socket();
     if (!socket || socket->isAuthenticated())
         return call.fail(RpcError::conflict(QStringLiteral("Someone is signed in at this kiosk")));
-    const Role role
-        = roleFromName(person.value(QStringLiteral("role")).toString()).value_or(Role::Banned);
+    const Role role = person.role;
     if (!roleAtLeast(role, Role::Volunteer))
         return call.fail(
             RpcError::forbidden(QStringLiteral("This badge cannot use the time clock")));
     Caller caller = socket->caller();
-    caller.userId = QUuid::fromString(person.value(QStringLiteral("id")).toString());
-    caller.login = person.value(QStringLiteral("login")).toString();
-    caller.displayName = person.value(QStringLiteral("displayName")).toString();
+    caller.userId = person.id;
+    caller.login = person.login;
+    caller.displayName = person.displayName;
     // At a kiosk everyone acts as a volunteer on their own time: a manager's badge there reads
     // no one else's entries and edits nothing (the dispatcher also allows only self-service).
     caller.role = Role::Volunteer;
@@ -182,7 +167,7 @@ void KioskSignInService::establish(const RpcCall &call, const QJsonObject &perso
     qCInfo(lcTimeclock) << caller.login << "signed in at kiosk" << caller.kioskName;
     QJsonObject user = SessionService::userJson(caller);
     user.insert(QStringLiteral("role"), roleName(role));
-    user.insert(QStringLiteral("badge"), person.value(QStringLiteral("badge")));
+    user.insert(QStringLiteral("badge"), person.badge);
     call.reply(QJsonObject {{QStringLiteral("user"), user},
         {QStringLiteral("idleSeconds"), qint64(m_idleTimeout.count() / 1000)}});
 }
@@ -231,30 +216,19 @@ void KioskSignInService::createQuickCode(const RpcCall &call)
         return call.fail(RpcError::forbidden(
             QStringLiteral("Leads and above sign in at a kiosk with their PIN")));
     const QString code = newQuickCode();
-    PgParams params;
-    params << caller.organisationId << caller.userId;
-    params.addBytes(codeHash(code));
-    params << kQuickCodeSeconds;
-    // A new code replaces the previous one.
-    m_query.run("INSERT INTO quick_codes (organisation_id, user_id, code_hash, expires_at)"
-                " SELECT $1, $2, $3, now() + make_interval(secs => $4::integer) FROM users"
-                "  WHERE organisation_id = $1 AND id = $2 AND badge IS NOT NULL"
-                " ON CONFLICT (organisation_id, user_id) DO UPDATE"
-                "  SET code_hash = excluded.code_hash, expires_at = excluded.expires_at,"
-                "   created_at = now()"
-                " RETURNING muster_iso(expires_at)",
-        params, this, [call, code](const QJsonValue &v, const StoreError &e) {
+    m_credentials.saveQuickCode(caller.organisationId, caller.userId, codeHash(code),
+        kQuickCodeSeconds, this, [call, code](const QDateTime &expiresAt, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());
-            if (v.isNull()) {
+            if (!expiresAt.isValid()) {
                 RpcError noBadge = RpcError::conflict(
                     QStringLiteral("You have no badge number: ask a manager to add it"));
                 noBadge.reason = QStringLiteral("no_badge");
                 return call.fail(noBadge);
             }
-            call.reply(
-                QJsonObject {{QStringLiteral("code"), code}, {QStringLiteral("expiresAt"), v},
-                    {QStringLiteral("validSeconds"), kQuickCodeSeconds}});
+            call.reply(QJsonObject {{QStringLiteral("code"), code},
+                {QStringLiteral("expiresAt"), toWireTime(expiresAt)},
+                {QStringLiteral("validSeconds"), kQuickCodeSeconds}});
         });
 }
 
@@ -266,16 +240,9 @@ void KioskSignInService::setPin(const RpcCall &call)
         return call.fail(RpcError::invalidParams(
             QStringLiteral("\"pin\" must be 4 to 8 digits, or null to remove it")));
     const Caller caller = call.caller();
-    const auto store = [this, call, caller](const QString &hash) {
-        PgParams params;
-        params << caller.organisationId << caller.userId;
-        hash.isEmpty() ? params << std::nullopt : params << hash;
-        m_query.transaction(
-            {{"UPDATE users SET pin_hash = $3 WHERE organisation_id = $1 AND id = $2", params},
-                {"SELECT muster_audit($1, $2, 'user.pin', 'user', $2, NULL,"
-                 " jsonb_build_object('pin', CASE WHEN $3::boolean THEN 'set' ELSE 'removed' END))",
-                    PgParams() << caller.organisationId << caller.userId << !hash.isEmpty()}},
-            this, [call](const QJsonValue &, const StoreError &e) {
+    const auto store = [this, call, caller](const QByteArray &hash) {
+        m_credentials.setPin(
+            caller.organisationId, caller.userId, hash, this, [call](const StoreError &e) {
                 if (e)
                     return call.fail(e.toRpcError());
                 call.reply(QJsonObject());
@@ -283,8 +250,7 @@ void KioskSignInService::setPin(const RpcCall &call)
     };
     if (value.isNull())
         return store({});
-    m_hasher.hashAsync(value.toString(), this,
-        [store](const QByteArray &hash) { store(QString::fromLatin1(hash)); });
+    m_hasher.hashAsync(value.toString(), this, [store](const QByteArray &hash) { store(hash); });
 }
 
 } // namespace Muster

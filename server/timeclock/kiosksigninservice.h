@@ -4,7 +4,7 @@
 #pragma once
 
 #include "db/attemptstore.h"
-#include "db/jsonquery.h"
+#include "db/kioskcredentialstore.h"
 #include "services/throttlelimits.h"
 
 #include <QHash>
@@ -17,6 +17,7 @@ class QTimer;
 namespace Muster {
 
 class ClientSocket;
+class Database;
 class PasswordHasher;
 class PushHub;
 class RpcCall;
@@ -49,10 +50,10 @@ private:
     void checkPin(
         const RpcCall &call, const QString &badge, const QString &pin, const QUuid &attemptId);
     void succeeded(const Caller &kiosk, const QString &badge, const QUuid &attemptId);
-    void establish(const RpcCall &call, const QJsonObject &person);
+    void establish(const RpcCall &call, const KioskCredentialStore::BadgeHolder &person);
     void endVolunteerSession(ClientSocket *socket, const QString &reason);
 
-    JsonQuery m_query;
+    KioskCredentialStore m_credentials;
     PasswordHasher &m_hasher;
     PushHub &m_hub;
     AttemptStore m_attempts;

@@ -15,7 +15,6 @@ const QSet<QString> kNotYetMoved {
     QStringLiteral("server/cli/admincommands.cpp"),
     QStringLiteral("server/reports/reportquery.cpp"),
     QStringLiteral("server/timeclock/dayboundaryservice.cpp"),
-    QStringLiteral("server/timeclock/kiosksigninservice.cpp"),
     QStringLiteral("server/timeclock/timeclockservice.cpp"),
 };
 
