@@ -6,6 +6,7 @@
 #include "db/kioskstore.h"
 #include "db/pgsyncconnection.h"
 #include "db/presencestore.h"
+#include "db/timeclockstore.h"
 #include "domain/canonicaltext.h"
 #include "protocol/wiretime.h"
 #include "reports/csvwriter.h"
@@ -223,15 +224,16 @@ int AdminCommands::stopOngoing(const ServerOptions &options)
             return 1;
         org = *found;
     }
-    const PgResult r
-        = m_db.exec("SELECT muster_stop_at_boundaries($1, true, NULL)", PgParams() << org);
-    if (!r.ok())
-        return failed(r.errorMessage());
+    StoreError error;
+    const std::optional<QJsonArray> stops
+        = TimeclockStore::stopAtBoundaries(m_db, org, true, &error);
+    if (!stops)
+        return failed(error.message);
     // The same pushes as the day boundary's, so every board, manager and volunteer sees it live.
     int entries = 0;
     QList<Push> pushes;
     QHash<QUuid, QList<QUuid>> people; // whose presence left the shift state, by organisation
-    for (const QJsonValue &item : QJsonDocument::fromJson(r.bytes(0, 0)).array()) {
+    for (const QJsonValue &item : *stops) {
         const QJsonObject stop = item.toObject();
         const QUuid stopOrg
             = QUuid::fromString(stop.value(QStringLiteral("organisationId")).toString());

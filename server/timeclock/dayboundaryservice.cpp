@@ -13,7 +13,7 @@ namespace Muster {
 DayBoundaryService::DayBoundaryService(
     Database &db, TimeclockService &timeclock, NotificationService &notifications, QObject *parent)
     : QObject(parent)
-    , m_query(db)
+    , m_store(db)
     , m_timeclock(timeclock)
     , m_notifications(notifications)
 {
@@ -30,16 +30,15 @@ void DayBoundaryService::run(const QUuid &organisationId, bool force)
     if (m_running && !force)
         return; // the previous check is still out
     m_running = true;
-    m_query.transaction(
-        {{"SELECT muster_stop_at_boundaries($1, $2, NULL)", PgParams() << organisationId << force}},
-        this, [this](const QJsonValue &v, const StoreError &e) {
+    m_store.stopAtBoundaries(
+        organisationId, force, this, [this](const QJsonArray &stops, const StoreError &e) {
             m_running = false;
             if (e) {
                 qCWarning(lcTimeclock) << "day boundary check failed:" << e.message;
                 return;
             }
             int entries = 0;
-            for (const QJsonValue &item : v.toArray()) {
+            for (const QJsonValue &item : stops) {
                 const QJsonObject stop = item.toObject();
                 const QUuid org
                     = QUuid::fromString(stop.value(QStringLiteral("organisationId")).toString());

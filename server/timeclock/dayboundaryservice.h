@@ -4,7 +4,7 @@
 // muster_stop_at_boundaries), so several servers on one database stop each entry once.
 #pragma once
 
-#include "db/jsonquery.h"
+#include "db/timeclockstore.h"
 
 #include <QObject>
 #include <QTimer>
@@ -13,6 +13,7 @@
 
 namespace Muster {
 
+class Database;
 class NotificationService;
 class TimeclockService;
 
@@ -32,7 +33,7 @@ Q_SIGNALS:
     void stopped(int entries);
 
 private:
-    JsonQuery m_query;
+    TimeclockStore m_store;
     TimeclockService &m_timeclock;
     NotificationService &m_notifications;
     QTimer m_timer;

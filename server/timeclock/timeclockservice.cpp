@@ -1,6 +1,6 @@
 // See timeclockservice.h. The rules themselves (one ongoing entry, overlaps, open events, earned
-// time, reward notices) are enforced by the SQL functions of migration 0005, in one transaction
-// per action; this class reads params, picks the function and spreads the result.
+// time, reward notices) are enforced by the SQL functions behind TimeclockStore, in one
+// transaction per action; this class reads params, checks who may act, and spreads the result.
 #include "timeclockservice.h"
 
 #include "cluster/pushrelay.h"
@@ -33,16 +33,22 @@ RpcError kioskRequired()
     return e;
 }
 
-// The event a read is about: the one asked for, else the active one.
-const QByteArray kEventOf
-    = "COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))";
+// Answers {"entries": […]} or the failure.
+TimeclockStore::EntriesHandler replyWithEntries(const RpcCall &call)
+{
+    return [call](const QJsonArray &entries, const StoreError &e) {
+        if (e)
+            return call.fail(e.toRpcError());
+        call.reply(QJsonObject {{QStringLiteral("entries"), entries}});
+    };
+}
 
 } // namespace
 
 TimeclockService::TimeclockService(
     Database &db, PushRelay &relay, PresenceService &presence, QObject *parent)
     : QObject(parent)
-    , m_query(db)
+    , m_store(db)
     , m_relay(relay)
     , m_presence(presence)
 { }
@@ -77,22 +83,26 @@ QList<Push> TimeclockService::pushesFor(
     return pushes;
 }
 
+TimeclockStore::Actor TimeclockService::actorOf(const Caller &caller)
+{
+    return {caller.organisationId, caller.userId, caller.role};
+}
+
 void TimeclockService::clockIn(const RpcCall &call)
 {
     ParamReader p(call.params());
-    const QUuid actionId = p.requiredUuid(QStringLiteral("actionId"));
-    const QUuid teamId = p.requiredUuid(QStringLiteral("teamId"));
+    TimeclockStore::ClockIn in;
+    in.actionId = p.requiredUuid(QStringLiteral("actionId"));
+    in.teamId = p.requiredUuid(QStringLiteral("teamId"));
     if (!p.ok())
         return call.fail(p.error());
     const Caller caller = call.caller();
     if (!caller.isKiosk() && !roleAtLeast(caller.role, Role::Staff))
         return call.fail(kioskRequired());
-    PgParams params;
-    params << caller.organisationId << caller.userId << actionId << teamId
-           << (caller.isKiosk() ? QStringLiteral("kiosk") : QStringLiteral("desktop"))
-           << caller.kioskId << roleName(caller.role);
-    runChange(call, QStringLiteral("started"),
-        "SELECT muster_clock_in($1, $2, $3, $4, now(), $5, $6, false, $2, $7)", params);
+    in.userId = caller.userId;
+    in.source = caller.isKiosk() ? QStringLiteral("kiosk") : QStringLiteral("desktop");
+    in.kioskId = caller.kioskId;
+    m_store.clockIn(actorOf(caller), in, this, replyAndPublish(call, QStringLiteral("started")));
 }
 
 void TimeclockService::clockOut(const RpcCall &call)
@@ -104,26 +114,23 @@ void TimeclockService::clockOut(const RpcCall &call)
     const Caller caller = call.caller();
     if (!caller.isKiosk() && !roleAtLeast(caller.role, Role::Staff))
         return call.fail(kioskRequired());
-    runChange(call, QStringLiteral("stopped"),
-        "SELECT muster_clock_out($1, $2, $3, now(), false, $2)",
-        PgParams() << caller.organisationId << caller.userId << actionId);
+    m_store.clockOut(actorOf(caller), caller.userId, actionId, {}, this,
+        replyAndPublish(call, QStringLiteral("stopped")));
 }
 
-void TimeclockService::runChange(
-    const RpcCall &call, const QString &change, const QByteArray &sql, const PgParams &params)
+TimeclockStore::AnswerHandler TimeclockService::replyAndPublish(
+    const RpcCall &call, const QString &change)
 {
-    m_query.run(sql, params, this,
-        [this, call, change, org = call.caller().organisationId](
-            const QJsonValue &v, const StoreError &e) {
-            if (e)
-                return call.fail(e.toRpcError());
-            QJsonObject result = v.toObject();
-            const QJsonObject published = result;
-            result.remove(QStringLiteral("notifications")); // they arrive as pushes
-            call.reply(result);
-            if (!result.value(QStringLiteral("replayed")).toBool())
-                publish(org, change, published);
-        });
+    return [this, call, change, org = call.caller().organisationId](
+               const QJsonObject &answer, const StoreError &e) {
+        if (e)
+            return call.fail(e.toRpcError());
+        QJsonObject result = answer;
+        result.remove(QStringLiteral("notifications")); // they arrive as pushes
+        call.reply(result);
+        if (!result.value(QStringLiteral("replayed")).toBool())
+            publish(org, change, answer);
+    };
 }
 
 void TimeclockService::replay(const RpcCall &call)
@@ -185,41 +192,28 @@ void TimeclockService::replayNext(
         return refuse(e);
     }
     const Caller caller = call.caller();
+    const auto outcome = [this, kind, next, refuse, org = caller.organisationId](
+                             const QJsonObject &answer, const StoreError &e) {
+        if (e)
+            return refuse(e.toRpcError());
+        QJsonObject result = answer;
+        if (!result.value(QStringLiteral("replayed")).toBool()) {
+            publish(org,
+                kind == QLatin1String("clockIn") ? QStringLiteral("started")
+                                                 : QStringLiteral("stopped"),
+                result);
+        }
+        result.remove(QStringLiteral("notifications"));
+        result.insert(QStringLiteral("ok"), true);
+        next(result);
+    };
     // The volunteer is whoever holds the badge: offline, the kiosk could not check a PIN or a
     // code, so the entry is flagged for managers to review.
-    const QByteArray person
-        = "(SELECT id, role FROM users WHERE organisation_id = $1 AND badge = $2"
-          " AND role NOT IN ('banned', 'attendee'))";
-    QByteArray sql;
-    PgParams params;
-    params << caller.organisationId << badge << actionId << isoTime(at);
-    if (kind == QLatin1String("clockIn")) {
-        sql = "SELECT muster_clock_in($1, u.id, $3, $5, $4::timestamptz, 'kiosk', $6, true, u.id,"
-              " u.role) FROM "
-            + person + " u";
-        params << teamId << caller.kioskId;
-    } else {
-        sql = "SELECT muster_clock_out($1, u.id, $3, $4::timestamptz, true, u.id) FROM " + person
-            + " u";
-    }
-    m_query.run(sql, params, this,
-        [this, kind, next, refuse, org = caller.organisationId](
-            const QJsonValue &v, const StoreError &e) {
-            if (e)
-                return refuse(e.toRpcError());
-            if (v.isNull())
-                return refuse(RpcError::notFound(QStringLiteral("Badge")));
-            QJsonObject result = v.toObject();
-            if (!result.value(QStringLiteral("replayed")).toBool()) {
-                publish(org,
-                    kind == QLatin1String("clockIn") ? QStringLiteral("started")
-                                                     : QStringLiteral("stopped"),
-                    result);
-            }
-            result.remove(QStringLiteral("notifications"));
-            result.insert(QStringLiteral("ok"), true);
-            next(result);
-        });
+    if (kind == QLatin1String("clockIn"))
+        m_store.replayClockIn(
+            caller.organisationId, badge, actionId, at, teamId, caller.kioskId, this, outcome);
+    else
+        m_store.replayClockOut(caller.organisationId, badge, actionId, at, this, outcome);
 }
 
 void TimeclockService::totals(const RpcCall &call)
@@ -227,21 +221,11 @@ void TimeclockService::totals(const RpcCall &call)
     const std::optional<ReadSubject> subject = readSubject(call);
     if (!subject)
         return;
-    m_query.run("SELECT CASE WHEN u.id IS NULL THEN NULL ELSE"
-                " muster_user_totals($1, e.id, $3) END"
-                " FROM (SELECT "
-            + kEventOf
-            + " AS id) e"
-              " LEFT JOIN users u ON u.organisation_id = $1 AND u.id = $3"
-              " WHERE e.id IS NULL OR EXISTS (SELECT 1 FROM events x WHERE x.id = e.id"
-              "  AND x.organisation_id = $1)",
-        PgParams() << call.caller().organisationId << subject->eventId << subject->userId, this,
-        [call](const QJsonValue &v, const StoreError &e) {
+    m_store.totals(call.caller().organisationId, subject->eventId, subject->userId, this,
+        [call](const QJsonObject &totals, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());
-            if (v.isNull())
-                return call.fail(RpcError::notFound(QStringLiteral("Event or user")));
-            call.reply(v);
+            call.reply(totals);
         });
 }
 
@@ -250,13 +234,8 @@ void TimeclockService::entries(const RpcCall &call)
     const std::optional<ReadSubject> subject = readSubject(call);
     if (!subject)
         return;
-    m_query.run(QByteArray("SELECT CASE WHEN ") + kEventKnown
-            + " AND EXISTS (SELECT 1 FROM users WHERE organisation_id = $1 AND id = $3) THEN"
-              " COALESCE(jsonb_agg(muster_entry_json(t) ORDER BY t.start_at DESC), '[]') END"
-              " FROM time_entries t WHERE t.organisation_id = $1 AND t.event_id = "
-            + kEventOf + " AND t.user_id = $3",
-        PgParams() << call.caller().organisationId << subject->eventId << subject->userId, this,
-        replyWithKeyOrNotFound(call, QStringLiteral("entries"), QStringLiteral("Event or user")));
+    m_store.entries(call.caller().organisationId, subject->eventId, subject->userId, this,
+        replyWithEntries(call));
 }
 
 void TimeclockService::ongoing(const RpcCall &call)
@@ -265,12 +244,7 @@ void TimeclockService::ongoing(const RpcCall &call)
     const QUuid eventId = p.optionalUuid(QStringLiteral("eventId"));
     if (!p.ok())
         return call.fail(p.error());
-    m_query.run(QByteArray("SELECT CASE WHEN ") + kEventKnown
-            + " THEN COALESCE(jsonb_agg(muster_entry_json(t) ORDER BY t.start_at), '[]') END"
-              " FROM time_entries t WHERE t.organisation_id = $1 AND t.event_id = "
-            + kEventOf + " AND t.stop_at IS NULL",
-        PgParams() << call.caller().organisationId << eventId, this,
-        replyWithKeyOrNotFound(call, QStringLiteral("entries"), QStringLiteral("Event")));
+    m_store.ongoing(call.caller().organisationId, eventId, this, replyWithEntries(call));
 }
 
 void TimeclockService::addEntry(const RpcCall &call)
@@ -288,55 +262,37 @@ void TimeclockService::addEntry(const RpcCall &call)
     const Caller caller = call.caller();
     if (!stop || !stop->isValid()) {
         // Checking someone in: an ongoing entry, with everything clocking in does.
-        PgParams params;
-        params << caller.organisationId << userId << actionId << teamId << isoTime(start)
-               << caller.userId << roleName(caller.role) << notes;
-        return runChange(call, QStringLiteral("started"),
-            "SELECT muster_clock_in($1, $2, $3, $4, $5::timestamptz, 'manager', NULL, false, $6,"
-            " $7, $8)",
-            params);
+        TimeclockStore::ClockIn in {
+            userId, actionId, teamId, start, QStringLiteral("manager"), QUuid(), notes};
+        return m_store.clockIn(
+            actorOf(caller), in, this, replyAndPublish(call, QStringLiteral("started")));
     }
-    PgParams params;
-    params << caller.organisationId << caller.userId << roleName(caller.role) << userId << teamId
-           << isoTime(start) << isoTime(*stop) << notes;
-    runChange(call, QStringLiteral("started"),
-        "SELECT muster_add_entry($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, $8)",
-        params);
+    m_store.addEntry(actorOf(caller), {userId, teamId, start, *stop, notes}, this,
+        replyAndPublish(call, QStringLiteral("started")));
 }
 
 void TimeclockService::updateEntry(const RpcCall &call)
 {
     const QJsonObject &json = call.params();
     ParamReader p(json);
-    const QUuid entryId = p.requiredUuid(QStringLiteral("entryId"));
-    const std::optional<QDateTime> start = json.contains(QStringLiteral("start"))
-        ? std::optional(p.requiredTime(QStringLiteral("start")))
-        : std::nullopt;
-    const std::optional<QDateTime> stop = p.optionalTime(QStringLiteral("stop"));
-    const QUuid teamId = p.optionalUuid(QStringLiteral("teamId"));
-    const std::optional<QString> notes = json.contains(QStringLiteral("notes"))
-        ? std::optional(p.optionalString(
-            QStringLiteral("notes"), kMaxNotes, {}, CanonicalText::Lines::Multiple))
-        : std::nullopt;
-    const QString reason = p.requiredString(QStringLiteral("reason"), kMaxReason).trimmed();
+    TimeclockStore::EntryChange change;
+    change.entryId = p.requiredUuid(QStringLiteral("entryId"));
+    if (json.contains(QStringLiteral("start")))
+        change.start = p.requiredTime(QStringLiteral("start"));
+    change.stop = p.optionalTime(QStringLiteral("stop"));
+    change.teamId = p.optionalUuid(QStringLiteral("teamId"));
+    if (json.contains(QStringLiteral("notes")))
+        change.notes = p.optionalString(
+            QStringLiteral("notes"), kMaxNotes, {}, CanonicalText::Lines::Multiple);
+    change.reason = p.requiredString(QStringLiteral("reason"), kMaxReason).trimmed();
     if (!p.ok())
         return call.fail(p.error());
-    if (reason.isEmpty())
+    if (change.reason.isEmpty())
         return call.fail(RpcError::invalidParams(QStringLiteral("\"reason\" must not be blank")));
-    if (!start && !stop && teamId.isNull() && !notes)
+    if (!change.start && !change.stop && change.teamId.isNull() && !change.notes)
         return call.fail(RpcError::invalidParams(QStringLiteral("nothing to change")));
-    const Caller caller = call.caller();
-    PgParams params;
-    params << caller.organisationId << caller.userId << roleName(caller.role) << entryId;
-    start ? params << isoTime(*start) : params << std::nullopt;
-    stop && stop->isValid() ? params << isoTime(*stop) : params << std::nullopt;
-    params << stop.has_value() << teamId;
-    notes ? params << *notes : params << std::nullopt;
-    params << reason;
-    runChange(call, QStringLiteral("updated"),
-        "SELECT muster_update_entry($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7, $8, $9,"
-        " $10)",
-        params);
+    m_store.updateEntry(
+        actorOf(call.caller()), change, this, replyAndPublish(call, QStringLiteral("updated")));
 }
 
 void TimeclockService::deleteEntry(const RpcCall &call)
@@ -346,9 +302,8 @@ void TimeclockService::deleteEntry(const RpcCall &call)
     const QString reason = p.optionalString(QStringLiteral("reason"), kMaxReason).trimmed();
     if (!p.ok())
         return call.fail(p.error());
-    const Caller caller = call.caller();
-    runChange(call, QStringLiteral("deleted"), "SELECT muster_delete_entry($1, $2, $3, $4)",
-        PgParams() << caller.organisationId << caller.userId << entryId << reason);
+    m_store.deleteEntry(actorOf(call.caller()), entryId, reason, this,
+        replyAndPublish(call, QStringLiteral("deleted")));
 }
 
 void TimeclockService::stopEntry(const RpcCall &call)
@@ -358,10 +313,8 @@ void TimeclockService::stopEntry(const RpcCall &call)
     const QUuid actionId = p.optionalUuid(QStringLiteral("actionId"));
     if (!p.ok())
         return call.fail(p.error());
-    const Caller caller = call.caller();
-    runChange(call, QStringLiteral("stopped"),
-        "SELECT muster_clock_out($1, $2, $3, now(), false, $4)",
-        PgParams() << caller.organisationId << userId << actionId << caller.userId);
+    m_store.clockOut(actorOf(call.caller()), userId, actionId, {}, this,
+        replyAndPublish(call, QStringLiteral("stopped")));
 }
 
 } // namespace Muster

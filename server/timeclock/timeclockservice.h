@@ -4,7 +4,8 @@
 // timeclock.totals and any reward notices it caused.
 #pragma once
 
-#include "db/jsonquery.h"
+#include "db/timeclockstore.h"
+#include "net/caller.h"
 #include "net/push.h"
 
 #include <QJsonArray>
@@ -44,10 +45,12 @@ public:
 
 private:
     void replayNext(const RpcCall &call, QJsonArray actions, int index, QJsonArray results);
-    void runChange(
-        const RpcCall &call, const QString &change, const QByteArray &sql, const PgParams &params);
+    // Answers with the store's answer (less the notices, which arrive as pushes) and spreads it
+    // as `change` unless it was a replay.
+    TimeclockStore::AnswerHandler replyAndPublish(const RpcCall &call, const QString &change);
+    static TimeclockStore::Actor actorOf(const Caller &caller);
 
-    JsonQuery m_query;
+    TimeclockStore m_store;
     PushRelay &m_relay;
     PresenceService &m_presence;
 };

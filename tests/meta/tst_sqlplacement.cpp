@@ -14,8 +14,6 @@ namespace {
 const QSet<QString> kNotYetMoved {
     QStringLiteral("server/cli/admincommands.cpp"),
     QStringLiteral("server/reports/reportquery.cpp"),
-    QStringLiteral("server/timeclock/dayboundaryservice.cpp"),
-    QStringLiteral("server/timeclock/timeclockservice.cpp"),
 };
 
 // A string literal that starts a statement. Words in prose ("select a state") never come right
