@@ -6,11 +6,11 @@
 #include "db/kioskstore.h"
 #include "db/pgsyncconnection.h"
 #include "db/presencestore.h"
+#include "db/reportstore.h"
 #include "db/timeclockstore.h"
 #include "domain/canonicaltext.h"
 #include "protocol/wiretime.h"
 #include "reports/csvwriter.h"
-#include "reports/reportquery.h"
 #include "services/passwordhasher.h"
 #include "services/presenceservice.h"
 #include "timeclock/notificationservice.h"
@@ -170,17 +170,11 @@ int AdminCommands::listUsers(const ServerOptions &options)
 
 std::optional<QUuid> AdminCommands::organisationId(const QString &name)
 {
-    const PgResult r = m_db.exec(
-        "SELECT id FROM organisations WHERE lower(name) = lower($1)", PgParams() << name.trimmed());
-    if (!r.ok()) {
-        failed(r.errorMessage());
-        return std::nullopt;
-    }
-    if (r.rows() == 0) {
-        failed(QStringLiteral("no organisation named \"%1\"").arg(name));
-        return std::nullopt;
-    }
-    return r.uuid(0, 0);
+    DirectoryStore directory(m_db);
+    const std::optional<QUuid> id = directory.organisationNamed(name);
+    if (!id)
+        failed(directory.errorMessage());
+    return id;
 }
 
 int AdminCommands::authorizeKiosk(const ServerOptions &options)
@@ -272,31 +266,29 @@ void AdminCommands::publish(const QList<Push> &pushes)
 int AdminCommands::exportReport(const ServerOptions &options)
 {
     const QString type = options.commandArgument.trimmed().toLower();
-    if (!ReportQuery::types().contains(type)) {
+    if (!ReportStore::types().contains(type)) {
         return failed(QStringLiteral("unknown report \"%1\"; reports: %2")
-                          .arg(type, ReportQuery::types().join(QStringLiteral(", "))));
+                          .arg(type, ReportStore::types().join(QStringLiteral(", "))));
     }
     // The event by name, within --org when given; a name two organisations share needs --org.
-    const PgResult events
-        = m_db.exec("SELECT e.organisation_id, e.id FROM events e JOIN organisations o ON o.id = "
-                    "e.organisation_id"
-                    " WHERE lower(e.name) = lower($1) AND ($2 = '' OR lower(o.name) = lower($2))",
-            PgParams() << options.event << options.organisation);
-    if (!events.ok())
-        return failed(events.errorMessage());
-    if (events.rows() == 0)
+    DirectoryStore directory(m_db);
+    const std::optional<QList<DirectoryStore::EventRef>> events
+        = directory.eventsNamed(options.event, options.organisation);
+    if (!events)
+        return failed(directory.errorMessage());
+    if (events->isEmpty())
         return failed(QStringLiteral("no event named \"%1\"").arg(options.event));
-    if (events.rows() > 1)
+    if (events->size() > 1)
         return failed(QStringLiteral("several organisations have an event named \"%1\": add --org")
                           .arg(options.event));
     ReportOptions reportOptions;
     reportOptions.minHours = options.minHours;
-    const PgStatement statement
-        = *ReportQuery::build(type, events.uuid(0, 0), events.uuid(0, 1), reportOptions);
-    const PgResult report = m_db.exec(statement.sql, statement.params);
-    if (!report.ok())
-        return failed(report.errorMessage());
-    const QByteArray csv = CsvWriter::write(QJsonDocument::fromJson(report.bytes(0, 0)).object());
+    StoreError error;
+    const std::optional<Report> report = ReportStore::run(
+        m_db, type, events->first().organisationId, events->first().eventId, reportOptions, &error);
+    if (!report)
+        return failed(error.message);
+    const QByteArray csv = CsvWriter::write(*report);
     if (options.output.isEmpty() || options.output == QLatin1String("-")) {
         m_out << QString::fromUtf8(csv);
         m_out.flush();

@@ -244,4 +244,31 @@ std::optional<QList<DirectoryStore::UserRow>> DirectoryStore::listUsers(const QS
     return rows;
 }
 
+std::optional<QUuid> DirectoryStore::organisationNamed(const QString &name)
+{
+    const PgResult r = m_db.exec(
+        "SELECT id FROM organisations WHERE lower(name) = lower($1)", PgParams() << name.trimmed());
+    if (!r.ok())
+        return fail(r.errorMessage());
+    if (r.rows() == 0)
+        return fail(QStringLiteral("no organisation named \"%1\"").arg(name));
+    return r.uuid(0, 0);
+}
+
+std::optional<QList<DirectoryStore::EventRef>> DirectoryStore::eventsNamed(
+    const QString &name, const QString &organisation)
+{
+    const PgResult r = m_db.exec(
+        "SELECT e.organisation_id, e.id FROM events e JOIN organisations o ON o.id = "
+        "e.organisation_id WHERE lower(e.name) = lower($1) AND ($2 = '' OR lower(o.name) = "
+        "lower($2))",
+        PgParams() << name << organisation);
+    if (!r.ok())
+        return fail(r.errorMessage());
+    QList<EventRef> events;
+    for (int row = 0; row < r.rows(); ++row)
+        events.append({r.uuid(row, 0), r.uuid(row, 1)});
+    return events;
+}
+
 } // namespace Muster

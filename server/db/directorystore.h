@@ -50,6 +50,17 @@ public:
     std::optional<QUuid> setPasswordHash(const QString &login, const QByteArray &passwordHash);
     std::optional<QList<UserRow>> listUsers(const QString &organisation = {});
 
+    // Found by name, whatever its case.
+    std::optional<QUuid> organisationNamed(const QString &name);
+    struct EventRef
+    {
+        QUuid organisationId;
+        QUuid eventId;
+    };
+    // Events by name, whatever its case, in the organisation named (empty: any): several when
+    // organisations share the name.
+    std::optional<QList<EventRef>> eventsNamed(const QString &name, const QString &organisation);
+
     QString errorMessage() const { return m_error; }
 
 private:

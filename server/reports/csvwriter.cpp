@@ -46,13 +46,13 @@ QByteArray CsvWriter::row(const QJsonArray &cells)
     return line + "\r\n";
 }
 
-QByteArray CsvWriter::write(const QJsonObject &report)
+QByteArray CsvWriter::write(const Report &report)
 {
-    QByteArray csv = row(report.value(QStringLiteral("columns")).toArray());
-    for (const QJsonValue &r : report.value(QStringLiteral("rows")).toArray())
-        csv += row(r.toArray());
-    if (report.contains(QStringLiteral("totals")))
-        csv += row(report.value(QStringLiteral("totals")).toArray());
+    QByteArray csv = row(QJsonArray::fromStringList(report.columns));
+    for (const QJsonArray &r : report.rows)
+        csv += row(r);
+    if (!report.totals.isEmpty())
+        csv += row(report.totals);
     return csv;
 }
 

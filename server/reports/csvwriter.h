@@ -2,6 +2,8 @@
 // as a formula (=, +, -, @ first) get a leading apostrophe: names come from users.
 #pragma once
 
+#include "domain/report.h"
+
 #include <QByteArray>
 #include <QJsonArray>
 
@@ -10,8 +12,7 @@ namespace Muster {
 class CsvWriter
 {
 public:
-    // {columns, rows, totals} as produced by ReportQuery.
-    static QByteArray write(const QJsonObject &report);
+    static QByteArray write(const Report &report);
     static QByteArray row(const QJsonArray &cells);
 };
 

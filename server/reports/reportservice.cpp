@@ -2,15 +2,14 @@
 #include "reportservice.h"
 
 #include "csvwriter.h"
+#include "net/rpccall.h"
 #include "protocol/paramreader.h"
-#include "reportquery.h"
-#include "timeclock/replies.h"
 
 namespace Muster {
 
 ReportService::ReportService(Database &db, QObject *parent)
     : QObject(parent)
-    , m_query(db)
+    , m_reports(db)
     , m_events(db)
 { }
 
@@ -29,10 +28,10 @@ void ReportService::get(const RpcCall &call)
     const QString format = p.optionalString(QStringLiteral("format"), 10, QStringLiteral("rows"));
     if (!p.ok())
         return call.fail(p.error());
-    if (!ReportQuery::types().contains(type))
+    if (!ReportStore::types().contains(type))
         return call.fail(
             RpcError::invalidParams(QStringLiteral("\"type\" must be one of: %1")
-                                        .arg(ReportQuery::types().join(QStringLiteral(", ")))));
+                                        .arg(ReportStore::types().join(QStringLiteral(", ")))));
     if (format != QLatin1String("rows") && format != QLatin1String("csv"))
         return call.fail(RpcError::invalidParams(QStringLiteral("\"format\" must be rows or csv")));
 
@@ -46,20 +45,17 @@ void ReportService::get(const RpcCall &call)
                         : QStringLiteral("Event or attendee log")));
             if (e)
                 return call.fail(e.toRpcError());
-            const QUuid id = found.id;
-            const QJsonObject event = found.toJson();
-            const PgStatement statement = *ReportQuery::build(type, org, id, options);
-            m_query.run(statement.sql, statement.params, this,
-                [call, type, event, format](const QJsonValue &report, const StoreError &e) {
+            m_reports.run(type, org, found.id, options, this,
+                [call, type, event = found.toJson(), format](
+                    const Report &report, const StoreError &e) {
                     if (e)
                         return call.fail(e.toRpcError());
-                    QJsonObject result = report.toObject();
+                    QJsonObject result = report.toJson();
                     result.insert(QStringLiteral("type"), type);
                     result.insert(QStringLiteral("event"), event);
-                    if (format == QLatin1String("csv")) {
-                        result.insert(QStringLiteral("csv"),
-                            QString::fromUtf8(CsvWriter::write(report.toObject())));
-                    }
+                    if (format == QLatin1String("csv"))
+                        result.insert(
+                            QStringLiteral("csv"), QString::fromUtf8(CsvWriter::write(report)));
                     call.reply(result);
                 });
         });

@@ -1,13 +1,14 @@
-// reports.get: one of ReportQuery's reports for an event, as rows and, when asked, as CSV.
+// reports.get: one of ReportStore's reports for an event, as rows and, when asked, as CSV.
 #pragma once
 
 #include "db/eventstore.h"
-#include "db/jsonquery.h"
+#include "db/reportstore.h"
 
 #include <QObject>
 
 namespace Muster {
 
+class Database;
 class RpcCall;
 
 class ReportService : public QObject
@@ -19,7 +20,7 @@ public:
     void get(const RpcCall &call);
 
 private:
-    JsonQuery m_query;
+    ReportStore m_reports;
     EventStore m_events;
 };
 

@@ -4,7 +4,7 @@
 #include "cluster/pushrelay.h"
 #include "notificationservice.h"
 #include "protocol/paramreader.h"
-#include "replies.h"
+#include "readsubject.h"
 
 #include <QJsonArray>
 

@@ -6,7 +6,7 @@
 #include "cluster/pushrelay.h"
 #include "notificationservice.h"
 #include "protocol/paramreader.h"
-#include "replies.h"
+#include "readsubject.h"
 #include "services/presenceservice.h"
 #include "util/logging.h"
 

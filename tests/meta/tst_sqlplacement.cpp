@@ -1,20 +1,12 @@
 // Where SQL may be written: in the server's stores (server/db/) and resources/ (migrations and
 // function definitions), nowhere else in the code that ships; and the audit trail is written by
-// one function only. The files below still hold SQL of their own and are being moved into
-// stores (issue 10); the list may only shrink: a listed file without SQL fails too, so whoever
-// moves the last statement out of one crosses it off here.
+// one function only.
 #include <QDirIterator>
 #include <QFile>
 #include <QRegularExpression>
-#include <QSet>
 #include <QTest>
 
 namespace {
-
-const QSet<QString> kNotYetMoved {
-    QStringLiteral("server/cli/admincommands.cpp"),
-    QStringLiteral("server/reports/reportquery.cpp"),
-};
 
 // A string literal that starts a statement. Words in prose ("select a state") never come right
 // after a quote in upper case.
@@ -32,7 +24,6 @@ private Q_SLOTS:
     {
         const QString root = QStringLiteral(MUSTER_SOURCE_DIR);
         QStringList offenders;
-        QSet<QString> stillHolding;
         for (const QString &area : {QStringLiteral("server"), QStringLiteral("shared"),
                  QStringLiteral("app"), QStringLiteral("gui"), QStringLiteral("kiosk")}) {
             QDirIterator it(root + u'/' + area, {QStringLiteral("*.cpp"), QStringLiteral("*.h")},
@@ -44,20 +35,12 @@ private Q_SLOTS:
                     continue;
                 QFile f(path);
                 QVERIFY(f.open(QIODevice::ReadOnly));
-                if (!kStatement.match(QString::fromUtf8(f.readAll())).hasMatch())
-                    continue;
-                if (kNotYetMoved.contains(relative))
-                    stillHolding.insert(relative);
-                else
+                if (kStatement.match(QString::fromUtf8(f.readAll())).hasMatch())
                     offenders << relative;
             }
         }
         QVERIFY2(offenders.isEmpty(),
             qPrintable(QStringLiteral("SQL outside server/db/: ") + offenders.join(u' ')));
-        const QSet<QString> moved = kNotYetMoved - stillHolding;
-        QVERIFY2(moved.isEmpty(),
-            qPrintable(QStringLiteral("no SQL left, cross off kNotYetMoved: ")
-                + QStringList(moved.cbegin(), moved.cend()).join(u' ')));
     }
 
     // Every change is recorded by muster_audit (resources/sql/02_audit.sql), so each record has

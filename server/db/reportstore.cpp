@@ -1,7 +1,13 @@
-// See reportquery.h. Hours and teams read the running totals (time_totals), so an event with a
+// See reportstore.h. Hours and teams read the running totals (time_totals), so an event with a
 // million entries reports from a few thousand rows; they count finished entries. Times are shown
 // in the event's time zone, as the people who worked them saw the clock.
-#include "reportquery.h"
+#include "reportstore.h"
+
+#include "database.h"
+#include "pgstatement.h"
+#include "pgsyncconnection.h"
+
+#include <QJsonDocument>
 
 namespace Muster {
 
@@ -9,9 +15,17 @@ namespace {
 
 const QByteArray kLocal = "'YYYY-MM-DD HH24:MI'";
 
+std::optional<PgStatement> statementFor(
+    const QString &type, const QUuid &org, const QUuid &eventId, const ReportOptions &options);
+
+Report reportOf(const PgResult &r)
+{
+    return Report::fromJson(QJsonDocument::fromJson(r.bytes(0, 0)).object());
+}
+
 } // namespace
 
-const QStringList &ReportQuery::types()
+const QStringList &ReportStore::types()
 {
     static const QStringList all {QStringLiteral("hours"), QStringLiteral("teams"),
         QStringLiteral("unclocked"), QStringLiteral("rewards"), QStringLiteral("attendees"),
@@ -19,7 +33,38 @@ const QStringList &ReportQuery::types()
     return all;
 }
 
-std::optional<PgStatement> ReportQuery::build(
+void ReportStore::run(const QString &type, const QUuid &org, const QUuid &eventId,
+    const ReportOptions &options, QObject *context, ReportHandler handler)
+{
+    const std::optional<PgStatement> statement = statementFor(type, org, eventId, options);
+    if (!statement)
+        return handler({}, {StoreError::Invalid, QStringLiteral("No such report"), {}});
+    m_db.exec(statement->sql, statement->params, context, [handler](const PgResult &r) {
+        if (!r.ok())
+            return handler({}, StoreError::of(r));
+        handler(reportOf(r), {});
+    });
+}
+
+std::optional<Report> ReportStore::run(PgSyncConnection &db, const QString &type, const QUuid &org,
+    const QUuid &eventId, const ReportOptions &options, StoreError *error)
+{
+    const std::optional<PgStatement> statement = statementFor(type, org, eventId, options);
+    if (!statement) {
+        *error = {StoreError::Invalid, QStringLiteral("No such report"), {}};
+        return std::nullopt;
+    }
+    const PgResult r = db.exec(statement->sql, statement->params);
+    if (!r.ok()) {
+        *error = StoreError::of(r);
+        return std::nullopt;
+    }
+    return reportOf(r);
+}
+
+namespace {
+
+std::optional<PgStatement> statementFor(
     const QString &type, const QUuid &org, const QUuid &eventId, const ReportOptions &options)
 {
     PgParams params;
@@ -163,5 +208,7 @@ std::optional<PgStatement> ReportQuery::build(
     }
     return std::nullopt;
 }
+
+} // namespace
 
 } // namespace Muster
