@@ -1,7 +1,7 @@
 // Guessable attempts (passwords, PINs, quick codes, pairing codes) counted in PostgreSQL, so
 // every server process on the database sees the same count, and reserved before anything is
 // checked, so attempts that arrive together are counted one after another (see
-// muster_reserve_attempt in migration 0006). Only a success gives an attempt back.
+// muster_reserve_attempt in resources/sql/11_attempts.sql). Only a success gives an attempt back.
 #pragma once
 
 #include "storeerror.h"
