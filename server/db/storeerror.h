@@ -23,8 +23,8 @@ struct StoreError
     static StoreError conflict(const QString &why) { return {Conflict, why, {}}; }
     static StoreError unavailable(const QString &detail) { return {Unavailable, detail, {}}; }
     // A failed statement: the MU403/MU404/MU409/MU422 failures of Muster's SQL functions (see
-    // resources/sql/01_errors.sql) with their reasons, unique and exclusion violations as conflicts, and
-    // anything else as the database being unavailable.
+    // resources/sql/01_errors.sql) with their reasons, unique and exclusion violations as
+    // conflicts, and anything else as the database being unavailable.
     static StoreError of(const PgResult &result);
 
     RpcError toRpcError() const;
