@@ -3,7 +3,6 @@
 
 #include "database.h"
 #include "notificationstore.h"
-#include "protocol/wiretime.h"
 #include "rowjson.h"
 
 #include <QJsonArray>
@@ -14,11 +13,6 @@
 namespace Muster {
 
 namespace {
-
-QString wireTime(const QDateTime &time)
-{
-    return toWireTime(time).toString();
-}
 
 // The answer of muster_save_bonus and muster_delete_bonus.
 Database::ResultHandler savedFrom(const BonusStore::SavedHandler &handler)
@@ -65,8 +59,8 @@ void BonusStore::save(const Save &s, QObject *context, SavedHandler handler)
 {
     PgParams params;
     params << s.organisationId << s.actor << s.bonusId << s.eventId;
-    s.start ? params << wireTime(*s.start) : params << std::nullopt;
-    s.end ? params << wireTime(*s.end) : params << std::nullopt;
+    s.start ? params << *s.start : params << std::nullopt;
+    s.end ? params << *s.end : params << std::nullopt;
     s.multiplier ? params << *s.multiplier : params << std::nullopt;
     s.teamIds ? params << *s.teamIds : params << std::nullopt;
     m_db.exec("SELECT muster_save_bonus($1, $2, $3, CASE WHEN $3::uuid IS NULL THEN"

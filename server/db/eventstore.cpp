@@ -2,7 +2,6 @@
 #include "eventstore.h"
 
 #include "database.h"
-#include "protocol/wiretime.h"
 
 namespace Muster {
 
@@ -66,11 +65,6 @@ PgConnection::JobHandler oneEvent(const EventStore::EventHandler &handler)
     };
 }
 
-QString wireTime(const QDateTime &time)
-{
-    return toWireTime(time).toString();
-}
-
 } // namespace
 
 void EventStore::list(const QUuid &org, QObject *context, EventsHandler handler)
@@ -118,8 +112,8 @@ void EventStore::create(const QUuid &org, const QUuid &actor, const NewEvent &ev
                   "  e.id, NULL, jsonb_build_object('name', e.name, 'timeZone', e.time_zone,"
                   "  'start', muster_iso(e.starts_at), 'end', muster_iso(e.ends_at),"
                   "  'active', $7::boolean))",
-            PgParams() << org << event.name << event.timeZone << wireTime(event.start)
-                       << wireTime(event.end) << event.dayBoundaryHour << event.activate << actor}},
+            PgParams() << org << event.name << event.timeZone << event.start << event.end
+                       << event.dayBoundaryHour << event.activate << actor}},
         context, oneEvent(handler));
 }
 
@@ -130,8 +124,8 @@ void EventStore::update(const QUuid &org, const QUuid &actor, const QUuid &event
     params << org << eventId;
     change.name ? params << *change.name : params << std::nullopt;
     change.timeZone ? params << *change.timeZone : params << std::nullopt;
-    change.start ? params << wireTime(*change.start) : params << std::nullopt;
-    change.end ? params << wireTime(*change.end) : params << std::nullopt;
+    change.start ? params << *change.start : params << std::nullopt;
+    change.end ? params << *change.end : params << std::nullopt;
     change.dayBoundaryHour ? params << *change.dayBoundaryHour : params << std::nullopt;
     change.archived ? params << *change.archived : params << std::nullopt;
     params << actor;

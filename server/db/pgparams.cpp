@@ -1,6 +1,8 @@
 // See pgparams.h.
 #include "pgparams.h"
 
+#include "protocol/wiretime.h"
+
 namespace Muster {
 
 void PgParams::add(const QByteArray &value, bool isNull, int format)
@@ -24,6 +26,13 @@ PgParams &PgParams::operator<<(const QUuid &id)
     else
         add(id.toByteArray(QUuid::WithoutBraces), false, 0);
     return *this;
+}
+
+PgParams &PgParams::operator<<(const QDateTime &time)
+{
+    if (!time.isValid())
+        return *this << std::nullopt;
+    return *this << toWireTime(time).toString();
 }
 
 PgParams &PgParams::operator<<(const QList<QUuid> &ids)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QUuid>
@@ -18,6 +19,8 @@ public:
     PgParams &operator<<(const QString &text);
     PgParams &operator<<(const char *) = delete; // say QStringLiteral: no accidental Latin-1
     PgParams &operator<<(const QUuid &id); // a null QUuid binds SQL NULL
+    // A timestamptz in the wire's form (UTC, milliseconds); an invalid time binds SQL NULL.
+    PgParams &operator<<(const QDateTime &time);
     // A uuid[] in PostgreSQL's array literal form ({id,id,…}); cast it with $n::uuid[].
     PgParams &operator<<(const QList<QUuid> &ids);
     PgParams &operator<<(qint64 number);

@@ -3,7 +3,6 @@
 
 #include "database.h"
 #include "pgsyncconnection.h"
-#include "protocol/wiretime.h"
 
 #include <QJsonDocument>
 
@@ -30,11 +29,6 @@ QJsonValue jsonOf(const PgResult &r)
         return QJsonValue::Null;
     const QJsonDocument doc = QJsonDocument::fromJson(r.bytes(0, 0));
     return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
-}
-
-PgParams &operator<<(PgParams &params, const QDateTime &time)
-{
-    return time.isValid() ? params << toWireTime(time).toString() : params << std::nullopt;
 }
 
 // The answer, NotFound (`missing`) when there is none.
