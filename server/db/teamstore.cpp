@@ -3,16 +3,26 @@
 
 #include "database.h"
 
-#include <QJsonDocument>
-
 namespace Muster {
 
 namespace {
 
-const QByteArray kTeamJson
-    = "json_build_object('id', t.id, 'name', t.name, 'archived', t.archived, 'hidden', t.hidden,"
-      " 'members', (SELECT count(*) FROM users u WHERE u.organisation_id ="
-      " t.organisation_id AND u.home_team_id = t.id AND u.role <> 'banned'))";
+// The columns teamAt() reads, of a teams row t.
+const QByteArray kTeamColumns
+    = "t.id, t.name, t.archived, t.hidden,"
+      " (SELECT count(*) FROM users u WHERE u.organisation_id = t.organisation_id"
+      "  AND u.home_team_id = t.id AND u.role <> 'banned')";
+
+Team teamAt(const PgResult &r, int row)
+{
+    Team t;
+    t.id = r.uuid(row, 0).toString(QUuid::WithoutBraces);
+    t.name = r.text(row, 1);
+    t.archived = r.toBool(row, 2);
+    t.hidden = r.toBool(row, 3);
+    t.members = int(r.toInt(row, 4));
+    return t;
+}
 
 StoreError failureOf(const PgResult &r)
 {
@@ -23,41 +33,37 @@ StoreError failureOf(const PgResult &r)
 
 } // namespace
 
-QByteArray TeamStore::listJsonSql()
-{
-    return "SELECT COALESCE(json_agg(" + kTeamJson
-        + " ORDER BY t.archived, lower(t.name)), '[]'::json)"
-          " FROM teams t WHERE t.organisation_id = $1 AND ($2 OR NOT t.hidden)";
-}
-
 void TeamStore::list(const QUuid &org, bool includeHidden, QObject *context, ListHandler handler)
 {
-    m_db.exec(
-        listJsonSql(), PgParams() << org << includeHidden, context, [handler](const PgResult &r) {
+    m_db.exec("SELECT " + kTeamColumns
+            + " FROM teams t WHERE t.organisation_id = $1 AND ($2 OR NOT t.hidden)"
+              " ORDER BY t.archived, lower(t.name)",
+        PgParams() << org << includeHidden, context, [handler](const PgResult &r) {
             if (!r.ok())
                 return handler({}, StoreError::unavailable(r.errorMessage()));
-            handler(QJsonDocument::fromJson(r.bytes(0, 0)).array(), {});
+            QList<Team> teams;
+            teams.reserve(r.rows());
+            for (int row = 0; row < r.rows(); ++row)
+                teams.append(teamAt(r, row));
+            handler(teams, {});
         });
 }
 
 void TeamStore::create(const QUuid &org, const QUuid &actor, const QString &name, bool hidden,
     QObject *context, TeamHandler handler)
 {
-    QList<PgStatement> statements;
-    statements.append({"WITH t AS (INSERT INTO teams (organisation_id, name, hidden)"
-                       " VALUES ($1, $2, $3) RETURNING *) SELECT "
-            + kTeamJson + " FROM t",
-        PgParams() << org << name << hidden});
-    statements.append({"SELECT muster_audit($1, $2, 'team.create', 'team', NULL, NULL,"
-                       " jsonb_build_object('name', $3::text, 'hidden', $4::boolean))",
-        PgParams() << org << actor << name << hidden});
-    m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
-        if (results.size() != 2 || !results.last().ok())
-            return handler({}, failureOf(results.last()));
-        handler(QJsonDocument::fromJson(results.first().bytes(0, 0)).object(), {});
-    });
+    m_db.exec("WITH t AS (INSERT INTO teams (organisation_id, name, hidden)"
+              " VALUES ($1, $2, $3) RETURNING *)"
+              " SELECT "
+            + kTeamColumns
+            + " FROM t CROSS JOIN LATERAL muster_audit($1, $4, 'team.create', 'team', t.id, NULL,"
+              "  jsonb_build_object('name', t.name, 'hidden', t.hidden))",
+        PgParams() << org << name << hidden << actor, context, [handler](const PgResult &r) {
+            if (!r.ok())
+                return handler({}, failureOf(r));
+            handler(teamAt(r, 0), {});
+        });
 }
-
 void TeamStore::update(const QUuid &org, const QUuid &actor, const QUuid &teamId,
     const std::optional<QString> &name, std::optional<bool> archived, std::optional<bool> hidden,
     QObject *context, TeamHandler handler)
@@ -90,7 +96,7 @@ void TeamStore::update(const QUuid &org, const QUuid &actor, const QUuid &teamId
                  "   hidden = COALESCE($6::boolean, teams.hidden)"
                  "  FROM old WHERE teams.id = old.id RETURNING teams.*)"
                  " SELECT "
-                        + kTeamJson
+                        + kTeamColumns
                         + " FROM t, old CROSS JOIN LATERAL muster_audit($1, $5::uuid,"
                           "  'team.update', 'team', t.id,"
                           "  jsonb_build_object('name', old.name, 'archived', old.archived,"
@@ -104,7 +110,7 @@ void TeamStore::update(const QUuid &org, const QUuid &actor, const QUuid &teamId
                     return handler({}, failureOf(last));
                 if (last.rows() == 0)
                     return handler({}, StoreError::notFound(QStringLiteral("Team")));
-                handler(QJsonDocument::fromJson(last.bytes(0, 0)).object(), {});
+                handler(teamAt(last, 0), {});
             });
         });
 }

@@ -1,12 +1,11 @@
-// SQL for an organisation's teams (the seeds' projects and departments): list, create, rename,
-// archive. Every change is audited.
+// An organisation's teams (the seeds' projects and departments): list, create, rename, archive,
+// hide. Every change is audited.
 #pragma once
 
+#include "domain/team.h"
 #include "storeerror.h"
 
-#include <QByteArray>
-#include <QJsonArray>
-#include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QUuid>
 
@@ -20,17 +19,14 @@ class Database;
 class TeamStore
 {
 public:
-    using TeamHandler = std::function<void(const QJsonObject &team, const StoreError &error)>;
-    using ListHandler = std::function<void(const QJsonArray &teams, const StoreError &error)>;
+    using TeamHandler = std::function<void(const Team &team, const StoreError &error)>;
+    using ListHandler = std::function<void(const QList<Team> &teams, const StoreError &error)>;
 
     explicit TeamStore(Database &db)
         : m_db(db)
     { }
 
-    // SQL yielding the JSON array of organisation $1's teams, by name, with member counts;
-    // hidden teams only when $2 is true.
-    static QByteArray listJsonSql();
-
+    // Active teams by name, then archived ones, with member counts; hidden ones when asked.
     void list(const QUuid &org, bool includeHidden, QObject *context, ListHandler handler);
     void create(const QUuid &org, const QUuid &actor, const QString &name, bool hidden,
         QObject *context, TeamHandler handler);

@@ -6,10 +6,22 @@
 #include "protocol/paramreader.h"
 #include "util/logging.h"
 
+#include <QJsonArray>
+
 namespace Muster {
 
 namespace {
+
 constexpr qsizetype kMaxName = 200;
+
+QJsonArray teamsJson(const QList<Team> &teams)
+{
+    QJsonArray array;
+    for (const Team &t : teams)
+        array.append(t.toJson());
+    return array;
+}
+
 } // namespace
 
 TeamService::TeamService(Database &db, PushRelay &relay, QObject *parent)
@@ -21,17 +33,17 @@ TeamService::TeamService(Database &db, PushRelay &relay, QObject *parent)
 void TeamService::pushTeams(const QUuid &org)
 {
     // Hidden teams reach managers only; everyone else gets the list without them.
-    m_store.list(org, true, this, [this, org](const QJsonArray &teams, const StoreError &error) {
+    m_store.list(org, true, this, [this, org](const QList<Team> &teams, const StoreError &error) {
         if (error) {
             qCWarning(lcPresence) << "cannot list teams for a push:" << error.message;
             return;
         }
         m_relay.publish({Audience::atLeast(org, Role::Manager), QStringLiteral("teams.changed"),
-            {{QStringLiteral("teams"), teams}}});
+            {{QStringLiteral("teams"), teamsJson(teams)}}});
         QJsonArray visible;
-        for (const QJsonValue &team : teams) {
-            if (!team[QStringLiteral("hidden")].toBool())
-                visible.append(team);
+        for (const Team &team : teams) {
+            if (!team.hidden)
+                visible.append(team.toJson());
         }
         m_relay.publish({Audience::below(org, Role::Manager), QStringLiteral("teams.changed"),
             {{QStringLiteral("teams"), visible}}});
@@ -41,10 +53,10 @@ void TeamService::pushTeams(const QUuid &org)
 void TeamService::list(const RpcCall &call)
 {
     m_store.list(call.caller().organisationId, roleAtLeast(call.caller().role, Role::Manager), this,
-        [call](const QJsonArray &teams, const StoreError &error) {
+        [call](const QList<Team> &teams, const StoreError &error) {
             if (error)
                 return call.fail(error.toRpcError());
-            call.reply(QJsonObject {{QStringLiteral("teams"), teams}});
+            call.reply(QJsonObject {{QStringLiteral("teams"), teamsJson(teams)}});
         });
 }
 
@@ -59,10 +71,10 @@ void TeamService::create(const RpcCall &call)
         return call.fail(p.error());
     const Caller caller = call.caller();
     m_store.create(caller.organisationId, caller.userId, name, hidden, this,
-        [this, call, caller](const QJsonObject &team, const StoreError &error) {
+        [this, call, caller](const Team &team, const StoreError &error) {
             if (error)
                 return call.fail(error.toRpcError());
-            call.reply(QJsonObject {{QStringLiteral("team"), team}});
+            call.reply(QJsonObject {{QStringLiteral("team"), team.toJson()}});
             pushTeams(caller.organisationId);
         });
 }
@@ -83,10 +95,10 @@ void TeamService::update(const RpcCall &call)
         return call.fail(p.error());
     const Caller caller = call.caller();
     m_store.update(caller.organisationId, caller.userId, teamId, name, archived, hidden, this,
-        [this, call, caller](const QJsonObject &team, const StoreError &error) {
+        [this, call, caller](const Team &team, const StoreError &error) {
             if (error)
                 return call.fail(error.toRpcError());
-            call.reply(QJsonObject {{QStringLiteral("team"), team}});
+            call.reply(QJsonObject {{QStringLiteral("team"), team.toJson()}});
             pushTeams(caller.organisationId);
         });
 }
