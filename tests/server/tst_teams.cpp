@@ -70,6 +70,14 @@ private Q_SLOTS:
                   .toObject();
         const QString id = team.value(QStringLiteral("id")).toString();
         QVERIFY(!id.isEmpty());
+        QCOMPARE(team.value(QStringLiteral("members")).toInt(-1), 0);
+        QCOMPARE(team.value(QStringLiteral("hidden")).toBool(true), false);
+        // The audit record names the team it made.
+        QCOMPARE(m_server->sql()
+                     .exec("SELECT subject_id::text FROM activities WHERE action = 'team.create'"
+                           " AND new_value->>'name' = 'Front desk'")
+                     .text(0, 0),
+            id);
         QCOMPARE(m_volunteer.waitForPush(QStringLiteral("teams.changed"))
                      .value(QStringLiteral("teams"))
                      .toArray()
