@@ -28,7 +28,7 @@ StoreError failureOf(const PgResult &r)
 {
     if (r.isUniqueViolation())
         return StoreError::conflict(QStringLiteral("A team with that name already exists"));
-    return StoreError::unavailable(r.errorMessage());
+    return StoreError::of(r);
 }
 
 } // namespace
@@ -68,50 +68,42 @@ void TeamStore::update(const QUuid &org, const QUuid &actor, const QUuid &teamId
     const std::optional<QString> &name, std::optional<bool> archived, std::optional<bool> hidden,
     QObject *context, TeamHandler handler)
 {
-    m_db.exec("SELECT t.archived, (SELECT count(*) FROM teams o WHERE o.organisation_id = $1"
-              "  AND NOT o.archived AND o.id <> $2) FROM teams t"
-              " WHERE t.id = $2 AND t.organisation_id = $1",
-        PgParams() << org << teamId, context,
-        [this, org, actor, teamId, name, archived, hidden, context, handler](const PgResult &r) {
-            if (!r.ok())
-                return handler({}, StoreError::unavailable(r.errorMessage()));
-            if (r.rows() == 0)
+    PgParams params;
+    params << org << teamId;
+    name ? params << *name : params << std::nullopt;
+    archived ? params << *archived : params << std::nullopt;
+    params << actor;
+    hidden ? params << *hidden : params << std::nullopt;
+    m_db.transaction(
+        {// Archivals of one organisation take turns, so two of its last two teams cannot both
+         // go: each checks what the other committed.
+            {"SELECT 1 FROM organisations WHERE id = $1 FOR UPDATE", PgParams() << org},
+            {"SELECT muster_fail('MU409', 'conflict', 'The last active team cannot be archived')"
+             " WHERE $3::boolean AND EXISTS (SELECT 1 FROM teams WHERE organisation_id = $1"
+             "  AND id = $2 AND NOT archived) AND NOT EXISTS (SELECT 1 FROM teams"
+             "  WHERE organisation_id = $1 AND NOT archived AND id <> $2)",
+                PgParams() << org << teamId << archived.value_or(false)},
+            {"WITH old AS (SELECT * FROM teams WHERE id = $2 AND organisation_id = $1),"
+             " t AS (UPDATE teams SET name = COALESCE($3, teams.name),"
+             "   archived = COALESCE($4::boolean, teams.archived),"
+             "   hidden = COALESCE($6::boolean, teams.hidden)"
+             "  FROM old WHERE teams.id = old.id RETURNING teams.*)"
+             " SELECT "
+                    + kTeamColumns
+                    + " FROM t, old CROSS JOIN LATERAL muster_audit($1, $5::uuid, 'team.update',"
+                      "  'team', t.id,"
+                      "  jsonb_build_object('name', old.name, 'archived', old.archived,"
+                      "   'hidden', old.hidden),"
+                      "  jsonb_build_object('name', t.name, 'archived', t.archived,"
+                      "   'hidden', t.hidden))",
+                params}},
+        context, [handler](const QList<PgResult> &results) {
+            const PgResult &last = results.last();
+            if (!last.ok())
+                return handler({}, failureOf(last));
+            if (last.rows() == 0)
                 return handler({}, StoreError::notFound(QStringLiteral("Team")));
-            if (archived.value_or(false) && r.toInt(0, 1) == 0) {
-                return handler({},
-                    StoreError::conflict(
-                        QStringLiteral("The last active team cannot be archived")));
-            }
-            PgParams params;
-            params << org << teamId;
-            name ? params << *name : params << std::nullopt;
-            archived ? params << *archived : params << std::nullopt;
-            params << actor;
-            hidden ? params << *hidden : params << std::nullopt;
-            QList<PgStatement> statements;
-            statements.append(
-                {"WITH old AS (SELECT * FROM teams WHERE id = $2 AND organisation_id = $1),"
-                 " t AS (UPDATE teams SET name = COALESCE($3, teams.name),"
-                 "   archived = COALESCE($4::boolean, teams.archived),"
-                 "   hidden = COALESCE($6::boolean, teams.hidden)"
-                 "  FROM old WHERE teams.id = old.id RETURNING teams.*)"
-                 " SELECT "
-                        + kTeamColumns
-                        + " FROM t, old CROSS JOIN LATERAL muster_audit($1, $5::uuid,"
-                          "  'team.update', 'team', t.id,"
-                          "  jsonb_build_object('name', old.name, 'archived', old.archived,"
-                          "   'hidden', old.hidden),"
-                          "  jsonb_build_object('name', t.name, 'archived', t.archived,"
-                          "   'hidden', t.hidden))",
-                    params});
-            m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
-                const PgResult &last = results.last();
-                if (!last.ok())
-                    return handler({}, failureOf(last));
-                if (last.rows() == 0)
-                    return handler({}, StoreError::notFound(QStringLiteral("Team")));
-                handler(teamAt(last, 0), {});
-            });
+            handler(teamAt(last, 0), {});
         });
 }
 

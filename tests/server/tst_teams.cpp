@@ -112,6 +112,57 @@ private Q_SLOTS:
         QCOMPARE(m_server->auditCount(QStringLiteral("team.%")), 3);
     }
 
+    // Two admins archiving an organisation's last two teams at the same moment: one of them is
+    // told no, every time, and the organisation keeps an active team.
+    void theLastTeamSurvivesSimultaneousArchivals()
+    {
+        QVERIFY(!m_server->createOrganisation(QStringLiteral("Initech")).isNull());
+        QVERIFY(
+            !m_server->createUser(QStringLiteral("bill"), QStringLiteral("Initech"), Role::Admin)
+                 .isNull());
+        TestClient admin, rival;
+        QVERIFY(admin.signIn(m_server->wsUrl(), QStringLiteral("bill")));
+        QVERIFY(rival.signIn(m_server->wsUrl(), QStringLiteral("bill")));
+        const QString first = resultOf(admin.call(QStringLiteral("teams.list")))
+                                  .value(QStringLiteral("teams"))
+                                  .toArray()
+                                  .at(0)[QStringLiteral("id")]
+                                  .toString();
+        const QString second = resultOf(admin.call(QStringLiteral("teams.create"),
+            {{QStringLiteral("name"),
+                QStringLiteral("Second")}}))[QStringLiteral("team")][QStringLiteral("id")]
+                                   .toString();
+        QVERIFY(!first.isEmpty() && !second.isEmpty() && first != second);
+        const auto active = [this] {
+            return m_server->sql()
+                .exec("SELECT count(*) FROM teams t JOIN organisations o ON o.id = "
+                      "t.organisation_id WHERE o.name = 'Initech' AND NOT t.archived")
+                .toInt(0, 0);
+        };
+        for (int round = 0; round < 20; ++round) {
+            QCOMPARE(active(), 2);
+            admin.post(QStringLiteral("teams.update"),
+                {{QStringLiteral("teamId"), first}, {QStringLiteral("archived"), true}});
+            rival.post(QStringLiteral("teams.update"),
+                {{QStringLiteral("teamId"), second}, {QStringLiteral("archived"), true}});
+            const QList<QJsonObject> mine = admin.waitForReplies(1);
+            const QList<QJsonObject> theirs = rival.waitForReplies(1);
+            QCOMPARE(mine.size(), 1);
+            QCOMPARE(theirs.size(), 1);
+            const bool mineOk = mine.first().contains(QStringLiteral("result"));
+            const bool theirsOk = theirs.first().contains(QStringLiteral("result"));
+            QVERIFY2(mineOk != theirsOk, qPrintable(QStringLiteral("round %1").arg(round)));
+            QCOMPARE(TestClient::errorReason(mineOk ? theirs.first() : mine.first()),
+                QStringLiteral("conflict"));
+            QCOMPARE(active(), 1);
+            QVERIFY(admin
+                        .call(QStringLiteral("teams.update"),
+                            {{QStringLiteral("teamId"), mineOk ? first : second},
+                                {QStringLiteral("archived"), false}})
+                        .contains(QStringLiteral("result")));
+        }
+    }
+
     void volunteersCannotEdit()
     {
         QCOMPARE(TestClient::errorReason(m_volunteer.call(QStringLiteral("teams.create"),
