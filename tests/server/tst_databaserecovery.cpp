@@ -121,7 +121,8 @@ private Q_SLOTS:
         const quint16 port = startServer(server);
         QVERIFY(port != 0);
         QNetworkAccessManager manager;
-        QCOMPARE(probeHealth(manager, port).status, 200);
+        // Listening comes before the pool's first connections are up: healthy within moments.
+        QTRY_COMPARE_WITH_TIMEOUT(probeHealth(manager, port).status, 200, 10000);
         const qint64 before = postmasterPid(m_dir.path());
         QVERIFY(processAlive(before));
 
