@@ -8,8 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include <algorithm>
-
 namespace Muster {
 
 namespace {
@@ -34,23 +32,23 @@ Database::ResultHandler savedFrom(const BonusStore::SavedHandler &handler)
 void BonusStore::list(
     const QUuid &org, const QUuid &eventId, QObject *context, BonusesHandler handler)
 {
-    // The first row says whether a named event is the organisation's at all.
-    m_db.exec("SELECT NULL::jsonb WHERE $2::uuid IS NOT NULL AND NOT EXISTS"
-              "  (SELECT 1 FROM events x WHERE x.organisation_id = $1 AND x.id = $2)"
-              " UNION ALL SELECT muster_bonus_row(b) FROM time_bonuses b"
-              "  WHERE b.organisation_id = $1 AND b.event_id ="
-              "   COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))",
-        PgParams() << org << eventId, context, [handler](const PgResult &r) {
+    m_db.transaction(
+        {{"SELECT muster_fail('MU404', 'not_found', 'Event not found') WHERE $2::uuid IS NOT NULL"
+          " AND NOT EXISTS (SELECT 1 FROM events x WHERE x.organisation_id = $1 AND x.id = $2)",
+             PgParams() << org << eventId},
+            {"SELECT muster_bonus_row(b) FROM time_bonuses b WHERE b.organisation_id = $1"
+             " AND b.event_id = COALESCE($2::uuid, (SELECT active_event_id FROM organisations"
+             "  WHERE id = $1))"
+             " ORDER BY b.starts_at",
+                PgParams() << org << eventId}},
+        context, [handler](const QList<PgResult> &results) {
+            const PgResult &r = results.last();
             if (!r.ok())
                 return handler({}, StoreError::of(r));
             QList<Bonus> bonuses;
-            for (int row = 0; row < r.rows(); ++row) {
-                if (r.isNull(row, 0))
-                    return handler({}, StoreError::notFound(QStringLiteral("Event")));
+            bonuses.reserve(r.rows());
+            for (int row = 0; row < r.rows(); ++row)
                 bonuses.append(fromRow(QJsonDocument::fromJson(r.bytes(row, 0)).object()));
-            }
-            std::stable_sort(bonuses.begin(), bonuses.end(),
-                [](const Bonus &a, const Bonus &b) { return a.start < b.start; });
             handler(bonuses, {});
         });
 }

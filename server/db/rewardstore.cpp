@@ -8,8 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include <algorithm>
-
 namespace Muster {
 
 namespace {
@@ -41,29 +39,25 @@ Database::ResultHandler savedFrom(const RewardStore::SavedHandler &handler)
 void RewardStore::list(const QUuid &org, const QUuid &eventId, const QUuid &userId,
     QObject *context, RewardsHandler handler)
 {
-    // A first row of NULL says the event named, or the person, is not the organisation's.
-    m_db.exec("SELECT NULL::jsonb WHERE NOT EXISTS (SELECT 1 FROM users"
-              "  WHERE organisation_id = $1 AND id = $3)"
-              " OR ($2::uuid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events x"
-              "  WHERE x.organisation_id = $1 AND x.id = $2))"
-              " UNION ALL SELECT to_jsonb(r) || jsonb_build_object('standing',"
-              "  muster_reward_standing(r, $3))"
-              " FROM rewards r WHERE r.organisation_id = $1 AND r.event_id ="
-              "  COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))",
-        PgParams() << org << eventId << userId, context, [handler](const PgResult &r) {
+    m_db.transaction(
+        {{"SELECT muster_fail('MU404', 'not_found', 'Event or user not found')"
+          " WHERE NOT EXISTS (SELECT 1 FROM users WHERE organisation_id = $1 AND id = $3)"
+          " OR ($2::uuid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events x"
+          "  WHERE x.organisation_id = $1 AND x.id = $2))",
+             PgParams() << org << eventId << userId},
+            {"SELECT to_jsonb(r) || jsonb_build_object('standing', muster_reward_standing(r, $3))"
+             " FROM rewards r WHERE r.organisation_id = $1 AND r.event_id ="
+             "  COALESCE($2::uuid, (SELECT active_event_id FROM organisations WHERE id = $1))"
+             " ORDER BY r.threshold_hours, lower(r.name)",
+                PgParams() << org << eventId << userId}},
+        context, [handler](const QList<PgResult> &results) {
+            const PgResult &r = results.last();
             if (!r.ok())
                 return handler({}, StoreError::of(r));
             QList<Reward> rewards;
-            for (int row = 0; row < r.rows(); ++row) {
-                if (r.isNull(row, 0))
-                    return handler({}, StoreError::notFound(QStringLiteral("Event or user")));
+            rewards.reserve(r.rows());
+            for (int row = 0; row < r.rows(); ++row)
                 rewards.append(fromRow(QJsonDocument::fromJson(r.bytes(row, 0)).object()));
-            }
-            std::stable_sort(rewards.begin(), rewards.end(), [](const Reward &a, const Reward &b) {
-                if (a.thresholdHours != b.thresholdHours)
-                    return a.thresholdHours < b.thresholdHours;
-                return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
-            });
             handler(rewards, {});
         });
 }
