@@ -21,3 +21,8 @@ DROP FUNCTION IF EXISTS muster_reward_json(rewards, uuid);
 -- (muster_attendee_row).
 DROP FUNCTION IF EXISTS muster_attendee_log_json(attendee_logs);
 DROP FUNCTION IF EXISTS muster_attendee_json(attendee_log_users);
+
+-- Entries and totals reach the server as rows (muster_entry_row, muster_totals_row);
+-- TimeEntry::toJson and TimeTotals::toJson make their wire form.
+DROP FUNCTION IF EXISTS muster_entry_json(time_entries);
+DROP FUNCTION IF EXISTS muster_user_totals(uuid, uuid, uuid);

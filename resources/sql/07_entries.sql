@@ -1,25 +1,34 @@
 -- Time entries: the clock actions (one round trip under the person's row lock, replayed by
 -- action id) and the edits managers make, each checked against the event and the team.
 
-CREATE OR REPLACE FUNCTION muster_entry_json(e time_entries) RETURNS jsonb
+-- An entry as the server reads it: its row, with the names it shows and its worked and earned
+-- time (up to now while it goes on) as user_name, badge, team_name, kiosk_name, worked_seconds
+-- and earned_seconds. TimeEntry::toJson makes its wire form.
+CREATE OR REPLACE FUNCTION muster_entry_row(e time_entries) RETURNS jsonb
 LANGUAGE sql STABLE AS $$
-    SELECT jsonb_build_object('id', e.id, 'eventId', e.event_id, 'userId', e.user_id,
-        'userName', u.display_name, 'badge', u.badge, 'teamId', e.team_id, 'teamName', t.name,
-        'start', muster_iso(e.start_at), 'stop', muster_iso(e.stop_at), 'notes', e.notes,
-        'source', e.source, 'kioskId', e.kiosk_id, 'kioskName', k.name, 'offline', e.offline,
-        'autoStopped', e.auto_stopped,
-        'workedSeconds', round(extract(epoch FROM COALESCE(e.stop_at, now()) - e.start_at)),
-        'earnedSeconds', round(muster_earned_seconds(e.organisation_id, e.event_id, e.team_id,
-                                                     e.start_at, COALESCE(e.stop_at, now()))))
+    SELECT to_jsonb(e) || jsonb_build_object('user_name', u.display_name, 'badge', u.badge,
+        'team_name', t.name, 'kiosk_name', k.name,
+        'worked_seconds', round(extract(epoch FROM COALESCE(e.stop_at, now()) - e.start_at)),
+        'earned_seconds', round(muster_earned_seconds(e.organisation_id, e.event_id, e.team_id,
+                                                      e.start_at, COALESCE(e.stop_at, now()))))
       FROM users u
       JOIN teams t ON t.id = e.team_id
       LEFT JOIN kiosks k ON k.id = e.kiosk_id
      WHERE u.id = e.user_id
 $$;
 
+-- What the audit trail records of an entry that goes away.
+CREATE OR REPLACE FUNCTION muster_entry_audit(e time_entries) RETURNS jsonb
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT jsonb_build_object('id', e.id, 'eventId', e.event_id, 'userId', e.user_id,
+        'teamId', e.team_id, 'start', muster_iso(e.start_at), 'stop', muster_iso(e.stop_at),
+        'notes', e.notes, 'source', e.source, 'kioskId', e.kiosk_id, 'offline', e.offline,
+        'autoStopped', e.auto_stopped)
+$$;
+
 -- A person's time for an event: finished entries from the running totals, plus the ongoing one
--- up to now.
-CREATE OR REPLACE FUNCTION muster_user_totals(p_org uuid, p_event uuid, p_user uuid) RETURNS jsonb
+-- up to now (as muster_entry_row).
+CREATE OR REPLACE FUNCTION muster_totals_row(p_org uuid, p_event uuid, p_user uuid) RETURNS jsonb
 LANGUAGE sql STABLE AS $$
     WITH done AS (
         SELECT COALESCE(sum(worked_seconds), 0) AS worked, COALESCE(sum(earned_seconds), 0) AS earned,
@@ -30,14 +39,14 @@ LANGUAGE sql STABLE AS $$
         SELECT e FROM time_entries e
          WHERE e.organisation_id = p_org AND e.event_id = p_event AND e.user_id = p_user
            AND e.stop_at IS NULL)
-    SELECT jsonb_build_object('eventId', p_event, 'userId', p_user,
-        'workedSeconds', round(done.worked + COALESCE(
+    SELECT jsonb_build_object('event_id', p_event, 'user_id', p_user,
+        'worked_seconds', round(done.worked + COALESCE(
             (SELECT extract(epoch FROM now() - (o.e).start_at) FROM ongoing o), 0)),
-        'earnedSeconds', round(done.earned + COALESCE(
+        'earned_seconds', round(done.earned + COALESCE(
             (SELECT muster_earned_seconds(p_org, p_event, (o.e).team_id, (o.e).start_at, now())
                FROM ongoing o), 0)),
         'entries', done.entries,
-        'ongoing', (SELECT muster_entry_json(o.e) FROM ongoing o))
+        'ongoing', (SELECT muster_entry_row(o.e) FROM ongoing o))
       FROM done
 $$;
 
@@ -64,7 +73,8 @@ LANGUAGE sql AS $$
        AND u.state_id = (SELECT id FROM states WHERE organisation_id = e.organisation_id AND is_shift)
 $$;
 
--- The first answer to p_action when it is p_user's action of p_kind; NULL when it is new.
+-- The first answer to p_action when it is p_user's action of p_kind ({entry, totals} as rows,
+-- as clock_actions keeps it); NULL when it is new.
 CREATE OR REPLACE FUNCTION muster_previous_action(p_org uuid, p_action uuid, p_user uuid, p_kind text)
 RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
@@ -131,7 +141,7 @@ BEGIN
     PERFORM muster_audit(p_org, p_actor, 'timeclock.clockIn', 'time_entry', e.id, NULL,
         jsonb_build_object('userId', e.user_id, 'teamId', e.team_id, 'start', muster_iso(e.start_at),
                            'source', e.source, 'kioskId', e.kiosk_id, 'offline', e.offline));
-    result := jsonb_build_object('entry', muster_entry_json(e));
+    result := jsonb_build_object('entry', muster_entry_row(e));
     IF p_action IS NOT NULL THEN
         -- Another person racing with the same id loses here (unique key: a conflict).
         INSERT INTO clock_actions (organisation_id, action_id, user_id, kind, result)
@@ -171,8 +181,8 @@ BEGIN
     PERFORM muster_audit(p_org, p_actor, 'timeclock.clockOut', 'time_entry', e.id,
         jsonb_build_object('stop', NULL),
         jsonb_build_object('stop', muster_iso(e.stop_at), 'offline', p_offline));
-    result := jsonb_build_object('entry', muster_entry_json(e),
-                                 'totals', muster_user_totals(p_org, e.event_id, p_user));
+    result := jsonb_build_object('entry', muster_entry_row(e),
+                                 'totals', muster_totals_row(p_org, e.event_id, p_user));
     IF p_action IS NOT NULL THEN
         INSERT INTO clock_actions (organisation_id, action_id, user_id, kind, result)
         VALUES (p_org, p_action, p_user, 'clockOut', result);
@@ -224,8 +234,8 @@ BEGIN
                            'teamId', before_edit.team_id, 'notes', before_edit.notes),
         jsonb_build_object('start', muster_iso(e.start_at), 'stop', muster_iso(e.stop_at),
                            'teamId', e.team_id, 'notes', e.notes, 'reason', p_reason));
-    RETURN jsonb_build_object('entry', muster_entry_json(e),
-        'totals', muster_user_totals(p_org, e.event_id, e.user_id),
+    RETURN jsonb_build_object('entry', muster_entry_row(e),
+        'totals', muster_totals_row(p_org, e.event_id, e.user_id),
         'notifications', COALESCE(
             (SELECT jsonb_agg(n) FROM muster_reward_notices(p_org, e.event_id, ARRAY[e.user_id]) n), '[]'));
 END
@@ -260,8 +270,8 @@ BEGIN
     PERFORM muster_audit(p_org, p_actor, 'timeclock.add', 'time_entry', e.id, NULL,
         jsonb_build_object('userId', e.user_id, 'teamId', e.team_id, 'start', muster_iso(e.start_at),
                            'stop', muster_iso(e.stop_at), 'notes', e.notes));
-    RETURN jsonb_build_object('entry', muster_entry_json(e),
-        'totals', muster_user_totals(p_org, e.event_id, e.user_id),
+    RETURN jsonb_build_object('entry', muster_entry_row(e),
+        'totals', muster_totals_row(p_org, e.event_id, e.user_id),
         'notifications', COALESCE(
             (SELECT jsonb_agg(n) FROM muster_reward_notices(p_org, e.event_id, ARRAY[e.user_id]) n), '[]'));
 END
@@ -278,13 +288,13 @@ BEGIN
         PERFORM muster_fail('MU404', 'not_found', 'Time entry not found');
     END IF;
     PERFORM muster_writable_event(p_org, e.event_id);
-    gone := muster_entry_json(e);
+    gone := muster_entry_row(e);
     IF e.stop_at IS NULL THEN
         PERFORM muster_leave_shift(e);
     END IF;
     DELETE FROM time_entries WHERE id = e.id;
     PERFORM muster_audit(p_org, p_actor, 'timeclock.delete', 'time_entry', e.id,
-        gone, jsonb_build_object('reason', p_reason));
-    RETURN jsonb_build_object('entry', gone, 'totals', muster_user_totals(p_org, e.event_id, e.user_id));
+        muster_entry_audit(e), jsonb_build_object('reason', p_reason));
+    RETURN jsonb_build_object('entry', gone, 'totals', muster_totals_row(p_org, e.event_id, e.user_id));
 END
 $$;

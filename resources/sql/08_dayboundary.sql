@@ -45,8 +45,8 @@ BEGIN
                 jsonb_build_object('stop', muster_iso(e.stop_at), 'autoStopped', true));
             users_stopped := users_stopped || e.user_id;
             stopped := stopped || jsonb_build_array(jsonb_build_object(
-                'organisationId', e.organisation_id, 'entry', muster_entry_json(e),
-                'totals', muster_user_totals(e.organisation_id, e.event_id, e.user_id),
+                'organisationId', e.organisation_id, 'entry', muster_entry_row(e),
+                'totals', muster_totals_row(e.organisation_id, e.event_id, e.user_id),
                 'notification', to_jsonb(n)));
         END LOOP;
         IF cardinality(users_stopped) > 0 THEN

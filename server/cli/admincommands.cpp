@@ -219,29 +219,23 @@ int AdminCommands::stopOngoing(const ServerOptions &options)
         org = *found;
     }
     StoreError error;
-    const std::optional<QJsonArray> stops
+    const std::optional<TimeclockStore::Boundary> boundary
         = TimeclockStore::stopAtBoundaries(m_db, org, true, &error);
-    if (!stops)
+    if (!boundary)
         return failed(error.message);
     // The same pushes as the day boundary's, so every board, manager and volunteer sees it live.
-    int entries = 0;
     QList<Push> pushes;
     QHash<QUuid, QList<QUuid>> people; // whose presence left the shift state, by organisation
-    for (const QJsonValue &item : *stops) {
-        const QJsonObject stop = item.toObject();
-        const QUuid stopOrg
-            = QUuid::fromString(stop.value(QStringLiteral("organisationId")).toString());
-        if (stop.contains(QStringLiteral("entry"))) {
-            ++entries;
-            const QList<Push> made
-                = TimeclockService::pushesFor(stopOrg, QStringLiteral("stopped"), stop);
-            if (!made.isEmpty())
-                people[stopOrg].append(made.first().audience.userId);
-            pushes += made;
-        }
-        if (const auto notice = NotificationService::pushFor(
-                NotificationStore::fromRow(stop.value(QStringLiteral("notification")).toObject())))
-            pushes.append(*notice);
+    for (const TimeclockStore::BoundaryStop &stop : boundary->stops) {
+        const QList<Push> made = TimeclockService::pushesFor(
+            stop.organisationId, QStringLiteral("stopped"), stop.change);
+        if (!made.isEmpty())
+            people[stop.organisationId].append(made.first().audience.userId);
+        pushes += made;
+    }
+    for (const Notification &notice : boundary->notices) {
+        if (const auto push = NotificationService::pushFor(notice))
+            pushes.append(*push);
     }
     for (auto it = people.cbegin(); it != people.cend(); ++it) {
         for (const PresenceStore::PersonState &state :
@@ -249,6 +243,7 @@ int AdminCommands::stopOngoing(const ServerOptions &options)
             pushes.append(PresenceService::changePush(state));
     }
     publish(pushes);
+    const qsizetype entries = boundary->stops.size();
     m_out << "stopped " << entries << " ongoing " << (entries == 1 ? "shift" : "shifts")
           << Qt::endl;
     return 0;

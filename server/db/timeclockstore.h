@@ -3,19 +3,18 @@
 // one call of an SQL function (resources/sql/07_entries.sql, 08_dayboundary.sql) that holds the
 // person's row lock, checks event and team, writes, audits and stores its answer under the
 // client's action id.
-//
-// The answers are still the functions' JSON ({"entry", "totals", "notifications" as rows,
-// "replayed"}): entries and totals are built by muster_entry_json and muster_user_totals, and
-// replays hand back the stored first answer, so moving that JSON into C++ means changing what
-// clock_actions records (see docs/architecture.md, "What is left").
+// The functions answer with rows (muster_entry_row, muster_totals_row, notices as to_jsonb);
+// this store reads them into typed values.
 #pragma once
 
+#include "domain/notification.h"
 #include "domain/role.h"
+#include "domain/timetotals.h"
 #include "storeerror.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QUuid>
 
@@ -65,37 +64,61 @@ public:
         QString reason; // recorded in the audit trail
     };
 
-    // The function's answer; failures carry the functions' stable reasons.
-    using AnswerHandler = std::function<void(const QJsonObject &answer, const StoreError &error)>;
+    // What a change to an entry did.
+    struct Change
+    {
+        TimeEntry entry; // as it is now; as it was, for a deleted one
+        std::optional<TimeTotals> totals; // the owner's, when they changed
+        QList<Notification> notices; // rewards the change made claimable
+        bool replayed = false; // the first answer to this action id, given again
+    };
+    // One shift the day boundary stopped.
+    struct BoundaryStop
+    {
+        QUuid organisationId;
+        Change change;
+    };
+    struct Boundary
+    {
+        QList<BoundaryStop> stops;
+        QList<Notification> notices; // one to acknowledge per stop, then the reward notices
+    };
+
+    // Failures carry the functions' stable reasons.
+    using ChangeHandler = std::function<void(const Change &change, const StoreError &error)>;
+    // NotFound ("Event or user") when they are not the organisation's.
+    using TotalsHandler = std::function<void(const TimeTotals &totals, const StoreError &error)>;
     // NotFound ("Event or user", or "Event") when they are not the organisation's.
-    using EntriesHandler = std::function<void(const QJsonArray &entries, const StoreError &error)>;
+    using EntriesHandler
+        = std::function<void(const QList<TimeEntry> &entries, const StoreError &error)>;
+    using BoundaryHandler = std::function<void(const Boundary &boundary, const StoreError &error)>;
 
     explicit TimeclockStore(Database &db)
         : m_db(db)
     { }
 
-    void clockIn(const Actor &actor, const ClockIn &in, QObject *context, AnswerHandler handler);
+    void clockIn(const Actor &actor, const ClockIn &in, QObject *context, ChangeHandler handler);
     // Stops `userId`'s ongoing entry at `at` (invalid: now).
     void clockOut(const Actor &actor, const QUuid &userId, const QUuid &actionId,
-        const QDateTime &at, QObject *context, AnswerHandler handler);
+        const QDateTime &at, QObject *context, ChangeHandler handler);
     // A kiosk's offline action: the person is whoever holds the badge (not banned, not a
     // placeholder), acting for themselves; the entry is flagged offline for managers to review.
     // NotFound ("Badge") when nobody does.
     void replayClockIn(const QUuid &org, const QString &badge, const QUuid &actionId,
         const QDateTime &at, const QUuid &teamId, const QUuid &kioskId, QObject *context,
-        AnswerHandler handler);
+        ChangeHandler handler);
     void replayClockOut(const QUuid &org, const QString &badge, const QUuid &actionId,
-        const QDateTime &at, QObject *context, AnswerHandler handler);
+        const QDateTime &at, QObject *context, ChangeHandler handler);
     void addEntry(
-        const Actor &actor, const NewEntry &entry, QObject *context, AnswerHandler handler);
+        const Actor &actor, const NewEntry &entry, QObject *context, ChangeHandler handler);
     void updateEntry(
-        const Actor &actor, const EntryChange &change, QObject *context, AnswerHandler handler);
+        const Actor &actor, const EntryChange &change, QObject *context, ChangeHandler handler);
     void deleteEntry(const Actor &actor, const QUuid &entryId, const QString &reason,
-        QObject *context, AnswerHandler handler);
+        QObject *context, ChangeHandler handler);
 
     // A person's time in an event (null: the active one).
     void totals(const QUuid &org, const QUuid &eventId, const QUuid &userId, QObject *context,
-        AnswerHandler handler);
+        TotalsHandler handler);
     // A person's entries, newest first.
     void entries(const QUuid &org, const QUuid &eventId, const QUuid &userId, QObject *context,
         EntriesHandler handler);
@@ -103,11 +126,15 @@ public:
     void ongoing(const QUuid &org, const QUuid &eventId, QObject *context, EntriesHandler handler);
 
     // The day boundary: stops due shifts of every organisation (or, with `force`, every
-    // ongoing entry of `org`'s active event). One item per stop and per reward notice.
-    void stopAtBoundaries(const QUuid &org, bool force, QObject *context, EntriesHandler handler);
+    // ongoing entry of `org`'s active event).
+    void stopAtBoundaries(const QUuid &org, bool force, QObject *context, BoundaryHandler handler);
     // The same, from the command line.
-    static std::optional<QJsonArray> stopAtBoundaries(
+    static std::optional<Boundary> stopAtBoundaries(
         PgSyncConnection &db, const QUuid &org, bool force, StoreError *error);
+
+    // An entry as muster_entry_row hands it back; totals as muster_totals_row does.
+    static TimeEntry entryFromRow(const QJsonObject &row);
+    static TimeTotals totalsFromRow(const QJsonObject &row);
 
 private:
     Database &m_db;

@@ -5,9 +5,6 @@
 #include "timeclockservice.h"
 #include "util/logging.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
-
 namespace Muster {
 
 DayBoundaryService::DayBoundaryService(
@@ -30,26 +27,18 @@ void DayBoundaryService::run(const QUuid &organisationId, bool force)
     if (m_running && !force)
         return; // the previous check is still out
     m_running = true;
-    m_store.stopAtBoundaries(
-        organisationId, force, this, [this](const QJsonArray &stops, const StoreError &e) {
+    m_store.stopAtBoundaries(organisationId, force, this,
+        [this](const TimeclockStore::Boundary &boundary, const StoreError &e) {
             m_running = false;
             if (e) {
                 qCWarning(lcTimeclock) << "day boundary check failed:" << e.message;
                 return;
             }
-            int entries = 0;
-            for (const QJsonValue &item : stops) {
-                const QJsonObject stop = item.toObject();
-                const QUuid org
-                    = QUuid::fromString(stop.value(QStringLiteral("organisationId")).toString());
-                if (stop.contains(QStringLiteral("entry"))) {
-                    ++entries;
-                    m_timeclock.publish(org, QStringLiteral("stopped"), stop);
-                }
-                if (stop.contains(QStringLiteral("notification")))
-                    m_notifications.deliver(NotificationStore::fromRow(
-                        stop.value(QStringLiteral("notification")).toObject()));
-            }
+            for (const TimeclockStore::BoundaryStop &stop : boundary.stops)
+                m_timeclock.publish(stop.organisationId, QStringLiteral("stopped"), stop.change);
+            for (const Notification &notice : boundary.notices)
+                m_notifications.deliver(notice);
+            const int entries = int(boundary.stops.size());
             if (entries > 0)
                 qCInfo(lcTimeclock) << "day boundary: stopped" << entries << "ongoing entries";
             Q_EMIT stopped(entries);

@@ -21,12 +21,6 @@ void NotificationService::deliver(const Notification &notification)
         m_relay.publish(*push);
 }
 
-void NotificationService::deliverRows(const QJsonArray &rows)
-{
-    for (const QJsonValue &row : rows)
-        deliver(NotificationStore::fromRow(row.toObject()));
-}
-
 std::optional<Push> NotificationService::pushFor(const Notification &notification)
 {
     if (notification.userId.isNull())

@@ -24,8 +24,6 @@ public:
     void acknowledge(const RpcCall &call);
     // Pushes a stored notice to its owner's connections.
     void deliver(const Notification &notification);
-    // Notices as SQL functions hand them back (NotificationStore::fromRow).
-    void deliverRows(const QJsonArray &rows);
     // The notifications.added push for a stored notice; nullopt for one without an owner.
     static std::optional<Push> pushFor(const Notification &notification);
 

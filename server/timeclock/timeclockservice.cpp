@@ -36,10 +36,13 @@ RpcError kioskRequired()
 // Answers {"entries": […]} or the failure.
 TimeclockStore::EntriesHandler replyWithEntries(const RpcCall &call)
 {
-    return [call](const QJsonArray &entries, const StoreError &e) {
+    return [call](const QList<TimeEntry> &entries, const StoreError &e) {
         if (e)
             return call.fail(e.toRpcError());
-        call.reply(QJsonObject {{QStringLiteral("entries"), entries}});
+        QJsonArray list;
+        for (const TimeEntry &entry : entries)
+            list.append(entry.toJson());
+        call.reply(QJsonObject {{QStringLiteral("entries"), list}});
     };
 }
 
@@ -53,9 +56,10 @@ TimeclockService::TimeclockService(
     , m_presence(presence)
 { }
 
-void TimeclockService::publish(const QUuid &org, const QString &change, const QJsonObject &result)
+void TimeclockService::publish(
+    const QUuid &org, const QString &kind, const TimeclockStore::Change &change)
 {
-    const QList<Push> pushes = pushesFor(org, change, result);
+    const QList<Push> pushes = pushesFor(org, kind, change);
     for (const Push &push : pushes)
         m_relay.publish(push);
     if (!pushes.isEmpty())
@@ -63,24 +67,32 @@ void TimeclockService::publish(const QUuid &org, const QString &change, const QJ
 }
 
 QList<Push> TimeclockService::pushesFor(
-    const QUuid &org, const QString &change, const QJsonObject &result)
+    const QUuid &org, const QString &kind, const TimeclockStore::Change &change)
 {
-    const QJsonObject entry = result.value(QStringLiteral("entry")).toObject();
-    const QUuid userId = QUuid::fromString(entry.value(QStringLiteral("userId")).toString());
+    const QUuid userId = change.entry.userId;
     if (userId.isNull())
         return {};
     QList<Push> pushes {
         {Audience::atLeast(org, Role::Manager, userId), QStringLiteral("timeclock.entryChanged"),
-            {{QStringLiteral("change"), change}, {QStringLiteral("entry"), entry}}}};
-    if (result.contains(QStringLiteral("totals")))
+            {{QStringLiteral("change"), kind}, {QStringLiteral("entry"), change.entry.toJson()}}}};
+    if (change.totals)
         pushes.append({Audience::person(userId), QStringLiteral("timeclock.ownTotalsChanged"),
-            result.value(QStringLiteral("totals")).toObject()});
-    for (const QJsonValue &n : result.value(QStringLiteral("notifications")).toArray()) {
-        if (const std::optional<Push> notice
-            = NotificationService::pushFor(NotificationStore::fromRow(n.toObject())))
-            pushes.append(*notice);
+            change.totals->toJson()});
+    for (const Notification &notice : change.notices) {
+        if (const std::optional<Push> push = NotificationService::pushFor(notice))
+            pushes.append(*push);
     }
     return pushes;
+}
+
+QJsonObject TimeclockService::answerOf(const TimeclockStore::Change &change)
+{
+    QJsonObject answer {{QStringLiteral("entry"), change.entry.toJson()}};
+    if (change.totals)
+        answer.insert(QStringLiteral("totals"), change.totals->toJson());
+    if (change.replayed)
+        answer.insert(QStringLiteral("replayed"), true);
+    return answer;
 }
 
 TimeclockStore::Actor TimeclockService::actorOf(const Caller &caller)
@@ -118,18 +130,16 @@ void TimeclockService::clockOut(const RpcCall &call)
         replyAndPublish(call, QStringLiteral("stopped")));
 }
 
-TimeclockStore::AnswerHandler TimeclockService::replyAndPublish(
-    const RpcCall &call, const QString &change)
+TimeclockStore::ChangeHandler TimeclockService::replyAndPublish(
+    const RpcCall &call, const QString &kind)
 {
-    return [this, call, change, org = call.caller().organisationId](
-               const QJsonObject &answer, const StoreError &e) {
+    return [this, call, kind, org = call.caller().organisationId](
+               const TimeclockStore::Change &change, const StoreError &e) {
         if (e)
             return call.fail(e.toRpcError());
-        QJsonObject result = answer;
-        result.remove(QStringLiteral("notifications")); // they arrive as pushes
-        call.reply(result);
-        if (!result.value(QStringLiteral("replayed")).toBool())
-            publish(org, change, answer);
+        call.reply(answerOf(change));
+        if (!change.replayed)
+            publish(org, kind, change);
     };
 }
 
@@ -193,17 +203,16 @@ void TimeclockService::replayNext(
     }
     const Caller caller = call.caller();
     const auto outcome = [this, kind, next, refuse, org = caller.organisationId](
-                             const QJsonObject &answer, const StoreError &e) {
+                             const TimeclockStore::Change &change, const StoreError &e) {
         if (e)
             return refuse(e.toRpcError());
-        QJsonObject result = answer;
-        if (!result.value(QStringLiteral("replayed")).toBool()) {
+        if (!change.replayed) {
             publish(org,
                 kind == QLatin1String("clockIn") ? QStringLiteral("started")
                                                  : QStringLiteral("stopped"),
-                result);
+                change);
         }
-        result.remove(QStringLiteral("notifications"));
+        QJsonObject result = answerOf(change);
         result.insert(QStringLiteral("ok"), true);
         next(result);
     };
@@ -222,10 +231,10 @@ void TimeclockService::totals(const RpcCall &call)
     if (!subject)
         return;
     m_store.totals(call.caller().organisationId, subject->eventId, subject->userId, this,
-        [call](const QJsonObject &totals, const StoreError &e) {
+        [call](const TimeTotals &totals, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());
-            call.reply(totals);
+            call.reply(totals.toJson());
         });
 }
 

@@ -1,7 +1,7 @@
 // The time clock itself: clocking in and out (idempotent by a client-made action id), a kiosk's
 // offline queue replayed with its original times, totals, and managers' work on entries. Every
 // change is pushed as timeclock.entryChanged to managers and the entry's owner, who also gets
-// timeclock.totals and any reward notices it caused.
+// timeclock.ownTotalsChanged and any reward notices it caused.
 #pragma once
 
 #include "db/timeclockstore.h"
@@ -35,19 +35,21 @@ public:
     void deleteEntry(const RpcCall &call);
     void stopEntry(const RpcCall &call);
 
-    // Sends the pushes one result of the SQL functions calls for ({entry, totals?,
-    // notifications?}); change is "started", "stopped", "updated" or "deleted".
-    void publish(const QUuid &organisationId, const QString &change, const QJsonObject &result);
+    // Sends the pushes one change calls for; `kind` is "started", "stopped", "updated" or
+    // "deleted".
+    void publish(
+        const QUuid &organisationId, const QString &kind, const TimeclockStore::Change &change);
     // Those pushes as values (the person's presence aside, which is read when it leaves), for
     // whoever else makes such a change: the admin command line.
     static QList<Push> pushesFor(
-        const QUuid &organisationId, const QString &change, const QJsonObject &result);
+        const QUuid &organisationId, const QString &kind, const TimeclockStore::Change &change);
+    // The wire answer of a change: {entry, totals?, replayed?}; the notices travel as pushes.
+    static QJsonObject answerOf(const TimeclockStore::Change &change);
 
 private:
     void replayNext(const RpcCall &call, QJsonArray actions, int index, QJsonArray results);
-    // Answers with the store's answer (less the notices, which arrive as pushes) and spreads it
-    // as `change` unless it was a replay.
-    TimeclockStore::AnswerHandler replyAndPublish(const RpcCall &call, const QString &change);
+    // Answers with the change and spreads it as `kind` unless it was a replay.
+    TimeclockStore::ChangeHandler replyAndPublish(const RpcCall &call, const QString &kind);
     static TimeclockStore::Actor actorOf(const Caller &caller);
 
     TimeclockStore m_store;

@@ -2,6 +2,7 @@
 // by the clients with the same type.
 #include "domain/event.h"
 #include "domain/kiosk.h"
+#include "domain/timetotals.h"
 #include "protocol/wiretime.h"
 
 #include <QJsonObject>
@@ -60,6 +61,43 @@ private Q_SLOTS:
         k.lastSeen = k.createdAt.addSecs(60);
         k.revoked = true;
         QCOMPARE(Kiosk::fromJson(k.toJson()), k);
+    }
+
+    // An ongoing entry at a desk: no stop, no kiosk, and a person without a badge yet; the
+    // protocol sends those as null, and the kiosk and the app read them back as absent.
+    void ongoingEntryAndTotalsRoundTrip()
+    {
+        TimeEntry e;
+        e.id = QUuid::createUuid();
+        e.eventId = QUuid::createUuid();
+        e.userId = QUuid::createUuid();
+        e.userName = QStringLiteral("Ada L");
+        e.teamId = QUuid::createUuid();
+        e.teamName = QStringLiteral("Stage");
+        e.start = QDateTime(QDate(2026, 7, 1), QTime(8, 0, 0, 123), Qt::UTC);
+        e.notes = QStringLiteral("");
+        e.source = QStringLiteral("desktop");
+        e.workedSeconds = 3600;
+        e.earnedSeconds = 5400;
+        const QJsonObject json = e.toJson();
+        QVERIFY(e.isOngoing());
+        for (const char *absent : {"stop", "badge", "kioskId", "kioskName"})
+            QVERIFY2(json.value(QLatin1String(absent)).isNull(), absent);
+        QCOMPARE(json.value(QStringLiteral("start")).toString(),
+            QStringLiteral("2026-07-01T08:00:00.123Z"));
+        QCOMPARE(json.size(), 17);
+        QCOMPARE(TimeEntry::fromJson(json), e);
+
+        TimeTotals t;
+        t.eventId = e.eventId;
+        t.userId = e.userId;
+        t.workedSeconds = 7200;
+        t.earnedSeconds = 9000;
+        t.entries = 1;
+        QVERIFY(t.toJson().value(QStringLiteral("ongoing")).isNull());
+        QCOMPARE(TimeTotals::fromJson(t.toJson()), t);
+        t.ongoing = e;
+        QCOMPARE(TimeTotals::fromJson(t.toJson()), t);
     }
 };
 

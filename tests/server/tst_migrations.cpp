@@ -4,10 +4,12 @@
 // upgraded from any earlier release ends up defined exactly like a fresh one.
 #include "db/migrator.h"
 #include "db/pgsyncconnection.h"
+#include "db/timeclockstore.h"
 #include "testcluster.h"
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace Muster;
@@ -334,6 +336,102 @@ private Q_SLOTS:
             for (const QString &row : before.at(i))
                 QVERIFY2(after.contains(row),
                     qPrintable(QString::fromUtf8(fingerprints.at(i)) + u'\n' + row));
+        }
+    }
+
+    // Releases before 0008 kept a clock action's first answer in its wire form; a kiosk that
+    // sends the action again after the upgrade must get that same answer back.
+    void clockActionsOfAnEarlierReleaseReplayTheSameAnswer()
+    {
+        PgSyncConnection db(TestCluster::instance().createDatabase(false));
+        Migrator old(db);
+        QVERIFY2(old.migrate(released(7), {}), qPrintable(old.errorMessage()));
+        const QList<QByteArray> seed {
+            "INSERT INTO organisations (id, name) VALUES"
+            " ('0190a000-0000-7000-8000-000000000001', 'Old Org')",
+            "INSERT INTO teams (id, organisation_id, name) VALUES"
+            " ('0190a000-0000-7000-8000-000000000002', '0190a000-0000-7000-8000-000000000001',"
+            "  'Stage')",
+            "INSERT INTO users (id, organisation_id, login, display_name, password_hash, role,"
+            "  badge, home_team_id) VALUES ('0190a000-0000-7000-8000-000000000003',"
+            " '0190a000-0000-7000-8000-000000000001', 'ada', 'Ada L', '$argon2id$x', 'volunteer',"
+            " '42', '0190a000-0000-7000-8000-000000000002')",
+        };
+        for (const QByteArray &sql : seed)
+            QVERIFY2(db.exec(sql).ok(), sql.constData());
+        const QJsonObject entry {
+            {QStringLiteral("id"), QStringLiteral("0190a000-0000-7000-8000-000000000005")},
+            {QStringLiteral("eventId"), QStringLiteral("0190a000-0000-7000-8000-000000000004")},
+            {QStringLiteral("userId"), QStringLiteral("0190a000-0000-7000-8000-000000000003")},
+            {QStringLiteral("userName"), QStringLiteral("Ada L")},
+            {QStringLiteral("badge"), QStringLiteral("42")},
+            {QStringLiteral("teamId"), QStringLiteral("0190a000-0000-7000-8000-000000000002")},
+            {QStringLiteral("teamName"), QStringLiteral("Stage")},
+            {QStringLiteral("start"), QStringLiteral("2026-12-01T08:00:00.123Z")},
+            {QStringLiteral("stop"), QStringLiteral("2026-12-01T11:30:00.000Z")},
+            {QStringLiteral("notes"), QString()},
+            {QStringLiteral("source"), QStringLiteral("kiosk")},
+            {QStringLiteral("kioskId"), QJsonValue()},
+            {QStringLiteral("kioskName"), QJsonValue()},
+            {QStringLiteral("offline"), true},
+            {QStringLiteral("autoStopped"), false},
+            {QStringLiteral("workedSeconds"), 12600},
+            {QStringLiteral("earnedSeconds"), 16200},
+        };
+        const QJsonObject clockIn {{QStringLiteral("entry"), entry}};
+        QJsonObject clockOut = clockIn;
+        clockOut.insert(QStringLiteral("totals"),
+            QJsonObject {
+                {QStringLiteral("eventId"), entry.value(QStringLiteral("eventId"))},
+                {QStringLiteral("userId"), entry.value(QStringLiteral("userId"))},
+                {QStringLiteral("workedSeconds"), 12600},
+                {QStringLiteral("earnedSeconds"), 16200},
+                {QStringLiteral("entries"), 1},
+                {QStringLiteral("ongoing"), QJsonValue()},
+            });
+        const auto text = [](const QJsonObject &o) {
+            return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+        };
+        QVERIFY(
+            db.exec("INSERT INTO clock_actions (organisation_id, action_id, user_id, kind,"
+                    " result) VALUES ($1, $2, $3, 'clockIn', $4), ($1, $5, $3, 'clockOut', $6)",
+                  PgParams() << QUuid(u"0190a000-0000-7000-8000-000000000001")
+                             << QUuid(u"0190a000-0000-7000-8000-00000000000a")
+                             << QUuid(u"0190a000-0000-7000-8000-000000000003") << text(clockIn)
+                             << QUuid(u"0190a000-0000-7000-8000-00000000000b") << text(clockOut))
+                .ok());
+
+        Migrator upgrade(db);
+        QVERIFY2(upgrade.migrate(), qPrintable(upgrade.errorMessage()));
+
+        for (const auto &[action, kind, recorded] :
+            {std::tuple {"0190a000-0000-7000-8000-00000000000a", "clockIn", clockIn},
+                std::tuple {"0190a000-0000-7000-8000-00000000000b", "clockOut", clockOut}}) {
+            // The function the server calls, as a kiosk's retry reaches it.
+            const PgResult r = db.exec(QByteArray("SELECT ")
+                    + (kind == QByteArray("clockIn")
+                            ? "muster_clock_in($1, $2, $3, $4, now(), 'kiosk', NULL, false, $2,"
+                              " 'volunteer')"
+                            : "muster_clock_out($1, $2, $3, now(), false, $2) WHERE $4::uuid"
+                              " IS NOT NULL"),
+                PgParams() << QUuid(u"0190a000-0000-7000-8000-000000000001")
+                           << QUuid(u"0190a000-0000-7000-8000-000000000003") << QUuid(action)
+                           << QUuid(u"0190a000-0000-7000-8000-000000000002"));
+            QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+            const QJsonObject answer = QJsonDocument::fromJson(r.bytes(0, 0)).object();
+            const QJsonObject &first = recorded;
+            QVERIFY(answer.value(QStringLiteral("replayed")).toBool());
+            const TimeEntry replayed
+                = TimeclockStore::entryFromRow(answer.value(QStringLiteral("entry")).toObject());
+            QCOMPARE(replayed.toJson(), first.value(QStringLiteral("entry")).toObject());
+            QCOMPARE(answer.contains(QStringLiteral("totals")),
+                first.contains(QStringLiteral("totals")));
+            if (first.contains(QStringLiteral("totals"))) {
+                QCOMPARE(
+                    TimeclockStore::totalsFromRow(answer.value(QStringLiteral("totals")).toObject())
+                        .toJson(),
+                    first.value(QStringLiteral("totals")).toObject());
+            }
         }
     }
 
