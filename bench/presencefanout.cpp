@@ -76,6 +76,17 @@ public:
             frame(id, QStringLiteral("presence.set"), {{QStringLiteral("stateId"), stateId}}));
     }
     bool roundDone() const { return m_pending == 0; }
+
+    // Member `caller` calls `method`; the round ends with the answer.
+    void startCall(size_t caller, const QString &method, qint64 id)
+    {
+        m_callIndex = caller;
+        m_callReply = QStringLiteral("\"id\":%1,").arg(id);
+        m_callDone = false;
+        m_sentAt = m_clock.nsecsElapsed();
+        m_sockets[caller]->sendTextMessage(frame(id, method, {}));
+    }
+    bool callDone() const { return m_callDone; }
     int roundMissing() const { return m_pending; }
     double roundSlowest() const { return m_slowest; }
     std::vector<double> &latencies() { return m_latencies; }
@@ -118,6 +129,11 @@ private:
             openNext();
             return;
         }
+        if (!m_callDone && i == m_callIndex && text.contains(m_callReply)) {
+            m_latencies.push_back(double(m_clock.nsecsElapsed() - m_sentAt) / 1e6);
+            m_callDone = true;
+            return;
+        }
         // Cheap matching: the load tool shares the server's two cores, so it must not parse
         // thousands of JSON documents per round to find the one push it times.
         if (m_pending == 0 || !m_watching[i] || !text.contains(m_expectUser)
@@ -148,6 +164,9 @@ private:
     double m_slowest = 0;
     qint64 m_sentAt = 0;
     std::vector<double> m_latencies;
+    size_t m_callIndex = 0;
+    QString m_callReply;
+    bool m_callDone = true;
 };
 
 } // namespace
@@ -338,6 +357,20 @@ int main(int argc, char *argv[])
     };
     const Outcome teamOutcome = runRounds(QStringLiteral("Team"));
     const Outcome boardOutcome = runRounds(QStringLiteral("Board"));
+    // What opening the board costs: the whole organisation's snapshot, one call at a time.
+    std::vector<double> boardList;
+    {
+        const size_t caller = indexesOf(QStringLiteral("Board")).front();
+        load.latencies().clear();
+        for (int round = 0; round < std::min(rounds, 50); ++round) {
+            load.startCall(caller, QStringLiteral("presence.list"), 100000 + round);
+            if (!waitFor([&] { return load.callDone(); }, 30000)) {
+                std::fprintf(stderr, "presence.list %d: no answer\n", round);
+                break;
+            }
+        }
+        boardList = load.latencies();
+    }
 
     std::printf("muster-bench-presence: %d sessions (team %d, board %d, others %d), %d rounds per "
                 "scenario, %d server process%s, loopback, load tool on the same cores\n",
@@ -357,6 +390,7 @@ int main(int argc, char *argv[])
     printLatency("  presence.set -> each member", boardOutcome.each);
     printLatency("  presence.set -> last member", boardOutcome.last);
     std::printf("  server CPU %.2f s over %.1f s\n", boardOutcome.cpu, boardOutcome.seconds);
+    printLatency("  presence.list (whole board)", boardList);
     std::fflush(stdout);
 
     // The others first: the first server owns the embedded cluster.
