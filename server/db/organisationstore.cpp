@@ -3,21 +3,22 @@
 
 #include "database.h"
 
-#include <QJsonDocument>
-
 namespace Muster {
 
 void OrganisationStore::list(
-    QObject *context, std::function<void(const QJsonArray &, const StoreError &)> handler)
+    QObject *context, std::function<void(const QList<Organisation> &, const StoreError &)> handler)
 {
-    m_db.exec("SELECT COALESCE(json_agg(json_build_object('id', o.id, 'name', o.name,"
-              "  'people', (SELECT count(*) FROM users u WHERE u.organisation_id = o.id"
-              "   AND u.role <> 'banned')) ORDER BY lower(o.name), o.id), '[]'::json)"
-              " FROM organisations o",
+    m_db.exec("SELECT o.id, o.name, (SELECT count(*) FROM users u WHERE u.organisation_id = o.id"
+              "  AND u.role <> 'banned')"
+              " FROM organisations o ORDER BY lower(o.name), o.id",
         {}, context, [handler](const PgResult &r) {
             if (!r.ok())
                 return handler({}, StoreError::unavailable(r.errorMessage()));
-            handler(QJsonDocument::fromJson(r.bytes(0, 0)).array(), {});
+            QList<Organisation> organisations;
+            organisations.reserve(r.rows());
+            for (int row = 0; row < r.rows(); ++row)
+                organisations.append({r.uuid(row, 0), r.text(row, 1), int(r.toInt(row, 2))});
+            handler(organisations, {});
         });
 }
 

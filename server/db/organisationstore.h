@@ -1,9 +1,10 @@
 // SQL for the server-wide view a superadmin has: every organisation with its head count.
 #pragma once
 
+#include "domain/organisation.h"
 #include "storeerror.h"
 
-#include <QJsonArray>
+#include <QList>
 #include <QObject>
 #include <QUuid>
 
@@ -20,9 +21,9 @@ public:
         : m_db(db)
     { }
 
-    // [{id, name, people}] by name; people counts members who are not banned.
-    void list(
-        QObject *context, std::function<void(const QJsonArray &, const StoreError &)> handler);
+    // Every organisation by name, with `people` counting members who are not banned.
+    void list(QObject *context,
+        std::function<void(const QList<Organisation> &, const StoreError &)> handler);
     void exists(const QUuid &org, QObject *context,
         std::function<void(bool exists, const StoreError &)> handler);
 

@@ -5,6 +5,7 @@
 #include "database.h"
 #include "pgsyncconnection.h"
 #include "statestore.h"
+#include "teamstore.h"
 
 namespace Muster {
 
@@ -15,7 +16,7 @@ namespace {
 const QByteArray kOnline = "EXISTS (SELECT 1 FROM live_connections l WHERE l.user_id = u.id)";
 
 // The columns every PersonState is read from, in order, for a query over "users u".
-QByteArray stateColumns(const QByteArray &online = kOnline)
+QByteArray stateColumnsWith(const QByteArray &online)
 {
     return "u.organisation_id, u.id, u.state_id, muster_iso(u.state_since),"
            " muster_iso(u.last_seen_at), u.status_message, muster_iso(u.state_until), "
@@ -39,45 +40,91 @@ void deliver(const PgResult &r, const PresenceStore::StateHandler &handler)
     handler(stateAt(r, 0), {});
 }
 
-const QByteArray kCurrentStates = "SELECT " + stateColumns()
+const QByteArray kCurrentStates = "SELECT " + PresenceStore::stateColumns()
     + " FROM users u WHERE u.organisation_id = $1 AND u.id = ANY ($2::uuid[])";
 
-QList<PresenceStore::PersonState> statesOf(const PgResult &r)
+// The columns personAt() reads, of "users u".
+// Times as the wire writes them (muster_iso: UTC, milliseconds), as in PersonState.
+const QByteArray kPersonColumns
+    = "u.id, u.login, u.display_name, u.role, u.home_team_id, u.state_id,"
+      " muster_iso(u.state_since), muster_iso(u.last_seen_at), u.status_message,"
+      " muster_iso(u.state_until), u.highlight_color, u.avatar_sha256, "
+    + kOnline;
+
+QString idText(const PgResult &r, int row, int column)
 {
-    QList<PresenceStore::PersonState> states;
+    return r.isNull(row, column) ? QString() : r.uuid(row, column).toString(QUuid::WithoutBraces);
+}
+
+Person personAt(const PgResult &r, int row)
+{
+    Person p;
+    p.userId = idText(r, row, 0);
+    p.login = r.text(row, 1);
+    p.displayName = r.text(row, 2);
+    p.role = r.text(row, 3);
+    p.teamId = idText(r, row, 4);
+    p.stateId = idText(r, row, 5);
+    p.since = r.timestamp(row, 6);
+    p.lastSeen = r.timestamp(row, 7);
+    p.message = r.text(row, 8);
+    p.until = r.timestamp(row, 9);
+    p.highlight = r.text(row, 10);
+    p.avatar = r.text(row, 11);
+    p.online = r.toBool(row, 12);
+    return p;
+}
+
+} // namespace
+
+QByteArray PresenceStore::stateColumns()
+{
+    return stateColumnsWith(kOnline);
+}
+
+QList<PresenceStore::PersonState> PresenceStore::statesOf(const PgResult &r)
+{
+    QList<PersonState> states;
+    states.reserve(r.rows());
     for (int row = 0; row < r.rows(); ++row)
         states.append(stateAt(r, row));
     return states;
 }
 
-} // namespace
-
 void PresenceStore::snapshot(
     const QUuid &organisationId, const QUuid &teamId, QObject *context, SnapshotHandler handler)
 {
-    m_db.exec("SELECT json_build_object('states', (" + StateStore::listJsonSql()
-            + "),"
-              " 'people', COALESCE((SELECT json_agg(json_build_object("
-              "    'userId', u.id, 'login', u.login, 'displayName', u.display_name, 'role', u.role,"
-              "    'teamId', u.home_team_id, 'stateId', u.state_id,"
-              "    'since', muster_iso(u.state_since), 'lastSeen', muster_iso(u.last_seen_at),"
-              "    'message', u.status_message, 'until', muster_iso(u.state_until),"
-              "    'highlight', u.highlight_color, 'avatar', u.avatar_sha256,"
-              "    'online', "
-            + kOnline
-            + ")"
-              "    ORDER BY lower(u.display_name), u.id)"
-              "   FROM users u WHERE u.organisation_id = $1 AND u.role <> 'banned'"
-              "     AND ($2::uuid IS NULL OR u.home_team_id = $2)), '[]'::json),"
-              " 'organisation', (SELECT json_build_object('id', o.id, 'name', o.name)"
-              "   FROM organisations o WHERE o.id = $1),"
-              " 'team', (SELECT json_build_object('id', t.id, 'name', t.name, 'archived', "
-              "t.archived)"
-              "   FROM teams t WHERE t.id = $2 AND t.organisation_id = $1))",
-        PgParams() << organisationId << teamId, context, [handler](const PgResult &r) {
-            if (!r.ok())
-                return handler({}, r.errorMessage());
-            handler(r.bytes(0, 0), {});
+    const PgParams params = PgParams() << organisationId << teamId;
+    // Read-only, so one transaction gives the three reads one view of the board.
+    m_db.transaction(
+        {{"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", {}},
+            {"SELECT o.id, o.name FROM organisations o WHERE o.id = $1",
+                PgParams() << organisationId},
+            {"SELECT " + TeamStore::teamColumns()
+                    + " FROM teams t WHERE t.id = $2 AND t.organisation_id = $1",
+                params},
+            {StateStore::listSql(), PgParams() << organisationId},
+            {"SELECT " + kPersonColumns
+                    + " FROM users u WHERE u.organisation_id = $1 AND u.role <> 'banned'"
+                      "  AND ($2::uuid IS NULL OR u.home_team_id = $2)"
+                      " ORDER BY lower(u.display_name), u.id",
+                params}},
+        context, [handler](const QList<PgResult> &results) {
+            if (results.size() != 5 || !results.last().ok())
+                return handler({}, results.last().errorMessage());
+            Snapshot snapshot;
+            const PgResult &organisation = results.at(1);
+            if (organisation.rows() == 1)
+                snapshot.organisation
+                    = Organisation {organisation.uuid(0, 0), organisation.text(0, 1), {}};
+            if (results.at(2).rows() == 1)
+                snapshot.team = TeamStore::teamAt(results.at(2), 0);
+            snapshot.states = StateStore::statesOf(results.at(3));
+            const PgResult &people = results.at(4);
+            snapshot.people.reserve(people.rows());
+            for (int row = 0; row < people.rows(); ++row)
+                snapshot.people.append(personAt(people, row));
+            handler(snapshot, {});
         });
 }
 
@@ -136,7 +183,7 @@ void PresenceStore::leave(const QUuid &serverId, const QUuid &organisationId, co
               " UPDATE users u SET last_seen_at = CASE WHEN e.online THEN u.last_seen_at"
               "   ELSE now() END FROM elsewhere e, "
             + kSoftCommit + " WHERE u.id = $2 AND u.organisation_id = $1 RETURNING "
-            + stateColumns("e.online"),
+            + stateColumnsWith("e.online"),
         PgParams() << organisationId << userId << serverId, context,
         [handler](const PgResult &r) { deliver(r, handler); });
 }

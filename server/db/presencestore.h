@@ -2,6 +2,11 @@
 // message and end, and the sweep that returns expired states to the default.
 #pragma once
 
+#include "domain/organisation.h"
+#include "domain/person.h"
+#include "domain/statusstate.h"
+#include "domain/team.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
@@ -15,6 +20,7 @@
 namespace Muster {
 
 class Database;
+class PgResult;
 class PgSyncConnection;
 
 class PresenceStore
@@ -31,7 +37,15 @@ public:
         QString until; // ISO 8601 UTC, empty when the state does not clear itself
         bool online = false; // connected to some live server (see live_connections)
     };
-    using SnapshotHandler = std::function<void(const QByteArray &json, const QString &error)>;
+    // What the board shows of one organisation, or of one of its teams.
+    struct Snapshot
+    {
+        QList<StatusState> states; // in display order
+        QList<Person> people; // by name; banned people are left out
+        std::optional<Organisation> organisation; // absent: no such organisation
+        std::optional<Team> team; // absent: everyone, or no such team of the organisation
+    };
+    using SnapshotHandler = std::function<void(const Snapshot &snapshot, const QString &error)>;
     using StateHandler
         = std::function<void(const std::optional<PersonState> &state, const QString &error)>;
     using StatesHandler
@@ -41,9 +55,8 @@ public:
         : m_db(db)
     { }
 
-    // {"states": […], "people": […], "team": {…}|null} for one organisation, or only the members
-    // of one of its teams (a null teamId: everyone), built by PostgreSQL in one round trip.
-    // "team" is null when teamId is null or names no team of the organisation.
+    // One organisation's states and people, or only the members of one of its teams (a null
+    // teamId: everyone), read in one transaction.
     void snapshot(const QUuid &organisationId, const QUuid &teamId, QObject *context,
         SnapshotHandler handler);
     // Sets the user's state, message and end (an invalid until: no end). An absent value means
@@ -70,6 +83,9 @@ public:
     // The same, blocking, for the admin command line.
     static QList<PersonState> currentStates(
         PgSyncConnection &db, const QUuid &organisationId, const QList<QUuid> &userIds);
+    // The columns statesOf() reads, of "users u" in a query or a RETURNING clause.
+    static QByteArray stateColumns();
+    static QList<PersonState> statesOf(const PgResult &result);
     // When the next state ends (invalid: none pending).
     void nextExpiry(QObject *context, std::function<void(const QDateTime &when)> handler);
 

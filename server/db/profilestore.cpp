@@ -3,24 +3,21 @@
 
 #include "database.h"
 #include "directorystore.h"
-
-#include <QJsonDocument>
+#include "userstore.h"
 
 namespace Muster {
 
 void ProfileStore::get(
     const QUuid &org, const QUuid &userId, QObject *context, ProfileHandler handler)
 {
-    m_db.exec("SELECT json_build_object('userId', id, 'login', login, 'displayName', display_name,"
-              " 'email', email, 'role', role, 'teamId', home_team_id,"
-              " 'avatar', avatar_sha256)"
-              " FROM users WHERE id = $2 AND organisation_id = $1",
+    m_db.exec("SELECT " + UserStore::accountColumns()
+            + " FROM users u WHERE u.id = $2 AND u.organisation_id = $1",
         PgParams() << org << userId, context, [handler](const PgResult &r) {
             if (!r.ok())
                 return handler({}, StoreError::unavailable(r.errorMessage()));
             if (r.rows() == 0)
                 return handler({}, StoreError::notFound(QStringLiteral("User")));
-            handler(QJsonDocument::fromJson(r.bytes(0, 0)).object(), {});
+            handler(UserStore::accountAt(r, 0), {});
         });
 }
 
@@ -36,17 +33,17 @@ void ProfileStore::update(const QUuid &org, const QUuid &userId,
         "WITH old AS (SELECT * FROM users WHERE id = $2 AND organisation_id = $1),"
         " u AS (UPDATE users SET display_name = COALESCE($3, users.display_name),"
         "   email = COALESCE($4, users.email) FROM old WHERE users.id = old.id RETURNING users.*)"
-        " SELECT json_build_object('userId', u.id, 'displayName', u.display_name,"
-        "   'email', u.email)"
-        " FROM u, old CROSS JOIN LATERAL muster_audit($1, $2, 'user.profile', 'user', $2,"
-        "   jsonb_build_object('displayName', old.display_name, 'email', old.email),"
-        "   jsonb_build_object('displayName', u.display_name, 'email', u.email))",
+        " SELECT "
+            + UserStore::accountColumns()
+            + " FROM u, old CROSS JOIN LATERAL muster_audit($1, $2, 'user.profile', 'user', $2,"
+              "   jsonb_build_object('displayName', old.display_name, 'email', old.email),"
+              "   jsonb_build_object('displayName', u.display_name, 'email', u.email))",
         params, context, [handler](const PgResult &r) {
             if (!r.ok())
                 return handler({}, StoreError::unavailable(r.errorMessage()));
             if (r.rows() == 0)
                 return handler({}, StoreError::notFound(QStringLiteral("User")));
-            handler(QJsonDocument::fromJson(r.bytes(0, 0)).object(), {});
+            handler(UserStore::accountAt(r, 0), {});
         });
 }
 

@@ -1,10 +1,10 @@
 // SQL for a person's own profile: display name, email and password.
 #pragma once
 
+#include "domain/account.h"
 #include "storeerror.h"
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QObject>
 #include <QUuid>
 
@@ -18,15 +18,14 @@ class Database;
 class ProfileStore
 {
 public:
-    using ProfileHandler = std::function<void(const QJsonObject &profile, const StoreError &error)>;
+    using ProfileHandler = std::function<void(const Account &account, const StoreError &error)>;
 
     explicit ProfileStore(Database &db)
         : m_db(db)
     { }
 
-    // {userId, login, displayName, email, role, teamId}.
     void get(const QUuid &org, const QUuid &userId, QObject *context, ProfileHandler handler);
-    // Changes what is given; the result is {userId, displayName, email}. Audited.
+    // Changes what is given and answers the account as it is now. Audited.
     void update(const QUuid &org, const QUuid &userId, const std::optional<QString> &displayName,
         const std::optional<QString> &email, QObject *context, ProfileHandler handler);
     void passwordHash(const QUuid &org, const QUuid &userId, QObject *context,

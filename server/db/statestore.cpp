@@ -2,17 +2,31 @@
 #include "statestore.h"
 
 #include "database.h"
+#include "pgresult.h"
 
-#include <QJsonDocument>
 #include <QSet>
 
 namespace Muster {
 
 namespace {
 
-const QByteArray kStateJson = "json_build_object('id', s.id, 'label', s.label, 'color', s.color,"
-                              " 'icon', s.icon, 'order', s.sort_order, 'available', s.is_available,"
-                              " 'isDefault', s.is_default, 'shift', s.is_shift)";
+// The columns stateAt() reads, of a states row s.
+const QByteArray kStateColumns = "s.id, s.label, s.color, s.icon, s.sort_order, s.is_available,"
+                                 " s.is_default, s.is_shift";
+
+StatusState stateAt(const PgResult &r, int row)
+{
+    StatusState s;
+    s.id = r.uuid(row, 0).toString(QUuid::WithoutBraces);
+    s.label = r.text(row, 1);
+    s.color = r.text(row, 2);
+    s.icon = r.text(row, 3);
+    s.order = int(r.toInt(row, 4));
+    s.available = r.toBool(row, 5);
+    s.isDefault = r.toBool(row, 6);
+    s.shift = r.toBool(row, 7);
+    return s;
+}
 
 StoreError failureOf(const PgResult &r, const QString &what)
 {
@@ -23,31 +37,29 @@ StoreError failureOf(const PgResult &r, const QString &what)
     return StoreError::unavailable(r.errorMessage());
 }
 
-QJsonObject objectOf(const PgResult &r)
-{
-    return QJsonDocument::fromJson(r.bytes(0, 0)).object();
-}
-
-QJsonArray arrayOf(const PgResult &r)
-{
-    return QJsonDocument::fromJson(r.bytes(0, 0)).array();
-}
-
 } // namespace
 
-QByteArray StateStore::listJsonSql()
+QByteArray StateStore::listSql()
 {
-    return "SELECT COALESCE(json_agg(" + kStateJson
-        + " ORDER BY s.sort_order, lower(s.label)), '[]'::json)"
-          " FROM states s WHERE s.organisation_id = $1";
+    return "SELECT " + kStateColumns
+        + " FROM states s WHERE s.organisation_id = $1 ORDER BY s.sort_order, lower(s.label)";
+}
+
+QList<StatusState> StateStore::statesOf(const PgResult &r)
+{
+    QList<StatusState> states;
+    states.reserve(r.rows());
+    for (int row = 0; row < r.rows(); ++row)
+        states.append(stateAt(r, row));
+    return states;
 }
 
 void StateStore::list(const QUuid &org, QObject *context, ListHandler handler)
 {
-    m_db.exec(listJsonSql(), PgParams() << org, context, [handler](const PgResult &r) {
+    m_db.exec(listSql(), PgParams() << org, context, [handler](const PgResult &r) {
         if (!r.ok())
             return handler({}, StoreError::unavailable(r.errorMessage()));
-        handler(arrayOf(r), {});
+        handler(statesOf(r), {});
     });
 }
 
@@ -60,7 +72,7 @@ void StateStore::create(const QUuid &org, const QUuid &actor, const QString &lab
          "  sort_order) VALUES ($1, $2, $3, $4, (SELECT COALESCE(max(sort_order) + 1, 0)"
          "  FROM states WHERE organisation_id = $1)) RETURNING *)"
          " SELECT "
-                + kStateJson + " FROM s",
+                + kStateColumns + " FROM s",
             PgParams() << org << label << color << available});
     statements.append({"SELECT muster_audit($1, $2, 'state.create', 'state', NULL, NULL,"
                        " jsonb_build_object('label', $3::text, 'color', $4::text))",
@@ -68,7 +80,7 @@ void StateStore::create(const QUuid &org, const QUuid &actor, const QString &lab
     m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
         if (results.size() != 2 || !results.last().ok())
             return handler({}, failureOf(results.last(), QStringLiteral("The label or colour")));
-        handler(objectOf(results.first()), {});
+        handler(stateAt(results.first(), 0), {});
     });
 }
 
@@ -97,7 +109,7 @@ void StateStore::update(const QUuid &org, const QUuid &actor, const QUuid &state
                        "   is_default = states.is_default OR $6::boolean"
                        "  FROM old WHERE states.id = old.id RETURNING states.*)"
                        " SELECT "
-            + kStateJson
+            + kStateColumns
             + " FROM s, old CROSS JOIN LATERAL muster_audit($1, $7::uuid, 'state.update',"
               "  'state', s.id,"
               "  jsonb_build_object('label', old.label, 'color', old.color,"
@@ -111,7 +123,7 @@ void StateStore::update(const QUuid &org, const QUuid &actor, const QUuid &state
             return handler({}, failureOf(last, QStringLiteral("The label or colour")));
         if (last.rows() == 0)
             return handler({}, StoreError::notFound(QStringLiteral("State")));
-        handler(objectOf(last), {});
+        handler(stateAt(last, 0), {});
     });
 }
 
@@ -140,11 +152,11 @@ void StateStore::reorder(const QUuid &org, const QUuid &actor, const QList<QUuid
             statements.append({"SELECT muster_audit($1, $2, 'state.reorder', 'state', NULL,"
                                " NULL, to_jsonb($3::uuid[]))",
                 PgParams() << org << actor << ids});
-            statements.append({listJsonSql(), PgParams() << org});
+            statements.append({listSql(), PgParams() << org});
             m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
                 if (results.size() != 3 || !results.last().ok())
                     return handler({}, StoreError::unavailable(results.last().errorMessage()));
-                handler(arrayOf(results.last()), {});
+                handler(statesOf(results.last()), {});
             });
         });
 }
@@ -170,18 +182,13 @@ void StateStore::remove(const QUuid &org, const QUuid &actor, const QUuid &state
                         "The time clock's shift state cannot be deleted (it can be renamed)")));
             }
             QList<PgStatement> statements;
-            statements.append(
-                {"WITH moved AS (UPDATE users SET state_id = (SELECT id FROM states"
-                 "   WHERE organisation_id = $1 AND is_default), state_since = now(),"
-                 "   status_message = '', state_until = NULL"
-                 "  WHERE organisation_id = $1 AND state_id = $2"
-                 "  RETURNING id, state_id, state_since)"
-                 " SELECT COALESCE(json_agg(json_build_object('userId', id, 'stateId', state_id,"
-                 "   'since', muster_iso(state_since), 'message', '', 'until', NULL,"
-                 "   'online', EXISTS (SELECT 1 FROM live_connections l WHERE l.user_id = moved.id)"
-                 "   )), '[]'::json)"
-                 " FROM moved",
-                    PgParams() << org << stateId});
+            statements.append({"UPDATE users u SET state_id = (SELECT id FROM states"
+                               "   WHERE organisation_id = $1 AND is_default), state_since = now(),"
+                               "   status_message = '', state_until = NULL"
+                               "  WHERE u.organisation_id = $1 AND u.state_id = $2"
+                               " RETURNING "
+                    + PresenceStore::stateColumns(),
+                PgParams() << org << stateId});
             statements.append(
                 {"WITH gone AS (DELETE FROM states WHERE id = $2 AND organisation_id = $1"
                  "  AND NOT is_default RETURNING label, color)"
@@ -191,7 +198,7 @@ void StateStore::remove(const QUuid &org, const QUuid &actor, const QUuid &state
             m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
                 if (results.size() != 2 || !results.last().ok())
                     return handler({}, StoreError::unavailable(results.last().errorMessage()));
-                handler(arrayOf(results.first()), {});
+                handler(PresenceStore::statesOf(results.first()), {});
             });
         });
 }

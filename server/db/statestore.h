@@ -2,11 +2,11 @@
 // audited; deleting a state moves its users to the organisation's default state.
 #pragma once
 
+#include "domain/statusstate.h"
+#include "presencestore.h"
 #include "storeerror.h"
 
 #include <QByteArray>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QUuid>
@@ -17,6 +17,7 @@
 namespace Muster {
 
 class Database;
+class PgResult;
 
 class StateStore
 {
@@ -28,19 +29,21 @@ public:
         std::optional<bool> available;
         bool makeDefault = false;
     };
-    // A state's JSON object, or the error.
-    using StateHandler = std::function<void(const QJsonObject &state, const StoreError &error)>;
-    // The organisation's states in order, or the error.
-    using ListHandler = std::function<void(const QJsonArray &states, const StoreError &error)>;
-    // Users moved to the default state by a delete: {userId, stateId, since}.
-    using MovedHandler = std::function<void(const QJsonArray &moved, const StoreError &error)>;
+    using StateHandler = std::function<void(const StatusState &state, const StoreError &error)>;
+    // The organisation's states in display order.
+    using ListHandler
+        = std::function<void(const QList<StatusState> &states, const StoreError &error)>;
+    // The people a delete moved to the default state, as they are now.
+    using MovedHandler = std::function<void(
+        const QList<PresenceStore::PersonState> &moved, const StoreError &error)>;
 
     explicit StateStore(Database &db)
         : m_db(db)
     { }
 
-    // SQL yielding the JSON array of the states of organisation $1, in display order.
-    static QByteArray listJsonSql();
+    // SQL yielding the states of organisation $1 in display order, for statesOf().
+    static QByteArray listSql();
+    static QList<StatusState> statesOf(const PgResult &result);
 
     void list(const QUuid &org, QObject *context, ListHandler handler);
     void create(const QUuid &org, const QUuid &actor, const QString &label, const QString &color,

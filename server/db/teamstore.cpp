@@ -7,22 +7,7 @@ namespace Muster {
 
 namespace {
 
-// The columns teamAt() reads, of a teams row t.
-const QByteArray kTeamColumns
-    = "t.id, t.name, t.archived, t.hidden,"
-      " (SELECT count(*) FROM users u WHERE u.organisation_id = t.organisation_id"
-      "  AND u.home_team_id = t.id AND u.role <> 'banned')";
-
-Team teamAt(const PgResult &r, int row)
-{
-    Team t;
-    t.id = r.uuid(row, 0).toString(QUuid::WithoutBraces);
-    t.name = r.text(row, 1);
-    t.archived = r.toBool(row, 2);
-    t.hidden = r.toBool(row, 3);
-    t.members = int(r.toInt(row, 4));
-    return t;
-}
+const QByteArray kTeamColumns = TeamStore::teamColumns();
 
 StoreError failureOf(const PgResult &r)
 {
@@ -32,6 +17,24 @@ StoreError failureOf(const PgResult &r)
 }
 
 } // namespace
+
+QByteArray TeamStore::teamColumns()
+{
+    return "t.id, t.name, t.archived, t.hidden,"
+           " (SELECT count(*) FROM users u WHERE u.organisation_id = t.organisation_id"
+           "  AND u.home_team_id = t.id AND u.role <> 'banned')";
+}
+
+Team TeamStore::teamAt(const PgResult &r, int row)
+{
+    Team t;
+    t.id = r.uuid(row, 0).toString(QUuid::WithoutBraces);
+    t.name = r.text(row, 1);
+    t.archived = r.toBool(row, 2);
+    t.hidden = r.toBool(row, 3);
+    t.members = int(r.toInt(row, 4));
+    return t;
+}
 
 void TeamStore::list(const QUuid &org, bool includeHidden, QObject *context, ListHandler handler)
 {

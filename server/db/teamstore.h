@@ -15,6 +15,7 @@
 namespace Muster {
 
 class Database;
+class PgResult;
 
 class TeamStore
 {
@@ -25,6 +26,10 @@ public:
     explicit TeamStore(Database &db)
         : m_db(db)
     { }
+
+    // The columns teamAt() reads, of "teams t", for other stores' reads of a team.
+    static QByteArray teamColumns();
+    static Team teamAt(const PgResult &result, int row);
 
     // Active teams by name, then archived ones, with member counts; hidden ones when asked.
     void list(const QUuid &org, bool includeHidden, QObject *context, ListHandler handler);

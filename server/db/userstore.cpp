@@ -4,8 +4,6 @@
 #include "database.h"
 #include "directorystore.h"
 
-#include <QJsonDocument>
-
 namespace Muster {
 
 namespace {
@@ -22,6 +20,27 @@ StoreError failureOf(const PgResult &r)
 
 } // namespace
 
+QByteArray UserStore::accountColumns()
+{
+    return "u.id, u.login, u.display_name, u.email, u.role, u.home_team_id, u.badge,"
+           " u.highlight_color, u.avatar_sha256";
+}
+
+Account UserStore::accountAt(const PgResult &r, int row)
+{
+    Account a;
+    a.userId = r.uuid(row, 0);
+    a.login = r.text(row, 1);
+    a.displayName = r.text(row, 2);
+    a.email = r.text(row, 3);
+    a.role = roleFromName(r.text(row, 4)).value_or(Role::Banned);
+    a.teamId = r.isNull(row, 5) ? QUuid() : r.uuid(row, 5);
+    a.badge = r.text(row, 6);
+    a.highlight = r.text(row, 7);
+    a.avatar = r.text(row, 8);
+    return a;
+}
+
 void UserStore::find(const QUuid &org, const QUuid &userId, QObject *context,
     std::function<void(const std::optional<Target> &, const StoreError &)> handler)
 {
@@ -36,7 +55,7 @@ void UserStore::find(const QUuid &org, const QUuid &userId, QObject *context,
 }
 
 void UserStore::update(const QUuid &org, const QUuid &actor, const QUuid &userId, const Edit &edit,
-    QObject *context, UserHandler handler)
+    QObject *context, AccountHandler handler)
 {
     PgParams params;
     params << org << userId;
@@ -58,13 +77,14 @@ void UserStore::update(const QUuid &org, const QUuid &actor, const QUuid &userId
          "   badge = CASE WHEN $8::boolean THEN NULLIF($9, '') ELSE users.badge END"
          "  FROM old WHERE users.id = old.id AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM team))"
          "  RETURNING users.*)"
-         " SELECT json_build_object('userId', u.id, 'teamId', u.home_team_id, 'role', u.role,"
-         "   'highlight', u.highlight_color, 'badge', u.badge)"
-         " FROM u, old CROSS JOIN LATERAL muster_audit($1, $7::uuid, 'user.update', 'user', u.id,"
-         "   jsonb_build_object('teamId', old.home_team_id, 'role', old.role,"
-         "     'highlight', old.highlight_color, 'badge', old.badge),"
-         "   jsonb_build_object('teamId', u.home_team_id, 'role', u.role,"
-         "     'highlight', u.highlight_color, 'badge', u.badge))",
+         " SELECT "
+                + accountColumns()
+                + " FROM u, old CROSS JOIN LATERAL muster_audit($1, $7::uuid, 'user.update', "
+                  "'user', u.id,"
+                  "   jsonb_build_object('teamId', old.home_team_id, 'role', old.role,"
+                  "     'highlight', old.highlight_color, 'badge', old.badge),"
+                  "   jsonb_build_object('teamId', u.home_team_id, 'role', u.role,"
+                  "     'highlight', u.highlight_color, 'badge', u.badge))",
             params});
     if (edit.role) {
         // Connected sessions pick the new role up at once (see SessionService::refreshUser).
@@ -78,21 +98,18 @@ void UserStore::update(const QUuid &org, const QUuid &actor, const QUuid &userId
             return handler({}, failureOf(results.last()));
         if (first.rows() == 0)
             return handler({}, StoreError::notFound(QStringLiteral("User or team")));
-        handler(QJsonDocument::fromJson(first.bytes(0, 0)).object(), {});
+        handler(accountAt(first, 0), {});
     });
 }
 
 void UserStore::createFromBadge(const QUuid &org, const QUuid &actor, const QString &badge,
     const QString &displayName, const QString &login, const QUuid &teamId,
-    const QByteArray &passwordHash, QObject *context, UserHandler handler)
+    const QByteArray &passwordHash, QObject *context, AccountHandler handler)
 {
     PgParams params;
     params << org << badge << displayName;
     login.isEmpty() ? params << std::nullopt : params << login;
     params << teamId << QString::fromLatin1(passwordHash) << actor;
-    const QByteArray user = "json_build_object('user', json_build_object('id', u.id, 'login',"
-                            " u.login, 'displayName', u.display_name, 'badge', u.badge, 'role',"
-                            " u.role, 'teamId', u.home_team_id))";
     // A placeholder made by an attendee log is the same person: they keep their attendance.
     m_db.transaction(
         {{"WITH team AS (SELECT id FROM teams WHERE organisation_id = $1 AND id = $5"
@@ -111,7 +128,7 @@ void UserStore::createFromBadge(const QUuid &org, const QUuid &actor, const QStr
           "   AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM team)) RETURNING *),"
           " u AS (SELECT * FROM placeholder UNION ALL SELECT * FROM fresh)"
           " SELECT "
-                + user
+                + accountColumns()
                 + " FROM u CROSS JOIN LATERAL muster_audit($1, $7::uuid, 'user.create', 'user',"
                   "  u.id, NULL, jsonb_build_object('badge', u.badge, 'displayName',"
                   "  u.display_name, 'login', u.login, 'role', u.role))",
@@ -122,19 +139,21 @@ void UserStore::createFromBadge(const QUuid &org, const QUuid &actor, const QStr
                 return handler({}, failureOf(r));
             if (r.rows() == 0)
                 return handler({}, StoreError::notFound(QStringLiteral("Team")));
-            handler(QJsonDocument::fromJson(r.bytes(0, 0)).object(), {});
+            handler(accountAt(r, 0), {});
         });
 }
 
 void UserStore::remove(const QUuid &org, const QUuid &actor, const QUuid &userId, QObject *context,
-    UserHandler handler)
+    AccountHandler handler)
 {
     m_db.transaction(
         {{"WITH u AS (DELETE FROM users WHERE organisation_id = $1 AND id = $2 RETURNING *)"
-          " SELECT json_build_object('userId', u.id)"
-          " FROM u CROSS JOIN LATERAL muster_audit($1, $3::uuid, 'user.delete', 'user', u.id,"
-          "   jsonb_build_object('login', u.login, 'displayName', u.display_name, 'badge',"
-          "    u.badge, 'role', u.role), NULL)",
+          " SELECT "
+                 + accountColumns()
+                 + " FROM u CROSS JOIN LATERAL muster_audit($1, $3::uuid, 'user.delete', 'user', "
+                   "u.id,"
+                   "   jsonb_build_object('login', u.login, 'displayName', u.display_name, 'badge',"
+                   "    u.badge, 'role', u.role), NULL)",
              PgParams() << org << userId << actor},
             {"SELECT pg_notify($1, $2)",
                 PgParams() << QString::fromLatin1(DirectoryStore::kUserChangedChannel)
@@ -144,7 +163,7 @@ void UserStore::remove(const QUuid &org, const QUuid &actor, const QUuid &userId
                 return handler({}, failureOf(results.last()));
             if (results.first().rows() == 0)
                 return handler({}, StoreError::notFound(QStringLiteral("User")));
-            handler(QJsonDocument::fromJson(results.first().bytes(0, 0)).object(), {});
+            handler(accountAt(results.first(), 0), {});
         });
 }
 

@@ -1,10 +1,10 @@
 // SQL for managing an organisation's people: their team, role and highlight colour.
 #pragma once
 
-#include "domain/role.h"
+#include "domain/account.h"
 #include "storeerror.h"
 
-#include <QJsonObject>
+#include <QByteArray>
 #include <QObject>
 #include <QUuid>
 
@@ -14,6 +14,7 @@
 namespace Muster {
 
 class Database;
+class PgResult;
 
 class UserStore
 {
@@ -30,30 +31,34 @@ public:
         std::optional<QString> highlight; // "" clears it
         std::optional<QString> badge; // "" clears it
     };
-    using UserHandler = std::function<void(const QJsonObject &user, const StoreError &error)>;
+    using AccountHandler = std::function<void(const Account &account, const StoreError &error)>;
 
     explicit UserStore(Database &db)
         : m_db(db)
     { }
 
+    // The columns accountAt() reads, of "users u", for every read of an account.
+    static QByteArray accountColumns();
+    static Account accountAt(const PgResult &result, int row);
+
     // The person, if they belong to the organisation.
     void find(const QUuid &org, const QUuid &userId, QObject *context,
         std::function<void(const std::optional<Target> &target, const StoreError &error)> handler);
     // Applies the edit (the team must be an active team of the organisation), audits it with old
-    // and new values, and tells every server when the role changed. Result: {userId, teamId, role,
-    // highlight}.
+    // and new values, and tells every server when the role changed. Answers the account as it is
+    // now.
     void update(const QUuid &org, const QUuid &actor, const QUuid &userId, const Edit &edit,
-        QObject *context, UserHandler handler);
+        QObject *context, AccountHandler handler);
 
     // A volunteer from a badge number (a placeholder attendee with that badge becomes them):
-    // login "badge-<number>-…" unless given. Result: {user: {id, login, displayName, badge,
-    // role, teamId}}.
+    // login "badge-<number>-…" unless given.
     void createFromBadge(const QUuid &org, const QUuid &actor, const QString &badge,
         const QString &displayName, const QString &login, const QUuid &teamId,
-        const QByteArray &passwordHash, QObject *context, UserHandler handler);
-    // Deletes the person and everything that is theirs; audited with who they were.
+        const QByteArray &passwordHash, QObject *context, AccountHandler handler);
+    // Deletes the person and everything that is theirs; audited with who they were. Answers
+    // the account as it was.
     void remove(const QUuid &org, const QUuid &actor, const QUuid &userId, QObject *context,
-        UserHandler handler);
+        AccountHandler handler);
 
 private:
     Database &m_db;

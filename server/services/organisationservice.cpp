@@ -5,6 +5,8 @@
 #include "net/rpccall.h"
 #include "protocol/paramreader.h"
 
+#include <QJsonArray>
+
 namespace Muster {
 
 namespace {
@@ -40,10 +42,13 @@ std::optional<QUuid> OrganisationService::targetOrganisation(const RpcCall &call
 
 void OrganisationService::list(const RpcCall &call)
 {
-    m_store.list(this, [call](const QJsonArray &organisations, const StoreError &error) {
+    m_store.list(this, [call](const QList<Organisation> &organisations, const StoreError &error) {
         if (error)
             return call.fail(error.toRpcError());
-        call.reply(QJsonObject {{QStringLiteral("organisations"), organisations}});
+        QJsonArray list;
+        for (const Organisation &organisation : organisations)
+            list.append(organisation.toJson());
+        call.reply(QJsonObject {{QStringLiteral("organisations"), list}});
     });
 }
 

@@ -62,18 +62,17 @@ void PresenceService::list(const RpcCall &call)
     const std::optional<QUuid> org = OrganisationService::targetOrganisation(call);
     if (!org)
         return;
-    m_store.snapshot(
-        *org, teamId, this, [call, scoped](const QByteArray &json, const QString &error) {
+    m_store.snapshot(*org, teamId, this,
+        [call, scoped](const PresenceStore::Snapshot &snapshot, const QString &error) {
             if (!error.isEmpty()) {
                 qCWarning(lcPresence) << "snapshot failed:" << error;
                 return call.fail(databaseUnavailable());
             }
-            QJsonObject snapshot = QJsonDocument::fromJson(json).object();
-            if (!snapshot.value(QStringLiteral("organisation")).isObject())
+            if (!snapshot.organisation)
                 return call.fail(RpcError::notFound(QStringLiteral("Organisation")));
-            if (scoped && !snapshot.value(QStringLiteral("team")).isObject())
+            if (scoped && !snapshot.team)
                 return call.fail(RpcError::notFound(QStringLiteral("Team")));
-            call.reply(snapshot);
+            call.reply(snapshotJson(snapshot));
         });
 }
 
@@ -251,6 +250,24 @@ void PresenceService::flushArrivalsAndDepartures()
                         {{QStringLiteral("changes"), changes}}});
             });
     }
+}
+
+QJsonObject PresenceService::snapshotJson(const PresenceStore::Snapshot &snapshot)
+{
+    QJsonArray states;
+    for (const StatusState &state : snapshot.states)
+        states.append(state.toJson());
+    QJsonArray people;
+    for (const Person &person : snapshot.people)
+        people.append(person.toJson());
+    return {
+        {QStringLiteral("states"), states},
+        {QStringLiteral("people"), people},
+        {QStringLiteral("organisation"),
+            snapshot.organisation ? QJsonValue(snapshot.organisation->toJson()) : QJsonValue()},
+        {QStringLiteral("team"),
+            snapshot.team ? QJsonValue(snapshot.team->toJson()) : QJsonValue()},
+    };
 }
 
 QJsonObject PresenceService::changeJson(const PresenceStore::PersonState &state)

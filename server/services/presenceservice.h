@@ -62,6 +62,8 @@ private:
     void queueArrivalOrDeparture(const QUuid &organisationId, const QUuid &userId);
     void flushArrivalsAndDepartures();
     static QJsonObject changeJson(const PresenceStore::PersonState &state);
+    // presence.list's answer: {states, people, organisation, team|null}.
+    static QJsonObject snapshotJson(const PresenceStore::Snapshot &snapshot);
     // Arms the timer for the next state that clears itself (or a minute, whichever is sooner).
     void scheduleExpiry();
     void expireDue();

@@ -30,10 +30,10 @@ ProfileService::ProfileService(
 void ProfileService::get(const RpcCall &call)
 {
     m_store.get(call.caller().organisationId, call.caller().userId, this,
-        [call](const QJsonObject &profile, const StoreError &error) {
+        [call](const Account &account, const StoreError &error) {
             if (error)
                 return call.fail(error.toRpcError());
-            call.reply(profile);
+            call.reply(account.toJson());
         });
 }
 
@@ -62,16 +62,13 @@ void ProfileService::update(const RpcCall &call)
             RpcError::invalidParams(QStringLiteral("give \"displayName\" and/or \"email\"")));
     const Caller caller = call.caller();
     m_store.update(caller.organisationId, caller.userId, displayName, email, this,
-        [this, call, caller](const QJsonObject &profile, const StoreError &error) {
+        [this, call, caller](const Account &account, const StoreError &error) {
             if (error)
                 return call.fail(error.toRpcError());
-            call.reply(profile);
+            call.reply(account.toJson());
             // Everyone's board shows the new name; the email stays private.
-            m_relay.publish(
-                {Audience::organisation(caller.organisationId), QStringLiteral("profile.changed"),
-                    {{QStringLiteral("userId"), profile.value(QStringLiteral("userId"))},
-                        {QStringLiteral("displayName"),
-                            profile.value(QStringLiteral("displayName"))}}});
+            m_relay.publish({Audience::organisation(caller.organisationId),
+                QStringLiteral("profile.changed"), account.publicJson()});
         });
 }
 

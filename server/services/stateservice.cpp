@@ -3,14 +3,27 @@
 
 #include "cluster/pushrelay.h"
 #include "net/rpccall.h"
+#include "presenceservice.h"
 #include "protocol/paramreader.h"
 #include "util/logging.h"
+
+#include <QJsonArray>
 
 namespace Muster {
 
 namespace {
+
 constexpr qsizetype kMaxLabel = 100;
 constexpr qsizetype kMaxStates = 50;
+
+QJsonArray statesJson(const QList<StatusState> &states)
+{
+    QJsonArray list;
+    for (const StatusState &state : states)
+        list.append(state.toJson());
+    return list;
+}
+
 } // namespace
 
 StateService::StateService(Database &db, PushRelay &relay, QObject *parent)
@@ -21,12 +34,12 @@ StateService::StateService(Database &db, PushRelay &relay, QObject *parent)
 
 void StateService::pushStates(const QUuid &org)
 {
-    m_store.list(org, this, [this, org](const QJsonArray &states, const StoreError &error) {
+    m_store.list(org, this, [this, org](const QList<StatusState> &states, const StoreError &error) {
         if (error)
             qCWarning(lcPresence) << "cannot list states for a push:" << error.message;
         else
             m_relay.publish({Audience::organisation(org), QStringLiteral("states.changed"),
-                {{QStringLiteral("states"), states}}});
+                {{QStringLiteral("states"), statesJson(states)}}});
     });
 }
 
@@ -42,10 +55,10 @@ void StateService::create(const RpcCall &call)
         return call.fail(p.error());
     const Caller caller = call.caller();
     m_store.create(caller.organisationId, caller.userId, label, color, available, this,
-        [this, call, caller](const QJsonObject &state, const StoreError &error) {
+        [this, call, caller](const StatusState &state, const StoreError &error) {
             if (error)
                 return call.fail(error.toRpcError());
-            call.reply(QJsonObject {{QStringLiteral("state"), state}});
+            call.reply(QJsonObject {{QStringLiteral("state"), state.toJson()}});
             pushStates(caller.organisationId);
         });
 }
@@ -73,10 +86,10 @@ void StateService::update(const RpcCall &call)
     edit.makeDefault = isDefault.value_or(false);
     const Caller caller = call.caller();
     m_store.update(caller.organisationId, caller.userId, stateId, edit, this,
-        [this, call, caller](const QJsonObject &state, const StoreError &error) {
+        [this, call, caller](const StatusState &state, const StoreError &error) {
             if (error)
                 return call.fail(error.toRpcError());
-            call.reply(QJsonObject {{QStringLiteral("state"), state}});
+            call.reply(QJsonObject {{QStringLiteral("state"), state.toJson()}});
             pushStates(caller.organisationId);
         });
 }
@@ -89,12 +102,13 @@ void StateService::reorder(const RpcCall &call)
         return call.fail(p.error());
     const Caller caller = call.caller();
     m_store.reorder(caller.organisationId, caller.userId, ids, this,
-        [this, call, caller](const QJsonArray &states, const StoreError &error) {
+        [this, call, caller](const QList<StatusState> &states, const StoreError &error) {
             if (error)
                 return call.fail(error.toRpcError());
-            call.reply(QJsonObject {{QStringLiteral("states"), states}});
+            const QJsonArray list = statesJson(states);
+            call.reply(QJsonObject {{QStringLiteral("states"), list}});
             m_relay.publish({Audience::organisation(caller.organisationId),
-                QStringLiteral("states.changed"), {{QStringLiteral("states"), states}}});
+                QStringLiteral("states.changed"), {{QStringLiteral("states"), list}}});
         });
 }
 
@@ -106,16 +120,15 @@ void StateService::remove(const RpcCall &call)
         return call.fail(p.error());
     const Caller caller = call.caller();
     m_store.remove(caller.organisationId, caller.userId, stateId, this,
-        [this, call, caller](const QJsonArray &moved, const StoreError &error) {
+        [this, call, caller](
+            const QList<PresenceStore::PersonState> &moved, const StoreError &error) {
             if (error)
                 return call.fail(error.toRpcError());
             call.reply(QJsonObject {{QStringLiteral("moved"), moved.size()}});
             pushStates(caller.organisationId);
             // Everyone who was in the deleted state is now in the default one.
-            for (const QJsonValue &v : moved) {
-                m_relay.publish({Audience::organisation(caller.organisationId),
-                    QStringLiteral("presence.changed"), v.toObject()});
-            }
+            for (const PresenceStore::PersonState &state : moved)
+                m_relay.publish(PresenceService::changePush(state));
         });
 }
 

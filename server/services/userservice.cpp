@@ -73,9 +73,10 @@ void UserService::apply(const RpcCall &call, const QUuid &userId, const UserStor
 {
     const Caller caller = call.caller();
     m_store.update(caller.organisationId, caller.userId, userId, edit, this,
-        [this, call, caller](const QJsonObject &user, const StoreError &error) {
+        [this, call, caller](const Account &account, const StoreError &error) {
             if (error)
                 return call.fail(error.toRpcError());
+            const QJsonObject user = account.publicJson();
             call.reply(user);
             m_relay.publish({Audience::organisation(caller.organisationId),
                 QStringLiteral("profile.changed"), user});
@@ -105,12 +106,11 @@ void UserService::create(const RpcCall &call)
             const Caller caller = call.caller();
             m_store.createFromBadge(caller.organisationId, caller.userId, badge, displayName,
                 login.isEmpty() ? QString() : login, teamId, hash, this,
-                [call, password](const QJsonObject &result, const StoreError &error) {
+                [call, password](const Account &account, const StoreError &error) {
                     if (error)
                         return call.fail(error.toRpcError());
-                    QJsonObject reply = result;
-                    reply.insert(QStringLiteral("initialPassword"), password);
-                    call.reply(reply);
+                    call.reply(QJsonObject {{QStringLiteral("user"), account.publicJson()},
+                        {QStringLiteral("initialPassword"), password}});
                 });
         });
 }
@@ -135,10 +135,11 @@ void UserService::remove(const RpcCall &call)
                 return call.fail(
                     RpcError::forbidden(QStringLiteral("You cannot delete someone above you")));
             m_store.remove(caller.organisationId, caller.userId, userId, this,
-                [call](const QJsonObject &result, const StoreError &error) {
+                [call](const Account &account, const StoreError &error) {
                     if (error)
                         return call.fail(error.toRpcError());
-                    call.reply(result);
+                    call.reply(QJsonObject {
+                        {QStringLiteral("userId"), account.userId.toString(QUuid::WithoutBraces)}});
                 });
         });
 }

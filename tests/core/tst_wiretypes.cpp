@@ -1,7 +1,9 @@
 // The wire form of the typed values the server builds JSON from: one place per type, read back
 // by the clients with the same type.
+#include "domain/account.h"
 #include "domain/event.h"
 #include "domain/kiosk.h"
+#include "domain/person.h"
 #include "domain/timetotals.h"
 #include "protocol/wiretime.h"
 
@@ -98,6 +100,43 @@ private Q_SLOTS:
         QCOMPARE(TimeTotals::fromJson(t.toJson()), t);
         t.ongoing = e;
         QCOMPARE(TimeTotals::fromJson(t.toJson()), t);
+    }
+
+    // What the organisation sees of an account never carries the email; the person's own view
+    // does, and both read back.
+    void accountKeepsTheEmailToItsOwner()
+    {
+        Account a;
+        a.userId = QUuid::createUuid();
+        a.login = QStringLiteral("ada");
+        a.displayName = QStringLiteral("Ada L");
+        a.email = QStringLiteral("ada@example.org");
+        a.role = Role::Lead;
+        a.badge = QStringLiteral("42");
+        QVERIFY(!a.publicJson().contains(QStringLiteral("email")));
+        QVERIFY(a.publicJson().value(QStringLiteral("teamId")).isNull());
+        QVERIFY(a.publicJson().value(QStringLiteral("highlight")).isNull());
+        QCOMPARE(a.toJson().value(QStringLiteral("email")).toString(), a.email);
+        QCOMPARE(Account::fromJson(a.toJson()), a);
+    }
+
+    // A person never seen, without a team, picture or highlight: nulls on the wire, as the
+    // board's clients expect.
+    void personNeverSeenRoundTrips()
+    {
+        Person p;
+        p.userId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        p.displayName = QStringLiteral("Ada L");
+        p.login = QStringLiteral("ada");
+        p.role = QStringLiteral("staff");
+        p.stateId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        p.since = QDateTime(QDate(2026, 7, 1), QTime(8, 0, 0, 5), Qt::UTC);
+        const QJsonObject json = p.toJson();
+        for (const char *absent : {"teamId", "lastSeen", "until", "highlight", "avatar"})
+            QVERIFY2(json.value(QLatin1String(absent)).isNull(), absent);
+        QCOMPARE(json.value(QStringLiteral("since")).toString(),
+            QStringLiteral("2026-07-01T08:00:00.005Z"));
+        QCOMPARE(Person::fromJson(json), p);
     }
 };
 

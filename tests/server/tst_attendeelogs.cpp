@@ -184,7 +184,7 @@ private Q_SLOTS:
                                          .value(QStringLiteral("attendees"))
                                          .toArray();
         QCOMPARE(attendees.size(), 1);
-        QCOMPARE(attendees.at(0)[QStringLiteral("userId")], user.value(QStringLiteral("id")));
+        QCOMPARE(attendees.at(0)[QStringLiteral("userId")], user.value(QStringLiteral("userId")));
         QVERIFY(!attendees.at(0)[QStringLiteral("placeholder")].toBool());
         TestClient pat;
         QVERIFY(pat.open(m_server->wsUrl()));
