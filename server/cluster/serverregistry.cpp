@@ -51,7 +51,7 @@ void ServerRegistry::beat()
                 qCInfo(lcRelay) << offline.size()
                                 << "people went offline with a server that fell silent";
             for (const auto &[org, user] : offline)
-                m_presence.announce(org, user);
+                m_presence.announceComingOrGoing(org, user);
             Q_EMIT beaten();
         });
     });
@@ -62,7 +62,7 @@ void ServerRegistry::stop(std::function<void()> done)
     m_timer.stop();
     m_store.deregister(m_serverId, this, [this, done](const ServerStore::People &offline) {
         for (const auto &[org, user] : offline)
-            m_presence.announce(org, user);
+            m_presence.announceComingOrGoing(org, user);
         done();
     });
 }

@@ -49,6 +49,9 @@ PresenceService::PresenceService(
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(kArrivalWindow);
     connect(&m_flushTimer, &QTimer::timeout, this, &PresenceService::flushArrivalsAndDepartures);
+    m_announceTimer.setSingleShot(true);
+    m_announceTimer.setInterval(0);
+    connect(&m_announceTimer, &QTimer::timeout, this, &PresenceService::flushAnnounced);
     scheduleExpiry();
 }
 
@@ -135,7 +138,38 @@ void PresenceService::expireDue()
 
 void PresenceService::announce(const QUuid &organisationId, const QUuid &userId)
 {
+    m_announced[organisationId].insert(userId);
+    if (!m_announceTimer.isActive())
+        m_announceTimer.start();
+}
+
+void PresenceService::announceComingOrGoing(const QUuid &organisationId, const QUuid &userId)
+{
     queueArrivalOrDeparture(organisationId, userId);
+}
+
+void PresenceService::flushAnnounced()
+{
+    const QHash<QUuid, QSet<QUuid>> due = std::exchange(m_announced, {});
+    for (auto it = due.cbegin(); it != due.cend(); ++it) {
+        // Read after the change committed, so the state is at least as new as it.
+        m_store.currentStates(it.key(), it->values(), this,
+            [this, org = it.key()](
+                const QList<PresenceStore::PersonState> &states, const QString &error) {
+                if (!error.isEmpty()) {
+                    qCWarning(lcPresence) << "state changes not pushed:" << error;
+                    return;
+                }
+                if (states.size() == 1)
+                    return pushChange(states.first());
+                QJsonArray changes;
+                for (const PresenceStore::PersonState &state : states)
+                    changes.append(changeJson(state));
+                if (!changes.isEmpty())
+                    m_relay.publish({Audience::organisation(org), kChanges,
+                        {{QStringLiteral("changes"), changes}}});
+            });
+    }
 }
 
 void PresenceService::track(const QUuid &organisationId, const QUuid &userId, bool online)
@@ -231,8 +265,9 @@ void PresenceService::flushArrivalsAndDepartures()
 {
     const QHash<QUuid, QSet<QUuid>> due = std::exchange(m_arrivals, {});
     for (auto it = due.cbegin(); it != due.cend(); ++it) {
-        // States are read when the batch leaves, so it never carries anything older than a
-        // push that went out meanwhile.
+        // Comings and goings say only who is online and when they were last seen. The read may
+        // be answered after a presence.set that committed later has been pushed (each runs on
+        // its own pool connection), so a state carried here could undo a newer one.
         m_store.currentStates(it.key(), it->values(), this,
             [this, org = it.key()](
                 const QList<PresenceStore::PersonState> &states, const QString &error) {
@@ -240,16 +275,29 @@ void PresenceService::flushArrivalsAndDepartures()
                     qCWarning(lcPresence) << "arrivals not pushed:" << error;
                     return;
                 }
-                if (states.size() == 1)
-                    return pushChange(states.first());
+                if (states.size() == 1) {
+                    return m_relay.publish({Audience::organisation(org),
+                        QStringLiteral("presence.changed"), onlineJson(states.first())});
+                }
                 QJsonArray changes;
                 for (const PresenceStore::PersonState &state : states)
-                    changes.append(changeJson(state));
+                    changes.append(onlineJson(state));
                 if (!changes.isEmpty())
                     m_relay.publish({Audience::organisation(org), kChanges,
                         {{QStringLiteral("changes"), changes}}});
             });
     }
+}
+
+QJsonObject PresenceService::onlineJson(const PresenceStore::PersonState &state)
+{
+    QJsonObject change {
+        {QStringLiteral("userId"), state.userId.toString(QUuid::WithoutBraces)},
+        {QStringLiteral("online"), state.online},
+    };
+    if (!state.lastSeen.isEmpty())
+        change.insert(QStringLiteral("lastSeen"), state.lastSeen);
+    return change;
 }
 
 QJsonObject PresenceService::snapshotJson(const PresenceStore::Snapshot &snapshot)

@@ -35,9 +35,12 @@ public:
 
     void list(const RpcCall &call);
     void set(const RpcCall &call);
-    // Pushes the person's current state after a change made elsewhere (a clock-in sets the
-    // shift state); batched with comings and goings.
+    // Pushes the person's current state after a change made elsewhere and committed (a clock-in
+    // sets the shift state); the changes of one event-loop turn go out together.
     void announce(const QUuid &organisationId, const QUuid &userId);
+    // The person's online flag changed elsewhere (their server fell silent): batched with the
+    // comings and goings of this server.
+    void announceComingOrGoing(const QUuid &organisationId, const QUuid &userId);
     // Writes again who is connected here, after this server's rows were lost (it was counted
     // dead, or PostgreSQL dropped its unlogged tables), and tells everyone.
     void recordEveryoneAgain();
@@ -61,7 +64,10 @@ private:
     void pushChange(const PresenceStore::PersonState &state);
     void queueArrivalOrDeparture(const QUuid &organisationId, const QUuid &userId);
     void flushArrivalsAndDepartures();
+    void flushAnnounced();
     static QJsonObject changeJson(const PresenceStore::PersonState &state);
+    // A coming or going: {userId, online, lastSeen?}, never the state.
+    static QJsonObject onlineJson(const PresenceStore::PersonState &state);
     // presence.list's answer: {states, people, organisation, team|null}.
     static QJsonObject snapshotJson(const PresenceStore::Snapshot &snapshot);
     // Arms the timer for the next state that clears itself (or a minute, whichever is sooner).
@@ -78,6 +84,8 @@ private:
     QTimer m_expiryTimer;
     QTimer m_flushTimer;
     QHash<QUuid, QSet<QUuid>> m_arrivals; // users whose online flag changed, by organisation
+    QTimer m_announceTimer;
+    QHash<QUuid, QSet<QUuid>> m_announced; // users whose state changed elsewhere, by organisation
 };
 
 } // namespace Muster
