@@ -160,14 +160,7 @@ void PresenceService::flushAnnounced()
                     qCWarning(lcPresence) << "state changes not pushed:" << error;
                     return;
                 }
-                if (states.size() == 1)
-                    return pushChange(states.first());
-                QJsonArray changes;
-                for (const PresenceStore::PersonState &state : states)
-                    changes.append(changeJson(state));
-                if (!changes.isEmpty())
-                    m_relay.publish({Audience::organisation(org), kChanges,
-                        {{QStringLiteral("changes"), changes}}});
+                publishChanges(org, states, &PresenceService::changeJson);
             });
     }
 }
@@ -275,18 +268,25 @@ void PresenceService::flushArrivalsAndDepartures()
                     qCWarning(lcPresence) << "arrivals not pushed:" << error;
                     return;
                 }
-                if (states.size() == 1) {
-                    return m_relay.publish({Audience::organisation(org),
-                        QStringLiteral("presence.changed"), onlineJson(states.first())});
-                }
-                QJsonArray changes;
-                for (const PresenceStore::PersonState &state : states)
-                    changes.append(onlineJson(state));
-                if (!changes.isEmpty())
-                    m_relay.publish({Audience::organisation(org), kChanges,
-                        {{QStringLiteral("changes"), changes}}});
+                publishChanges(org, states, &PresenceService::onlineJson);
             });
     }
+}
+
+void PresenceService::publishChanges(const QUuid &org,
+    const QList<PresenceStore::PersonState> &states,
+    QJsonObject (*json)(const PresenceStore::PersonState &))
+{
+    if (states.size() == 1) {
+        return m_relay.publish({Audience::organisation(org), QStringLiteral("presence.changed"),
+            json(states.first())});
+    }
+    QJsonArray changes;
+    for (const PresenceStore::PersonState &state : states)
+        changes.append(json(state));
+    if (!changes.isEmpty())
+        m_relay.publish(
+            {Audience::organisation(org), kChanges, {{QStringLiteral("changes"), changes}}});
 }
 
 QJsonObject PresenceService::onlineJson(const PresenceStore::PersonState &state)

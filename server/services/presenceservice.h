@@ -65,6 +65,10 @@ private:
     void queueArrivalOrDeparture(const QUuid &organisationId, const QUuid &userId);
     void flushArrivalsAndDepartures();
     void flushAnnounced();
+    // One person's change as presence.changed, several as one presence.changes.
+    void publishChanges(const QUuid &organisationId,
+        const QList<PresenceStore::PersonState> &states,
+        QJsonObject (*json)(const PresenceStore::PersonState &));
     static QJsonObject changeJson(const PresenceStore::PersonState &state);
     // A coming or going: {userId, online, lastSeen?}, never the state.
     static QJsonObject onlineJson(const PresenceStore::PersonState &state);
