@@ -45,22 +45,51 @@ void Connection::setReconnectDelays(
 void Connection::signIn(const QUrl &url, const QString &login, const QString &password)
 {
     close();
-    m_url = url;
     m_login = login;
     m_password = password;
     m_token.clear();
-    m_wantOpen = true;
-    m_attempt = 0;
-    openSocket();
+    start(url, Credential::Password);
 }
 
 void Connection::resume(const QUrl &url, const QString &token)
 {
     close();
-    m_url = url;
-    m_login.clear();
-    m_password.clear();
     m_token = token;
+    start(url, Credential::SessionToken);
+}
+
+void Connection::open(const QUrl &url)
+{
+    close();
+    m_token.clear();
+    start(url, Credential::None);
+}
+
+void Connection::resumeKiosk(const QUrl &url, const QString &deviceToken)
+{
+    if (m_state == State::Open && url == m_url) {
+        // Approved while waiting on this socket: sign in on it.
+        m_token = deviceToken;
+        m_credential = Credential::DeviceToken;
+        m_attempt = 0;
+        authenticate();
+        return;
+    }
+    close();
+    m_token = deviceToken;
+    start(url, Credential::DeviceToken);
+}
+
+void Connection::start(const QUrl &url, Credential credential)
+{
+    m_url = url;
+    m_credential = credential;
+    if (credential != Credential::Password) {
+        m_login.clear();
+        m_password.clear();
+    }
+    m_user = {};
+    m_kiosk = {};
     m_wantOpen = true;
     m_attempt = 0;
     openSocket();
@@ -68,7 +97,7 @@ void Connection::resume(const QUrl &url, const QString &token)
 
 void Connection::signOut()
 {
-    if (m_state == State::Ready) {
+    if (m_state == State::Ready && m_credential == Credential::SessionToken) {
         // Close once the server has ended the session, whatever it answers.
         send(QStringLiteral("session.logout"), {}, this,
             [this](const QJsonValue &, const RpcError &) { close(); });
@@ -97,7 +126,7 @@ void Connection::close()
 void Connection::call(
     const QString &method, const QJsonObject &params, QObject *context, ReplyHandler handler)
 {
-    if (m_state != State::Ready) {
+    if (m_state != State::Ready && m_state != State::Open) {
         const RpcError error {RpcError::Disconnected, QStringLiteral("Not connected"),
             QStringLiteral("disconnected"), {}};
         // Answer asynchronously, like any other reply, so callers see one code path.
@@ -112,6 +141,14 @@ void Connection::call(
         return;
     }
     send(method, params, context, std::move(handler));
+}
+
+RpcReply *Connection::request(const QString &method, const QJsonObject &params)
+{
+    auto *reply = new RpcReply(this);
+    call(method, params, reply,
+        [reply](const QJsonValue &result, const RpcError &error) { reply->finish(result, error); });
+    return reply;
 }
 
 void Connection::send(
@@ -146,39 +183,60 @@ void Connection::onConnected()
 
 void Connection::authenticate()
 {
+    if (m_credential == Credential::None) {
+        m_attempt = 0;
+        setState(State::Open);
+        return;
+    }
     setState(State::Authenticating);
-    const bool withPassword = m_token.isEmpty();
-    const QString method
-        = withPassword ? QStringLiteral("session.login") : QStringLiteral("session.resume");
-    const QJsonObject params = withPassword
-        ? QJsonObject {{QStringLiteral("login"), m_login}, {QStringLiteral("password"), m_password}}
-        : QJsonObject {{QStringLiteral("token"), m_token}};
-    send(method, params, this,
-        [this, withPassword](const QJsonValue &result, const RpcError &error) {
-            if (error.isValid()) {
-                if (error.code == RpcError::Timeout || error.code == RpcError::Disconnected) {
-                    m_socket.abort(); // onDisconnected schedules the next attempt
-                    return;
-                }
-                qCInfo(lcClient) << "sign-in refused:" << error.reason;
-                m_wantOpen = false;
-                m_password.clear();
-                m_socket.close();
-                setState(State::Disconnected);
-                Q_EMIT signInFailed(error);
+    QString method;
+    QJsonObject params;
+    switch (m_credential) {
+    case Credential::Password:
+        method = QStringLiteral("session.login");
+        params = {{QStringLiteral("login"), m_login}, {QStringLiteral("password"), m_password}};
+        break;
+    case Credential::SessionToken:
+        method = QStringLiteral("session.resume");
+        params = {{QStringLiteral("token"), m_token}};
+        break;
+    case Credential::DeviceToken:
+        method = QStringLiteral("kiosk.resume");
+        params = {{QStringLiteral("deviceToken"), m_token}};
+        break;
+    case Credential::None:
+        break;
+    }
+    send(method, params, this, [this](const QJsonValue &result, const RpcError &error) {
+        if (error.isValid()) {
+            if (error.code == RpcError::Timeout || error.code == RpcError::Disconnected) {
+                m_socket.abort(); // onDisconnected schedules the next attempt
                 return;
             }
-            const QJsonObject answer = result.toObject();
+            qCInfo(lcClient) << "sign-in refused:" << error.reason;
+            m_wantOpen = false;
+            m_password.clear();
+            m_socket.close();
+            setState(State::Disconnected);
+            Q_EMIT signInFailed(error);
+            return;
+        }
+        const QJsonObject answer = result.toObject();
+        if (m_credential == Credential::DeviceToken) {
+            m_kiosk = answer;
+        } else {
             m_user = answer.value(QStringLiteral("user")).toObject();
-            if (withPassword) {
-                m_password.clear();
-                m_token = answer.value(QStringLiteral("token")).toString();
-                Q_EMIT tokenChanged(m_token);
-            }
-            m_attempt = 0;
-            setState(State::Ready);
-            Q_EMIT signedIn(m_user);
-        });
+        }
+        if (m_credential == Credential::Password) {
+            m_password.clear();
+            m_token = answer.value(QStringLiteral("token")).toString();
+            m_credential = Credential::SessionToken;
+            Q_EMIT tokenChanged(m_token);
+        }
+        m_attempt = 0;
+        setState(State::Ready);
+        Q_EMIT signedIn(m_credential == Credential::DeviceToken ? m_kiosk : m_user);
+    });
 }
 
 void Connection::onDisconnected()

@@ -3,6 +3,8 @@
 
 #include "protocol/wiretime.h"
 
+#include <QTimeZone>
+
 namespace Muster {
 
 QJsonObject Event::toJson() const
@@ -18,6 +20,20 @@ QJsonObject Event::toJson() const
         {QStringLiteral("readOnly"), readOnly},
         {QStringLiteral("active"), active},
     };
+}
+
+QDateTime Event::dayStart(const QDateTime &at) const
+{
+    QTimeZone zone(timeZone.toUtf8());
+    if (!zone.isValid())
+        zone = QTimeZone::utc();
+    const QDateTime local = at.toTimeZone(zone);
+    QDate day = local.date();
+    if (local.time().hour() < dayBoundaryHour)
+        day = day.addDays(-1);
+    // A boundary hour skipped by a daylight-saving change is taken as the next valid instant,
+    // which is what QDateTime makes of it.
+    return QDateTime(day, QTime(dayBoundaryHour, 0), zone).toUTC();
 }
 
 Event Event::fromJson(const QJsonObject &o)

@@ -21,6 +21,10 @@ struct Event
     bool readOnly = false; // archived or over: no time can be added or changed
     bool active = false; // the organisation's time clock works in this event
 
+    // When the time clock's day that holds `at` began: the latest day-boundary hour, in the
+    // event's time zone, not after `at` ("today" on a kiosk's summary). UTC.
+    QDateTime dayStart(const QDateTime &at) const;
+
     // The wire form of events.list, events.changed and the event methods' answers.
     QJsonObject toJson() const;
     static Event fromJson(const QJsonObject &object);

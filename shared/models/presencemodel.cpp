@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <array>
 #include <tuple>
 
@@ -10,7 +11,74 @@ namespace Muster {
 
 PresenceModel::PresenceModel(QObject *parent)
     : QAbstractListModel(parent)
-{ }
+{
+    connect(&m_feed, &ConnectionFeed::loadWanted, this, &PresenceModel::reload);
+    connect(&m_feed, &ConnectionFeed::pushed, this, &PresenceModel::onPush);
+    connect(this, &QAbstractItemModel::modelReset, this, &PresenceModel::countOnline);
+    connect(this, &QAbstractItemModel::dataChanged, this, &PresenceModel::countOnline);
+}
+
+void PresenceModel::setConnection(Connection *connection)
+{
+    m_client = connection ? std::make_unique<BoardClient>(connection) : nullptr;
+    m_feed.setConnection(connection);
+}
+
+void PresenceModel::setTeamId(const QString &teamId)
+{
+    if (teamId == m_teamId)
+        return;
+    m_teamId = teamId;
+    Q_EMIT teamIdChanged();
+    reload();
+}
+
+void PresenceModel::setWatchedOrganisation(const QString &organisationId)
+{
+    if (organisationId == m_feed.watchedOrganisation())
+        return;
+    m_feed.setWatchedOrganisation(organisationId);
+    reload();
+}
+
+void PresenceModel::reload()
+{
+    if (!m_client || !m_feed.isReady())
+        return;
+    const quint64 generation = m_feed.begin();
+    m_client->presence(m_teamId, m_feed.watchedOrganisation())
+        ->then(this, [this, generation](const QJsonValue &result, const RpcError &error) {
+            if (!m_feed.isCurrent(generation))
+                return; // a newer load is on its way
+            if (error.isValid()) {
+                Q_EMIT loadFailed(error.message);
+                return;
+            }
+            reset(result.toObject());
+        });
+}
+
+void PresenceModel::onPush(const QString &method, const QJsonObject &params)
+{
+    // Someone new on an everyone-board: reload rather than guess. On a team board, pushes about
+    // other teams' members are expected and ignored.
+    if (method == QLatin1String("presence.changed")) {
+        if (!applyChange(params) && m_teamId.isEmpty())
+            reload();
+        return;
+    }
+    followPush(method, params);
+}
+
+void PresenceModel::countOnline()
+{
+    const int online = int(std::count_if(
+        m_people.cbegin(), m_people.cend(), [](const Person &p) { return p.online; }));
+    if (online == m_onlineCount)
+        return;
+    m_onlineCount = online;
+    Q_EMIT onlineCountChanged();
+}
 
 int PresenceModel::rowCount(const QModelIndex &parent) const
 {
@@ -92,6 +160,10 @@ void PresenceModel::reset(const QJsonObject &snapshot)
         m_people.append(Person::fromJson(v.toObject()));
     reindex();
     endResetModel();
+    if (!m_loaded) {
+        m_loaded = true;
+        Q_EMIT loadedChanged();
+    }
 }
 
 void PresenceModel::followPush(const QString &method, const QJsonObject &params)

@@ -5,6 +5,18 @@
 
 namespace Muster {
 
+TeamListModel::TeamListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+    connect(&m_feed, &ConnectionFeed::loadWanted, this, &TeamListModel::reload);
+    connect(&m_feed, &ConnectionFeed::pushed, this,
+        [this](const QString &method, const QJsonObject &params) {
+            if (method == QLatin1String("teams.changed"))
+                reset(params.value(QStringLiteral("teams")).toArray());
+        });
+    connect(this, &QAbstractItemModel::modelReset, this, &TeamListModel::countChanged);
+}
+
 int TeamListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_teams.size());
@@ -26,6 +38,8 @@ QVariant TeamListModel::data(const QModelIndex &index, int role) const
         return t.archived;
     case MembersRole:
         return t.members;
+    case HiddenRole:
+        return t.hidden;
     default:
         return {};
     }
@@ -38,15 +52,63 @@ QHash<int, QByteArray> TeamListModel::roleNames() const
         {NameRole, "name"},
         {ArchivedRole, "archived"},
         {MembersRole, "members"},
+        {HiddenRole, "hidden"},
     };
+}
+
+void TeamListModel::setConnection(Connection *connection)
+{
+    m_client = connection ? std::make_unique<BoardClient>(connection) : nullptr;
+    m_feed.setConnection(connection);
+}
+
+void TeamListModel::setOfferedOnly(bool offeredOnly)
+{
+    if (offeredOnly == m_offeredOnly)
+        return;
+    m_offeredOnly = offeredOnly;
+    rebuild();
+    Q_EMIT offeredOnlyChanged();
+}
+
+void TeamListModel::reload()
+{
+    if (!m_client || !m_feed.isReady())
+        return;
+    const quint64 generation = m_feed.begin();
+    m_client->teams()->then(
+        this, [this, generation](const QJsonValue &result, const RpcError &error) {
+            if (!m_feed.isCurrent(generation))
+                return;
+            if (error.isValid()) {
+                Q_EMIT loadFailed(error.message);
+                return;
+            }
+            reset(result[QStringLiteral("teams")].toArray());
+        });
+}
+
+void TeamListModel::clear()
+{
+    m_feed.begin();
+    reset({});
 }
 
 void TeamListModel::reset(const QJsonArray &teams)
 {
+    m_json = teams;
+    rebuild();
+}
+
+void TeamListModel::rebuild()
+{
     beginResetModel();
     m_teams.clear();
-    for (const QJsonValue &v : teams)
-        m_teams.append(Team::fromJson(v.toObject()));
+    for (const QJsonValue &v : std::as_const(m_json)) {
+        Team team = Team::fromJson(v.toObject());
+        if (!m_offeredOnly || (!team.archived && !team.hidden))
+            m_teams.append(std::move(team));
+    }
     endResetModel();
 }
 
@@ -73,6 +135,16 @@ QList<Team> TeamListModel::activeTeams() const
             active.append(t);
     }
     return active;
+}
+
+QString TeamListModel::idAt(int row) const
+{
+    return row >= 0 && row < m_teams.size() ? m_teams.at(row).id : QString();
+}
+
+QString TeamListModel::nameAt(int row) const
+{
+    return row >= 0 && row < m_teams.size() ? m_teams.at(row).name : QString();
 }
 
 } // namespace Muster

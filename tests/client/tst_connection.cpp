@@ -1,8 +1,10 @@
 // Muster::Connection against a real server: sign-in, replies, pushes as signals, refused
 // credentials, and an automatic reconnect that resumes the session after the socket drops.
 #include "client/connection.h"
+#include "client/kioskclient.h"
 #include "cluster/pushrelay.h"
 #include "protocol/rpcmessage.h"
+#include "testclient.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -29,6 +31,8 @@ private Q_SLOTS:
         QVERIFY(!m_server->createUser(QStringLiteral("ada"), QStringLiteral("Acme"), Role::Staff)
                      .isNull());
         QVERIFY(!m_server->createUser(QStringLiteral("bo"), QStringLiteral("Acme"), Role::Staff)
+                     .isNull());
+        QVERIFY(!m_server->createUser(QStringLiteral("lee"), QStringLiteral("Acme"), Role::Lead)
                      .isNull());
     }
     void cleanupTestCase() { m_server.reset(); }
@@ -224,6 +228,92 @@ private Q_SLOTS:
         QVERIFY(failed.wait());
         QCOMPARE(
             failed.first().first().value<RpcError>().reason, QStringLiteral("session_expired"));
+    }
+
+    void requestAnswersThroughAnObject()
+    {
+        Connection ada;
+        QSignalSpy in(&ada, &Connection::signedIn);
+        QSignalSpy state(&ada, &Connection::stateChanged);
+        ada.signIn(m_server->wsUrl(), QStringLiteral("ada"), QStringLiteral("correct horse"));
+        QVERIFY(in.wait());
+        QVERIFY(ada.property("ready").toBool());
+        QVERIFY(!state.isEmpty()); // the property's change signal
+
+        RpcReply *teams = ada.request(QStringLiteral("teams.list"));
+        QSignalSpy succeeded(teams, &RpcReply::succeeded);
+        QSignalSpy finished(teams, &RpcReply::finished);
+        QVERIFY(finished.wait());
+        QCOMPARE(succeeded.size(), 1);
+        QVERIFY(teams->isOk());
+        QVERIFY(teams->result()[QStringLiteral("teams")].isArray());
+        QPointer<RpcReply> gone(teams);
+        QTRY_VERIFY(gone.isNull()); // it deletes itself once answered
+
+        RpcReply *bad
+            = ada.request(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), 5}});
+        QSignalSpy failed(bad, &RpcReply::failed);
+        QVERIFY(failed.wait());
+        QCOMPARE(failed.first().at(0).toString(), QStringLiteral("invalid_params"));
+        QVERIFY(!failed.first().at(1).toString().isEmpty());
+    }
+
+    // An unpaired kiosk: open without signing in, register, and once a lead approves the code,
+    // become the kiosk on the same socket. Revoked, it is told so and closed.
+    void aKioskPairsOnItsOpenSocketAndIsRevoked()
+    {
+        Connection kiosk;
+        QSignalSpy state(&kiosk, &Connection::stateChanged);
+        kiosk.open(m_server->wsUrl());
+        QTRY_COMPARE(kiosk.state(), Connection::State::Open);
+
+        KioskClient client(&kiosk);
+        RpcReply *registered = client.registerDevice();
+        QSignalSpy answered(registered, &RpcReply::succeeded);
+        QVERIFY(answered.wait());
+        const QJsonObject pairing = answered.first().first().toJsonValue().toObject();
+        const QString code = pairing.value(QStringLiteral("pairingCode")).toString();
+        const QString deviceToken = pairing.value(QStringLiteral("deviceToken")).toString();
+        QCOMPARE(code.size(), 6);
+
+        QSignalSpy pushes(&kiosk, &Connection::pushReceived);
+        TestClient lee;
+        QVERIFY(lee.signIn(m_server->wsUrl(), QStringLiteral("lee")));
+        const QJsonObject approved = resultOf(lee.call(QStringLiteral("kiosks.approve"),
+            {{QStringLiteral("pairingCode"), code},
+                {QStringLiteral("name"), QStringLiteral("Door")}}));
+        const QString kioskId = approved.value(QStringLiteral("kiosk"))
+                                    .toObject()
+                                    .value(QStringLiteral("id"))
+                                    .toString();
+        QVERIFY(!kioskId.isEmpty());
+        QTRY_VERIFY(!pushes.isEmpty());
+        QCOMPARE(pushes.first().first().toString(), QStringLiteral("kiosk.approved"));
+
+        QSignalSpy in(&kiosk, &Connection::signedIn);
+        QSignalSpy disconnects(&kiosk, &Connection::stateChanged);
+        kiosk.resumeKiosk(m_server->wsUrl(), deviceToken);
+        QVERIFY(in.wait());
+        QVERIFY(kiosk.isKiosk());
+        QCOMPARE(kiosk.kiosk().value(QStringLiteral("organisationName")).toString(),
+            QStringLiteral("Acme"));
+        QCOMPARE(kiosk.kiosk()[QStringLiteral("kiosk")][QStringLiteral("name")].toString(),
+            QStringLiteral("Door"));
+        QVERIFY(kiosk.user().isEmpty());
+        // Signed in on the socket it registered on: no second connection was made.
+        QVERIFY(
+            std::none_of(disconnects.cbegin(), disconnects.cend(), [](const QList<QVariant> &a) {
+                return a.first().value<Connection::State>() == Connection::State::Connecting;
+            }));
+
+        QSignalSpy refused(&kiosk, &Connection::signInFailed);
+        QVERIFY(resultOf(
+            lee.call(QStringLiteral("kiosks.revoke"), {{QStringLiteral("kioskId"), kioskId}}))
+                    .contains(QStringLiteral("kiosk")));
+        // Closed by the server, it tries its token again and hears that it is revoked.
+        QVERIFY(refused.wait(10000));
+        QCOMPARE(refused.first().first().value<RpcError>().reason, QStringLiteral("kiosk_revoked"));
+        QCOMPARE(kiosk.state(), Connection::State::Disconnected);
     }
 };
 

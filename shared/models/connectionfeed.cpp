@@ -1,0 +1,54 @@
+// See connectionfeed.h.
+#include "connectionfeed.h"
+
+#include "client/connection.h"
+
+namespace Muster {
+
+ConnectionFeed::ConnectionFeed(QObject *parent)
+    : QObject(parent)
+{ }
+
+void ConnectionFeed::setConnection(Connection *connection)
+{
+    if (m_connection == connection)
+        return;
+    if (m_connection)
+        m_connection->disconnect(this);
+    m_connection = connection;
+    ++m_generation; // nothing asked of the previous connection counts any more
+    if (!connection)
+        return;
+    connect(connection, &Connection::signedIn, this, [this] {
+        if (m_loadOnSignIn)
+            Q_EMIT loadWanted();
+    });
+    connect(connection, &Connection::resyncRequested, this, [this] {
+        if (m_loadOnSignIn)
+            Q_EMIT loadWanted();
+    });
+    connect(connection, &Connection::pushReceived, this,
+        [this](const QString &method, const QJsonObject &params) {
+            if (m_watched.isEmpty())
+                Q_EMIT pushed(method, params);
+        });
+    connect(connection, &Connection::watchedPushReceived, this,
+        [this](const QString &organisationId, const QString &method, const QJsonObject &params) {
+            if (!m_watched.isEmpty() && organisationId == m_watched)
+                Q_EMIT pushed(method, params);
+        });
+    if (m_loadOnSignIn && isReady())
+        Q_EMIT loadWanted();
+}
+
+void ConnectionFeed::setWatchedOrganisation(const QString &organisationId)
+{
+    m_watched = organisationId;
+}
+
+bool ConnectionFeed::isReady() const
+{
+    return m_connection && m_connection->state() == Connection::State::Ready;
+}
+
+} // namespace Muster

@@ -1,0 +1,48 @@
+// What makes a model feed itself: given a connection, it asks its owner to load when the
+// connection signs in (and again after a session.resync, when pushes may have been missed), and
+// hands over the pushes of the owner's organisation, or of one watched organisation. A
+// generation count lets the owner drop an answer that a newer load has overtaken.
+#pragma once
+
+#include "client/connection.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+namespace Muster {
+
+class ConnectionFeed : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConnectionFeed(QObject *parent = nullptr);
+
+    // Asks for a load at once when the connection is ready. nullptr detaches.
+    void setConnection(Connection *connection);
+    Connection *connection() const { return m_connection; }
+    // Off: the owner decides when to load (a kiosk loads a volunteer's time when they sign in
+    // there, not when the kiosk does). On by default.
+    void setLoadOnSignIn(bool on) { m_loadOnSignIn = on; }
+    // Pushes of this organisation (organisations.watch) instead of one's own; "" for one's own.
+    void setWatchedOrganisation(const QString &organisationId);
+    QString watchedOrganisation() const { return m_watched; }
+
+    bool isReady() const;
+    // A load begins: answers of earlier loads are stale from now on.
+    quint64 begin() { return ++m_generation; }
+    bool isCurrent(quint64 generation) const { return generation == m_generation; }
+
+Q_SIGNALS:
+    void loadWanted();
+    void pushed(const QString &method, const QJsonObject &params);
+
+private:
+    QPointer<Connection> m_connection;
+    QString m_watched;
+    bool m_loadOnSignIn = true;
+    quint64 m_generation = 0;
+};
+
+} // namespace Muster
