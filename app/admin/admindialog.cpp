@@ -8,7 +8,6 @@
 #include "teamspage.h"
 
 #include <QDialogButtonBox>
-#include <QJsonArray>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -42,33 +41,9 @@ AdminDialog::AdminDialog(Connection &connection, QWidget *parent)
     resize(640, 460);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(&m_connection, &Connection::pushReceived, this, &AdminDialog::onPush);
-    // After a reconnect, pushes may have been missed: start again from the server's truth.
-    connect(&m_connection, &Connection::signedIn, this, &AdminDialog::reload);
-    connect(&m_connection, &Connection::resyncRequested, this, &AdminDialog::reload);
-    reload();
-}
-
-void AdminDialog::reload()
-{
-    m_connection.call(QStringLiteral("presence.list"), {}, this,
-        [this](const QJsonValue &result, const RpcError &error) {
-            if (!error.isValid())
-                m_people.reset(result.toObject());
-        });
-    m_connection.call(QStringLiteral("teams.list"), {}, this,
-        [this](const QJsonValue &result, const RpcError &error) {
-            if (!error.isValid())
-                m_teams.reset(result[QStringLiteral("teams")].toArray());
-        });
-}
-
-void AdminDialog::onPush(const QString &method, const QJsonObject &params)
-{
-    if (method == QLatin1String("teams.changed"))
-        m_teams.reset(params.value(QStringLiteral("teams")).toArray());
-    else
-        m_people.followPush(method, params);
+    // The lists load themselves, again after a reconnect or a resync, and follow pushes.
+    m_people.setConnection(&m_connection);
+    m_teams.setConnection(&m_connection);
 }
 
 } // namespace Muster

@@ -1,5 +1,5 @@
 // Administration in one window: People for managers, Teams and Statuses for admins too. Keeps its
-// own organisation-wide copy of people, teams and states, live through the pushes.
+// own organisation-wide copy of people, teams and states; the models keep it live.
 #pragma once
 
 #include "models/presencemodel.h"
@@ -30,9 +30,6 @@ public:
     TeamListModel &teams() { return m_teams; }
 
 private:
-    void reload();
-    void onPush(const QString &method, const QJsonObject &params);
-
     Connection &m_connection;
     PresenceModel m_people;
     TeamListModel m_teams;

@@ -14,6 +14,7 @@ constexpr auto kActive = std::chrono::seconds(30);
 AutoAway::AutoAway(Connection &connection, PresenceModel &model, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
+    , m_board(&connection)
     , m_model(model)
 { }
 
@@ -66,8 +67,8 @@ void AutoAway::goAway()
     m_previousMessage = me->message;
     m_previousUntil = me->until;
     m_pending = true;
-    m_connection.call(QStringLiteral("presence.set"), {{QStringLiteral("stateId"), away}}, this,
-        [this, away](const QJsonValue &, const RpcError &error) {
+    m_board.setState(away, QString())
+        ->then(this, [this, away](const QJsonValue &, const RpcError &error) {
             m_pending = false;
             if (!error.isValid())
                 m_awayStateId = away;
@@ -82,14 +83,12 @@ void AutoAway::comeBack()
     // They chose something else while away (from a phone, the tray): that choice stands.
     if (!me || me->stateId != setByUs || m_previousStateId.isEmpty())
         return;
-    QJsonObject params {{QStringLiteral("stateId"), m_previousStateId}};
-    if (!m_previousMessage.isEmpty())
-        params.insert(QStringLiteral("message"), m_previousMessage);
-    if (m_previousUntil.isValid() && m_previousUntil > QDateTime::currentDateTimeUtc())
-        params.insert(QStringLiteral("until"), m_previousUntil.toUTC().toString(Qt::ISODateWithMs));
+    const bool stillEnds
+        = m_previousUntil.isValid() && m_previousUntil > QDateTime::currentDateTimeUtc();
     m_pending = true;
-    m_connection.call(QStringLiteral("presence.set"), params, this,
-        [this](const QJsonValue &, const RpcError &) { m_pending = false; });
+    m_board
+        .setState(m_previousStateId, m_previousMessage, stillEnds ? m_previousUntil : QDateTime())
+        ->then(this, [this](const QJsonValue &, const RpcError &) { m_pending = false; });
 }
 
 } // namespace Muster

@@ -3,6 +3,8 @@
 // unless they chose another state meanwhile, which is never overridden.
 #pragma once
 
+#include "client/boardclient.h"
+
 #include <QDateTime>
 #include <QObject>
 #include <QString>
@@ -38,6 +40,7 @@ private:
     QString myId() const;
 
     Connection &m_connection;
+    BoardClient m_board;
     PresenceModel &m_model;
     std::chrono::minutes m_threshold {0};
     // While away: the state set by us, and what to restore.

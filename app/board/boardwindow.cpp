@@ -34,6 +34,7 @@ namespace Muster {
 BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     : QMainWindow(parent)
     , m_connection(connection)
+    , m_board(&connection)
     , m_autoAway(connection, m_model)
     , m_people(new PeopleFilterModel(this))
     , m_states(new StateDecorationProxy(this))
@@ -171,39 +172,35 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     // Enter in the message field (re)sets my current state with the new text and end.
     connect(m_message, &QLineEdit::returnPressed, this,
         [this] { chooseState(m_statePicker->currentIndex()); });
-    connect(&m_connection, &Connection::pushReceived, this, &BoardWindow::onPush);
     // Pictures are fetched with the current session's token, from the server the app talks to.
     auto followServer = [this] {
         m_avatars.setServer(AvatarCache::httpBaseFor(m_connection.url()), m_connection.token());
     };
     connect(&m_connection, &Connection::tokenChanged, this, followServer);
     followServer();
-    connect(&m_connection, &Connection::signedIn, this, [this, followServer] {
-        followServer();
-        loadTeams();
-        refresh();
-    });
-    // Something may have been missed meanwhile: read the board again.
-    connect(&m_connection, &Connection::resyncRequested, this, [this] {
-        loadTeams();
-        refresh();
+    connect(&m_connection, &Connection::signedIn, this, followServer);
+    // The models load themselves when the connection signs in or resyncs, and follow pushes.
+    connect(&m_teams, &QAbstractItemModel::modelReset, this, &BoardWindow::fillTeamPicker);
+    connect(&m_model, &PresenceModel::loadedChanged, this, &BoardWindow::openOnMyTeam);
+    connect(&m_model, &PresenceModel::loadFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Could not load the board: %1").arg(message), 8000);
     });
     connect(m_teamPicker, &QComboBox::activated, this, [this] {
         m_teamChosen = true;
-        refresh();
+        m_model.setTeamId(shownTeam());
     });
     connect(&m_connection, &Connection::stateChanged, this, &BoardWindow::onConnectionState);
     connect(&m_model, &QAbstractItemModel::modelReset, this, &BoardWindow::syncMyState);
     connect(m_model.states(), &QAbstractItemModel::modelReset, this, &BoardWindow::syncMyState);
     connect(&m_model, &QAbstractItemModel::dataChanged, this, &BoardWindow::syncMyState);
+    // My name and role may change while signed in (profile.changed).
+    connect(&m_model, &QAbstractItemModel::dataChanged, this, &BoardWindow::onConnectionState);
     auto updateCount = [this] {
-        int online = 0;
-        for (int i = 0; i < m_model.rowCount(); ++i)
-            online += m_model.index(i).data(PresenceModel::OnlineRole).toBool() ? 1 : 0;
-        m_countLabel->setText(tr("%1 of %2 online").arg(online).arg(m_model.rowCount()));
+        m_countLabel->setText(
+            tr("%1 of %2 online").arg(m_model.onlineCount()).arg(m_model.rowCount()));
     };
     connect(&m_model, &QAbstractItemModel::modelReset, this, updateCount);
-    connect(&m_model, &QAbstractItemModel::dataChanged, this, updateCount);
+    connect(&m_model, &PresenceModel::onlineCountChanged, this, updateCount);
 
     // "Time since" moves on by itself.
     m_tick.setInterval(std::chrono::seconds(30));
@@ -212,10 +209,8 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
 
     restoreLayout();
     onConnectionState();
-    if (m_connection.state() == Connection::State::Ready) {
-        loadTeams();
-        refresh();
-    }
+    m_teams.setConnection(&m_connection);
+    m_model.setConnection(&m_connection);
 }
 
 void BoardWindow::setUpAutoAway(QMenu *menu)
@@ -283,78 +278,41 @@ QString BoardWindow::shownTeam() const
 
 void BoardWindow::refresh()
 {
-    const quint64 generation = ++m_generation;
-    QJsonObject params;
-    if (!shownTeam().isEmpty())
-        params.insert(QStringLiteral("teamId"), shownTeam());
-    m_connection.call(QStringLiteral("presence.list"), params, this,
-        [this, generation](const QJsonValue &result, const RpcError &error) {
-            if (generation != m_generation)
-                return; // a newer request is on its way
-            if (error.isValid()) {
-                statusBar()->showMessage(
-                    tr("Could not load the board: %1").arg(error.message), 8000);
-                return;
-            }
-            m_model.reset(result.toObject());
-            // The first full list tells which team is mine: open on it.
-            const Person *me
-                = m_model.person(m_connection.user().value(QStringLiteral("id")).toString());
-            if (!m_teamChosen && me && shownTeam().isEmpty()) {
-                const int row = m_teamPicker->findData(me->teamId);
-                if (row >= 0) {
-                    m_teamChosen = true;
-                    m_teamPicker->setCurrentIndex(row);
-                    refresh();
-                }
-            }
-        });
+    m_teams.reload();
+    m_model.reload();
 }
 
-void BoardWindow::loadTeams()
+void BoardWindow::openOnMyTeam()
 {
-    m_connection.call(QStringLiteral("teams.list"), {}, this,
-        [this](const QJsonValue &result, const RpcError &error) {
-            if (error.isValid())
-                return;
-            const QString current = shownTeam();
-            const QSignalBlocker block(m_teamPicker);
-            m_teamPicker->clear();
-            // Everyone at once is the admins' view ("god mode").
-            if (roleFromName(m_connection.user().value(QStringLiteral("role")).toString())
-                    .value_or(Role::Banned)
-                >= Role::Admin)
-                m_teamPicker->addItem(tr("Everyone"), QString());
-            for (const QJsonValue &v : result.toObject().value(QStringLiteral("teams")).toArray()) {
-                const QJsonObject team = v.toObject();
-                if (team.value(QStringLiteral("archived")).toBool())
-                    continue;
-                m_teamPicker->addItem(team.value(QStringLiteral("name")).toString(),
-                    team.value(QStringLiteral("id")).toString());
-            }
-            const int row = m_teamPicker->findData(current);
-            m_teamPicker->setCurrentIndex(row >= 0 ? row : 0);
-            m_teamPicker->setVisible(m_teamPicker->count() > 1);
-            if (shownTeam() != current)
-                refresh();
-        });
+    // The first full list tells which team is mine: open on it.
+    const Person *me = m_model.person(m_connection.user().value(QStringLiteral("id")).toString());
+    if (m_teamChosen || !me)
+        return;
+    const int row = m_teamPicker->findData(me->teamId);
+    if (row < 0)
+        return;
+    m_teamChosen = true;
+    m_teamPicker->setCurrentIndex(row);
+    m_model.setTeamId(shownTeam());
 }
 
-void BoardWindow::onPush(const QString &method, const QJsonObject &params)
+void BoardWindow::fillTeamPicker()
 {
-    if (method == QStringLiteral("presence.changed")) {
-        // Someone new on an everyone-board: reload rather than guess. On a team board, pushes
-        // about other teams' members are expected and ignored.
-        if (!m_model.applyChange(params) && shownTeam().isEmpty())
-            refresh();
-    } else if (method == QStringLiteral("teams.changed")) {
-        loadTeams();
-    } else if (method == QStringLiteral("profile.changed")) {
-        m_model.applyChange(params);
-        onConnectionState();
-    } else if (method == QStringLiteral("states.changed")) {
-        m_model.resetStates(params.value(QStringLiteral("states")).toArray());
-    }
+    const QString current = shownTeam();
+    const QSignalBlocker block(m_teamPicker);
+    m_teamPicker->clear();
+    // Everyone at once is the admins' view ("god mode").
+    if (roleFromName(m_connection.user().value(QStringLiteral("role")).toString())
+            .value_or(Role::Banned)
+        >= Role::Admin)
+        m_teamPicker->addItem(tr("Everyone"), QString());
+    for (const Team &team : m_teams.activeTeams())
+        m_teamPicker->addItem(team.name, team.id);
+    const int row = m_teamPicker->findData(current);
+    m_teamPicker->setCurrentIndex(row >= 0 ? row : 0);
+    m_teamPicker->setVisible(m_teamPicker->count() > 1);
+    m_model.setTeamId(shownTeam());
+    openOnMyTeam();
 }
 
 void BoardWindow::chooseState(int row)
@@ -362,12 +320,10 @@ void BoardWindow::chooseState(int row)
     const QModelIndex state = m_model.states()->index(row);
     if (!state.isValid())
         return;
-    QJsonObject params {{QStringLiteral("stateId"), state.data(StateListModel::IdRole).toString()},
-        {QStringLiteral("message"), m_message->text().trimmed()}};
-    if (const QDateTime end = chosenEnd(); end.isValid())
-        params.insert(QStringLiteral("until"), end.toUTC().toString(Qt::ISODateWithMs));
-    m_connection.call(QStringLiteral("presence.set"), params, this,
-        [this](const QJsonValue &, const RpcError &error) {
+    m_board
+        .setState(
+            state.data(StateListModel::IdRole).toString(), m_message->text().trimmed(), chosenEnd())
+        ->then(this, [this](const QJsonValue &, const RpcError &error) {
             if (error.isValid()) {
                 statusBar()->showMessage(
                     tr("Your status was not changed: %1").arg(error.message), 8000);
@@ -423,6 +379,7 @@ void BoardWindow::onConnectionState()
         break;
     case Connection::State::Connecting:
     case Connection::State::Authenticating:
+    case Connection::State::Open: // the app always signs in; open only on the way there
         text = tr("Connecting…");
         color = QStringLiteral("#d9822b");
         break;

@@ -4,8 +4,10 @@
 
 #include "autoaway.h"
 #include "avatarcache.h"
+#include "client/boardclient.h"
 #include "common/idlemonitor.h"
 #include "models/presencemodel.h"
+#include "models/teamlistmodel.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -44,9 +46,9 @@ protected:
 
 private:
     void refresh();
-    void loadTeams();
+    void fillTeamPicker();
+    void openOnMyTeam();
     QString shownTeam() const; // "" for everyone
-    void onPush(const QString &method, const QJsonObject &params);
     void onConnectionState();
     void syncMyState();
     void restoreLayout();
@@ -57,6 +59,8 @@ private:
 
     Connection &m_connection;
     PresenceModel m_model;
+    TeamListModel m_teams;
+    BoardClient m_board;
     AvatarCache m_avatars;
     IdleMonitor m_idle;
     AutoAway m_autoAway;

@@ -21,6 +21,7 @@ OrganisationsWindow::OrganisationsWindow(
     Connection &connection, AvatarCache &avatars, QWidget *parent)
     : QDialog(parent)
     , m_connection(connection)
+    , m_board(&connection)
     , m_people(new PeopleFilterModel(this))
     , m_organisations(new QComboBox(this))
     , m_search(new QLineEdit(this))
@@ -54,19 +55,20 @@ OrganisationsWindow::OrganisationsWindow(
     connect(m_search, &QLineEdit::textChanged, m_people, &PeopleFilterModel::setSearch);
     connect(
         m_organisations, &QComboBox::currentIndexChanged, this, &OrganisationsWindow::watchAndLoad);
-    connect(
-        &m_connection, &Connection::watchedPushReceived, this, &OrganisationsWindow::onWatchedPush);
-    // A new connection watches nothing: watch again, and catch up on what was missed.
+    // The model follows the watched organisation's pushes itself; it loads when told, because
+    // the watch must come first. A new connection watches nothing: watch again, and catch up on
+    // what was missed.
+    m_model.setLoadOnSignIn(false);
+    m_model.setConnection(&m_connection);
+    connect(&m_model, &PresenceModel::loadFailed, m_summary, &QLabel::setText);
     connect(&m_connection, &Connection::signedIn, this, &OrganisationsWindow::watchAndLoad);
     connect(&m_connection, &Connection::resyncRequested, this, &OrganisationsWindow::watchAndLoad);
     auto summarise = [this] {
-        int online = 0;
-        for (int i = 0; i < m_model.rowCount(); ++i)
-            online += m_model.index(i).data(PresenceModel::OnlineRole).toBool() ? 1 : 0;
-        m_summary->setText(tr("%1 of %2 online").arg(online).arg(m_model.rowCount()));
+        m_summary->setText(
+            tr("%1 of %2 online").arg(m_model.onlineCount()).arg(m_model.rowCount()));
     };
     connect(&m_model, &QAbstractItemModel::modelReset, this, summarise);
-    connect(&m_model, &QAbstractItemModel::dataChanged, this, summarise);
+    connect(&m_model, &PresenceModel::onlineCountChanged, this, summarise);
     connect(
         &avatars, &AvatarCache::pictureReady, m_view->viewport(), qOverload<>(&QWidget::update));
     loadOrganisations();
@@ -75,9 +77,7 @@ OrganisationsWindow::OrganisationsWindow(
 OrganisationsWindow::~OrganisationsWindow()
 {
     if (m_connection.state() == Connection::State::Ready)
-        m_connection.call(QStringLiteral("organisations.watch"),
-            {{QStringLiteral("organisationId"), QJsonValue()}}, nullptr,
-            [](const QJsonValue &, const RpcError &) {});
+        m_board.watchOrganisation(QString());
 }
 
 QString OrganisationsWindow::shownOrganisation() const
@@ -92,26 +92,25 @@ void OrganisationsWindow::showOrganisation(const QString &organisationId)
 
 void OrganisationsWindow::loadOrganisations()
 {
-    m_connection.call(QStringLiteral("organisations.list"), {}, this,
-        [this](const QJsonValue &result, const RpcError &error) {
-            if (error.isValid()) {
-                m_summary->setText(error.message);
-                return;
-            }
-            const QSignalBlocker block(m_organisations);
-            m_organisations->clear();
-            for (const QJsonValue &v : result[QStringLiteral("organisations")].toArray()) {
-                m_organisations->addItem(
-                    tr("%1 (%n people)", nullptr, v[QStringLiteral("people")].toInt())
-                        .arg(v[QStringLiteral("name")].toString()),
-                    v[QStringLiteral("id")].toString());
-            }
-            // Start on one's own organisation.
-            const int own = m_organisations->findData(
-                m_connection.user().value(QStringLiteral("organisationId")).toString());
-            m_organisations->setCurrentIndex(qMax(0, own));
-            watchAndLoad();
-        });
+    m_board.organisations()->then(this, [this](const QJsonValue &result, const RpcError &error) {
+        if (error.isValid()) {
+            m_summary->setText(error.message);
+            return;
+        }
+        const QSignalBlocker block(m_organisations);
+        m_organisations->clear();
+        for (const QJsonValue &v : result[QStringLiteral("organisations")].toArray()) {
+            m_organisations->addItem(
+                tr("%1 (%n people)", nullptr, v[QStringLiteral("people")].toInt())
+                    .arg(v[QStringLiteral("name")].toString()),
+                v[QStringLiteral("id")].toString());
+        }
+        // Start on one's own organisation.
+        const int own = m_organisations->findData(
+            m_connection.user().value(QStringLiteral("organisationId")).toString());
+        m_organisations->setCurrentIndex(qMax(0, own));
+        watchAndLoad();
+    });
 }
 
 void OrganisationsWindow::watchAndLoad()
@@ -119,27 +118,19 @@ void OrganisationsWindow::watchAndLoad()
     const QString org = shownOrganisation();
     if (org.isEmpty() || m_connection.state() != Connection::State::Ready)
         return;
-    const quint64 generation = ++m_generation;
-    const QJsonObject params {{QStringLiteral("organisationId"), org}};
-    m_connection.call(QStringLiteral("organisations.watch"), params, this,
-        [](const QJsonValue &, const RpcError &) {});
-    m_connection.call(QStringLiteral("presence.list"), params, this,
-        [this, generation](const QJsonValue &result, const RpcError &error) {
-            if (generation != m_generation)
-                return;
+    m_board.watchOrganisation(org)->then(
+        this, [this, org](const QJsonValue &, const RpcError &error) {
+            if (org != shownOrganisation())
+                return; // another one was chosen meanwhile
             if (error.isValid()) {
                 m_summary->setText(error.message);
                 return;
             }
-            m_model.reset(result.toObject());
+            if (m_model.watchedOrganisation() == org)
+                m_model.reload(); // the same one again: after a reconnect or a resync
+            else
+                m_model.setWatchedOrganisation(org);
         });
-}
-
-void OrganisationsWindow::onWatchedPush(
-    const QString &organisationId, const QString &method, const QJsonObject &params)
-{
-    if (organisationId == shownOrganisation())
-        m_model.followPush(method, params);
 }
 
 } // namespace Muster

@@ -31,17 +31,15 @@ public:
 private:
     void loadOrganisations();
     void watchAndLoad();
-    void onWatchedPush(
-        const QString &organisationId, const QString &method, const QJsonObject &params);
 
     Connection &m_connection;
+    BoardClient m_board;
     PresenceModel m_model;
     PeopleFilterModel *m_people;
     QComboBox *m_organisations;
     QLineEdit *m_search;
     QListView *m_view;
     QLabel *m_summary;
-    quint64 m_generation = 0; // answers for an organisation no longer shown are dropped
 };
 
 } // namespace Muster

@@ -54,6 +54,8 @@ public:
     // Shows another organisation (a superadmin's organisations.watch, made by the caller first);
     // "" for one's own.
     void setWatchedOrganisation(const QString &organisationId);
+    QString watchedOrganisation() const { return m_feed.watchedOrganisation(); }
+    void setLoadOnSignIn(bool on) { m_feed.setLoadOnSignIn(on); }
     int onlineCount() const { return m_onlineCount; }
     bool isLoaded() const { return m_loaded; }
 

@@ -148,6 +148,8 @@ private Q_SLOTS:
         PresenceModel model;
         QAbstractItemModelTester tester(
             &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester statesTester(
+            model.states(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.reset(snapshot());
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         model.resetStates(
