@@ -3,7 +3,7 @@
 
 #include "board/boardwindow.h"
 #include "login/logindialog.h"
-#include "serverurl.h"
+#include "client/serverurl.h"
 
 #include <QApplication>
 #include <QSettings>

@@ -2,7 +2,7 @@
 #include "logindialog.h"
 
 #include "client/connection.h"
-#include "common/serverurl.h"
+#include "client/serverurl.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -15,3 +15,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcPresence) // muster.presence: states and online tra
 Q_DECLARE_LOGGING_CATEGORY(lcRelay) // muster.relay: pushes and presence between server processes
 Q_DECLARE_LOGGING_CATEGORY(lcTimeclock) // muster.timeclock: events, kiosks, shifts, rewards
 Q_DECLARE_LOGGING_CATEGORY(lcApp) // muster.app: the desktop app
+Q_DECLARE_LOGGING_CATEGORY(lcKiosk) // muster.kiosk: the kiosk: pairing, its outbox, sign-ins

@@ -10,7 +10,7 @@
 #include "board/statustray.h"
 #include "client/connection.h"
 #include "cluster/pushrelay.h"
-#include "common/serverurl.h"
+#include "client/serverurl.h"
 #include "login/logindialog.h"
 #include "profile/avatarcropdialog.h"
 #include "profile/avatarcropper.h"

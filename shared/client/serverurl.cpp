@@ -1,5 +1,5 @@
 // See serverurl.h.
-#include "serverurl.h"
+#include "client/serverurl.h"
 
 namespace Muster {
 
