@@ -19,8 +19,8 @@ KioskApp::KioskApp(const Options &options, QObject *parent)
     , m_offline(m_connection, m_client, m_outbox)
     , m_idle(options.idleSeconds)
 {
-    // A kiosk keeps trying for as long as it runs; a minute apart at most.
-    m_connection.setReconnectDelays(std::chrono::milliseconds(500), std::chrono::seconds(15));
+    // A kiosk keeps trying for as long as it runs, never long apart: people are waiting.
+    m_connection.setReconnectDelays(std::chrono::milliseconds(500), options.longestRetry);
     m_connection.setRequestTimeout(std::chrono::seconds(8));
     connect(&m_connection, &Connection::stateChanged, this, &KioskApp::onlineChanged);
     connect(&m_connection, &Connection::signedIn, this, [this] {

@@ -41,6 +41,8 @@ public:
         QString dataDirectory; // the outbox and, without a keychain, the device token
         bool useKeychain = true;
         int idleSeconds = 60;
+        // The longest wait between two attempts to reach the server.
+        std::chrono::milliseconds longestRetry {15000};
     };
 
     explicit KioskApp(const Options &options, QObject *parent = nullptr);
