@@ -18,18 +18,27 @@ Button {
     Keys.onReturnPressed: clicked()
     Keys.onEnterPressed: clicked()
 
-    contentItem: Column {
-        spacing: Theme.unit * 0.2
+    // Sized by its texts, never by its own width (which the layout sets): no layout loops.
+    contentItem: Item {
+        implicitWidth: Math.max(label.implicitWidth, hintLabel.visible ? hintLabel.implicitWidth : 0)
+        implicitHeight: label.implicitHeight + (hintLabel.visible ? hintLabel.implicitHeight : 0)
         Text {
-            width: parent.width
+            id: label
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            anchors.verticalCenterOffset: hintLabel.visible ? -hintLabel.implicitHeight / 2 : 0
             text: control.text
             font: control.font
             color: control.primary ? Theme.accentInk : Theme.text
             horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.Wrap
+            elide: Text.ElideRight
         }
         Text {
-            width: parent.width
+            id: hintLabel
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: label.bottom
             visible: control.hint.length > 0
             text: control.hint
             font.pixelSize: Theme.small

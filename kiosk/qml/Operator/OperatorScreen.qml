@@ -88,13 +88,11 @@ FocusScope {
             Banner { Layout.fillWidth: true; objectName: "operatorProblem"; text: screen.problem }
         }
 
-        // Unlocked.
-        GridLayout {
+        // Unlocked: how the kiosk stands.
+        Column {
             visible: screen.unlocked
             Layout.fillWidth: true
-            columns: 2
-            columnSpacing: Theme.unit
-            rowSpacing: Theme.unit * 0.3
+            spacing: Theme.unit * 0.3
             Repeater {
                 model: [
                     [qsTr("Server"), screen.kiosk.server + (screen.kiosk.online ? qsTr(" (online)") : qsTr(" (offline)"))],
@@ -108,13 +106,9 @@ FocusScope {
                 ]
                 delegate: Text {
                     required property var modelData
-                    required property int index
-                    Layout.row: index
-                    Layout.column: 0
                     text: modelData[0] + ":  " + modelData[1]
                     color: Theme.text
                     font.pixelSize: Theme.body
-                    Layout.columnSpan: 2
                 }
             }
         }
