@@ -34,8 +34,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption dataDir({QStringLiteral("data-dir")},
         QStringLiteral("Where the kiosk keeps its outbox (and its device token without a "
                        "keychain)."),
-        QStringLiteral("DIR"),
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+        QStringLiteral("DIR"), QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
     const QCommandLineOption windowed({QStringLiteral("windowed")},
         QStringLiteral("A normal window instead of fullscreen (for setting up, not for use)."));
     const QCommandLineOption noKeychain({QStringLiteral("no-keychain")},

@@ -9,8 +9,7 @@ AvatarImageProvider::AvatarImageProvider()
     : QQuickImageProvider(QQuickImageProvider::Image)
 { }
 
-QImage AvatarImageProvider::requestImage(
-    const QString &id, QSize *size, const QSize &requestedSize)
+QImage AvatarImageProvider::requestImage(const QString &id, QSize *size, const QSize &requestedSize)
 {
     const int wanted = qMax(requestedSize.width(), requestedSize.height());
     const int side = wanted > 0 ? qBound(16, wanted, 1024) : 256;

@@ -19,8 +19,7 @@ const QString kKey = QStringLiteral("device");
 constexpr QFile::Permissions kOwnerOnly = QFile::ReadOwner | QFile::WriteOwner;
 } // namespace
 
-DeviceTokenStore::DeviceTokenStore(
-    const QString &dataDirectory, bool useKeychain, QObject *parent)
+DeviceTokenStore::DeviceTokenStore(const QString &dataDirectory, bool useKeychain, QObject *parent)
     : QObject(parent)
     , m_path(QDir(dataDirectory).filePath(QStringLiteral("device.json")))
 #ifdef MUSTER_HAVE_KEYCHAIN

@@ -57,7 +57,8 @@ bool KioskApp::start()
         m_error = tr("Cannot create the data directory %1").arg(m_options.dataDirectory);
         return false;
     }
-    const QString outboxPath = QDir(m_options.dataDirectory).filePath(QStringLiteral("outbox.sqlite"));
+    const QString outboxPath
+        = QDir(m_options.dataDirectory).filePath(QStringLiteral("outbox.sqlite"));
     if (!m_outbox.open(outboxPath)) {
         m_error = tr("Cannot open the outbox %1: %2").arg(outboxPath, m_outbox.errorString());
         return false;

@@ -79,8 +79,8 @@ void KioskSession::signIn(const QString &badge, const QString &secret, bool quic
     if (m_busy)
         return;
     setBusy(true);
-    RpcReply *reply = quickCode ? m_kiosk.signInWithCode(badge, secret)
-                                : m_kiosk.signInWithPin(badge, secret);
+    RpcReply *reply
+        = quickCode ? m_kiosk.signInWithCode(badge, secret) : m_kiosk.signInWithPin(badge, secret);
     reply->then(this, [this, badge, quickCode](const QJsonValue &result, const RpcError &error) {
         if (error.isValid()) {
             setBusy(false);
@@ -118,8 +118,7 @@ void KioskSession::loadEverything()
         connect(&m_totals, &MyTotals::changed, this, oneDone, Qt::SingleShotConnection),
         connect(&m_notifications, &QAbstractItemModel::modelReset, this, oneDone,
             Qt::SingleShotConnection),
-        connect(&m_teams, &QAbstractItemModel::modelReset, this, oneDone,
-            Qt::SingleShotConnection),
+        connect(&m_teams, &QAbstractItemModel::modelReset, this, oneDone, Qt::SingleShotConnection),
         connect(&m_totals, &MyTotals::loadFailed, this, failed),
         connect(&m_notifications, &NotificationListModel::loadFailed, this, failed),
         connect(&m_teams, &TeamListModel::loadFailed, this, failed),
@@ -191,8 +190,7 @@ void KioskSession::clockOut()
                 return queueInstead(QStringLiteral("clockOut"), actionId, at, QString());
             if (error.isValid())
                 return Q_EMIT actionFailed(error.message);
-            const TimeEntry entry
-                = TimeEntry::fromJson(result[QStringLiteral("entry")].toObject());
+            const TimeEntry entry = TimeEntry::fromJson(result[QStringLiteral("entry")].toObject());
             m_totals.reset(TimeTotals::fromJson(result[QStringLiteral("totals")].toObject()));
             Q_EMIT clocked({{QStringLiteral("kind"), QStringLiteral("clockOut")},
                 {QStringLiteral("queued"), false}, {QStringLiteral("teamName"), entry.teamName},

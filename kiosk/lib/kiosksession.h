@@ -83,8 +83,8 @@ private:
     void loadEverything();
     void stopWaiting();
     void onPush(const QString &method, const QJsonObject &params);
-    void queueInstead(const QString &kind, const QString &actionId, const QDateTime &at,
-        const QString &teamId);
+    void queueInstead(
+        const QString &kind, const QString &actionId, const QDateTime &at, const QString &teamId);
     QString messageFor(const RpcError &error, bool quickCode) const;
 
     Connection &m_connection;

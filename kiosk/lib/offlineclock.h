@@ -20,8 +20,8 @@ class OfflineClock : public QObject
     Q_OBJECT
     Q_PROPERTY(bool replaying READ isReplaying NOTIFY replayingChanged)
 public:
-    OfflineClock(Connection &connection, KioskClient &client, Outbox &outbox,
-        QObject *parent = nullptr);
+    OfflineClock(
+        Connection &connection, KioskClient &client, Outbox &outbox, QObject *parent = nullptr);
 
     // Queue a clock-in (team from the kept list) or a clock-out for this badge; false when it
     // could not be saved.
@@ -42,8 +42,8 @@ Q_SIGNALS:
     void replayed(int placed, int refused);
 
 private:
-    bool enqueue(const QString &kind, const QString &badge, const QString &teamId,
-        const QString &teamName);
+    bool enqueue(
+        const QString &kind, const QString &badge, const QString &teamId, const QString &teamName);
     void setReplaying(bool replaying);
 
     Connection &m_connection;

@@ -19,6 +19,12 @@ QSqlDatabase database(const QString &name)
     return QSqlDatabase::database(name, false);
 }
 
+// A null QString binds as SQL NULL; these columns hold text, empty when there is none.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 } // namespace
 
 Outbox::Outbox(QObject *parent)
@@ -60,7 +66,8 @@ bool Outbox::open(const QString &path)
                        " refused INTEGER NOT NULL DEFAULT 0,"
                        " reason TEXT NOT NULL DEFAULT '',"
                        " message TEXT NOT NULL DEFAULT '')"),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+        QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
     };
     for (const QString &statement : schema) {
         if (!q.exec(statement)) {
@@ -153,7 +160,7 @@ bool Outbox::enqueue(const Action &action)
     q.addBindValue(action.badge);
     q.addBindValue(toWireTime(action.at).toString());
     q.addBindValue(action.teamId.isEmpty() ? QVariant() : QVariant(action.teamId));
-    q.addBindValue(action.teamName);
+    q.addBindValue(text(action.teamName));
     if (!q.exec()) {
         m_error = q.lastError().text();
         return false;
@@ -187,8 +194,8 @@ void Outbox::markRefused(const QString &actionId, const QString &reason, const Q
     QSqlQuery q(database(m_connectionName));
     q.prepare(QStringLiteral(
         "UPDATE actions SET refused = 1, reason = ?, message = ? WHERE action_id = ?"));
-    q.addBindValue(reason);
-    q.addBindValue(message);
+    q.addBindValue(text(reason));
+    q.addBindValue(text(message));
     q.addBindValue(actionId);
     q.exec();
     reload();

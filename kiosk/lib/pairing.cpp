@@ -11,8 +11,8 @@
 
 namespace Muster {
 
-Pairing::Pairing(Connection &connection, KioskClient &client, DeviceTokenStore &store,
-    QUrl server, QObject *parent)
+Pairing::Pairing(Connection &connection, KioskClient &client, DeviceTokenStore &store, QUrl server,
+    QObject *parent)
     : QObject(parent)
     , m_connection(connection)
     , m_client(client)
@@ -93,7 +93,7 @@ void Pairing::onLoaded(const QJsonObject &credential)
     }
     // Paired before: work as a kiosk at once (offline too); a pending one shows its code.
     setState(m_credential.contains(QStringLiteral("pairingCode")) ? State::WaitingForApproval
-                                                                   : State::Paired);
+                                                                  : State::Paired);
     resumeWithToken();
 }
 

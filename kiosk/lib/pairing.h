@@ -46,7 +46,10 @@ public:
 
     State state() const { return m_state; }
     bool isPaired() const { return m_state == State::Paired; }
-    QString pairingCode() const { return m_credential.value(QStringLiteral("pairingCode")).toString(); }
+    QString pairingCode() const
+    {
+        return m_credential.value(QStringLiteral("pairingCode")).toString();
+    }
     QDateTime expiresAt() const;
     // What stands in the way, in words for the screen ("" when nothing does).
     QString problem() const { return m_problem; }

@@ -51,8 +51,9 @@ bool KioskFixture::start()
             p.role, QString::fromLatin1(p.badge));
         TestClient person;
         if (!person.signIn(m_server->wsUrl(), QString::fromLatin1(p.login))
-            || !person.call(QStringLiteral("profile.setPin"),
-                          {{QStringLiteral("pin"), QString::fromLatin1(p.pin)}})
+            || !person
+                    .call(QStringLiteral("profile.setPin"),
+                        {{QStringLiteral("pin"), QString::fromLatin1(p.pin)}})
                     .contains(QStringLiteral("result")))
             return false;
     }
@@ -62,13 +63,14 @@ bool KioskFixture::start()
     if (createActiveEvent(m_admin, QStringLiteral("Acme Con 2026")).isEmpty())
         return false;
     for (const char *team : {"Info desk", "Stage crew", "Kitchen"}) {
-        m_admin.call(QStringLiteral("teams.create"),
-            {{QStringLiteral("name"), QString::fromLatin1(team)}});
+        m_admin.call(
+            QStringLiteral("teams.create"), {{QStringLiteral("name"), QString::fromLatin1(team)}});
     }
     m_admin.call(QStringLiteral("teams.create"),
         {{QStringLiteral("name"), QStringLiteral("Security")}, {QStringLiteral("hidden"), true}});
     m_admin.call(QStringLiteral("rewards.create"),
-        {{QStringLiteral("name"), QStringLiteral("T-shirt")}, {QStringLiteral("thresholdHours"), 4}});
+        {{QStringLiteral("name"), QStringLiteral("T-shirt")},
+            {QStringLiteral("thresholdHours"), 4}});
     m_relay = std::make_unique<TcpRelay>(m_server->wsUrl().port());
     return m_relay->listen();
 }
@@ -134,8 +136,8 @@ QString KioskFixture::quickCode(const QString &login)
 
 QString KioskFixture::userId(const QString &login)
 {
-    const PgResult r = m_server->sql().exec(
-        "SELECT id FROM users WHERE login = $1", PgParams() << login);
+    const PgResult r
+        = m_server->sql().exec("SELECT id FROM users WHERE login = $1", PgParams() << login);
     return r.rows() > 0 ? r.text(0, 0) : QString();
 }
 
@@ -143,17 +145,19 @@ QVariantList KioskFixture::entriesOf(const QString &login)
 {
     QVariantList list;
     const QJsonArray entries = resultOf(m_admin.call(QStringLiteral("timeclock.entries"),
-        {{QStringLiteral("userId"), userId(login)}}))
+                                            {{QStringLiteral("userId"), userId(login)}}))
                                    .value(QStringLiteral("entries"))
                                    .toArray();
     for (const QJsonValue &v : entries) {
         const QJsonObject e = v.toObject();
-        const QDateTime stop = QDateTime::fromString(e[QStringLiteral("stop")].toString(), Qt::ISODateWithMs);
+        const QDateTime stop
+            = QDateTime::fromString(e[QStringLiteral("stop")].toString(), Qt::ISODateWithMs);
         list.append(QVariantMap {
             {QStringLiteral("start"),
                 QDateTime::fromString(e[QStringLiteral("start")].toString(), Qt::ISODateWithMs)
                     .toMSecsSinceEpoch()},
-            {QStringLiteral("stop"), stop.isValid() ? QVariant(stop.toMSecsSinceEpoch()) : QVariant()},
+            {QStringLiteral("stop"),
+                stop.isValid() ? QVariant(stop.toMSecsSinceEpoch()) : QVariant()},
             {QStringLiteral("teamName"), e[QStringLiteral("teamName")].toString()},
             {QStringLiteral("offline"), e[QStringLiteral("offline")].toBool()},
             {QStringLiteral("source"), e[QStringLiteral("source")].toString()},
@@ -165,7 +169,8 @@ QVariantList KioskFixture::entriesOf(const QString &login)
 
 void KioskFixture::stopShift(const QString &login)
 {
-    m_admin.call(QStringLiteral("timeclock.stopEntry"), {{QStringLiteral("userId"), userId(login)}});
+    m_admin.call(
+        QStringLiteral("timeclock.stopEntry"), {{QStringLiteral("userId"), userId(login)}});
 }
 
 QVariantList KioskFixture::queuedActions() const
@@ -187,8 +192,8 @@ QVariantList KioskFixture::queuedActions() const
 void KioskFixture::queueStaleAction(const QString &badge)
 {
     m_kiosk->outbox()->enqueue({newActionId(), QStringLiteral("clockOut"), badge,
-        QDateTime::currentDateTimeUtc().addSecs(-13 * 3600), QString(), QString(), false,
-        QString(), QString()});
+        QDateTime::currentDateTimeUtc().addSecs(-13 * 3600), QString(), QString(), false, QString(),
+        QString()});
 }
 
 void KioskFixture::addAutoStopNotice(const QString &login)

@@ -27,12 +27,10 @@ void TcpRelay::onNewConnection()
         auto *upstream = new QTcpSocket(this);
         m_pairs.append(Pair {client, upstream});
         // Bytes either way as they come; whichever side closes closes the other.
-        connect(client, &QTcpSocket::readyRead, upstream, [client, upstream] {
-            upstream->write(client->readAll());
-        });
-        connect(upstream, &QTcpSocket::readyRead, client, [client, upstream] {
-            client->write(upstream->readAll());
-        });
+        connect(client, &QTcpSocket::readyRead, upstream,
+            [client, upstream] { upstream->write(client->readAll()); });
+        connect(upstream, &QTcpSocket::readyRead, client,
+            [client, upstream] { client->write(upstream->readAll()); });
         connect(upstream, &QTcpSocket::connected, client, [client, upstream] {
             if (client->bytesAvailable() > 0)
                 upstream->write(client->readAll());
