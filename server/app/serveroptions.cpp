@@ -113,6 +113,10 @@ bool ServerOptions::parse(const QStringList &arguments)
         QStringLiteral("Write a report (hours, teams, unclocked, rewards, attendees, audit) "
                        "of --event NAME as --format csv to --output or standard output."),
         QStringLiteral("TYPE"));
+    const QCommandLineOption seedDemo({QStringLiteral("seed-demo")},
+        QStringLiteral("Give --org what a demo of the time clock needs: an active event, teams "
+                       "offered for clocking in, a bonus window, rewards, and a badge and a kiosk "
+                       "PIN for each of its people (printed). Run it once, on a demo."));
     const QCommandLineOption event({QStringLiteral("event")},
         QStringLiteral("The event a report is about."), QStringLiteral("NAME"));
     const QCommandLineOption format({QStringLiteral("format")},
@@ -126,7 +130,7 @@ bool ServerOptions::parse(const QStringList &arguments)
     p.addOptions({address, port, socketThreads, limit, heartbeat, serverTimeout, trustedProxy,
         dataDir, database, migrate, createOrg, createUser, org, role, displayName, passwordStdin,
         setRole, setSuperadmin, resetPassword, listUsers, authorizeKiosk, name, location, lifetime,
-        stopOngoing, exportReport, event, format, output, minHours});
+        stopOngoing, exportReport, seedDemo, event, format, output, minHours});
     p.addPositionalArgument(QStringLiteral("[ROLE|yes|no]"),
         QStringLiteral(
             "The new role after --set-role LOGIN; yes or no after --set-superadmin LOGIN."));
@@ -231,6 +235,7 @@ bool ServerOptions::parse(const QStringList &arguments)
     pick(authorizeKiosk, Command::AuthorizeKiosk);
     pick(stopOngoing, Command::StopOngoing);
     pick(exportReport, Command::ExportReport);
+    pick(seedDemo, Command::SeedDemo);
     if (commands > 1)
         return usage(QStringLiteral("give one command at a time"));
 
@@ -254,6 +259,8 @@ bool ServerOptions::parse(const QStringList &arguments)
     if (this->command == Command::AuthorizeKiosk
         && (this->organisation.isEmpty() || this->name.trimmed().isEmpty()))
         return usage(QStringLiteral("--authorize-kiosk CODE needs --name NAME and --org ORG"));
+    if (this->command == Command::SeedDemo && this->organisation.isEmpty())
+        return usage(QStringLiteral("--seed-demo needs --org NAME"));
     if (this->command == Command::ExportReport) {
         if (this->event.isEmpty())
             return usage(QStringLiteral("--export-report TYPE needs --event NAME"));

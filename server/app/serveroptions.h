@@ -27,6 +27,7 @@ struct ServerOptions
         AuthorizeKiosk,
         StopOngoing,
         ExportReport,
+        SeedDemo,
     };
 
     Command command = Command::Serve;

@@ -2,6 +2,7 @@
 #include "admincommands.h"
 
 #include "cluster/pushrelay.h"
+#include "db/demostore.h"
 #include "db/directorystore.h"
 #include "db/kioskstore.h"
 #include "db/pgsyncconnection.h"
@@ -52,6 +53,8 @@ int AdminCommands::run(const ServerOptions &options)
         return stopOngoing(options);
     case ServerOptions::Command::ExportReport:
         return exportReport(options);
+    case ServerOptions::Command::SeedDemo:
+        return seedDemo(options);
     case ServerOptions::Command::Migrate:
     case ServerOptions::Command::Serve:
         break;
@@ -295,6 +298,24 @@ int AdminCommands::exportReport(const ServerOptions &options)
         return failed(
             QStringLiteral("cannot write %1: %2").arg(options.output, file.errorString()));
     m_out << "wrote " << options.output << Qt::endl;
+    return 0;
+}
+
+int AdminCommands::seedDemo(const ServerOptions &options)
+{
+    const std::optional<QUuid> org = organisationId(options.organisation);
+    if (!org)
+        return 1;
+    DemoStore store(m_db);
+    const std::optional<QList<DemoStore::BadgeHolder>> people = store.seed(*org);
+    if (!people)
+        return failed(store.errorMessage());
+    m_out << "demo event, teams, bonus window and rewards ready in " << options.organisation
+          << "\n";
+    // One line per person: what run.sh keeps in its list of demo logins.
+    for (const DemoStore::BadgeHolder &p : *people)
+        m_out << "badge " << p.login << ' ' << p.badge << ' ' << p.pin << "\n";
+    m_out.flush();
     return 0;
 }
 

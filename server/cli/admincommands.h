@@ -1,5 +1,6 @@
 // The operator's commands (--create-org, --create-user, --set-role, --reset-password,
-// --list-users, --authorize-kiosk, --stop-ongoing, --export-report; --migrate is the bootstrap's):
+// --list-users, --authorize-kiosk, --stop-ongoing, --export-report, --seed-demo; --migrate is the
+// bootstrap's):
 // blocking, printing plain lines, returning a process exit code.
 #pragma once
 
@@ -38,6 +39,7 @@ private:
     int authorizeKiosk(const ServerOptions &options);
     int stopOngoing(const ServerOptions &options);
     int exportReport(const ServerOptions &options);
+    int seedDemo(const ServerOptions &options);
     std::optional<QUuid> organisationId(const QString &name);
     // Tells every running server, for their live clients.
     void publish(const QList<Push> &pushes);

@@ -401,6 +401,80 @@ private Q_SLOTS:
         QCOMPARE(run({QStringLiteral("--export-report"), QStringLiteral("hours")}).exitCode, 2);
     }
 
+    // --seed-demo makes an organisation one can clock in at: the printed badge and PIN sign in
+    // at a kiosk, the demo teams are offered, the event is active; a second run keeps one of each.
+    void seedDemoMakesATimeClockToTry()
+    {
+        QVERIFY(!m_server->createOrganisation(QStringLiteral("Demo")).isNull());
+        QVERIFY(
+            !m_server->createUser(QStringLiteral("demolead"), QStringLiteral("Demo"), Role::Lead)
+                 .isNull());
+        QVERIFY(
+            !m_server->createUser(
+                         QStringLiteral("demovol"), QStringLiteral("Demo"), Role::Volunteer)
+                 .isNull());
+        QVERIFY(
+            !m_server
+                 ->createUser(QStringLiteral("demoguest"), QStringLiteral("Demo"), Role::Attendee)
+                 .isNull());
+        QCOMPARE(run({QStringLiteral("--seed-demo")}).exitCode, 2); // needs --org
+        Run seeded
+            = run({QStringLiteral("--seed-demo"), QStringLiteral("--org"), QStringLiteral("Demo")});
+        QCOMPARE(seeded.exitCode, 0);
+        seeded
+            = run({QStringLiteral("--seed-demo"), QStringLiteral("--org"), QStringLiteral("Demo")});
+        QCOMPARE(seeded.exitCode, 0);
+        QHash<QString, QStringList> badges; // login → {badge, pin}
+        for (const QString &line : seeded.out.split(QLatin1Char('\n'))) {
+            const QStringList f = line.split(QLatin1Char(' '));
+            if (f.size() == 4 && f.first() == QLatin1String("badge"))
+                badges.insert(f.at(1), {f.at(2), f.at(3)});
+        }
+        QCOMPARE(badges.size(), 2); // not the attendee
+        QVERIFY(badges.contains(QStringLiteral("demovol")));
+        QCOMPARE(
+            m_server->sql()
+                .exec(
+                    "SELECT count(*) FROM events e JOIN organisations o ON o.id = e.organisation_id"
+                    " WHERE o.name = 'Demo'")
+                .toInt(0, 0),
+            1);
+
+        TestClient lead;
+        QVERIFY(lead.signIn(m_server->wsUrl(), QStringLiteral("demolead")));
+        TestClient kiosk;
+        QVERIFY(kiosk.open(m_server->wsUrl()));
+        QVERIFY(!pairKiosk(kiosk, lead, QStringLiteral("Demo kiosk")).deviceToken.isEmpty());
+        const QStringList vol = badges.value(QStringLiteral("demovol"));
+        QVERIFY(kiosk
+                    .call(QStringLiteral("kiosk.signIn"),
+                        {{QStringLiteral("badge"), vol.at(0)}, {QStringLiteral("pin"), vol.at(1)}})
+                    .contains(QStringLiteral("result")));
+        const QJsonArray teams = resultOf(kiosk.call(QStringLiteral("teams.list")))
+                                     .value(QStringLiteral("teams"))
+                                     .toArray();
+        QStringList names;
+        for (const QJsonValue &t : teams)
+            names << t[QStringLiteral("name")].toString();
+        QVERIFY2(names.contains(QStringLiteral("Kitchen")), qPrintable(names.join(u',')));
+        QVERIFY(!names.contains(QStringLiteral("Security"))); // hidden from volunteers
+        QString kitchen;
+        for (const QJsonValue &t : teams) {
+            if (t[QStringLiteral("name")].toString() == QLatin1String("Kitchen"))
+                kitchen = t[QStringLiteral("id")].toString();
+        }
+        QVERIFY(kiosk
+                    .call(QStringLiteral("timeclock.clockIn"),
+                        {{QStringLiteral("teamId"), kitchen},
+                            {QStringLiteral("actionId"), newActionId()}})
+                    .contains(QStringLiteral("result")));
+        QCOMPARE(resultOf(kiosk.call(QStringLiteral("rewards.list")))
+                     .value(QStringLiteral("rewards"))
+                     .toArray()
+                     .size(),
+            3);
+    }
+
     void migrateIsIdempotent()
     {
         const Run r = run({QStringLiteral("--migrate")});

@@ -1,0 +1,157 @@
+// See demostore.h. Safe to run twice: what exists is kept (the people get new PINs).
+#include "demostore.h"
+
+#include "pgparams.h"
+#include "pgsyncconnection.h"
+#include "services/passwordhasher.h"
+
+#include <QDate>
+#include <QRandomGenerator>
+#include <QTimeZone>
+
+namespace Muster {
+
+namespace {
+
+struct DemoTeam
+{
+    const char *name;
+    bool hidden;
+};
+constexpr DemoTeam kTeams[] = {
+    {"Info desk", false},
+    {"Stage crew", false},
+    {"Kitchen", false},
+    {"Security", true},
+};
+
+struct DemoReward
+{
+    const char *name;
+    const char *description;
+    const char *hours;
+};
+constexpr DemoReward kRewards[] = {
+    {"T-shirt", "The volunteer shirt of this year's convention.", "4"},
+    {"Meal voucher", "A hot meal at the food court.", "8"},
+    {"Hoodie", "The volunteer hoodie, for the committed.", "16"},
+};
+
+} // namespace
+
+bool DemoStore::exec(const QByteArray &sql, const PgParams &params)
+{
+    const PgResult r = m_db.exec(sql, params);
+    if (!r.ok())
+        m_error = r.errorMessage();
+    return r.ok();
+}
+
+std::optional<QList<DemoStore::BadgeHolder>> DemoStore::seed(const QUuid &org)
+{
+    const auto rollback = [this] {
+        m_db.exec("ROLLBACK");
+        return std::nullopt;
+    };
+    if (!exec("BEGIN", {}))
+        return std::nullopt;
+
+    // An event around today, in this machine's time zone, active unless another one is.
+    const QString eventName = QStringLiteral("Demo Con %1").arg(QDate::currentDate().year());
+    QString zone = QString::fromUtf8(QTimeZone::systemTimeZoneId());
+    if (zone.isEmpty() || !QTimeZone(zone.toUtf8()).isValid())
+        zone = QStringLiteral("UTC");
+    if (!exec("INSERT INTO events (organisation_id, name, time_zone, starts_at, ends_at)"
+              " VALUES ($1, $2, $3, now() - interval '1 day', now() + interval '3 days')"
+              " ON CONFLICT (organisation_id, lower(name)) DO NOTHING",
+            PgParams() << org << eventName << zone))
+        return rollback();
+    PgResult r
+        = m_db.exec("SELECT id FROM events WHERE organisation_id = $1 AND lower(name) = lower($2)",
+            PgParams() << org << eventName);
+    if (!r.ok() || r.rows() != 1) {
+        m_error = r.ok() ? QStringLiteral("the demo event was not written") : r.errorMessage();
+        return rollback();
+    }
+    const QUuid event = r.uuid(0, 0);
+    if (!exec("UPDATE organisations SET active_event_id = $2"
+              " WHERE id = $1 AND active_event_id IS NULL",
+            PgParams() << org << event))
+        return rollback();
+
+    for (const DemoTeam &t : kTeams) {
+        if (!exec("INSERT INTO teams (organisation_id, name, hidden) VALUES ($1, $2, $3)"
+                  " ON CONFLICT (organisation_id, lower(name)) DO NOTHING",
+                PgParams() << org << QString::fromLatin1(t.name) << t.hidden))
+            return rollback();
+    }
+
+    // The kitchen earns half again, from two hours ago until late tonight: the summary shows it.
+    if (!exec(
+            "WITH bonus AS ("
+            "  INSERT INTO time_bonuses (organisation_id, event_id, starts_at, ends_at, multiplier)"
+            "  SELECT $1, $2, now() - interval '2 hours', now() + interval '10 hours', 1.5"
+            "  WHERE NOT EXISTS (SELECT 1 FROM time_bonuses WHERE organisation_id = $1"
+            "                    AND event_id = $2)"
+            "  RETURNING id)"
+            " INSERT INTO time_bonus_teams (organisation_id, bonus_id, team_id)"
+            " SELECT $1, bonus.id, teams.id FROM bonus, teams"
+            " WHERE teams.organisation_id = $1 AND lower(teams.name) = 'kitchen'",
+            PgParams() << org << event))
+        return rollback();
+
+    for (const DemoReward &rw : kRewards) {
+        if (!exec("INSERT INTO rewards (organisation_id, event_id, name, description,"
+                  " threshold_hours)"
+                  " SELECT $1, $2, $3, $4, $5::numeric WHERE NOT EXISTS (SELECT 1 FROM rewards"
+                  "  WHERE organisation_id = $1 AND event_id = $2 AND lower(name) = lower($3))",
+                PgParams() << org << event << QString::fromLatin1(rw.name)
+                           << QString::fromLatin1(rw.description) << QString::fromLatin1(rw.hours)))
+            return rollback();
+    }
+
+    // Everyone who may use the time clock gets a badge (if they have none) and a new PIN.
+    r = m_db.exec("SELECT id, login, badge FROM users WHERE organisation_id = $1"
+                  " AND role NOT IN ('banned', 'attendee') ORDER BY login",
+        PgParams() << org);
+    if (!r.ok()) {
+        m_error = r.errorMessage();
+        return rollback();
+    }
+    int nextBadge = 1001;
+    QList<BadgeHolder> people;
+    for (int row = 0; row < r.rows(); ++row) {
+        BadgeHolder p {r.text(row, 1), r.text(row, 2), QString()};
+        if (p.badge.isEmpty()) {
+            // The next number nobody in the organisation holds.
+            for (;; ++nextBadge) {
+                const PgResult taken
+                    = m_db.exec("SELECT 1 FROM users WHERE organisation_id = $1 AND badge = $2",
+                        PgParams() << org << QString::number(nextBadge));
+                if (!taken.ok()) {
+                    m_error = taken.errorMessage();
+                    return rollback();
+                }
+                if (taken.rows() == 0)
+                    break;
+            }
+            p.badge = QString::number(nextBadge++);
+        }
+        p.pin = QString::number(1000 + QRandomGenerator::system()->bounded(9000));
+        if (!exec("UPDATE users SET badge = $3, pin_hash = $4"
+                  " WHERE organisation_id = $1 AND id = $2",
+                PgParams() << org << r.uuid(row, 0) << p.badge
+                           << QString::fromUtf8(PasswordHasher::hash(p.pin))))
+            return rollback();
+        people.append(p);
+    }
+    if (!exec("SELECT muster_audit($1, NULL, 'organisation.demo', 'organisation', $1, NULL,"
+              " jsonb_build_object('event', $2::text))",
+            PgParams() << org << eventName))
+        return rollback();
+    if (!exec("COMMIT", {}))
+        return std::nullopt;
+    return people;
+}
+
+} // namespace Muster
