@@ -307,7 +307,7 @@ int AdminCommands::seedDemo(const ServerOptions &options)
     if (!org)
         return 1;
     DemoStore store(m_db);
-    const std::optional<QList<DemoStore::BadgeHolder>> people = store.seed(*org);
+    const std::optional<QList<DemoStore::BadgeHolder>> people = store.seed(*org, &PasswordHasher::hash);
     if (!people)
         return failed(store.errorMessage());
     m_out << "demo event, teams, bonus window and rewards ready in " << options.organisation

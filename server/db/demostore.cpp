@@ -3,7 +3,6 @@
 
 #include "pgparams.h"
 #include "pgsyncconnection.h"
-#include "services/passwordhasher.h"
 
 #include <QDate>
 #include <QRandomGenerator>
@@ -47,7 +46,8 @@ bool DemoStore::exec(const QByteArray &sql, const PgParams &params)
     return r.ok();
 }
 
-std::optional<QList<DemoStore::BadgeHolder>> DemoStore::seed(const QUuid &org)
+std::optional<QList<DemoStore::BadgeHolder>> DemoStore::seed(
+    const QUuid &org, const PinHasher &hashPin)
 {
     const auto rollback = [this] {
         m_db.exec("ROLLBACK");
@@ -141,7 +141,7 @@ std::optional<QList<DemoStore::BadgeHolder>> DemoStore::seed(const QUuid &org)
         if (!exec("UPDATE users SET badge = $3, pin_hash = $4"
                   " WHERE organisation_id = $1 AND id = $2",
                 PgParams() << org << r.uuid(row, 0) << p.badge
-                           << QString::fromUtf8(PasswordHasher::hash(p.pin))))
+                           << QString::fromUtf8(hashPin(p.pin))))
             return rollback();
         people.append(p);
     }

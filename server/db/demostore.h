@@ -7,6 +7,7 @@
 #include <QString>
 #include <QUuid>
 
+#include <functional>
 #include <optional>
 
 namespace Muster {
@@ -27,8 +28,11 @@ public:
         : m_db(db)
     { }
 
+    // How a PIN is stored (the password hasher, which lives above this layer).
+    using PinHasher = std::function<QByteArray(const QString &pin)>;
+
     // In one transaction; nullopt with errorMessage() set when it failed (and wrote nothing).
-    std::optional<QList<BadgeHolder>> seed(const QUuid &organisationId);
+    std::optional<QList<BadgeHolder>> seed(const QUuid &organisationId, const PinHasher &hashPin);
     QString errorMessage() const { return m_error; }
 
 private:
