@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
 # The run command: installs what is missing, builds, starts muster-server on its embedded
-# PostgreSQL with a demo organisation, prints the demo logins, and opens the desktop app when
-# there is a display. Ctrl+C stops the server and its database cleanly.
+# PostgreSQL with a demo organisation, prints the demo logins (and the badges and PINs for the
+# kiosk), and opens the desktop app when there is a display. With --kiosk it also opens a kiosk
+# (windowed) and approves it. Ctrl+C stops everything, the server and its database cleanly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+with_kiosk=0
+for arg in "$@"; do
+    case "$arg" in
+        --kiosk) with_kiosk=1 ;;
+        *) echo "usage: $0 [--kiosk]" >&2; exit 2 ;;
+    esac
+done
 
 port="${MUSTER_PORT:-8440}"
 if [ "$(id -u)" -eq 0 ]; then
@@ -17,6 +26,7 @@ cmake --preset release >/dev/null
 cmake --build --preset release --parallel "$(nproc)"
 server=build/release/server/muster-server
 app=build/release/app/muster
+kiosk=build/release/kiosk/muster-kiosk
 
 logins="$data_dir/demo-logins.txt"
 if [ ! -s "$logins" ]; then
@@ -34,7 +44,15 @@ alice admin Alice_Admin
 bob lead Bob_Lead
 carol staff Carol_Staff
 dave volunteer Dave_Volunteer
+erin volunteer Erin_Volunteer
+frank volunteer Frank_Volunteer
+gina volunteer Gina_Volunteer
 USERS
+    # An active event, teams, a bonus window, rewards, and a badge and kiosk PIN for everyone.
+    echo >>"$tmp"
+    echo "Kiosk badges and PINs:" >>"$tmp"
+    "$server" --data-dir "$data_dir" --seed-demo --org "Demo Organisation" 2>/dev/null \
+        | awk '$1 == "badge" { printf "%-8s badge %-6s PIN %s\n", $2, $3, $4 }' >>"$tmp"
     install -m 600 "$tmp" "$logins"
     rm -f "$tmp"
 fi
@@ -58,6 +76,21 @@ echo "muster-server is up: http://127.0.0.1:$port/healthz answers $(curl -fs "ht
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     echo "Opening the desktop app …"
     "$app" --server "127.0.0.1:$port" &
+    if [ "$with_kiosk" -eq 1 ]; then
+        echo "Opening a kiosk (windowed; its log is $data_dir/kiosk.log) …"
+        "$kiosk" --server "127.0.0.1:$port" --data-dir "$data_dir/kiosk" --windowed \
+            2>"$data_dir/kiosk.log" &
+        # A new kiosk writes its pairing code to its log: approve it as a lead would.
+        for _ in $(seq 1 50); do
+            code=$(sed -n 's/.*pairing code \([A-Z0-9]\{6\}\).*/\1/p' "$data_dir/kiosk.log" | tail -1)
+            [ -n "$code" ] && break
+            sleep 0.2
+        done
+        if [ -n "${code:-}" ]; then
+            "$server" --data-dir "$data_dir" --authorize-kiosk "$code" --name "Front desk" \
+                --location "Main hall" --org "Demo Organisation" 2>/dev/null | tail -1
+        fi
+    fi
 fi
 echo "Press Ctrl+C to stop."
 wait "$server_pid"

@@ -88,17 +88,26 @@ FocusScope {
                     wrapMode: Text.Wrap
                 }
                 Item { Layout.fillHeight: true }
-                BigButton {
-                    id: clockOut
-                    objectName: "clockOut"
+                RowLayout {
                     Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.unit * 6
-                    focus: screen.totals.onShift
-                    primary: true
-                    enabled: !screen.session.busy
-                    text: qsTr("Clock out")
-                    hint: qsTr("Enter")
-                    onClicked: screen.session.clockOut()
+                    spacing: Theme.unit
+                    BigButton {
+                        text: qsTr("Cancel")
+                        hint: qsTr("Esc")
+                        onClicked: screen.back()
+                    }
+                    BigButton {
+                        id: clockOut
+                        objectName: "clockOut"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: Theme.unit * 5
+                        focus: screen.totals.onShift
+                        primary: true
+                        enabled: !screen.session.busy
+                        text: qsTr("Clock out")
+                        hint: qsTr("Enter")
+                        onClicked: screen.session.clockOut()
+                    }
                 }
             }
 
@@ -110,15 +119,16 @@ FocusScope {
                 spacing: Theme.unit
                 Text {
                     Layout.fillWidth: true
-                    text: teams.count > 0 ? qsTr("Which team are you working for? Press its number, or tap it.")
+                    text: teams.count > 0 ? qsTr("Which team are you working for? Tap it, or press its number.")
                                           : qsTr("No team is open for clocking in. Please ask a lead.")
                     color: Theme.text
-                    font.pixelSize: Theme.large
-                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.body
+                    elide: Text.ElideRight
                 }
                 Flickable {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
+                    Layout.minimumHeight: Theme.unit * 9
                     contentHeight: teams.implicitHeight
                     clip: true
                     TeamButtons {
@@ -130,23 +140,27 @@ FocusScope {
                         onChosen: (teamId, teamName) => { if (!screen.session.busy) screen.session.clockIn(teamId) }
                     }
                 }
-                BigButton {
-                    objectName: "clockIn"
+                RowLayout {
                     Layout.fillWidth: true
-                    primary: teams.picked >= 0
-                    enabled: teams.picked >= 0 && !screen.session.busy
-                    text: teams.picked >= 0 ? qsTr("Clock in to %1").arg(screen.session.teams.nameAt(teams.picked))
-                                            : qsTr("Pick a team")
-                    hint: teams.picked >= 0 ? qsTr("Enter") : ""
-                    onClicked: teams.confirm()
+                    spacing: Theme.unit
+                    BigButton {
+                        text: qsTr("Cancel")
+                        hint: qsTr("Esc")
+                        onClicked: screen.back()
+                    }
+                    BigButton {
+                        objectName: "clockIn"
+                        Layout.fillWidth: true
+                        primary: teams.picked >= 0
+                        enabled: teams.picked >= 0 && !screen.session.busy
+                        text: teams.picked >= 0 ? qsTr("Clock in to %1").arg(screen.session.teams.nameAt(teams.picked))
+                                                : qsTr("Tap a team to clock in")
+                        hint: teams.picked >= 0 ? qsTr("Enter") : ""
+                        onClicked: teams.confirm()
+                    }
                 }
             }
             Banner { Layout.fillWidth: true; objectName: "clockProblem"; text: screen.problem }
-            BigButton {
-                text: qsTr("Cancel")
-                hint: qsTr("Esc")
-                onClicked: screen.back()
-            }
         }
     }
 }

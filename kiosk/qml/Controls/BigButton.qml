@@ -9,7 +9,7 @@ Button {
     property bool danger: false
     property string hint: "" // a small line under the text ("Press Enter")
 
-    implicitHeight: Theme.unit * 4
+    implicitHeight: Theme.unit * 3.4
     implicitWidth: Math.max(Theme.unit * 10, contentItem.implicitWidth + Theme.unit * 2)
     font.pixelSize: Theme.large
     font.bold: true

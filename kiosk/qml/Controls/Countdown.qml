@@ -22,7 +22,7 @@ Rectangle {
     Text {
         id: label
         anchors.centerIn: parent
-        text: qsTr("Back to the start in %n second(s) — touch the screen to stay", "", countdown.secondsLeft)
+        text: qsTr("Back to the start in %1 s — touch the screen to stay").arg(countdown.secondsLeft)
         color: Theme.text
         font.pixelSize: Theme.body
     }

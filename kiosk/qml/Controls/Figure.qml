@@ -7,7 +7,7 @@ Rectangle {
     property string value
     property string note: ""
     property color tone: Theme.text
-    implicitHeight: column.implicitHeight + Theme.unit * 1.4
+    implicitHeight: column.implicitHeight + Theme.unit * 1.0
     radius: Theme.radius
     color: Theme.surface
     Accessible.role: Accessible.StaticText
@@ -18,8 +18,8 @@ Rectangle {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.verticalCenter: parent.verticalCenter
-        anchors.margins: Theme.unit * 0.8
-        spacing: Theme.unit * 0.2
+        anchors.margins: Theme.unit * 0.7
+        spacing: Theme.unit * 0.1
         Text {
             text: figure.label
             color: Theme.muted
@@ -30,18 +30,18 @@ Rectangle {
         Text {
             text: figure.value
             color: figure.tone
-            font.pixelSize: Theme.title
+            font.pixelSize: Theme.title * 0.85
             font.bold: true
             width: parent.width
             elide: Text.ElideRight
         }
         Text {
-            visible: figure.note.length > 0
-            text: figure.note
+            // Always there, empty or not, so the figures of a row line up.
+            text: figure.note.length > 0 ? figure.note : " "
             color: Theme.muted
             font.pixelSize: Theme.small
             width: parent.width
-            wrapMode: Text.Wrap
+            elide: Text.ElideRight
         }
     }
 }

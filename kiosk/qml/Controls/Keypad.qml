@@ -46,7 +46,8 @@ GridLayout {
                 anchors.centerIn: parent
                 text: parent.isOk ? pad.okText : parent.modelData
                 color: parent.isOk ? Theme.accentInk : Theme.text
-                font.pixelSize: pad.letters ? Theme.body : Theme.large
+                // A long OK label ("Sign in") in the body size, so it fits its key.
+                font.pixelSize: pad.letters || (parent.isOk && pad.okText.length > 3) ? Theme.body : Theme.large
                 font.bold: true
             }
             TapHandler {

@@ -83,8 +83,11 @@ Item {
                         font.pixelSize: Theme.large
                         font.bold: true
                         anchors.verticalCenter: parent.verticalCenter
+                        // Long names shrink to fit before they are cut.
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: Theme.body
                         elide: Text.ElideRight
-                        width: parent.parent.width - Theme.unit * 5
+                        width: parent.parent.width - Theme.unit * 5.2
                     }
                 }
                 TapHandler {

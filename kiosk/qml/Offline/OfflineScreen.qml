@@ -96,12 +96,13 @@ FocusScope {
                     text: teams.count > 0 ? qsTr("Clock in: which team? Press its number, or tap it.")
                                           : qsTr("This kiosk has not seen the teams yet, so it cannot clock in offline. Please ask a lead.")
                     color: Theme.text
-                    font.pixelSize: Theme.large
+                    font.pixelSize: Theme.body
                     wrapMode: Text.Wrap
                 }
                 Flickable {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
+                    Layout.minimumHeight: Theme.unit * 9
                     contentHeight: teams.implicitHeight
                     clip: true
                     TeamButtons {
@@ -133,6 +134,7 @@ FocusScope {
             BigButton {
                 text: qsTr("Cancel")
                 hint: qsTr("Esc")
+                implicitHeight: Theme.unit * 3
                 onClicked: screen.back()
             }
         }

@@ -100,8 +100,8 @@ FocusScope {
                     [qsTr("Kiosk"), screen.kiosk.kioskName + (screen.kiosk.kioskLocation.length > 0 ? " · " + screen.kiosk.kioskLocation : "")],
                     [qsTr("Approved until"), screen.kiosk.kioskExpiresAt.toLocaleString(Qt.locale(), Locale.ShortFormat)],
                     [qsTr("Device token kept in"), screen.kiosk.storageLocation],
-                    [qsTr("Waiting to be sent"), qsTr("%n action(s)", "", screen.kiosk.outbox.queuedCount)],
-                    [qsTr("Refused by the server"), qsTr("%n action(s)", "", screen.kiosk.outbox.refusedCount)],
+                    [qsTr("Waiting to be sent"), String(screen.kiosk.outbox.queuedCount)],
+                    [qsTr("Refused by the server"), String(screen.kiosk.outbox.refusedCount)],
                     [qsTr("Version"), screen.kiosk.version]
                 ]
                 delegate: Text {

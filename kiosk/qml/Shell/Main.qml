@@ -20,6 +20,8 @@ Window {
     title: qsTr("Muster kiosk")
 
     onClosing: (close) => { close.accepted = window.kiosk.exitAllowed }
+    // The scanner types into whatever has the keyboard: make sure it is the kiosk.
+    Component.onCompleted: requestActivate()
 
     KioskScreens {
         anchors.fill: parent

@@ -49,7 +49,7 @@ FocusScope {
                       ? qsTr("✓ Clocked in to %1 at %2").arg(screen.summary.teamName).arg(Theme.clockTime(screen.summary.at))
                       : qsTr("✓ Clocked out at %1. Thank you!").arg(Theme.clockTime(screen.summary.at))
                 color: Theme.good
-                font.pixelSize: Theme.title
+                font.pixelSize: Theme.title * 0.9
                 font.bold: true
                 wrapMode: Text.Wrap
             }
@@ -63,8 +63,8 @@ FocusScope {
                 visible: !screen.queued && screen.totals.loaded
                 Layout.fillWidth: true
                 columns: screen.width > screen.height ? 3 : 2
-                rowSpacing: Theme.unit * 0.8
-                columnSpacing: Theme.unit * 0.8
+                rowSpacing: Theme.unit * 0.6
+                columnSpacing: Theme.unit * 0.6
                 Figure {
                     Layout.fillWidth: true
                     objectName: "shiftFigure"
@@ -85,7 +85,7 @@ FocusScope {
                     objectName: "eventFigure"
                     label: screen.session.events.activeEventName.length > 0 ? screen.session.events.activeEventName : qsTr("This event")
                     value: Theme.duration(screen.totals.workedSeconds)
-                    note: qsTr("%n shift(s)", "", screen.totals.entries)
+                    note: (screen.totals.entries === 1 ? qsTr("1 finished shift") : qsTr("%1 finished shifts").arg(screen.totals.entries))
                 }
                 Figure {
                     Layout.fillWidth: true
@@ -109,7 +109,7 @@ FocusScope {
                 objectName: "rewardsReady"
                 tone: Theme.good
                 text: screen.rewards.availableCount > 0
-                      ? qsTr("%n reward(s) ready to collect at the volunteer desk!", "", screen.rewards.availableCount) : ""
+                      ? (screen.rewards.availableCount === 1 ? qsTr("A reward is ready for you to collect at the volunteer desk!") : qsTr("%1 rewards are ready for you to collect at the volunteer desk!").arg(screen.rewards.availableCount)) : ""
             }
             Item { Layout.fillHeight: true }
             BigButton {

@@ -117,14 +117,14 @@ FocusScope {
                     Banner {
                         Layout.fillWidth: true
                         text: screen.kiosk.outbox.queuedCount > 0
-                              ? qsTr("%n clock action(s) waiting to be sent.", "", screen.kiosk.outbox.queuedCount) : ""
+                              ? (screen.kiosk.outbox.queuedCount === 1 ? qsTr("1 clock action waiting to be sent.") : qsTr("%1 clock actions waiting to be sent.").arg(screen.kiosk.outbox.queuedCount)) : ""
                         tone: Theme.info
                     }
                     Banner {
                         Layout.fillWidth: true
                         objectName: "refusedBanner"
                         text: screen.kiosk.outbox.refusedCount > 0
-                              ? qsTr("The server refused %n clock action(s) taken offline. Please tell a lead: they are listed in the operator menu.", "", screen.kiosk.outbox.refusedCount) : ""
+                              ? (screen.kiosk.outbox.refusedCount === 1 ? qsTr("The server refused a clock action taken offline. Please tell a lead: it is listed in the operator menu.") : qsTr("The server refused %1 clock actions taken offline. Please tell a lead: they are listed in the operator menu.").arg(screen.kiosk.outbox.refusedCount)) : ""
                     }
                 }
                 Keypad {
