@@ -7,6 +7,10 @@ packages=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-private-dev qt6-base-dev-tools qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qtkeychain-qt6-dev libgl-dev
+    qt6-declarative-dev qt6-declarative-dev-tools libqt6sql6-sqlite
+    qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+    qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml
+    qml6-module-qtqml-workerscript qml6-module-qttest
     libpq-dev libsodium-dev zlib1g-dev libx11-dev libxss-dev
     postgresql-15 postgresql-client-15
     qt6-qpa-plugins curl

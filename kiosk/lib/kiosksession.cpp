@@ -41,6 +41,14 @@ KioskSession::KioskSession(Connection &connection, Outbox &outbox, QObject *pare
     m_rewards.setConnection(&connection);
     m_events.setConnection(&connection);
 
+    connect(&m_entries, &QAbstractItemModel::modelReset, this, &KioskSession::timeChanged);
+    connect(&m_entries, &QAbstractItemModel::rowsInserted, this, &KioskSession::timeChanged);
+    connect(&m_entries, &QAbstractItemModel::rowsRemoved, this, &KioskSession::timeChanged);
+    connect(&m_entries, &QAbstractItemModel::dataChanged, this, &KioskSession::timeChanged);
+    connect(&m_events, &EventListModel::activeEventChanged, this, &KioskSession::timeChanged);
+    m_minute.setInterval(std::chrono::seconds(30));
+    connect(&m_minute, &QTimer::timeout, this, &KioskSession::timeChanged);
+
     // Teams are kept for the next time the kiosk is offline.
     connect(&m_teams, &QAbstractItemModel::modelReset, this, [this] {
         if (isSignedIn())
@@ -91,6 +99,7 @@ void KioskSession::signIn(const QString &badge, const QString &secret, bool quic
         m_userId = m_user.value(QStringLiteral("id")).toString();
         m_badge = badge;
         m_entries.setUserId(m_userId);
+        m_minute.start();
         Q_EMIT signedInChanged();
         loadEverything();
     });
@@ -254,6 +263,7 @@ void KioskSession::clear()
     m_userId.clear();
     m_badge.clear();
     m_user = {};
+    m_minute.stop();
     stopWaiting();
     setBusy(false);
     m_entries.setUserId(QString());

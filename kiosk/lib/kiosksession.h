@@ -15,6 +15,7 @@
 #include "models/timeentrylistmodel.h"
 
 #include <QObject>
+#include <QTimer>
 #include <QVariantMap>
 
 namespace Muster {
@@ -37,6 +38,7 @@ class KioskSession : public QObject
     Q_PROPERTY(Muster::NotificationListModel *notifications READ notifications CONSTANT)
     Q_PROPERTY(Muster::RewardListModel *rewards READ rewards CONSTANT)
     Q_PROPERTY(Muster::EventListModel *events READ events CONSTANT)
+    Q_PROPERTY(qint64 todaySeconds READ todaySeconds NOTIFY timeChanged)
 public:
     KioskSession(Connection &connection, Outbox &outbox, QObject *parent = nullptr);
 
@@ -63,10 +65,12 @@ public:
     // The person is still there (input on screen): keeps the server's 60 s session alive.
     Q_INVOKABLE void touch();
     // Seconds worked in the event's current day (from its day-boundary hour), up to now.
-    Q_INVOKABLE qint64 todaySeconds() const;
+    qint64 todaySeconds() const;
 
 Q_SIGNALS:
     void signedInChanged();
+    // The person's time changed (an entry, the event), or a running shift moved on a minute.
+    void timeChanged();
     void busyChanged();
     void ready(); // signed in, and their time, notices and teams are loaded
     void signInFailed(const QString &message);
@@ -101,6 +105,7 @@ private:
     QString m_badge;
     QJsonObject m_user;
     bool m_busy = false;
+    QTimer m_minute; // a running shift grows
     int m_waitingFor = 0; // loads still under way after sign-in
     QList<QMetaObject::Connection> m_loading;
 };

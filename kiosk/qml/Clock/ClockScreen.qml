@@ -63,7 +63,7 @@ FocusScope {
                         font.bold: true
                     }
                     Text {
-                        text: qsTr("%1 in this event so far · %2 today").arg(Theme.duration(screen.totals.workedSeconds)).arg(Theme.duration(screen.session.todaySeconds()))
+                        text: qsTr("%1 in this event so far · %2 today").arg(Theme.duration(screen.totals.workedSeconds)).arg(Theme.duration(screen.session.todaySeconds))
                         color: Theme.muted
                         font.pixelSize: Theme.body
                     }

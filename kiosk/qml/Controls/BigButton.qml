@@ -10,7 +10,7 @@ Button {
     property string hint: "" // a small line under the text ("Press Enter")
 
     implicitHeight: Theme.unit * 3.4
-    implicitWidth: Math.max(Theme.unit * 10, contentItem.implicitWidth + Theme.unit * 2)
+    implicitWidth: Math.max(Theme.unit * 6, contentItem.implicitWidth + Theme.unit * 2)
     font.pixelSize: Theme.large
     font.bold: true
     focusPolicy: Qt.StrongFocus

@@ -22,6 +22,10 @@ Rectangle {
     Text {
         id: label
         anchors.centerIn: parent
+        width: parent.width - Theme.unit
+        horizontalAlignment: Text.AlignHCenter
+        fontSizeMode: Text.HorizontalFit
+        minimumPixelSize: Theme.small
         text: qsTr("Back to the start in %1 s — touch the screen to stay").arg(countdown.secondsLeft)
         color: Theme.text
         font.pixelSize: Theme.body

@@ -71,13 +71,6 @@ FocusScope {
                 font.pixelSize: Theme.large
                 wrapMode: Text.Wrap
             }
-            Text {
-                Layout.fillWidth: true
-                text: qsTr("If the time is wrong, please tell a lead or the volunteer desk: they can correct it.")
-                color: Theme.muted
-                font.pixelSize: Theme.body
-                wrapMode: Text.Wrap
-            }
             Banner { Layout.fillWidth: true; text: screen.problem }
             Item { Layout.fillHeight: true }
             BigButton {

@@ -84,6 +84,12 @@ FocusScope {
                     text: qsTr("Clock in instead")
                     onClicked: screen.pickingTeam = true
                 }
+                BigButton {
+                    Layout.preferredHeight: Theme.unit * 7
+                    text: qsTr("Cancel")
+                    hint: qsTr("Esc")
+                    onClicked: screen.back()
+                }
             }
             // Clocking in: the teams this kiosk last saw.
             ColumnLayout {
@@ -118,10 +124,15 @@ FocusScope {
                     Layout.fillWidth: true
                     spacing: Theme.unit
                     BigButton {
+                        text: qsTr("Cancel")
+                        hint: qsTr("Esc")
+                        onClicked: screen.back()
+                    }
+                    BigButton {
                         Layout.fillWidth: true
                         primary: teams.picked >= 0
                         enabled: teams.picked >= 0
-                        text: teams.picked >= 0 ? qsTr("Clock in to %1").arg(screen.kiosk.session.teams.nameAt(teams.picked)) : qsTr("Pick a team")
+                        text: teams.picked >= 0 ? qsTr("Clock in to %1").arg(screen.kiosk.session.teams.nameAt(teams.picked)) : qsTr("Tap a team to clock in")
                         onClicked: teams.confirm()
                     }
                     BigButton {
@@ -131,12 +142,6 @@ FocusScope {
                 }
             }
             Banner { Layout.fillWidth: true; text: screen.problem }
-            BigButton {
-                text: qsTr("Cancel")
-                hint: qsTr("Esc")
-                implicitHeight: Theme.unit * 3
-                onClicked: screen.back()
-            }
         }
     }
 }

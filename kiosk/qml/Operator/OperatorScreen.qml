@@ -45,6 +45,12 @@ FocusScope {
             font.pixelSize: Theme.title
             font.bold: true
         }
+        Text {
+            visible: screen.unlocked
+            text: qsTr("Signed in as %1 (%2). Close signs you out.").arg(screen.kiosk.session.displayName).arg(screen.kiosk.session.role)
+            color: Theme.muted
+            font.pixelSize: Theme.body
+        }
 
         // Locked: a lead's badge and PIN.
         ColumnLayout {

@@ -78,7 +78,7 @@ FocusScope {
                     Layout.fillWidth: true
                     objectName: "todayFigure"
                     label: qsTr("Today")
-                    value: Theme.duration(screen.session.todaySeconds())
+                    value: Theme.duration(screen.session.todaySeconds)
                 }
                 Figure {
                     Layout.fillWidth: true
