@@ -34,7 +34,7 @@ FocusScope {
         Text {
             Layout.fillWidth: true
             text: screen.waiting
-                  ? qsTr("A lead approves it in Muster, under Kiosks → Approve, with this code:")
+                  ? qsTr("A lead approves it in Muster (Kiosks), or on the server with muster-server --authorize-kiosk, using this code:")
                   : qsTr("Asking the server at %1 for a pairing code…").arg(screen.kiosk.server)
             color: Theme.muted
             font.pixelSize: Theme.body
