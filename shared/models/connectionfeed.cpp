@@ -46,6 +46,22 @@ void ConnectionFeed::setWatchedOrganisation(const QString &organisationId)
     m_watched = organisationId;
 }
 
+void ConnectionFeed::load(RpcReply *reply, std::function<void(const QJsonValue &result)> apply)
+{
+    const quint64 generation = ++m_generation;
+    reply->then(this,
+        [this, generation, apply = std::move(apply)](
+            const QJsonValue &result, const RpcError &error) {
+            if (generation != m_generation)
+                return; // a newer load is on its way, or the model was cleared
+            if (error.isValid()) {
+                Q_EMIT loadFailed(error.message);
+                return;
+            }
+            apply(result);
+        });
+}
+
 bool ConnectionFeed::isReady() const
 {
     return m_connection && m_connection->state() == Connection::State::Ready;

@@ -5,11 +5,14 @@
 #pragma once
 
 #include "client/connection.h"
+#include "client/rpcreply.h"
 
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QString>
+
+#include <functional>
 
 namespace Muster {
 
@@ -30,12 +33,15 @@ public:
     QString watchedOrganisation() const { return m_watched; }
 
     bool isReady() const;
-    // A load begins: answers of earlier loads are stale from now on.
-    quint64 begin() { return ++m_generation; }
-    bool isCurrent(quint64 generation) const { return generation == m_generation; }
+    // A load: apply gets the answer unless a newer load (or forget()) has begun meanwhile; a
+    // refusal comes as loadFailed. Answers of earlier loads are stale from now on.
+    void load(RpcReply *reply, std::function<void(const QJsonValue &result)> apply);
+    // Whatever is under way no longer counts (the model was cleared).
+    void forget() { ++m_generation; }
 
 Q_SIGNALS:
     void loadWanted();
+    void loadFailed(const QString &message);
     void pushed(const QString &method, const QJsonObject &params);
 
 private:

@@ -9,6 +9,7 @@ EventListModel::EventListModel(QObject *parent)
     : QAbstractListModel(parent)
 {
     connect(&m_feed, &ConnectionFeed::loadWanted, this, &EventListModel::reload);
+    connect(&m_feed, &ConnectionFeed::loadFailed, this, &EventListModel::loadFailed);
     connect(&m_feed, &ConnectionFeed::pushed, this,
         [this](const QString &method, const QJsonObject &params) {
             if (method == QLatin1String("events.changed"))
@@ -76,22 +77,13 @@ void EventListModel::reload()
 {
     if (!m_client || !m_feed.isReady())
         return;
-    const quint64 generation = m_feed.begin();
-    m_client->events()->then(
-        this, [this, generation](const QJsonValue &result, const RpcError &error) {
-            if (!m_feed.isCurrent(generation))
-                return;
-            if (error.isValid()) {
-                Q_EMIT loadFailed(error.message);
-                return;
-            }
-            reset(result[QStringLiteral("events")].toArray());
-        });
+    m_feed.load(m_client->events(),
+        [this](const QJsonValue &result) { reset(result[QStringLiteral("events")].toArray()); });
 }
 
 void EventListModel::clear()
 {
-    m_feed.begin();
+    m_feed.forget();
     reset({});
 }
 

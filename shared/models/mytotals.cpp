@@ -11,6 +11,7 @@ MyTotals::MyTotals(QObject *parent)
     : QObject(parent)
 {
     connect(&m_feed, &ConnectionFeed::loadWanted, this, &MyTotals::reload);
+    connect(&m_feed, &ConnectionFeed::loadFailed, this, &MyTotals::loadFailed);
     connect(&m_feed, &ConnectionFeed::pushed, this, &MyTotals::onPush);
 }
 
@@ -39,22 +40,13 @@ void MyTotals::reload()
 {
     if (!m_client || !m_feed.isReady())
         return;
-    const quint64 generation = m_feed.begin();
-    m_client->totals()->then(
-        this, [this, generation](const QJsonValue &result, const RpcError &error) {
-            if (!m_feed.isCurrent(generation))
-                return;
-            if (error.isValid()) {
-                Q_EMIT loadFailed(error.message);
-                return;
-            }
-            reset(TimeTotals::fromJson(result.toObject()));
-        });
+    m_feed.load(m_client->totals(),
+        [this](const QJsonValue &result) { reset(TimeTotals::fromJson(result.toObject())); });
 }
 
 void MyTotals::clear()
 {
-    m_feed.begin();
+    m_feed.forget();
     m_loaded = false;
     m_totals = {};
     Q_EMIT changed();

@@ -11,6 +11,7 @@ NotificationListModel::NotificationListModel(QObject *parent)
     : QAbstractListModel(parent)
 {
     connect(&m_feed, &ConnectionFeed::loadWanted, this, &NotificationListModel::reload);
+    connect(&m_feed, &ConnectionFeed::loadFailed, this, &NotificationListModel::loadFailed);
     connect(&m_feed, &ConnectionFeed::pushed, this,
         [this](const QString &method, const QJsonObject &params) {
             if (method == QLatin1String("notifications.added"))
@@ -81,22 +82,14 @@ void NotificationListModel::reload()
 {
     if (!m_client || !m_feed.isReady())
         return;
-    const quint64 generation = m_feed.begin();
-    m_client->notifications()->then(
-        this, [this, generation](const QJsonValue &result, const RpcError &error) {
-            if (!m_feed.isCurrent(generation))
-                return;
-            if (error.isValid()) {
-                Q_EMIT loadFailed(error.message);
-                return;
-            }
-            reset(result[QStringLiteral("notifications")].toArray());
-        });
+    m_feed.load(m_client->notifications(), [this](const QJsonValue &result) {
+        reset(result[QStringLiteral("notifications")].toArray());
+    });
 }
 
 void NotificationListModel::clear()
 {
-    m_feed.begin();
+    m_feed.forget();
     reset({});
 }
 

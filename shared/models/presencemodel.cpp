@@ -13,6 +13,7 @@ PresenceModel::PresenceModel(QObject *parent)
     : QAbstractListModel(parent)
 {
     connect(&m_feed, &ConnectionFeed::loadWanted, this, &PresenceModel::reload);
+    connect(&m_feed, &ConnectionFeed::loadFailed, this, &PresenceModel::loadFailed);
     connect(&m_feed, &ConnectionFeed::pushed, this, &PresenceModel::onPush);
     connect(this, &QAbstractItemModel::modelReset, this, &PresenceModel::countOnline);
     connect(this, &QAbstractItemModel::dataChanged, this, &PresenceModel::countOnline);
@@ -45,17 +46,8 @@ void PresenceModel::reload()
 {
     if (!m_client || !m_feed.isReady())
         return;
-    const quint64 generation = m_feed.begin();
-    m_client->presence(m_teamId, m_feed.watchedOrganisation())
-        ->then(this, [this, generation](const QJsonValue &result, const RpcError &error) {
-            if (!m_feed.isCurrent(generation))
-                return; // a newer load is on its way
-            if (error.isValid()) {
-                Q_EMIT loadFailed(error.message);
-                return;
-            }
-            reset(result.toObject());
-        });
+    m_feed.load(m_client->presence(m_teamId, m_feed.watchedOrganisation()),
+        [this](const QJsonValue &result) { reset(result.toObject()); });
 }
 
 void PresenceModel::onPush(const QString &method, const QJsonObject &params)

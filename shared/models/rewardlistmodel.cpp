@@ -11,6 +11,7 @@ RewardListModel::RewardListModel(QObject *parent)
     : QAbstractListModel(parent)
 {
     connect(&m_feed, &ConnectionFeed::loadWanted, this, &RewardListModel::reload);
+    connect(&m_feed, &ConnectionFeed::loadFailed, this, &RewardListModel::loadFailed);
     connect(
         &m_feed, &ConnectionFeed::pushed, this, [this](const QString &method, const QJsonObject &) {
             if (method == QLatin1String("rewards.changed")
@@ -72,22 +73,13 @@ void RewardListModel::reload()
 {
     if (!m_client || !m_feed.isReady())
         return;
-    const quint64 generation = m_feed.begin();
-    m_client->rewards()->then(
-        this, [this, generation](const QJsonValue &result, const RpcError &error) {
-            if (!m_feed.isCurrent(generation))
-                return;
-            if (error.isValid()) {
-                Q_EMIT loadFailed(error.message);
-                return;
-            }
-            reset(result[QStringLiteral("rewards")].toArray());
-        });
+    m_feed.load(m_client->rewards(),
+        [this](const QJsonValue &result) { reset(result[QStringLiteral("rewards")].toArray()); });
 }
 
 void RewardListModel::clear()
 {
-    m_feed.begin();
+    m_feed.forget();
     reset({});
 }
 

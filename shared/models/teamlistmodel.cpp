@@ -9,6 +9,7 @@ TeamListModel::TeamListModel(QObject *parent)
     : QAbstractListModel(parent)
 {
     connect(&m_feed, &ConnectionFeed::loadWanted, this, &TeamListModel::reload);
+    connect(&m_feed, &ConnectionFeed::loadFailed, this, &TeamListModel::loadFailed);
     connect(&m_feed, &ConnectionFeed::pushed, this,
         [this](const QString &method, const QJsonObject &params) {
             if (method == QLatin1String("teams.changed"))
@@ -75,22 +76,13 @@ void TeamListModel::reload()
 {
     if (!m_client || !m_feed.isReady())
         return;
-    const quint64 generation = m_feed.begin();
-    m_client->teams()->then(
-        this, [this, generation](const QJsonValue &result, const RpcError &error) {
-            if (!m_feed.isCurrent(generation))
-                return;
-            if (error.isValid()) {
-                Q_EMIT loadFailed(error.message);
-                return;
-            }
-            reset(result[QStringLiteral("teams")].toArray());
-        });
+    m_feed.load(m_client->teams(),
+        [this](const QJsonValue &result) { reset(result[QStringLiteral("teams")].toArray()); });
 }
 
 void TeamListModel::clear()
 {
-    m_feed.begin();
+    m_feed.forget();
     reset({});
 }
 

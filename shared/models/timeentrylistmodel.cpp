@@ -13,6 +13,7 @@ TimeEntryListModel::TimeEntryListModel(QObject *parent)
     : QAbstractListModel(parent)
 {
     connect(&m_feed, &ConnectionFeed::loadWanted, this, &TimeEntryListModel::reload);
+    connect(&m_feed, &ConnectionFeed::loadFailed, this, &TimeEntryListModel::loadFailed);
     connect(&m_feed, &ConnectionFeed::pushed, this,
         [this](const QString &method, const QJsonObject &params) {
             if (method != QLatin1String("timeclock.entryChanged"))
@@ -111,22 +112,13 @@ void TimeEntryListModel::reload()
 {
     if (!m_client || !m_feed.isReady())
         return;
-    const quint64 generation = m_feed.begin();
-    m_client->entries(QString(), m_userId)
-        ->then(this, [this, generation](const QJsonValue &result, const RpcError &error) {
-            if (!m_feed.isCurrent(generation))
-                return;
-            if (error.isValid()) {
-                Q_EMIT loadFailed(error.message);
-                return;
-            }
-            reset(result[QStringLiteral("entries")].toArray());
-        });
+    m_feed.load(m_client->entries(QString(), m_userId),
+        [this](const QJsonValue &result) { reset(result[QStringLiteral("entries")].toArray()); });
 }
 
 void TimeEntryListModel::clear()
 {
-    m_feed.begin();
+    m_feed.forget();
     reset({});
 }
 
