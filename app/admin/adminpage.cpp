@@ -13,6 +13,7 @@ namespace Muster {
 AdminPage::AdminPage(Connection &connection, QWidget *parent)
     : QWidget(parent)
     , m_connection(connection)
+    , m_admin(&connection)
     , m_content(new QVBoxLayout)
     , m_message(new QLabel(this))
 {
@@ -47,23 +48,21 @@ void AdminPage::showMessage(const QString &text)
     m_message->setVisible(!text.isEmpty());
 }
 
-void AdminPage::run(const QString &method, const QJsonObject &params,
-    std::function<void(const QJsonValue &result)> onDone)
+void AdminPage::run(RpcReply *change, std::function<void(const QJsonValue &result)> onDone)
 {
     m_busy = true;
     Q_EMIT busyChanged(true);
     showMessage({});
-    m_connection.call(
-        method, params, this, [this, onDone](const QJsonValue &result, const RpcError &error) {
-            m_busy = false;
-            Q_EMIT busyChanged(false);
-            if (error.isValid()) {
-                showMessage(error.message);
-                return;
-            }
-            if (onDone)
-                onDone(result);
-        });
+    change->then(this, [this, onDone](const QJsonValue &result, const RpcError &error) {
+        m_busy = false;
+        Q_EMIT busyChanged(false);
+        if (error.isValid()) {
+            showMessage(error.message);
+            return;
+        }
+        if (onDone)
+            onDone(result);
+    });
 }
 
 } // namespace Muster

@@ -2,6 +2,7 @@
 // line under the page, and keeps its buttons disabled while a change is on its way.
 #pragma once
 
+#include "client/adminclient.h"
 #include "protocol/rpcerror.h"
 
 #include <QJsonObject>
@@ -29,9 +30,10 @@ Q_SIGNALS:
     void busyChanged(bool busy);
 
 protected:
-    // Sends a change; onDone runs with the result when it succeeds, the page says why when not.
-    void run(const QString &method, const QJsonObject &params,
-        std::function<void(const QJsonValue &result)> onDone = {});
+    // A change on its way (from admin()); onDone runs with the result when it succeeds, the
+    // page says why when not.
+    void run(RpcReply *change, std::function<void(const QJsonValue &result)> onDone = {});
+    AdminClient &admin() { return m_admin; }
     void showMessage(const QString &text);
     bool isBusy() const { return m_busy; }
     // Where subclasses put their widgets, above the message line.
@@ -42,6 +44,7 @@ protected:
 
 private:
     Connection &m_connection;
+    AdminClient m_admin;
     QVBoxLayout *m_content;
     QLabel *m_message;
     bool m_busy = false;

@@ -209,21 +209,21 @@ void PeoplePage::save()
     const Person *p = m_people.person(m_userId);
     if (!p)
         return;
-    QJsonObject params {{QStringLiteral("userId"), m_userId}};
+    QJsonObject changes;
     const QString role = m_role->currentData().toString();
     if (m_role->isEnabled() && !role.isEmpty() && role != p->role)
-        params.insert(QStringLiteral("role"), role);
+        changes.insert(QStringLiteral("role"), role);
     const QString team = m_team->currentData().toString();
     if (!team.isEmpty() && team != p->teamId)
-        params.insert(QStringLiteral("teamId"), team);
+        changes.insert(QStringLiteral("teamId"), team);
     const QString highlight = m_highlighted->isChecked() ? m_highlight : QString();
     if (highlight != p->highlight)
-        params.insert(QStringLiteral("highlight"), highlight);
-    if (params.size() == 1) {
+        changes.insert(QStringLiteral("highlight"), highlight);
+    if (changes.isEmpty()) {
         showMessage(tr("Nothing to save."));
         return;
     }
-    run(QStringLiteral("users.update"), params,
+    run(admin().updateUser(m_userId, changes),
         [this](const QJsonValue &) { showMessage(tr("Saved.")); });
 }
 

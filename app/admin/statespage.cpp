@@ -93,25 +93,20 @@ QString StatesPage::idAt(int row) const
 
 void StatesPage::addState(const QString &label, const QColor &color, bool available)
 {
-    run(QStringLiteral("states.create"),
-        {{QStringLiteral("label"), label}, {QStringLiteral("color"), color.name()},
-            {QStringLiteral("available"), available}},
-        [this](const QJsonValue &result) {
-            // The states.changed push that lists it may come after this reply.
-            m_keepSelected = result[QStringLiteral("state")][QStringLiteral("id")].toString();
-            if (const int row = m_states.rowOf(m_keepSelected); row >= 0) {
-                selectRow(row);
-                m_keepSelected.clear();
-            }
-        });
+    run(admin().createState(label, color.name(), available), [this](const QJsonValue &result) {
+        // The states.changed push that lists it may come after this reply.
+        m_keepSelected = result[QStringLiteral("state")][QStringLiteral("id")].toString();
+        if (const int row = m_states.rowOf(m_keepSelected); row >= 0) {
+            selectRow(row);
+            m_keepSelected.clear();
+        }
+    });
 }
 
 void StatesPage::editState(
     const QString &stateId, const QString &label, const QColor &color, bool available)
 {
-    run(QStringLiteral("states.update"),
-        {{QStringLiteral("stateId"), stateId}, {QStringLiteral("label"), label},
-            {QStringLiteral("color"), color.name()}, {QStringLiteral("available"), available}});
+    run(admin().updateState(stateId, label, color.name(), available));
 }
 
 void StatesPage::moveState(int row, int delta)
@@ -124,24 +119,21 @@ void StatesPage::moveState(int row, int delta)
         ids << idAt(i);
     ids.move(row, target);
     m_keepSelected = ids.at(target);
-    run(QStringLiteral("states.reorder"),
-        {{QStringLiteral("stateIds"), QJsonArray::fromStringList(ids)}});
+    run(admin().reorderStates(ids));
 }
 
 void StatesPage::makeDefault(const QString &stateId)
 {
-    run(QStringLiteral("states.update"),
-        {{QStringLiteral("stateId"), stateId}, {QStringLiteral("isDefault"), true}});
+    run(admin().makeDefaultState(stateId));
 }
 
 void StatesPage::deleteState(const QString &stateId)
 {
-    run(QStringLiteral("states.delete"), {{QStringLiteral("stateId"), stateId}},
-        [this](const QJsonValue &result) {
-            const int moved = result[QStringLiteral("moved")].toInt();
-            if (moved > 0)
-                showMessage(tr("%n person(s) moved to the default status.", nullptr, moved));
-        });
+    run(admin().deleteState(stateId), [this](const QJsonValue &result) {
+        const int moved = result[QStringLiteral("moved")].toInt();
+        if (moved > 0)
+            showMessage(tr("%n person(s) moved to the default status.", nullptr, moved));
+    });
 }
 
 void StatesPage::updateButtons()

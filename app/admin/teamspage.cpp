@@ -76,27 +76,24 @@ void TeamsPage::selectTeam(const QString &teamId)
 
 void TeamsPage::addTeam(const QString &name)
 {
-    run(QStringLiteral("teams.create"), {{QStringLiteral("name"), name}},
-        [this](const QJsonValue &result) {
-            // The teams.changed push that lists it may come after this reply.
-            m_keepSelected = result[QStringLiteral("team")][QStringLiteral("id")].toString();
-            if (m_teams.rowOf(m_keepSelected) >= 0) {
-                selectTeam(m_keepSelected);
-                m_keepSelected.clear();
-            }
-        });
+    run(admin().createTeam(name), [this](const QJsonValue &result) {
+        // The teams.changed push that lists it may come after this reply.
+        m_keepSelected = result[QStringLiteral("team")][QStringLiteral("id")].toString();
+        if (m_teams.rowOf(m_keepSelected) >= 0) {
+            selectTeam(m_keepSelected);
+            m_keepSelected.clear();
+        }
+    });
 }
 
 void TeamsPage::renameTeam(const QString &teamId, const QString &name)
 {
-    run(QStringLiteral("teams.update"),
-        {{QStringLiteral("teamId"), teamId}, {QStringLiteral("name"), name}});
+    run(admin().renameTeam(teamId, name));
 }
 
 void TeamsPage::setArchived(const QString &teamId, bool archived)
 {
-    run(QStringLiteral("teams.update"),
-        {{QStringLiteral("teamId"), teamId}, {QStringLiteral("archived"), archived}});
+    run(admin().setTeamArchived(teamId, archived));
 }
 
 void TeamsPage::updateButtons()

@@ -28,6 +28,7 @@ constexpr int kAvatarSide = 72;
 ProfileDialog::ProfileDialog(Connection &connection, AvatarCache &avatars, QWidget *parent)
     : QDialog(parent)
     , m_connection(connection)
+    , m_profile(&connection)
     , m_avatars(avatars)
     , m_avatar(new QLabel(this))
     , m_choosePicture(new QPushButton(tr("Choose &picture…"), this))
@@ -112,21 +113,20 @@ void ProfileDialog::setBusy(bool busy)
 void ProfileDialog::load()
 {
     setBusy(true);
-    m_connection.call(QStringLiteral("profile.get"), {}, this,
-        [this](const QJsonValue &result, const RpcError &error) {
-            if (error.isValid()) {
-                showMessage(tr("Could not load your profile: %1").arg(error.message));
-                return;
-            }
-            const QJsonObject profile = result.toObject();
-            m_loadedName = profile.value(QStringLiteral("displayName")).toString();
-            m_loadedEmail = profile.value(QStringLiteral("email")).toString();
-            m_name->setText(m_loadedName);
-            m_email->setText(m_loadedEmail);
-            m_avatarSha = profile.value(QStringLiteral("avatar")).toString();
-            showAvatar();
-            setBusy(false);
-        });
+    m_profile.get()->then(this, [this](const QJsonValue &result, const RpcError &error) {
+        if (error.isValid()) {
+            showMessage(tr("Could not load your profile: %1").arg(error.message));
+            return;
+        }
+        const QJsonObject profile = result.toObject();
+        m_loadedName = profile.value(QStringLiteral("displayName")).toString();
+        m_loadedEmail = profile.value(QStringLiteral("email")).toString();
+        m_name->setText(m_loadedName);
+        m_email->setText(m_loadedEmail);
+        m_avatarSha = profile.value(QStringLiteral("avatar")).toString();
+        showAvatar();
+        setBusy(false);
+    });
 }
 
 void ProfileDialog::showAvatar()
@@ -172,15 +172,15 @@ void ProfileDialog::uploadPicture(const QImage &square)
 
 void ProfileDialog::removePicture()
 {
-    sendAvatar(QJsonValue::Null, {});
+    sendAvatar(QString(), {});
 }
 
-void ProfileDialog::sendAvatar(const QJsonValue &image, const QByteArray &bytes)
+void ProfileDialog::sendAvatar(const QString &image, const QByteArray &bytes)
 {
     m_choosePicture->setEnabled(false);
     m_removePicture->setEnabled(false);
-    m_connection.call(QStringLiteral("profile.setAvatar"), {{QStringLiteral("image"), image}}, this,
-        [this, bytes](const QJsonValue &result, const RpcError &error) {
+    m_profile.setAvatar(image)->then(
+        this, [this, bytes](const QJsonValue &result, const RpcError &error) {
             m_choosePicture->setEnabled(true);
             if (error.isValid()) {
                 showMessage(tr("Your picture was not saved: %1").arg(error.message));
@@ -219,8 +219,8 @@ void ProfileDialog::save()
         return;
     }
     setBusy(true);
-    m_connection.call(QStringLiteral("profile.update"), changes, this,
-        [this, passwordWanted](const QJsonValue &result, const RpcError &error) {
+    m_profile.update(changes)->then(
+        this, [this, passwordWanted](const QJsonValue &result, const RpcError &error) {
             setBusy(false);
             if (error.isValid()) {
                 showMessage(error.message);
@@ -235,9 +235,8 @@ void ProfileDialog::save()
 void ProfileDialog::savePassword()
 {
     setBusy(true);
-    m_connection.call(QStringLiteral("profile.changePassword"),
-        {{QStringLiteral("current"), m_current->text()}, {QStringLiteral("new"), m_new->text()}},
-        this, [this](const QJsonValue &, const RpcError &error) {
+    m_profile.changePassword(m_current->text(), m_new->text())
+        ->then(this, [this](const QJsonValue &, const RpcError &error) {
             setBusy(false);
             if (!error.isValid()) {
                 accept();

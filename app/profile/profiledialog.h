@@ -2,6 +2,8 @@
 // went wrong. A new picture applies at once; the other fields when Save is pressed.
 #pragma once
 
+#include "client/profileclient.h"
+
 #include <QDialog>
 
 class QDialogButtonBox;
@@ -27,7 +29,7 @@ public:
 
 private:
     void choosePicture();
-    void sendAvatar(const QJsonValue &image, const QByteArray &bytes);
+    void sendAvatar(const QString &image, const QByteArray &bytes); // "": remove
     void showAvatar();
     void load();
     void save();
@@ -36,6 +38,7 @@ private:
     void setBusy(bool busy);
 
     Connection &m_connection;
+    ProfileClient m_profile;
     AvatarCache &m_avatars;
     QLabel *m_avatar;
     QPushButton *m_choosePicture;

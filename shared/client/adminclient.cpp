@@ -1,0 +1,72 @@
+// See adminclient.h.
+#include "adminclient.h"
+
+#include "client/connection.h"
+
+#include <QJsonArray>
+
+namespace Muster {
+
+AdminClient::AdminClient(Connection *connection, QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+{ }
+
+RpcReply *AdminClient::createTeam(const QString &name)
+{
+    return m_connection->request(QStringLiteral("teams.create"), {{QStringLiteral("name"), name}});
+}
+
+RpcReply *AdminClient::renameTeam(const QString &teamId, const QString &name)
+{
+    return m_connection->request(QStringLiteral("teams.update"),
+        {{QStringLiteral("teamId"), teamId}, {QStringLiteral("name"), name}});
+}
+
+RpcReply *AdminClient::setTeamArchived(const QString &teamId, bool archived)
+{
+    return m_connection->request(QStringLiteral("teams.update"),
+        {{QStringLiteral("teamId"), teamId}, {QStringLiteral("archived"), archived}});
+}
+
+RpcReply *AdminClient::createState(const QString &label, const QString &color, bool available)
+{
+    return m_connection->request(QStringLiteral("states.create"),
+        {{QStringLiteral("label"), label}, {QStringLiteral("color"), color},
+            {QStringLiteral("available"), available}});
+}
+
+RpcReply *AdminClient::updateState(
+    const QString &stateId, const QString &label, const QString &color, bool available)
+{
+    return m_connection->request(QStringLiteral("states.update"),
+        {{QStringLiteral("stateId"), stateId}, {QStringLiteral("label"), label},
+            {QStringLiteral("color"), color}, {QStringLiteral("available"), available}});
+}
+
+RpcReply *AdminClient::makeDefaultState(const QString &stateId)
+{
+    return m_connection->request(QStringLiteral("states.update"),
+        {{QStringLiteral("stateId"), stateId}, {QStringLiteral("isDefault"), true}});
+}
+
+RpcReply *AdminClient::reorderStates(const QStringList &stateIds)
+{
+    return m_connection->request(QStringLiteral("states.reorder"),
+        {{QStringLiteral("stateIds"), QJsonArray::fromStringList(stateIds)}});
+}
+
+RpcReply *AdminClient::deleteState(const QString &stateId)
+{
+    return m_connection->request(
+        QStringLiteral("states.delete"), {{QStringLiteral("stateId"), stateId}});
+}
+
+RpcReply *AdminClient::updateUser(const QString &userId, const QJsonObject &changes)
+{
+    QJsonObject params = changes;
+    params.insert(QStringLiteral("userId"), userId);
+    return m_connection->request(QStringLiteral("users.update"), params);
+}
+
+} // namespace Muster
