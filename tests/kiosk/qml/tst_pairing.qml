@@ -14,6 +14,11 @@ Item {
         KioskScreens { anchors.fill: parent; focus: true; kiosk: fixture.kiosk }
     }
 
+    Component {
+        id: mainComponent
+        Main { kiosk: fixture.kiosk; windowed: true; windowedWidth: 640; windowedHeight: 400 }
+    }
+
     TestCase {
         name: "Pairing"
         when: windowShown
@@ -43,6 +48,17 @@ Item {
                       "revoked, it shows the pairing screen at once")
             tryVerify(() => kiosk.pairing.pairingCode.length === 6 && kiosk.pairing.pairingCode !== code,
                       10000, "with a new code")
+        }
+
+        // Closing the window (the window manager's close, Alt+F4) does nothing: only the
+        // operator menu's "Exit kiosk" ends the program.
+        function test_theWindowRefusesToClose() {
+            fixture.freshKiosk(60)
+            const window = createTemporaryObject(mainComponent, top)
+            tryVerify(() => window.visible)
+            window.close()
+            verify(window.visible, "still open after a close request")
+            verify(!fixture.kiosk.exitAllowed)
         }
 
         function test_aPairedKioskStartsPairedAfterARestart() {
