@@ -163,6 +163,9 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     statusBar()->addPermanentWidget(m_countLabel);
 
     connect(m_statePicker, &QComboBox::activated, this, &BoardWindow::chooseState);
+    // "Clear after" chosen after the state applies to the state I have.
+    connect(m_clearAfter, &QComboBox::activated, this,
+        [this] { chooseState(m_statePicker->currentIndex()); });
     connect(m_tray, &StatusTray::stateChosen, this, &BoardWindow::chooseState);
     connect(&m_connection, &Connection::signedIn, m_tray, [this](const QJsonObject &user) {
         m_tray->setMyUserId(user.value(QStringLiteral("id")).toString());
@@ -181,7 +184,7 @@ BoardWindow::BoardWindow(Connection &connection, QWidget *parent)
     connect(&m_connection, &Connection::signedIn, this, followServer);
     // The models load themselves when the connection signs in or resyncs, and follow pushes.
     connect(&m_teams, &QAbstractItemModel::modelReset, this, &BoardWindow::fillTeamPicker);
-    connect(&m_model, &PresenceModel::loadedChanged, this, &BoardWindow::openOnMyTeam);
+    connect(&m_model, &QAbstractItemModel::modelReset, this, &BoardWindow::openOnMyTeam);
     connect(&m_model, &PresenceModel::loadFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Could not load the board: %1").arg(message), 8000);
     });
@@ -284,15 +287,16 @@ void BoardWindow::refresh()
 
 void BoardWindow::openOnMyTeam()
 {
-    // The first full list tells which team is mine: open on it.
+    // The first board (everyone's) tells which team is mine: open on it, whatever my role.
+    if (m_teamChosen || !m_myTeamId.isEmpty())
+        return;
     const Person *me = m_model.person(m_connection.user().value(QStringLiteral("id")).toString());
-    if (m_teamChosen || !me)
+    if (!me)
         return;
-    const int row = m_teamPicker->findData(me->teamId);
-    if (row < 0)
-        return;
-    m_teamChosen = true;
-    m_teamPicker->setCurrentIndex(row);
+    m_myTeamId = me->teamId;
+    const int row = m_teamPicker->findData(m_myTeamId);
+    if (row >= 0)
+        m_teamPicker->setCurrentIndex(row);
     m_model.setTeamId(shownTeam());
 }
 
@@ -308,11 +312,13 @@ void BoardWindow::fillTeamPicker()
         m_teamPicker->addItem(tr("Everyone"), QString());
     for (const Team &team : m_teams.activeTeams())
         m_teamPicker->addItem(team.name, team.id);
-    const int row = m_teamPicker->findData(current);
+    const QString wanted = m_teamChosen || m_myTeamId.isEmpty() ? current : m_myTeamId;
+    const int row = m_teamPicker->findData(wanted);
     m_teamPicker->setCurrentIndex(row >= 0 ? row : 0);
     m_teamPicker->setVisible(m_teamPicker->count() > 1);
-    m_model.setTeamId(shownTeam());
-    openOnMyTeam();
+    // Before the first board has said which team is mine, the board stays on everyone's.
+    if (m_teamChosen || !m_myTeamId.isEmpty())
+        m_model.setTeamId(shownTeam());
 }
 
 void BoardWindow::chooseState(int row)
@@ -324,12 +330,14 @@ void BoardWindow::chooseState(int row)
         .setState(
             state.data(StateListModel::IdRole).toString(), m_message->text().trimmed(), chosenEnd())
         ->then(this, [this](const QJsonValue &, const RpcError &error) {
+            --m_changesOnTheirWay;
             if (error.isValid()) {
                 statusBar()->showMessage(
                     tr("Your status was not changed: %1").arg(error.message), 8000);
                 syncMyState();
             }
         });
+    ++m_changesOnTheirWay;
     // Shown at once; the push that follows confirms it, an error puts it back.
     const QSignalBlocker block(m_statePicker);
     m_statePicker->setCurrentIndex(row);
@@ -356,7 +364,8 @@ void BoardWindow::syncMyState()
     // Follow the server (another device, or the state clearing itself) unless I am typing.
     if (!m_message->hasFocus())
         m_message->setText(me->message);
-    if (!me->until.isValid())
+    // A push of an earlier change of mine (no end yet) must not undo the end just chosen.
+    if (!me->until.isValid() && m_changesOnTheirWay == 0)
         m_clearAfter->setCurrentIndex(0);
 }
 
@@ -374,8 +383,8 @@ void BoardWindow::onConnectionState()
         text = tr("Connected as %1 — %2")
                    .arg(myName, user.value(QStringLiteral("organisationName")).toString());
         color = QStringLiteral("#2eb85c");
-        setWindowTitle(
-            tr("Muster — %1").arg(user.value(QStringLiteral("organisationName")).toString()));
+        // Qt adds the application's name ("… — Muster") itself.
+        setWindowTitle(user.value(QStringLiteral("organisationName")).toString());
         break;
     case Connection::State::Connecting:
     case Connection::State::Authenticating:

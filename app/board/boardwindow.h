@@ -77,6 +77,8 @@ private:
     StatusTray *m_tray;
     QTimer m_tick;
     quint64 m_generation = 0; // answers to older presence.list requests are dropped
+    int m_changesOnTheirWay = 0; // my presence.set calls not answered yet
+    QString m_myTeamId; // from the first board, which shows everyone
     bool m_teamChosen = false; // until then the board opens on my own team
 };
 

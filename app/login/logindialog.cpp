@@ -6,6 +6,7 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -35,7 +36,6 @@ LoginDialog::LoginDialog(Connection &connection, QWidget *parent)
     m_remember->setChecked(true);
     m_message->setWordWrap(true);
     m_message->setVisible(false);
-    m_message->setForegroundRole(QPalette::BrightText);
 
     auto *heading = new QLabel(
         tr("<b>Muster</b><br>Sign in with the login your organisation gave you."), this);
@@ -97,10 +97,32 @@ void LoginDialog::setRememberAvailable(bool available, const QString &why)
     }
 }
 
-void LoginDialog::showMessage(const QString &message)
+void LoginDialog::showMessage(const QString &message, Tone tone)
 {
+    m_tone = tone;
+    applyTone();
     m_message->setText(message);
     m_message->setVisible(!message.isEmpty());
+}
+
+void LoginDialog::applyTone()
+{
+    // Not BrightText: that is near-white, and unreadable on a light window.
+    QPalette palette = this->palette();
+    if (m_tone == Tone::Problem) {
+        const bool darkWindow = palette.color(QPalette::Window).lightnessF() < 0.5;
+        palette.setColor(
+            QPalette::WindowText, darkWindow ? QColor(0xff, 0x9e, 0x9e) : QColor(0xa3, 0x15, 0x15));
+    }
+    m_message->setPalette(palette);
+}
+
+void LoginDialog::changeEvent(QEvent *event)
+{
+    // The desktop switched between light and dark: keep the message readable.
+    if (event->type() == QEvent::PaletteChange)
+        applyTone();
+    QDialog::changeEvent(event);
 }
 
 QString LoginDialog::server() const
@@ -132,7 +154,7 @@ void LoginDialog::setBusy(bool busy)
              static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_remember)})
         w->setEnabled(!busy);
     if (busy)
-        showMessage(tr("Signing in…"));
+        showMessage(tr("Signing in…"), Tone::Progress);
     updateButton();
 }
 

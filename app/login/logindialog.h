@@ -23,13 +23,21 @@ public:
     void setServer(const QString &server);
     void setLogin(const QString &login);
     void setRememberAvailable(bool available, const QString &why = {});
-    void showMessage(const QString &message);
+    // A line under the form; a problem (the default) is shown in a colour that reads as one and
+    // keeps its contrast on light and dark palettes alike.
+    enum class Tone { Problem, Progress };
+    void showMessage(const QString &message, Tone tone = Tone::Problem);
 
     QString server() const;
     QString login() const;
     bool remember() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyTone();
+
     void submit();
     void setBusy(bool busy);
     void onSignInFailed(const RpcError &error);
@@ -42,6 +50,7 @@ private:
     QLineEdit *m_password;
     QCheckBox *m_remember;
     QLabel *m_message;
+    Tone m_tone = Tone::Problem;
     QDialogButtonBox *m_buttons;
     bool m_busy = false;
 };

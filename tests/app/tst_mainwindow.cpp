@@ -9,8 +9,8 @@
 #include "board/organisationswindow.h"
 #include "board/statustray.h"
 #include "client/connection.h"
-#include "cluster/pushrelay.h"
 #include "client/serverurl.h"
+#include "cluster/pushrelay.h"
 #include "login/logindialog.h"
 #include "profile/avatarcropdialog.h"
 #include "profile/avatarcropper.h"
@@ -40,8 +40,29 @@
 #include <QTabWidget>
 #include <QTest>
 
+#include <cmath>
+
 using namespace Muster;
 using namespace Muster::Test;
+
+namespace {
+
+// WCAG's contrast ratio of two colours: 4.5 or more reads as body text.
+double contrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF())
+            + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -102,12 +123,105 @@ private Q_SLOTS:
         QTRY_COMPARE(message->text(), QStringLiteral("Wrong login or password."));
         QVERIFY(password->text().isEmpty());
         QVERIFY(dialog.isVisible());
+        // Readable: it was near-white on the light grey window.
+        QVERIFY(contrast(message->palette().color(QPalette::WindowText),
+                    dialog.palette().color(QPalette::Window))
+            >= 4.5);
 
         QTest::keyClicks(password, QStringLiteral("correct horse"));
         QSignalSpy accepted(&dialog, &QDialog::accepted);
         QTest::mouseClick(signIn, Qt::LeftButton);
         QVERIFY(accepted.wait());
         QCOMPARE(connection.state(), Connection::State::Ready);
+    }
+
+    void loginProblemsReadOnADarkPalette()
+    {
+        Connection connection;
+        LoginDialog dialog(connection);
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x21, 0x24));
+        dark.setColor(QPalette::WindowText, Qt::white);
+        dialog.setPalette(dark);
+        dialog.showMessage(QStringLiteral("Wrong login or password."));
+        auto *message = dialog.findChild<QLabel *>(QStringLiteral("message"));
+        QVERIFY(contrast(message->palette().color(QPalette::WindowText),
+                    dialog.palette().color(QPalette::Window))
+            >= 4.5);
+        // A progress line is plain text, not a problem's colour.
+        dialog.showMessage(QStringLiteral("Signing in…"), LoginDialog::Tone::Progress);
+        QCOMPARE(message->palette().color(QPalette::WindowText), QColor(Qt::white));
+    }
+
+    // Not the alphabetically first team: one's own (every role, admins included).
+    void theBoardOpensOnMyOwnTeam()
+    {
+        const QUuid org = m_server->createOrganisation(QStringLiteral("Southwind"));
+        QVERIFY(!org.isNull());
+        const QUuid zed = m_server->createUser(
+            QStringLiteral("zed"), QStringLiteral("Southwind"), Role::Volunteer);
+        QVERIFY(!zed.isNull());
+        QVERIFY(m_server->sql()
+                    .exec("INSERT INTO teams (organisation_id, name) VALUES ($1, 'Alpha'),"
+                          " ($1, 'Zulu')",
+                        PgParams() << org)
+                    .ok());
+        QVERIFY(m_server->sql()
+                    .exec("UPDATE users SET home_team_id = (SELECT id FROM teams WHERE"
+                          " organisation_id = $1 AND name = 'Zulu') WHERE id = $2",
+                        PgParams() << org << zed)
+                    .ok());
+        Connection connection;
+        QSignalSpy in(&connection, &Connection::signedIn);
+        connection.signIn(
+            webSocketUrl(serverAddress()), QStringLiteral("zed"), QStringLiteral("correct horse"));
+        QVERIFY(in.wait());
+        BoardWindow board(connection);
+        auto *teams = board.findChild<QComboBox *>(QStringLiteral("teamPicker"));
+        QTRY_COMPARE(teams->count(), 3);
+        QTRY_COMPARE(teams->currentText(), QStringLiteral("Zulu"));
+        QTRY_COMPARE(board.model().rowCount(), 1);
+        QCOMPARE(board.model().index(0).data(PresenceModel::LoginRole).toString(),
+            QStringLiteral("zed"));
+        // Qt adds the program's name to the title: the window names the organisation only.
+        QTRY_COMPARE(board.windowTitle(), QStringLiteral("Southwind"));
+    }
+
+    // "Clear after" chosen once the state is set applies to it, and stays chosen.
+    void clearAfterChosenLaterApplies()
+    {
+        Connection connection;
+        QSignalSpy in(&connection, &Connection::signedIn);
+        connection.signIn(
+            webSocketUrl(serverAddress()), QStringLiteral("cy"), QStringLiteral("correct horse"));
+        QVERIFY(in.wait());
+        BoardWindow board(connection);
+        auto *picker = board.findChild<QComboBox *>(QStringLiteral("statePicker"));
+        auto *clearAfter = board.findChild<QComboBox *>(QStringLiteral("clearAfter"));
+        QTRY_VERIFY(board.model().rowCount() > 0);
+        const QString cyId = connection.user().value(QStringLiteral("id")).toString();
+        // Read afresh each time: the board reloads once it knows cy's team.
+        const auto cy = [&] { return board.model().index(board.model().rowOf(cyId)); };
+        // A state cy is not in yet, so its push is there to wait for.
+        QTRY_VERIFY(cy().data(PresenceModel::StateIdRole).toString().size() > 0);
+        const int row
+            = board.model().states()->rowOf(cy().data(PresenceModel::StateIdRole).toString()) == 1
+            ? 2
+            : 1;
+        picker->setCurrentIndex(row);
+        Q_EMIT picker->activated(row);
+        const QString busy
+            = board.model().states()->index(row).data(StateListModel::IdRole).toString();
+        QTRY_COMPARE(cy().data(PresenceModel::StateIdRole).toString(), busy);
+        QVERIFY(!cy().data(PresenceModel::UntilRole).toDateTime().isValid());
+
+        clearAfter->setCurrentIndex(3); // 4 hours
+        Q_EMIT clearAfter->activated(3);
+        QTRY_VERIFY(cy().data(PresenceModel::UntilRole).toDateTime().isValid());
+        const QDateTime until = cy().data(PresenceModel::UntilRole).toDateTime();
+        QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(until) - 4 * 3600) < 60);
+        QCOMPARE(cy().data(PresenceModel::StateIdRole).toString(), busy);
+        QCOMPARE(clearAfter->currentIndex(), 3); // the push did not reset the choice
     }
 
     void loginDialogSaysWhenTheServerIsUnreachable()
@@ -749,7 +863,12 @@ private Q_SLOTS:
         QVERIFY(in.wait());
         BoardWindow board(connection);
         QVERIFY(board.findChild<QAction *>(QStringLiteral("allOrganisations"))->isVisible());
-        QTRY_COMPARE(board.model().rowCount(), 4);
+        // The board opens on dee's own team (earlier tests moved people between teams).
+        const int deeTeam = int(m_server->sql()
+                                    .exec("SELECT count(*) FROM users WHERE home_team_id ="
+                                          " (SELECT home_team_id FROM users WHERE login = 'dee')")
+                                    .toInt(0, 0));
+        QTRY_COMPARE(board.model().rowCount(), deeTeam);
 
         OrganisationsWindow window(connection, board.avatars());
         window.show();
@@ -781,7 +900,7 @@ private Q_SLOTS:
         QTRY_COMPARE(samRow.data(PresenceModel::StateLabelRole).toString(), QStringLiteral("Busy"));
         QVERIFY(samRow.data(PresenceModel::OnlineRole).toBool());
         // My own board never mixes in another organisation.
-        QCOMPARE(board.model().rowCount(), 4);
+        QCOMPARE(board.model().rowCount(), deeTeam);
         QCOMPARE(board.model().rowOf(samId), -1);
         if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty())
             QVERIFY(window.grab().save(QDir(shots).filePath(QStringLiteral("organisations.png"))));
