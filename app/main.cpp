@@ -6,12 +6,9 @@
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Muster"));
     QApplication::setApplicationName(QStringLiteral("muster"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Muster"));
     QApplication::setApplicationVersion(QStringLiteral(MUSTER_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("muster"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -21,7 +18,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption server({QStringLiteral("server")},
         QStringLiteral("Server address, e.g. 127.0.0.1:8440."), QStringLiteral("ADDRESS"));
     parser.addOption(server);
-    parser.process(app);
+    {
+        // Read before the QApplication exists, which aborts where there is no display: --help
+        // and --version answer on a server or over SSH too (and exit here).
+        QCoreApplication commandLine(argc, argv);
+        parser.process(commandLine);
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("Muster"));
+    QApplication::setDesktopFileName(QStringLiteral("muster"));
 
     Muster::DesktopSession session;
     session.start(parser.value(server));

@@ -3,6 +3,8 @@
 
 #include "client/connection.h"
 
+#include <utility>
+
 namespace Muster {
 
 ConnectionFeed::ConnectionFeed(QObject *parent)
@@ -16,7 +18,7 @@ void ConnectionFeed::setConnection(Connection *connection)
     if (m_connection)
         m_connection->disconnect(this);
     m_connection = connection;
-    ++m_generation; // nothing asked of the previous connection counts any more
+    forget(); // nothing asked of the previous connection counts any more
     if (!connection)
         return;
     connect(connection, &Connection::signedIn, this, [this] {
@@ -30,12 +32,12 @@ void ConnectionFeed::setConnection(Connection *connection)
     connect(connection, &Connection::pushReceived, this,
         [this](const QString &method, const QJsonObject &params) {
             if (m_watched.isEmpty())
-                Q_EMIT pushed(method, params);
+                deliver(method, params);
         });
     connect(connection, &Connection::watchedPushReceived, this,
         [this](const QString &organisationId, const QString &method, const QJsonObject &params) {
             if (!m_watched.isEmpty() && organisationId == m_watched)
-                Q_EMIT pushed(method, params);
+                deliver(method, params);
         });
     if (m_loadOnSignIn && isReady())
         Q_EMIT loadWanted();
@@ -49,17 +51,42 @@ void ConnectionFeed::setWatchedOrganisation(const QString &organisationId)
 void ConnectionFeed::load(RpcReply *reply, std::function<void(const QJsonValue &result)> apply)
 {
     const quint64 generation = ++m_generation;
+    m_loading = true;
     reply->then(this,
         [this, generation, apply = std::move(apply)](
             const QJsonValue &result, const RpcError &error) {
             if (generation != m_generation)
                 return; // a newer load is on its way, or the model was cleared
-            if (error.isValid()) {
+            if (error.isValid())
                 Q_EMIT loadFailed(error.message);
-                return;
-            }
-            apply(result);
+            else
+                apply(result);
+            release();
         });
+}
+
+void ConnectionFeed::forget()
+{
+    ++m_generation;
+    m_loading = false;
+    m_held.clear();
+}
+
+void ConnectionFeed::deliver(const QString &method, const QJsonObject &params)
+{
+    if (m_loading) {
+        m_held.append({method, params});
+        return;
+    }
+    Q_EMIT pushed(method, params);
+}
+
+void ConnectionFeed::release()
+{
+    m_loading = false;
+    const QList<QPair<QString, QJsonObject>> held = std::exchange(m_held, {});
+    for (const auto &[method, params] : held)
+        Q_EMIT pushed(method, params);
 }
 
 bool ConnectionFeed::isReady() const

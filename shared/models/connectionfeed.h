@@ -1,14 +1,19 @@
 // What makes a model feed itself: given a connection, it asks its owner to load when the
 // connection signs in (and again after a session.resync, when pushes may have been missed), and
-// hands over the pushes of the owner's organisation, or of one watched organisation. A
-// generation count lets the owner drop an answer that a newer load has overtaken.
+// hands over the pushes of the owner's organisation, or of one watched organisation. An answer
+// that a newer load has overtaken is dropped. Pushes that arrive while a load is on its way are
+// held and handed over after the answer: the answer may have been read before their change, and
+// applied first it would undo them (pushes are state, so one the answer already holds changes
+// nothing).
 #pragma once
 
 #include "client/connection.h"
 #include "client/rpcreply.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <QPointer>
 #include <QString>
 
@@ -37,7 +42,7 @@ public:
     // refusal comes as loadFailed. Answers of earlier loads are stale from now on.
     void load(RpcReply *reply, std::function<void(const QJsonValue &result)> apply);
     // Whatever is under way no longer counts (the model was cleared).
-    void forget() { ++m_generation; }
+    void forget();
 
 Q_SIGNALS:
     void loadWanted();
@@ -45,7 +50,12 @@ Q_SIGNALS:
     void pushed(const QString &method, const QJsonObject &params);
 
 private:
+    void deliver(const QString &method, const QJsonObject &params);
+    void release();
+
     QPointer<Connection> m_connection;
+    bool m_loading = false;
+    QList<QPair<QString, QJsonObject>> m_held; // pushes that came during a load
     QString m_watched;
     bool m_loadOnSignIn = true;
     quint64 m_generation = 0;

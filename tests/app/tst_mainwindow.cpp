@@ -32,6 +32,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QPainter>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
@@ -222,6 +223,31 @@ private Q_SLOTS:
         QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(until) - 4 * 3600) < 60);
         QCOMPARE(cy().data(PresenceModel::StateIdRole).toString(), busy);
         QCOMPARE(clearAfter->currentIndex(), 3); // the push did not reset the choice
+    }
+
+    // muster --help and --version answer where there is no display (a server, an SSH session).
+    void helpWithoutADisplay()
+    {
+        const QString binary = qEnvironmentVariable("MUSTER_APP_BINARY");
+        if (binary.isEmpty())
+            QSKIP("MUSTER_APP_BINARY is not set (ctest sets it)");
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        for (const QString &argument : {QStringLiteral("--help"), QStringLiteral("--version")}) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(binary, {argument});
+            QVERIFY(p.waitForFinished(20000));
+            QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(p.exitCode(), 0);
+            const QString out = QString::fromUtf8(p.readAllStandardOutput());
+            QVERIFY2(
+                out.contains(argument == QLatin1String("--help") ? QStringLiteral("--server")
+                                                                 : QStringLiteral(MUSTER_VERSION)),
+                qPrintable(out));
+        }
     }
 
     void loginDialogSaysWhenTheServerIsUnreachable()
