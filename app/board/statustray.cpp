@@ -88,6 +88,9 @@ void StatusTray::rebuildMenu()
                 [this, row] { Q_EMIT stateChosen(row); });
         action->setCheckable(true);
         action->setData(i.data(StateListModel::IdRole));
+        // The time clock's shift state is shown (it may be mine) but, as in the window, not
+        // picked by hand: the server would refuse it.
+        action->setEnabled(!i.data(StateListModel::ShiftRole).toBool());
         m_group->addAction(action);
     }
     m_menu.addSeparator();

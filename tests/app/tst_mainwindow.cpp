@@ -563,11 +563,17 @@ private Q_SLOTS:
         // And from the tray menu, which marks the current state.
         QMenu *trayMenu = board.tray()->menu();
         QAction *busyAction = nullptr;
+        QAction *shiftAction = nullptr;
         for (QAction *a : trayMenu->actions()) {
             if (a->text() == QStringLiteral("Busy"))
                 busyAction = a;
+            if (a->text() == QStringLiteral("On shift"))
+                shiftAction = a;
         }
         QVERIFY(busyAction);
+        // The shift state is there but, as in the window's picker, not to be picked.
+        QVERIFY(shiftAction);
+        QVERIFY(!shiftAction->isEnabled());
         busyAction->trigger();
         QVERIFY(!bo.waitForPush(QStringLiteral("presence.changed"),
                        {{QStringLiteral("userId"), adaId}, {QStringLiteral("stateId"), busy}})
