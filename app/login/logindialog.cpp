@@ -22,6 +22,7 @@ LoginDialog::LoginDialog(Connection &connection, QWidget *parent)
     , m_login(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_remember(new QCheckBox(tr("Stay signed in on this computer"), this))
+    , m_rememberNote(new QLabel(this))
     , m_message(new QLabel(this))
     , m_buttons(new QDialogButtonBox(this))
 {
@@ -45,6 +46,12 @@ LoginDialog::LoginDialog(Connection &connection, QWidget *parent)
     form->addRow(tr("&Login"), m_login);
     form->addRow(tr("&Password"), m_password);
     form->addRow(QString(), m_remember);
+    // Why it cannot be ticked, in a line that wraps (a checkbox's own text does not).
+    m_rememberNote->setObjectName(QStringLiteral("rememberNote"));
+    m_rememberNote->setWordWrap(true);
+    m_rememberNote->setVisible(false);
+    m_rememberNote->setForegroundRole(QPalette::PlaceholderText);
+    form->addRow(QString(), m_rememberNote);
 
     QPushButton *signIn = m_buttons->addButton(tr("Sign in"), QDialogButtonBox::AcceptRole);
     signIn->setObjectName(QStringLiteral("signIn"));
@@ -92,9 +99,14 @@ void LoginDialog::setRememberAvailable(bool available, const QString &why)
     m_remember->setEnabled(available);
     if (!available) {
         m_remember->setChecked(false);
-        m_remember->setText(tr("Stay signed in (unavailable: no secret store on this system)"));
-        m_remember->setToolTip(why);
+        m_rememberNote->setText(tr("Not available here: this system has no secret store (such as "
+                                   "GNOME Keyring or KWallet). Muster remembers the server and "
+                                   "your login, and asks for the password."));
+        m_rememberNote->setToolTip(why);
     }
+    m_rememberNote->setVisible(!available);
+    // A line that appears once the dialog is up (the keychain answers later) gets its room.
+    adjustSize();
 }
 
 void LoginDialog::showMessage(const QString &message, Tone tone)
@@ -103,6 +115,7 @@ void LoginDialog::showMessage(const QString &message, Tone tone)
     applyTone();
     m_message->setText(message);
     m_message->setVisible(!message.isEmpty());
+    adjustSize();
 }
 
 void LoginDialog::applyTone()

@@ -49,6 +49,7 @@ private:
     QLineEdit *m_login;
     QLineEdit *m_password;
     QCheckBox *m_remember;
+    QLabel *m_rememberNote;
     QLabel *m_message;
     Tone m_tone = Tone::Problem;
     QDialogButtonBox *m_buttons;

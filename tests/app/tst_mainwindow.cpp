@@ -136,6 +136,28 @@ private Q_SLOTS:
         QCOMPARE(connection.state(), Connection::State::Ready);
     }
 
+    // Without a secret store the dialog says why "Stay signed in" is off, whole, not cut.
+    void staySignedInExplainsWhyItIsOff()
+    {
+        Connection connection;
+        LoginDialog dialog(connection);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // As in the app: the keychain's answer comes once the dialog is on screen.
+        dialog.setRememberAvailable(false, QStringLiteral("No D-Bus"));
+        auto *remember = dialog.findChild<QCheckBox *>();
+        auto *note = dialog.findChild<QLabel *>(QStringLiteral("rememberNote"));
+        QVERIFY(remember && note);
+        QVERIFY(!remember->isEnabled());
+        QVERIFY(note->isVisible());
+        QVERIFY(note->text().contains(QStringLiteral("secret store")));
+        // Everything fits: the checkbox needs no more room than it has, the note wraps.
+        QVERIFY(remember->sizeHint().width() <= remember->width());
+        QVERIFY(note->geometry().right() <= dialog.width());
+        QTRY_VERIFY(note->height() >= note->heightForWidth(note->width()));
+        QVERIFY(note->geometry().bottom() <= dialog.height());
+    }
+
     void loginProblemsReadOnADarkPalette()
     {
         Connection connection;
