@@ -61,7 +61,10 @@ void ConnectionFeed::load(RpcReply *reply, std::function<void(const QJsonValue &
                 Q_EMIT loadFailed(error.message);
             else
                 apply(result);
-            release();
+            // Applying may have started a newer load (a board that now knows my team): the
+            // pushes wait for that one too.
+            if (generation == m_generation)
+                release();
         });
 }
 
