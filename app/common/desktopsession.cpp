@@ -1,7 +1,7 @@
 // See desktopsession.h.
 #include "desktopsession.h"
 
-#include "board/boardwindow.h"
+#include "shell/mainwindow.h"
 #include "login/logindialog.h"
 #include "client/serverurl.h"
 
@@ -34,7 +34,7 @@ DesktopSession::~DesktopSession()
     delete m_login;
 }
 
-BoardWindow *DesktopSession::board() const
+MainWindow *DesktopSession::board() const
 {
     return m_board;
 }
@@ -119,8 +119,8 @@ void DesktopSession::showLogin(const QString &message)
 void DesktopSession::showBoard()
 {
     if (!m_board) {
-        m_board = new BoardWindow(m_connection);
-        connect(m_board, &BoardWindow::signOutRequested, this, &DesktopSession::signOut);
+        m_board = new MainWindow(m_connection);
+        connect(m_board, &MainWindow::signOutRequested, this, &DesktopSession::signOut);
     }
     m_board->show();
 }

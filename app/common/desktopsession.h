@@ -10,7 +10,7 @@
 
 namespace Muster {
 
-class BoardWindow;
+class MainWindow;
 class LoginDialog;
 
 class DesktopSession : public QObject
@@ -24,7 +24,7 @@ public:
     void start(const QString &serverOverride = {});
 
     Connection &connection() { return m_connection; }
-    BoardWindow *board() const;
+    MainWindow *board() const;
     LoginDialog *loginDialog() const;
 
 private:
@@ -35,7 +35,7 @@ private:
 
     Connection m_connection;
     TokenStore m_tokens;
-    QPointer<BoardWindow> m_board;
+    QPointer<MainWindow> m_board;
     QPointer<LoginDialog> m_login;
     QString m_server;
     QString m_loginName;

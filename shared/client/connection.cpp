@@ -236,6 +236,7 @@ void Connection::authenticate()
         m_attempt = 0;
         setState(State::Ready);
         Q_EMIT signedIn(m_credential == Credential::DeviceToken ? m_kiosk : m_user);
+        Q_EMIT userChanged();
     });
 }
 
@@ -288,6 +289,8 @@ void Connection::onTextMessage(const QString &text)
                 deliver(QStringLiteral("presence.changed"), change.toObject());
             return;
         }
+        if (org.isEmpty() && message.method() == QLatin1String("profile.changed"))
+            followMyAccount(message.params());
         deliver(message.method(), message.params());
         return;
     }
@@ -305,6 +308,23 @@ void Connection::onTextMessage(const QString &text)
         qCWarning(lcClient) << "unexpected frame from server:" << message.error().message;
         return;
     }
+}
+
+void Connection::followMyAccount(const QJsonObject &account)
+{
+    const QString myId = m_user.value(QStringLiteral("id")).toString();
+    if (myId.isEmpty() || account.value(QStringLiteral("userId")).toString() != myId)
+        return;
+    // The push is the public account (userId, not id); of it, the session knows these.
+    bool changed = false;
+    for (const QString &key : {QStringLiteral("role"), QStringLiteral("displayName")}) {
+        if (!account.contains(key) || m_user.value(key) == account.value(key))
+            continue;
+        m_user.insert(key, account.value(key));
+        changed = true;
+    }
+    if (changed)
+        Q_EMIT userChanged();
 }
 
 void Connection::onPingTick()

@@ -26,7 +26,7 @@ class Connection : public QObject
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(bool ready READ isReady NOTIFY stateChanged)
     Q_PROPERTY(QUrl url READ url NOTIFY stateChanged)
-    Q_PROPERTY(QJsonObject user READ user NOTIFY signedIn)
+    Q_PROPERTY(QJsonObject user READ user NOTIFY userChanged)
     Q_PROPERTY(QJsonObject kiosk READ kiosk NOTIFY signedIn)
 public:
     enum class State {
@@ -88,6 +88,9 @@ Q_SIGNALS:
     // a kiosk.
     void signedIn(const QJsonObject &identity);
     void signInFailed(const Muster::RpcError &error); // wrong password, expired token, …
+    // user() changed: signed in, or my own account changed while signed in (profile.changed:
+    // a new role or name), so what is offered to me can follow at once.
+    void userChanged();
     void tokenChanged(const QString &token);
     void pushReceived(const QString &method, const QJsonObject &params);
     // The server may have missed changes (it lost touch with the other servers or with its
@@ -123,6 +126,7 @@ private:
     void onConnected();
     void onDisconnected();
     void onTextMessage(const QString &message);
+    void followMyAccount(const QJsonObject &account);
     void onPingTick();
     void finish(qint64 id, const QJsonValue &result, const RpcError &error);
     void failAllPending(const RpcError &error);

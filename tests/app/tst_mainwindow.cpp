@@ -1,11 +1,10 @@
 // The desktop app driven offscreen against a real server: the login dialog's errors and success,
 // the board filling with the organisation, live updates from another member, and setting my own
 // state from the picker and with Ctrl+digit.
-#include "admin/admindialog.h"
+#include "admin/administrationplace.h"
 #include "admin/peoplepage.h"
 #include "admin/statespage.h"
 #include "admin/teamspage.h"
-#include "board/boardwindow.h"
 #include "board/organisationswindow.h"
 #include "board/statustray.h"
 #include "client/connection.h"
@@ -16,6 +15,7 @@
 #include "profile/avatarcropper.h"
 #include "profile/profiledialog.h"
 #include "services/passwordhasher.h"
+#include "shell/mainwindow.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -199,7 +199,7 @@ private Q_SLOTS:
         connection.signIn(
             webSocketUrl(serverAddress()), QStringLiteral("zed"), QStringLiteral("correct horse"));
         QVERIFY(in.wait());
-        BoardWindow board(connection);
+        MainWindow board(connection);
         auto *teams = board.findChild<QComboBox *>(QStringLiteral("teamPicker"));
         QTRY_COMPARE(teams->count(), 3);
         QTRY_COMPARE(teams->currentText(), QStringLiteral("Zulu"));
@@ -218,7 +218,7 @@ private Q_SLOTS:
         connection.signIn(
             webSocketUrl(serverAddress()), QStringLiteral("cy"), QStringLiteral("correct horse"));
         QVERIFY(in.wait());
-        BoardWindow board(connection);
+        MainWindow board(connection);
         auto *picker = board.findChild<QComboBox *>(QStringLiteral("statePicker"));
         auto *clearAfter = board.findChild<QComboBox *>(QStringLiteral("clearAfter"));
         QTRY_VERIFY(board.model().rowCount() > 0);
@@ -379,7 +379,7 @@ private Q_SLOTS:
         adaConnection.signIn(
             webSocketUrl(serverAddress()), QStringLiteral("ada"), QStringLiteral("correct horse"));
         QVERIFY(adaIn.wait());
-        BoardWindow board(adaConnection);
+        MainWindow board(adaConnection);
         board.show();
         QTRY_COMPARE(board.model().rowCount(), 4);
 
@@ -472,7 +472,7 @@ private Q_SLOTS:
         connection.signIn(webSocketUrl(serverAddress()), QStringLiteral("dmitri"),
             QStringLiteral("correct horse"));
         QVERIFY(in.wait());
-        BoardWindow board(connection);
+        MainWindow board(connection);
         board.resize(560, 900);
         board.show();
         QVERIFY(QTest::qWaitForWindowExposed(&board));
@@ -483,8 +483,8 @@ private Q_SLOTS:
         QVERIFY(!view->model()->index(7, 0).data(PresenceModel::OnlineRole).toBool());
         QCOMPARE(view->model()->index(0, 0).data(PresenceModel::DisplayNameRole).toString(),
             QStringLiteral("Amara Okafor"));
-        QVERIFY(board.statusBar()->findChildren<QLabel *>().last()->text().startsWith(
-            QStringLiteral("7 of 12")));
+        QCOMPARE(board.findChild<QLabel *>(QStringLiteral("onlineCount"))->text(),
+            QStringLiteral("7 of 12 people online"));
         if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty()) {
             QTest::qWait(100); // let the last pushes paint
             QVERIFY(board.grab().save(QDir(shots).filePath(QStringLiteral("busy-board.png"))));
@@ -516,7 +516,7 @@ private Q_SLOTS:
         connection.signIn(
             webSocketUrl(serverAddress()), QStringLiteral("ada"), QStringLiteral("correct horse"));
         QVERIFY(in.wait());
-        BoardWindow board(connection);
+        MainWindow board(connection);
         board.show();
         QVERIFY(QTest::qWaitForWindowExposed(&board));
         auto *view = board.findChild<QListView *>(QStringLiteral("people"));
@@ -668,7 +668,7 @@ private Q_SLOTS:
         connection.signIn(
             webSocketUrl(serverAddress()), QStringLiteral("ada"), QStringLiteral("correct horse"));
         QVERIFY(in.wait());
-        BoardWindow board(connection);
+        MainWindow board(connection);
         board.show();
         QVERIFY(QTest::qWaitForWindowExposed(&board));
         QTRY_COMPARE(board.model().rowCount(), 4);
@@ -702,7 +702,7 @@ private Q_SLOTS:
             webSocketUrl(serverAddress()), QStringLiteral("bo"), QStringLiteral("correct horse"));
         QVERIFY(in.wait());
         const QString bo = connection.user().value(QStringLiteral("id")).toString();
-        BoardWindow board(connection);
+        MainWindow board(connection);
         QTRY_VERIFY(board.model().person(bo));
         StateListModel &states = *board.model().states();
         QTRY_COMPARE(states.rowCount(), 5);
@@ -807,14 +807,14 @@ private Q_SLOTS:
         {
             Connection staff;
             QVERIFY(signIn(staff, QStringLiteral("sam")));
-            BoardWindow board(staff);
-            QVERIFY(!board.findChild<QAction *>(QStringLiteral("administration"))->isVisible());
+            MainWindow board(staff);
+            QVERIFY(!board.offeredPlaces().contains(QStringLiteral("administration")));
         }
 
         // Admin: teams and statuses.
         Connection root;
         QVERIFY(signIn(root, QStringLiteral("root")));
-        AdminDialog admin(root);
+        AdministrationPlace admin(root);
         admin.show();
         QVERIFY(admin.teamsPage() && admin.statesPage() && admin.peoplePage());
         TeamsPage *teams = admin.teamsPage();
@@ -867,7 +867,7 @@ private Q_SLOTS:
         // Manager: people only, and only within the role rules.
         Connection meg;
         QVERIFY(signIn(meg, QStringLiteral("meg")));
-        AdminDialog managing(meg);
+        AdministrationPlace managing(meg);
         managing.show();
         QVERIFY(managing.peoplePage() && !managing.teamsPage() && !managing.statesPage());
         PeoplePage *people = managing.peoplePage();
@@ -915,7 +915,7 @@ private Q_SLOTS:
         connection.signIn(
             webSocketUrl(serverAddress()), QStringLiteral("dee"), QStringLiteral("correct horse"));
         QVERIFY(in.wait());
-        BoardWindow board(connection);
+        MainWindow board(connection);
         QVERIFY(board.findChild<QAction *>(QStringLiteral("allOrganisations"))->isVisible());
         // The board opens on dee's own team (earlier tests moved people between teams).
         const int deeTeam = int(m_server->sql()
@@ -965,7 +965,7 @@ private Q_SLOTS:
         ada.signIn(
             webSocketUrl(serverAddress()), QStringLiteral("ada"), QStringLiteral("correct horse"));
         QVERIFY(adaIn.wait());
-        BoardWindow adaBoard(ada);
+        MainWindow adaBoard(ada);
         QVERIFY(!adaBoard.findChild<QAction *>(QStringLiteral("allOrganisations"))->isVisible());
     }
 };

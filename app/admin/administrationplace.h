@@ -1,11 +1,12 @@
-// Administration in one window: People for managers, Teams and Statuses for admins too. Keeps its
-// own organisation-wide copy of people, teams and states; the models keep it live.
+// The Administration place: People for managers, Teams and Statuses for admins too. Keeps its own
+// organisation-wide copy of people, teams and states (the board may show one team); the models
+// keep it live.
 #pragma once
 
 #include "models/presencemodel.h"
 #include "models/teamlistmodel.h"
 
-#include <QDialog>
+#include <QWidget>
 
 class QTabWidget;
 
@@ -16,11 +17,11 @@ class PeoplePage;
 class StatesPage;
 class TeamsPage;
 
-class AdminDialog : public QDialog
+class AdministrationPlace : public QWidget
 {
     Q_OBJECT
 public:
-    explicit AdminDialog(Connection &connection, QWidget *parent = nullptr);
+    explicit AdministrationPlace(Connection &connection, QWidget *parent = nullptr);
 
     // Null when the signed-in role may not use that page.
     PeoplePage *peoplePage() const { return m_peoplePage; }

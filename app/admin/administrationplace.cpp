@@ -1,5 +1,5 @@
-// See admindialog.h.
-#include "admindialog.h"
+// See administrationplace.h.
+#include "administrationplace.h"
 
 #include "client/connection.h"
 #include "domain/role.h"
@@ -7,21 +7,16 @@
 #include "statespage.h"
 #include "teamspage.h"
 
-#include <QDialogButtonBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace Muster {
 
-AdminDialog::AdminDialog(Connection &connection, QWidget *parent)
-    : QDialog(parent)
+AdministrationPlace::AdministrationPlace(Connection &connection, QWidget *parent)
+    : QWidget(parent)
     , m_connection(connection)
     , m_tabs(new QTabWidget(this))
 {
-    setWindowTitle(
-        tr("Administration — %1")
-            .arg(connection.user().value(QStringLiteral("organisationName")).toString()));
-    setObjectName(QStringLiteral("adminDialog"));
     const Role role = roleFromName(connection.user().value(QStringLiteral("role")).toString())
                           .value_or(Role::Banned);
     if (roleAtLeast(role, Role::Manager)) {
@@ -34,13 +29,9 @@ AdminDialog::AdminDialog(Connection &connection, QWidget *parent)
         m_tabs->addTab(m_teamsPage, tr("&Teams"));
         m_tabs->addTab(m_statesPage, tr("&Statuses"));
     }
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
-    layout->addWidget(buttons);
-    resize(640, 460);
 
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     // The lists load themselves, again after a reconnect or a resync, and follow pushes.
     m_people.setConnection(&m_connection);
     m_teams.setConnection(&m_connection);
