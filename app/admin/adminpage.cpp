@@ -2,6 +2,7 @@
 #include "adminpage.h"
 
 #include "client/connection.h"
+#include "common/errortext.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -57,7 +58,7 @@ void AdminPage::run(RpcReply *change, std::function<void(const QJsonValue &resul
         m_busy = false;
         Q_EMIT busyChanged(false);
         if (error.isValid()) {
-            showMessage(error.message);
+            showMessage(errorText(error));
             return;
         }
         if (onDone)

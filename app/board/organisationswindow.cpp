@@ -4,6 +4,7 @@
 
 #include "avatarcache.h"
 #include "client/connection.h"
+#include "common/errortext.h"
 #include "peoplefiltermodel.h"
 #include "persondelegate.h"
 
@@ -94,7 +95,7 @@ void OrganisationsWindow::loadOrganisations()
 {
     m_board.organisations()->then(this, [this](const QJsonValue &result, const RpcError &error) {
         if (error.isValid()) {
-            m_summary->setText(error.message);
+            m_summary->setText(errorText(error));
             return;
         }
         const QSignalBlocker block(m_organisations);
@@ -123,7 +124,7 @@ void OrganisationsWindow::watchAndLoad()
             if (org != shownOrganisation())
                 return; // another one was chosen meanwhile
             if (error.isValid()) {
-                m_summary->setText(error.message);
+                m_summary->setText(errorText(error));
                 return;
             }
             if (m_model.watchedOrganisation() == org)

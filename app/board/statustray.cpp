@@ -44,6 +44,8 @@ StatusTray::StatusTray(PresenceModel &model, QWidget *window, QObject *parent)
                     m_window->activateWindow();
                 }
             });
+        connect(
+            m_icon.get(), &QSystemTrayIcon::messageClicked, this, &StatusTray::notificationClicked);
         m_icon->show();
     }
     connect(m_model.states(), &QAbstractItemModel::modelReset, this, &StatusTray::rebuildMenu);
@@ -53,6 +55,13 @@ StatusTray::StatusTray(PresenceModel &model, QWidget *window, QObject *parent)
 }
 
 StatusTray::~StatusTray() = default;
+
+void StatusTray::notify(const QString &title, const QString &body)
+{
+    m_lastNotification = body.isEmpty() ? title : title + u'\n' + body;
+    if (m_icon && QSystemTrayIcon::supportsMessages())
+        m_icon->showMessage(title, body, QSystemTrayIcon::Information);
+}
 
 bool StatusTray::isVisible() const
 {

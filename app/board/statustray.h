@@ -27,9 +27,14 @@ public:
     void setMyUserId(const QString &userId);
     bool isVisible() const; // a tray icon is shown (a system tray exists)
     QMenu *menu() { return &m_menu; }
+    // A desktop notification from the tray (a reward to collect, a shift stopped for me); where
+    // there is no tray it is kept as the last one, for the window to show instead.
+    void notify(const QString &title, const QString &body);
+    QString lastNotification() const { return m_lastNotification; }
 
 Q_SIGNALS:
     void stateChosen(int row); // a row of the model's states
+    void notificationClicked();
 
 private:
     void rebuildMenu();
@@ -41,6 +46,7 @@ private:
     QMenu m_menu;
     QActionGroup *m_group = nullptr;
     std::unique_ptr<QSystemTrayIcon> m_icon;
+    QString m_lastNotification;
 };
 
 } // namespace Muster

@@ -1,9 +1,10 @@
 // See desktopsession.h.
 #include "desktopsession.h"
 
-#include "shell/mainwindow.h"
-#include "login/logindialog.h"
 #include "client/serverurl.h"
+#include "common/errortext.h"
+#include "login/logindialog.h"
+#include "shell/mainwindow.h"
 
 #include <QApplication>
 #include <QSettings>
@@ -23,7 +24,7 @@ DesktopSession::DesktopSession(QObject *parent)
             m_tokens.erase(account());
             showLogin(error.reason == QStringLiteral("session_expired")
                     ? tr("Your session has ended. Please sign in again.")
-                    : error.message);
+                    : errorText(error));
         }
     });
 }

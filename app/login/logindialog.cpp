@@ -3,6 +3,7 @@
 
 #include "client/connection.h"
 #include "client/serverurl.h"
+#include "common/errortext.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -198,7 +199,7 @@ void LoginDialog::onSignInFailed(const RpcError &error)
     } else if (error.reason == QStringLiteral("forbidden")) {
         showMessage(tr("This account is disabled. Ask an administrator."));
     } else {
-        showMessage(error.message);
+        showMessage(errorText(error));
     }
 }
 

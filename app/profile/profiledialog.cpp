@@ -6,6 +6,7 @@
 #include "avatarcropdialog.h"
 #include "avatargenerator.h"
 #include "client/connection.h"
+#include "common/errortext.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -105,6 +106,12 @@ void ProfileDialog::showMessage(const QString &message)
     m_message->setVisible(!message.isEmpty());
 }
 
+QHash<QString, QString> ProfileDialog::fieldLabels()
+{
+    return {{QStringLiteral("displayName"), tr("Name")}, {QStringLiteral("email"), tr("Email")},
+        {QStringLiteral("newPassword"), tr("New password")}};
+}
+
 void ProfileDialog::setBusy(bool busy)
 {
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(!busy);
@@ -115,7 +122,7 @@ void ProfileDialog::load()
     setBusy(true);
     m_profile.get()->then(this, [this](const QJsonValue &result, const RpcError &error) {
         if (error.isValid()) {
-            showMessage(tr("Could not load your profile: %1").arg(error.message));
+            showMessage(tr("Could not load your profile. %1").arg(errorText(error)));
             return;
         }
         const QJsonObject profile = result.toObject();
@@ -183,7 +190,7 @@ void ProfileDialog::sendAvatar(const QString &image, const QByteArray &bytes)
         this, [this, bytes](const QJsonValue &result, const RpcError &error) {
             m_choosePicture->setEnabled(true);
             if (error.isValid()) {
-                showMessage(tr("Your picture was not saved: %1").arg(error.message));
+                showMessage(tr("Your picture was not saved. %1").arg(errorText(error)));
                 showAvatar();
                 return;
             }
@@ -223,7 +230,7 @@ void ProfileDialog::save()
         this, [this, passwordWanted](const QJsonValue &result, const RpcError &error) {
             setBusy(false);
             if (error.isValid()) {
-                showMessage(error.message);
+                showMessage(errorText(error, fieldLabels()));
                 return;
             }
             m_loadedName = result.toObject().value(QStringLiteral("displayName")).toString();
@@ -249,7 +256,7 @@ void ProfileDialog::savePassword()
             } else if (error.reason == QStringLiteral("rate_limited")) {
                 showMessage(tr("Too many wrong attempts. Try again later."));
             } else {
-                showMessage(error.message);
+                showMessage(errorText(error, fieldLabels()));
             }
         });
 }

@@ -5,6 +5,7 @@
 #include "client/profileclient.h"
 
 #include <QDialog>
+#include <QHash>
 
 class QDialogButtonBox;
 class QLabel;
@@ -36,6 +37,8 @@ private:
     void savePassword();
     void showMessage(const QString &message);
     void setBusy(bool busy);
+    // The form's labels for the fields the server names in a refusal.
+    static QHash<QString, QString> fieldLabels();
 
     Connection &m_connection;
     ProfileClient m_profile;

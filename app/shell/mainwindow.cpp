@@ -7,6 +7,10 @@
 #include "board/statedecorationproxy.h"
 #include "board/statustray.h"
 #include "client/connection.h"
+#include "common/errortext.h"
+#include "events/eventspage.h"
+#include "kiosks/kioskspage.h"
+#include "mytime/mytimepage.h"
 #include "profile/profiledialog.h"
 
 #include <QAction>
@@ -106,6 +110,12 @@ MainWindow::MainWindow(Connection &connection, QWidget *parent)
         m_boardPage = new BoardPage(m_connection, m_model, m_avatars, this);
         return m_boardPage;
     });
+    addPlace(QStringLiteral("mytime"), tr("My time"), Role::Volunteer,
+        [this] { return new MyTimePage(m_connection, m_notices, this); });
+    addPlace(QStringLiteral("events"), tr("Events"), Role::Manager,
+        [this] { return new EventsPage(m_connection, this); });
+    addPlace(QStringLiteral("kiosks"), tr("Kiosks"), Role::Lead,
+        [this] { return new KiosksPage(m_connection, this); });
     addPlace(QStringLiteral("administration"), tr("Administration"), Role::Manager,
         [this] { return new AdministrationPlace(m_connection, this); });
     connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::onPlaceChosen);
@@ -148,10 +158,39 @@ MainWindow::MainWindow(Connection &connection, QWidget *parent)
     // My name may change while signed in (profile.changed).
     connect(&m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::onConnectionState);
 
+    connect(&m_notices, &QAbstractItemModel::modelReset, this, &MainWindow::onNoticesLoaded);
+    connect(&m_notices, &QAbstractItemModel::rowsInserted, this,
+        [this](const QModelIndex &, int first, int last) { onNoticesAdded(first, last); });
+    connect(m_tray, &StatusTray::notificationClicked, this, [this] {
+        showPlace(QStringLiteral("mytime"));
+        show();
+        raise();
+        activateWindow();
+    });
+
     restoreLayout();
     offerPlaces();
     onConnectionState();
     m_model.setConnection(&m_connection);
+    m_notices.setConnection(&m_connection);
+}
+
+void MainWindow::onNoticesLoaded()
+{
+    // A notice that waits for me (a shift the day boundary stopped) comes before anything else.
+    if (m_notices.waitingCount() > 0)
+        showPlace(QStringLiteral("mytime"));
+}
+
+void MainWindow::onNoticesAdded(int first, int last)
+{
+    for (int row = first; row <= last; ++row) {
+        const Notification *n = m_notices.notificationAt(row);
+        if (n && !n->acknowledged)
+            m_tray->notify(n->title, n->body);
+    }
+    if (m_notices.waitingCount() > 0)
+        showPlace(QStringLiteral("mytime"));
 }
 
 MainWindow::~MainWindow() = default;
@@ -385,7 +424,7 @@ void MainWindow::chooseState(int row)
             --m_changesOnTheirWay;
             if (error.isValid()) {
                 statusBar()->showMessage(
-                    tr("Your status was not changed: %1").arg(error.message), 8000);
+                    tr("Your status was not changed. %1").arg(errorText(error)), 8000);
                 syncMyState();
             }
         });

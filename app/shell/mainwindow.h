@@ -9,6 +9,7 @@
 #include "client/boardclient.h"
 #include "common/idlemonitor.h"
 #include "domain/role.h"
+#include "models/notificationlistmodel.h"
 #include "models/presencemodel.h"
 
 #include <QMainWindow>
@@ -39,6 +40,9 @@ public:
     ~MainWindow() override;
 
     PresenceModel &model() { return m_model; }
+    // My notices: a new one is announced from the tray; one that waits for my confirmation
+    // opens My time before anything else.
+    NotificationListModel &notices() { return m_notices; }
     AvatarCache &avatars() { return m_avatars; }
     AutoAway &autoAway() { return m_autoAway; }
     StatusTray *tray() const { return m_tray; }
@@ -80,12 +84,15 @@ private:
     void setUpAutoAway(QMenu *menu);
     void saveLayout();
     void refresh();
+    void onNoticesLoaded();
+    void onNoticesAdded(int first, int last);
     Role myRole() const;
     // When a state chosen now should clear itself, from the "clear after" choice.
     QDateTime chosenEnd() const;
 
     Connection &m_connection;
     PresenceModel m_model;
+    NotificationListModel m_notices;
     BoardClient m_board;
     AvatarCache m_avatars;
     IdleMonitor m_idle;

@@ -111,6 +111,7 @@ void KioskService::resume(const RpcCall &call)
             m_hub.attachKiosk(socket, caller.kioskId);
             qCInfo(lcTimeclock) << "kiosk" << caller.kioskName << "connected from"
                                 << socket->peerAddress();
+            publishChange(resumed.organisationId, resumed.kiosk); // its "last seen" moved
             call.reply(QJsonObject {{QStringLiteral("kiosk"), resumed.kiosk.toJson()},
                 {QStringLiteral("organisationId"),
                     resumed.organisationId.toString(QUuid::WithoutBraces)},
@@ -174,6 +175,7 @@ void KioskService::approvePairing(
             m_attempts.succeeded(attemptId);
             const QJsonObject json = kiosk.toJson();
             call.reply(QJsonObject {{QStringLiteral("kiosk"), json}});
+            publishChange(call.caller().organisationId, kiosk);
             // The waiting kiosk learns at once, on whichever server it waits; it signs in with
             // the token it already holds.
             m_relay.publish({Audience::pairing(code), QStringLiteral("kiosk.approved"),
@@ -199,10 +201,11 @@ void KioskService::update(const RpcCall &call)
         return call.fail(RpcError::invalidParams(QStringLiteral("\"name\" must not be blank")));
     const Caller caller = call.caller();
     m_store.update(caller.organisationId, caller.userId, kioskId, change, this,
-        [call](const Kiosk &kiosk, const StoreError &e) {
+        [this, call](const Kiosk &kiosk, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());
             call.reply(QJsonObject {{QStringLiteral("kiosk"), kiosk.toJson()}});
+            publishChange(call.caller().organisationId, kiosk);
         });
 }
 
@@ -218,12 +221,20 @@ void KioskService::revoke(const RpcCall &call)
             if (e)
                 return call.fail(e.toRpcError());
             call.reply(QJsonObject {{QStringLiteral("kiosk"), kiosk.toJson()}});
+            publishChange(call.caller().organisationId, kiosk);
             qCInfo(lcTimeclock) << "kiosk" << kiosk.name << "revoked: disconnecting it";
             // Told, then cut off, on every server: its token no longer resumes either.
             m_relay.publish({Audience::kiosk(kioskId), QStringLiteral("kiosk.revoked"),
                 {{QStringLiteral("kioskId"), kioskId.toString(QUuid::WithoutBraces)}},
                 QStringLiteral("kiosk revoked")});
         });
+}
+
+void KioskService::publishChange(const QUuid &organisationId, const Kiosk &kiosk)
+{
+    // Every lead and above sees the kiosk list change at once, on whichever server.
+    m_relay.publish({Audience::atLeast(organisationId, Role::Lead),
+        QStringLiteral("kiosks.changed"), {{QStringLiteral("kiosk"), kiosk.toJson()}}});
 }
 
 } // namespace Muster

@@ -40,6 +40,8 @@ public:
 private:
     void approvePairing(
         const RpcCall &call, const KioskStore::Approval &approval, const QUuid &attemptId);
+    // kiosks.changed to the organisation's leads and above.
+    void publishChange(const QUuid &organisationId, const Kiosk &kiosk);
 
     KioskStore m_store;
     PushHub &m_hub;

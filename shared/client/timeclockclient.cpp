@@ -66,6 +66,11 @@ RpcReply *TimeclockClient::rewards(const QString &eventId, const QString &userId
     return m_connection->request(QStringLiteral("rewards.list"), scope(eventId, userId));
 }
 
+RpcReply *TimeclockClient::bonuses(const QString &eventId)
+{
+    return m_connection->request(QStringLiteral("bonuses.list"), scope(eventId, QString()));
+}
+
 RpcReply *TimeclockClient::notifications(bool unreadOnly)
 {
     QJsonObject params;

@@ -34,6 +34,8 @@ public:
         const QString &eventId = QString(), const QString &userId = QString());
     Q_INVOKABLE Muster::RpcReply *rewards(
         const QString &eventId = QString(), const QString &userId = QString());
+    // The event's bonus windows (empty: the active event).
+    Q_INVOKABLE Muster::RpcReply *bonuses(const QString &eventId = QString());
     Q_INVOKABLE Muster::RpcReply *notifications(bool unreadOnly = false);
     Q_INVOKABLE Muster::RpcReply *acknowledge(const QString &notificationId);
     Q_INVOKABLE Muster::RpcReply *createQuickCode();

@@ -7,7 +7,7 @@
 #include "domain/event.h"
 #include "models/connectionfeed.h"
 
-#include <QAbstractListModel>
+#include <QAbstractTableModel>
 #include <QJsonArray>
 #include <QList>
 
@@ -15,13 +15,15 @@
 
 namespace Muster {
 
-class EventListModel : public QAbstractListModel
+class EventListModel : public QAbstractTableModel
 {
     Q_OBJECT
     Q_PROPERTY(QString activeEventId READ activeEventId NOTIFY activeEventChanged)
     Q_PROPERTY(QString activeEventName READ activeEventName NOTIFY activeEventChanged)
     Q_PROPERTY(bool hasActiveEvent READ hasActiveEvent NOTIFY activeEventChanged)
 public:
+    // The desktop's table; QML reads the roles of column 0.
+    enum Column { NameColumn, DatesColumn, TimeZoneColumn, DayStartColumn, StatusColumn };
     enum Roles {
         IdRole = Qt::UserRole + 1, // QString
         NameRole, // QString
@@ -38,7 +40,9 @@ public:
     explicit EventListModel(QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
     void setConnection(Connection *connection);
@@ -50,6 +54,10 @@ public:
     QString activeEventId() const;
     QString activeEventName() const;
     bool hasActiveEvent() const { return activeEvent() != nullptr; }
+    const Event *eventAt(int row) const;
+    int rowOf(const QString &eventId) const;
+    // "Active", "Archived", "Over", "Upcoming", "Not active": where an event stands, in words.
+    static QString statusText(const Event &event, const QDateTime &now);
 
 public Q_SLOTS:
     void reload();

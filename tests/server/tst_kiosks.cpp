@@ -77,6 +77,9 @@ private Q_SLOTS:
         // A lead of another organisation, or a wrong code, approves nothing.
         TestClient otherLead;
         QVERIFY(otherLead.signIn(m_server->wsUrl(), QStringLiteral("otherlead")));
+        TestClient vera;
+        QVERIFY(vera.signIn(m_server->wsUrl(), QStringLiteral("vera")));
+        m_admin.clearPushes();
         QCOMPARE(TestClient::errorReason(m_lead.call(QStringLiteral("kiosks.approve"),
                      {{QStringLiteral("pairingCode"), QStringLiteral("ZZZZZZ")},
                          {QStringLiteral("name"), QStringLiteral("X")}})),
@@ -96,6 +99,14 @@ private Q_SLOTS:
         const QDateTime expires = QDateTime::fromString(
             kioskJson.value(QStringLiteral("expiresAt")).toString(), Qt::ISODateWithMs);
         QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(expires) - 48 * 3600) < 60);
+        // Leads and above see the new kiosk at once (the Kiosks screen); volunteers are not told.
+        QCOMPARE(m_admin.waitForPush(QStringLiteral("kiosks.changed"))
+                     .value(QStringLiteral("kiosk"))
+                     .toObject()
+                     .value(QStringLiteral("name")),
+            QStringLiteral("Front desk"));
+        QVERIFY(vera.noPush(QStringLiteral("kiosks.changed"), {}, 300));
+        QVERIFY(otherLead.noPush(QStringLiteral("kiosks.changed"), {}, 0));
         // The waiting kiosk hears at once; the code cannot be used twice.
         QCOMPARE(kiosk.waitForPush(QStringLiteral("kiosk.approved"))
                      .value(QStringLiteral("kiosk"))
@@ -107,8 +118,16 @@ private Q_SLOTS:
                          {QStringLiteral("name"), QStringLiteral("Y")}})),
             QStringLiteral("not_found"));
 
+        m_admin.clearPushes();
         const QJsonObject resumed = resultOf(
             kiosk.call(QStringLiteral("kiosk.resume"), {{QStringLiteral("deviceToken"), token}}));
+        // Its last contact moves on the leads' screens as it connects.
+        QVERIFY(!m_admin.waitForPush(QStringLiteral("kiosks.changed"))
+                     .value(QStringLiteral("kiosk"))
+                     .toObject()
+                     .value(QStringLiteral("lastSeen"))
+                     .toString()
+                     .isEmpty());
         QCOMPARE(
             resumed.value(QStringLiteral("organisationName")).toString(), QStringLiteral("Con"));
         QVERIFY(!resultOf(
@@ -317,6 +336,13 @@ private Q_SLOTS:
                     .value(QStringLiteral("revoked"))
                     .toBool());
         QVERIFY(kiosk.waitForDisconnect(3000));
+        QVERIFY(m_admin
+                    .waitForPush(QStringLiteral("kiosks.changed"),
+                        {{QStringLiteral("kiosk"), revoked.value(QStringLiteral("kiosk"))}})
+                    .value(QStringLiteral("kiosk"))
+                    .toObject()
+                    .value(QStringLiteral("revoked"))
+                    .toBool());
         TestClient again;
         QVERIFY(again.open(m_server->wsUrl()));
         QCOMPARE(TestClient::errorReason(again.call(QStringLiteral("kiosk.resume"),
@@ -344,6 +370,14 @@ private Q_SLOTS:
                      .value(QStringLiteral("location"))
                      .toString(),
             QStringLiteral("Hall C"));
+        QCOMPARE(m_admin
+                     .waitForPush(QStringLiteral("kiosks.changed"),
+                         {{QStringLiteral("kiosk"), updated.value(QStringLiteral("kiosk"))}})
+                     .value(QStringLiteral("kiosk"))
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
+            QStringLiteral("Older kiosk"));
         m_server->sql().exec(
             "UPDATE kiosks SET expires_at = now() - interval '1 minute' WHERE id = $1",
             PgParams() << QUuid::fromString(paired.id));

@@ -1,0 +1,210 @@
+// The Events place driven offscreen against a real server: an administrator makes an event in
+// its own time zone (the times typed are that zone's wall clock), is told plainly what is wrong
+// with a form, changes and archives events and switches the active one, while a second
+// administrator's list follows live; a past event is read-only; a manager looks but does not
+// change.
+#include "client/connection.h"
+#include "client/serverurl.h"
+#include "events/eventeditor.h"
+#include "events/eventspage.h"
+#include "testclient.h"
+#include "testserver.h"
+#include "timeclockhelpers.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace Muster;
+using namespace Muster::Test;
+
+class TestEventsPlace : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestServer> m_server;
+
+    bool signIn(Connection &connection, const QString &login)
+    {
+        QSignalSpy in(&connection, &Connection::signedIn);
+        connection.signIn(
+            webSocketUrl(QStringLiteral("127.0.0.1:%1").arg(m_server->server().port())), login,
+            QStringLiteral("correct horse"));
+        return in.wait();
+    }
+
+    static void fill(EventEditor *editor, const QString &name, const QString &zone,
+        const QDateTime &startWallClock, const QDateTime &endWallClock)
+    {
+        editor->findChild<QLineEdit *>(QStringLiteral("name"))->setText(name);
+        editor->findChild<QComboBox *>(QStringLiteral("timeZone"))->setCurrentText(zone);
+        editor->findChild<QDateTimeEdit *>(QStringLiteral("start"))->setDateTime(startWallClock);
+        editor->findChild<QDateTimeEdit *>(QStringLiteral("end"))->setDateTime(endWallClock);
+    }
+
+    static void save(EventEditor *editor)
+    {
+        editor->findChild<QDialogButtonBox *>(QStringLiteral("buttons"))
+            ->button(QDialogButtonBox::Save)
+            ->click();
+    }
+
+    QString status(EventsPage &page, const QString &name)
+    {
+        for (int row = 0; row < page.events().rowCount(); ++row) {
+            if (page.events().index(row, EventListModel::NameColumn).data().toString() == name)
+                return page.events().index(row, EventListModel::StatusColumn).data().toString();
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_server = std::make_unique<TestServer>();
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorMessage()));
+        QVERIFY(!m_server->createOrganisation(QStringLiteral("Con")).isNull());
+        for (const auto &[login, role] : {std::pair {QStringLiteral("ada"), Role::Admin},
+                 std::pair {QStringLiteral("alf"), Role::Admin},
+                 std::pair {QStringLiteral("meg"), Role::Manager}})
+            QVERIFY(!m_server->createUser(login, QStringLiteral("Con"), role).isNull());
+    }
+    void cleanupTestCase() { m_server.reset(); }
+
+    void administratorsRunEvents()
+    {
+        Connection ada;
+        QVERIFY(signIn(ada, QStringLiteral("ada")));
+        Connection alf;
+        QVERIFY(signIn(alf, QStringLiteral("alf")));
+        EventsPage page(ada);
+        page.resize(1000, 500);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        EventsPage other(alf);
+        QTRY_COMPARE(page.events().rowCount(), 0);
+
+        // The form says what is wrong before anything is sent.
+        EventEditor *editor = page.newEvent();
+        QVERIFY(editor);
+        const QDate day = QDate::currentDate().addDays(10);
+        fill(editor, QStringLiteral("Spring Con"), QStringLiteral("Europe/Berlin"),
+            QDateTime(day, QTime(18, 0), Qt::UTC), QDateTime(day, QTime(9, 0), Qt::UTC));
+        save(editor);
+        QCOMPARE(editor->problem(), QStringLiteral("⚠ The event must end after it starts."));
+        fill(editor, QStringLiteral("Spring Con"), QStringLiteral("Mars/Olympus"),
+            QDateTime(day, QTime(9, 0), Qt::UTC), QDateTime(day.addDays(3), QTime(18, 0), Qt::UTC));
+        save(editor);
+        QVERIFY(editor->problem().contains(QStringLiteral("is not a time zone")));
+
+        // 09:00 in Berlin, as its volunteers read their watches; made active.
+        fill(editor, QStringLiteral("Spring Con"), QStringLiteral("Europe/Berlin"),
+            QDateTime(day, QTime(9, 0), Qt::UTC), QDateTime(day.addDays(3), QTime(18, 0), Qt::UTC));
+        editor->findChild<QSpinBox *>(QStringLiteral("dayBoundaryHour"))->setValue(5);
+        editor->findChild<QCheckBox *>(QStringLiteral("activate"))->setChecked(true);
+        save(editor);
+        QTRY_COMPARE(page.events().rowCount(), 1);
+        QTRY_VERIFY(!page.findChild<EventEditor *>());
+        QCOMPARE(status(page, QStringLiteral("Spring Con")), QStringLiteral("Active"));
+        QTRY_COMPARE(status(other, QStringLiteral("Spring Con")), QStringLiteral("Active"));
+        const PgResult row = m_server->sql().exec("SELECT time_zone, day_boundary_hour, starts_at "
+                                                  "= $1 FROM events WHERE name = 'Spring Con'",
+            PgParams() << QDateTime(day, QTime(9, 0), QTimeZone("Europe/Berlin")).toUTC());
+        QCOMPARE(row.text(0, 0), QStringLiteral("Europe/Berlin"));
+        QCOMPARE(row.toInt(0, 1), 5);
+        QCOMPARE(row.text(0, 2), QStringLiteral("t"));
+        QCOMPARE(page.events().index(0, EventListModel::DayStartColumn).data().toString(),
+            QStringLiteral("05:00"));
+        const QString spring = page.selectedEvent();
+        QVERIFY(!spring.isEmpty());
+
+        // A second one with the same name is refused in words; another name goes through.
+        editor = page.newEvent();
+        fill(editor, QStringLiteral("spring con"), QStringLiteral("UTC"),
+            QDateTime(day.addDays(60), QTime(9, 0), Qt::UTC),
+            QDateTime(day.addDays(62), QTime(18, 0), Qt::UTC));
+        save(editor);
+        QTRY_VERIFY(editor->problem().contains(QStringLiteral("already called")));
+        editor->findChild<QLineEdit *>(QStringLiteral("name"))
+            ->setText(QStringLiteral("Summer Con"));
+        save(editor);
+        QTRY_COMPARE(page.events().rowCount(), 2);
+        QTRY_COMPARE(other.events().rowCount(), 2);
+        QCOMPARE(status(page, QStringLiteral("Summer Con")), QStringLiteral("Upcoming"));
+        if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(page.grab().save(QDir(shots).filePath(QStringLiteral("events.png"))));
+
+        // Change only the day boundary: the only change sent, audited old → new.
+        page.selectEvent(spring);
+        editor = page.editSelected();
+        QVERIFY(editor);
+        editor->findChild<QSpinBox *>(QStringLiteral("dayBoundaryHour"))->setValue(6);
+        QCOMPARE(editor->changes().keys(), QStringList({QStringLiteral("dayBoundaryHour")}));
+        save(editor);
+        QTRY_COMPARE(page.events()
+                         .index(page.events().rowOf(spring), EventListModel::DayStartColumn)
+                         .data()
+                         .toString(),
+            QStringLiteral("06:00"));
+        QCOMPARE(page.selectedEvent(), spring); // the list came anew; the selection stayed
+
+        // Switch the active event, after a question.
+        const QString summer = other.events()
+                                   .eventAt(other.events().rowOf(spring) == 0 ? 1 : 0)
+                                   ->id.toString(QUuid::WithoutBraces);
+        page.selectEvent(summer);
+        page.activateSelected();
+        auto *confirm = page.findChild<QMessageBox *>(QStringLiteral("confirmActivate"));
+        QVERIFY(confirm);
+        confirm->findChild<QPushButton *>(QStringLiteral("confirm"))->click();
+        QTRY_COMPARE(status(page, QStringLiteral("Summer Con")), QStringLiteral("Active"));
+        QTRY_COMPARE(status(other, QStringLiteral("Spring Con")), QStringLiteral("Upcoming"));
+
+        // Archive Spring Con: read-only, cannot be made active, and can come back.
+        page.selectEvent(spring);
+        page.archiveSelected();
+        QTRY_COMPARE(status(page, QStringLiteral("Spring Con")), QStringLiteral("Archived"));
+        QTRY_VERIFY(!page.findChild<QPushButton *>(QStringLiteral("activate"))->isEnabled());
+        editor = page.editSelected();
+        QVERIFY(editor->findChild<QLabel *>(QStringLiteral("readOnlyNote")));
+        QVERIFY(!editor->findChild<QLineEdit *>(QStringLiteral("name"))->isEnabled());
+        editor->reject();
+        page.archiveSelected();
+        QTRY_COMPARE(status(page, QStringLiteral("Spring Con")), QStringLiteral("Upcoming"));
+    }
+
+    void aManagerLooks()
+    {
+        Connection meg;
+        QVERIFY(signIn(meg, QStringLiteral("meg")));
+        EventsPage page(meg);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTRY_COMPARE(page.events().rowCount(), 2);
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("readOnlyNote"))->isVisible());
+        QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("newEvent"))->isVisible());
+        QVERIFY(!page.newEvent());
+        page.selectEvent(page.events().eventAt(0)->id.toString(QUuid::WithoutBraces));
+        EventEditor *details = page.editSelected();
+        QVERIFY(details);
+        QVERIFY(!details->findChild<QLineEdit *>(QStringLiteral("name"))->isEnabled());
+        QVERIFY(!details->findChild<QDialogButtonBox *>(QStringLiteral("buttons"))
+                     ->button(QDialogButtonBox::Save));
+    }
+};
+
+QTEST_MAIN(TestEventsPlace)
+#include "tst_eventsplace.moc"
