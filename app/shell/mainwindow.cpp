@@ -11,6 +11,7 @@
 #include "events/eventspage.h"
 #include "kiosks/kioskspage.h"
 #include "mytime/mytimepage.h"
+#include "shifts/shiftspage.h"
 #include "profile/profiledialog.h"
 
 #include <QAction>
@@ -112,6 +113,8 @@ MainWindow::MainWindow(Connection &connection, QWidget *parent)
     });
     addPlace(QStringLiteral("mytime"), tr("My time"), Role::Volunteer,
         [this] { return new MyTimePage(m_connection, m_notices, this); });
+    addPlace(QStringLiteral("shifts"), tr("Shifts"), Role::Manager,
+        [this] { return new ShiftsPage(m_connection, this); });
     addPlace(QStringLiteral("events"), tr("Events"), Role::Manager,
         [this] { return new EventsPage(m_connection, this); });
     addPlace(QStringLiteral("kiosks"), tr("Kiosks"), Role::Lead,

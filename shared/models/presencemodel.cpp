@@ -84,6 +84,7 @@ QVariant PresenceModel::data(const QModelIndex &index, int role) const
     const Person &p = m_people.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
+    case Qt::EditRole: // what an editable combo box (a person picker) reads and completes
     case DisplayNameRole:
         return p.displayName;
     case UserIdRole:

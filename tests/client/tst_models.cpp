@@ -279,8 +279,8 @@ private Q_SLOTS:
                                     .toJsonValue()[QStringLiteral("entry")][QStringLiteral("id")]
                                     .toString();
         QTRY_COMPARE(entries.rowCount(), 1);
-        QVERIFY(entries.index(0).data(TimeEntryListModel::OngoingRole).toBool());
-        QCOMPARE(entries.index(0).data(TimeEntryListModel::TeamNameRole).toString(),
+        QVERIFY(entries.index(0, 0).data(TimeEntryListModel::OngoingRole).toBool());
+        QCOMPARE(entries.index(0, 0).data(TimeEntryListModel::TeamNameRole).toString(),
             QStringLiteral("Stage"));
         QTRY_VERIFY(totals.onShift());
         QCOMPARE(totals.shiftTeamName(), QStringLiteral("Stage"));
@@ -293,7 +293,7 @@ private Q_SLOTS:
                             {QStringLiteral("start"), wireTime(twoHoursAgo)},
                             {QStringLiteral("reason"), QStringLiteral("came early")}})
                     .contains(QStringLiteral("result")));
-        QTRY_VERIFY(entries.index(0).data(TimeEntryListModel::StartRole).toDateTime()
+        QTRY_VERIFY(entries.index(0, 0).data(TimeEntryListModel::StartRole).toDateTime()
             <= twoHoursAgo.addSecs(1));
         const QDateTime now = QDateTime::currentDateTimeUtc();
         QVERIFY(entries.workedBetween(now.addSecs(-3600), now) >= 3599);
@@ -304,7 +304,7 @@ private Q_SLOTS:
         RpcReply *clockOut = timeclock.clockOut();
         QSignalSpy clockedOut(clockOut, &RpcReply::succeeded);
         QVERIFY(clockedOut.wait());
-        QTRY_VERIFY(!entries.index(0).data(TimeEntryListModel::OngoingRole).toBool());
+        QTRY_VERIFY(!entries.index(0, 0).data(TimeEntryListModel::OngoingRole).toBool());
         // The ongoing shift counted up to now already showed two hours: wait for it to end.
         QTRY_VERIFY(!totals.onShift());
         QVERIFY(totals.workedSeconds() >= 7199);
