@@ -46,8 +46,10 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     // Superadmin is an account flag on top of the role.
     d.addSuperadmin(QStringLiteral("organisations.list"),  Attendee, [=](const RpcCall &c) { organisations->list(c); });
     d.addSuperadmin(QStringLiteral("organisations.watch"), Attendee, [=](const RpcCall &c) { organisations->watch(c); });
+    d.add(QStringLiteral("users.list"),     Manager,      [=](const RpcCall &c) { users->list(c); });
     d.add(QStringLiteral("users.update"),   Manager,      [=](const RpcCall &c) { users->update(c); });
     d.add(QStringLiteral("users.create"),   Manager,      [=](const RpcCall &c) { users->create(c); });
+    d.add(QStringLiteral("users.resetPassword"), Manager, [=](const RpcCall &c) { users->resetPassword(c); });
     d.add(QStringLiteral("users.delete"),   Admin,        [=](const RpcCall &c) { users->remove(c); });
 
     // The volunteer time clock.

@@ -143,6 +143,83 @@ void UserStore::createFromBadge(const QUuid &org, const QUuid &actor, const QStr
         });
 }
 
+void UserStore::roster(
+    const QUuid &org, const QUuid &eventId, QObject *context, RosterHandler handler)
+{
+    const PgParams params = PgParams() << org << eventId;
+    // One read of the totals per person (summed over teams) and of their open entry, in the
+    // event asked for or the active one.
+    m_db.transaction(
+        {{"SELECT muster_fail('MU404', 'not_found', 'Event not found') WHERE $2::uuid IS NOT NULL"
+          " AND NOT EXISTS (SELECT 1 FROM events WHERE organisation_id = $1 AND id = $2)",
+             params},
+            {"WITH ev AS (SELECT COALESCE($2::uuid,"
+             "   (SELECT active_event_id FROM organisations WHERE id = $1)) AS id),"
+             " totals AS (SELECT t.user_id, sum(t.worked_seconds)::bigint AS worked,"
+             "   sum(t.earned_seconds)::bigint AS earned, sum(t.entries)::int AS entries"
+             "  FROM time_totals t, ev WHERE t.organisation_id = $1 AND t.event_id = ev.id"
+             "  GROUP BY t.user_id)"
+             " SELECT u.id, u.login, u.display_name, u.role, u.home_team_id, u.badge,"
+             "  COALESCE(t.worked, 0), COALESCE(t.earned, 0), COALESCE(t.entries, 0),"
+             "  o.start_at, o.team_id"
+             " FROM users u LEFT JOIN totals t ON t.user_id = u.id"
+             " LEFT JOIN time_entries o ON o.organisation_id = $1 AND o.user_id = u.id"
+             "  AND o.stop_at IS NULL AND o.event_id = (SELECT id FROM ev)"
+             " WHERE u.organisation_id = $1 AND NOT u.is_placeholder"
+             " ORDER BY lower(u.display_name), u.id",
+                params}},
+        context, [handler](const QList<PgResult> &results) {
+            const PgResult &r = results.last();
+            if (!r.ok())
+                return handler({}, StoreError::of(r));
+            QList<RosterEntry> people;
+            people.reserve(r.rows());
+            for (int row = 0; row < r.rows(); ++row) {
+                RosterEntry e;
+                e.userId = r.uuid(row, 0);
+                e.login = r.text(row, 1);
+                e.displayName = r.text(row, 2);
+                e.role = roleFromName(r.text(row, 3)).value_or(Role::Banned);
+                e.teamId = r.isNull(row, 4) ? QUuid() : r.uuid(row, 4);
+                e.badge = r.text(row, 5);
+                e.workedSeconds = r.toInt(row, 6);
+                e.earnedSeconds = r.toInt(row, 7);
+                e.entries = int(r.toInt(row, 8));
+                if (!r.isNull(row, 9)) {
+                    e.shiftStart = r.timestamp(row, 9);
+                    e.shiftTeamId = r.uuid(row, 10);
+                }
+                people.append(e);
+            }
+            handler(people, {});
+        });
+}
+
+void UserStore::resetPassword(const QUuid &org, const QUuid &actor, const QUuid &userId,
+    const QByteArray &passwordHash, QObject *context,
+    std::function<void(const StoreError &error)> handler)
+{
+    m_db.transaction(
+        {{"UPDATE users SET password_hash = $3 WHERE organisation_id = $1 AND id = $2 RETURNING id",
+             PgParams() << org << userId << QString::fromLatin1(passwordHash)},
+            {"UPDATE sessions SET revoked_at = now() WHERE organisation_id = $1"
+             " AND user_id = $2 AND revoked_at IS NULL",
+                PgParams() << org << userId},
+            {"SELECT muster_audit($1, $3, 'user.password_reset', 'user', $2, NULL, NULL)",
+                PgParams() << org << userId << actor},
+            // Delivered at commit: every server drops the person's connections.
+            {"SELECT pg_notify($1, $2)",
+                PgParams() << QString::fromLatin1(DirectoryStore::kUserChangedChannel)
+                           << userId.toString(QUuid::WithoutBraces)}},
+        context, [handler](const QList<PgResult> &results) {
+            if (!results.last().ok())
+                return handler(StoreError::of(results.last()));
+            if (results.first().rows() == 0)
+                return handler(StoreError::notFound(QStringLiteral("User")));
+            handler({});
+        });
+}
+
 void UserStore::remove(const QUuid &org, const QUuid &actor, const QUuid &userId, QObject *context,
     AccountHandler handler)
 {

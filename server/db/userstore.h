@@ -2,9 +2,11 @@
 #pragma once
 
 #include "domain/account.h"
+#include "domain/rosterentry.h"
 #include "storeerror.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
 #include <QUuid>
 
@@ -32,6 +34,8 @@ public:
         std::optional<QString> badge; // "" clears it
     };
     using AccountHandler = std::function<void(const Account &account, const StoreError &error)>;
+    using RosterHandler
+        = std::function<void(const QList<RosterEntry> &people, const StoreError &error)>;
 
     explicit UserStore(Database &db)
         : m_db(db)
@@ -55,6 +59,15 @@ public:
     void createFromBadge(const QUuid &org, const QUuid &actor, const QString &badge,
         const QString &displayName, const QString &login, const QUuid &teamId,
         const QByteArray &passwordHash, QObject *context, AccountHandler handler);
+    // The organisation's people (not the placeholders attendee logs make) by name, with their
+    // finished time in the event (null: the active one; none without one) and the shift under
+    // way. not_found for an event of another organisation.
+    void roster(const QUuid &org, const QUuid &eventId, QObject *context, RosterHandler handler);
+    // A new password for someone: every session of theirs ends, on every server; audited as
+    // user.password_reset by the actor.
+    void resetPassword(const QUuid &org, const QUuid &actor, const QUuid &userId,
+        const QByteArray &passwordHash, QObject *context,
+        std::function<void(const StoreError &error)> handler);
     // Deletes the person and everything that is theirs; audited with who they were. Answers
     // the account as it was.
     void remove(const QUuid &org, const QUuid &actor, const QUuid &userId, QObject *context,

@@ -6,6 +6,7 @@
 #include "passwordhasher.h"
 #include "protocol/paramreader.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 
 namespace Muster {
@@ -16,6 +17,68 @@ UserService::UserService(Database &db, PasswordHasher &hasher, PushRelay &relay,
     , m_hasher(hasher)
     , m_relay(relay)
 { }
+
+void UserService::list(const RpcCall &call)
+{
+    ParamReader p(call.params());
+    const QUuid eventId = p.optionalUuid(QStringLiteral("eventId"));
+    if (!p.ok())
+        return call.fail(p.error());
+    m_store.roster(call.caller().organisationId, eventId, this,
+        [call](const QList<RosterEntry> &people, const StoreError &error) {
+            if (error)
+                return call.fail(error.toRpcError());
+            QJsonArray list;
+            for (const RosterEntry &e : people)
+                list.append(e.toJson());
+            call.reply(QJsonObject {{QStringLiteral("people"), list}});
+        });
+}
+
+void UserService::withSubordinate(
+    const RpcCall &call, const QUuid &userId, const QString &refusal, std::function<void()> then)
+{
+    const Caller caller = call.caller();
+    m_store.find(caller.organisationId, userId, this,
+        [call, caller, refusal, then](
+            const std::optional<UserStore::Target> &target, const StoreError &error) {
+            if (error)
+                return call.fail(error.toRpcError());
+            if (!target)
+                return call.fail(RpcError::notFound(QStringLiteral("User")));
+            if (!roleAtLeast(caller.role, target->role))
+                return call.fail(RpcError::forbidden(refusal));
+            then();
+        });
+}
+
+void UserService::resetPassword(const RpcCall &call)
+{
+    ParamReader p(call.params());
+    const QUuid userId = p.requiredUuid(QStringLiteral("userId"));
+    if (!p.ok())
+        return call.fail(p.error());
+    if (userId == call.caller().userId)
+        return call.fail(
+            RpcError::forbidden(QStringLiteral("Change your own password in your profile")));
+    withSubordinate(call, userId,
+        QStringLiteral("You cannot reset the password of someone above you"), [this, call, userId] {
+            // Shown once to the manager, who hands it over; the person changes it.
+            const QString password = PasswordHasher::generatePassword();
+            m_hasher.hashAsync(
+                password, this, [this, call, userId, password](const QByteArray &hash) {
+                    const Caller caller = call.caller();
+                    m_store.resetPassword(caller.organisationId, caller.userId, userId, hash, this,
+                        [call, userId, password](const StoreError &error) {
+                            if (error)
+                                return call.fail(error.toRpcError());
+                            call.reply(QJsonObject {
+                                {QStringLiteral("userId"), userId.toString(QUuid::WithoutBraces)},
+                                {QStringLiteral("password"), password}});
+                        });
+                });
+        });
+}
 
 void UserService::update(const RpcCall &call)
 {
@@ -55,18 +118,8 @@ void UserService::update(const RpcCall &call)
     if (!roleAtLeast(caller.role, *edit.role))
         return call.fail(
             RpcError::forbidden(QStringLiteral("You cannot give a role above your own")));
-    m_store.find(caller.organisationId, userId, this,
-        [this, call, caller, userId, edit](
-            const std::optional<UserStore::Target> &target, const StoreError &error) {
-            if (error)
-                return call.fail(error.toRpcError());
-            if (!target)
-                return call.fail(RpcError::notFound(QStringLiteral("User")));
-            if (!roleAtLeast(caller.role, target->role))
-                return call.fail(RpcError::forbidden(
-                    QStringLiteral("You cannot change the role of someone above you")));
-            apply(call, userId, edit);
-        });
+    withSubordinate(call, userId, QStringLiteral("You cannot change the role of someone above you"),
+        [this, call, userId, edit] { apply(call, userId, edit); });
 }
 
 void UserService::apply(const RpcCall &call, const QUuid &userId, const UserStore::Edit &edit)
@@ -124,16 +177,8 @@ void UserService::remove(const RpcCall &call)
     const Caller caller = call.caller();
     if (userId == caller.userId)
         return call.fail(RpcError::forbidden(QStringLiteral("You cannot delete yourself")));
-    m_store.find(caller.organisationId, userId, this,
-        [this, call, caller, userId](
-            const std::optional<UserStore::Target> &target, const StoreError &error) {
-            if (error)
-                return call.fail(error.toRpcError());
-            if (!target)
-                return call.fail(RpcError::notFound(QStringLiteral("User")));
-            if (!roleAtLeast(caller.role, target->role))
-                return call.fail(
-                    RpcError::forbidden(QStringLiteral("You cannot delete someone above you")));
+    withSubordinate(call, userId, QStringLiteral("You cannot delete someone above you"),
+        [this, call, caller, userId] {
             m_store.remove(caller.organisationId, caller.userId, userId, this,
                 [call](const Account &account, const StoreError &error) {
                     if (error)

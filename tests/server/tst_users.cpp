@@ -1,7 +1,9 @@
 // users.update and its rules: managers move people between teams and set highlights; roles change
 // only downwards from one's own, never one's own, never for someone above; other orgs untouched.
+// users.list, the roster with each person's time; users.resetPassword within the same rules.
 #include "testclient.h"
 #include "testserver.h"
+#include "timeclockhelpers.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -225,6 +227,133 @@ private Q_SLOTS:
         QCOMPARE(
             m_server->sql().exec("SELECT count(*) FROM users WHERE badge = '80'").toInt(0, 0), 0);
         QCOMPARE(m_server->auditCount(QStringLiteral("user.create")), audited);
+    }
+
+    void theRosterCountsEachPersonsTime()
+    {
+        const QString event = createActiveEvent(m_admin, QStringLiteral("Roster Con"));
+        QVERIFY(!event.isEmpty());
+        const QString team = resultOf(m_admin.call(QStringLiteral("teams.create"),
+                                          {{QStringLiteral("name"), QStringLiteral("Stage")}}))
+                                 .value(QStringLiteral("team"))
+                                 .toObject()
+                                 .value(QStringLiteral("id"))
+                                 .toString();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto add = [&](const char *login, const QDateTime &start, const QDateTime &stop) {
+            QJsonObject params {{QStringLiteral("userId"), id(login)},
+                {QStringLiteral("teamId"), team}, {QStringLiteral("start"), wireTime(start)},
+                {QStringLiteral("actionId"), newActionId()}};
+            if (stop.isValid())
+                params.insert(QStringLiteral("stop"), wireTime(stop));
+            return !resultOf(m_manager.call(QStringLiteral("timeclock.addEntry"), params))
+                        .isEmpty();
+        };
+        QVERIFY(add("sam", now.addSecs(-5 * 3600), now.addSecs(-3 * 3600)));
+        QVERIFY(add("sam", now.addSecs(-2 * 3600), now.addSecs(-3600)));
+        QVERIFY(add("vic", now.addSecs(-600), QDateTime()));
+
+        const QJsonArray people = resultOf(m_manager.call(QStringLiteral("users.list")))
+                                      .value(QStringLiteral("people"))
+                                      .toArray();
+        const int acme = int(m_server->sql()
+                                 .exec("SELECT count(*) FROM users u JOIN organisations o ON"
+                                       " o.id = u.organisation_id WHERE o.name = 'Acme'"
+                                       " AND NOT u.is_placeholder")
+                                 .toInt(0, 0));
+        QCOMPARE(people.size(), acme);
+        QHash<QString, QJsonObject> byId;
+        for (const QJsonValue &v : people)
+            byId.insert(v[QStringLiteral("userId")].toString(), v.toObject());
+        QVERIFY(!byId.contains(id("gx"))); // another organisation's
+        const QJsonObject sam = byId.value(id("sam"));
+        QCOMPARE(sam.value(QStringLiteral("workedSeconds")).toInt(), 3 * 3600);
+        QCOMPARE(sam.value(QStringLiteral("earnedSeconds")).toInt(), 3 * 3600);
+        QCOMPARE(sam.value(QStringLiteral("entries")).toInt(), 2);
+        QVERIFY(sam.value(QStringLiteral("shiftStart")).isNull());
+        const QJsonObject vic = byId.value(id("vic"));
+        QCOMPARE(vic.value(QStringLiteral("workedSeconds")).toInt(), 0); // finished shifts only
+        QCOMPARE(vic.value(QStringLiteral("shiftTeamId")).toString(), team);
+        QVERIFY(qAbs(QDateTime::fromString(
+                    vic.value(QStringLiteral("shiftStart")).toString(), Qt::ISODateWithMs)
+                         .secsTo(now.addSecs(-600)))
+            < 2);
+        QCOMPARE(vic.value(QStringLiteral("role")).toString(),
+            m_server->sql().exec("SELECT role FROM users WHERE login = 'vic'").text(0, 0));
+        // By name.
+        for (int i = 1; i < people.size(); ++i)
+            QVERIFY(people.at(i - 1)[QStringLiteral("displayName")].toString().toLower()
+                <= people.at(i)[QStringLiteral("displayName")].toString().toLower());
+
+        // Another event of the organisation counts nothing here; another organisation's is not
+        // found; a lead may not read the roster.
+        const QJsonObject other = resultOf(m_admin.call(QStringLiteral("events.create"),
+            {{QStringLiteral("name"), QStringLiteral("Next year")},
+                {QStringLiteral("timeZone"), QStringLiteral("UTC")},
+                {QStringLiteral("start"), wireTime(now.addDays(300))},
+                {QStringLiteral("end"), wireTime(now.addDays(303))}}));
+        const QJsonArray nextYear
+            = resultOf(m_manager.call(QStringLiteral("users.list"),
+                           {{QStringLiteral("eventId"),
+                               other[QStringLiteral("event")][QStringLiteral("id")]}}))
+                  .value(QStringLiteral("people"))
+                  .toArray();
+        QCOMPARE(nextYear.size(), acme);
+        for (const QJsonValue &v : nextYear) {
+            QCOMPARE(v[QStringLiteral("workedSeconds")].toInt(), 0);
+            QVERIFY(v[QStringLiteral("shiftStart")].isNull());
+        }
+        QCOMPARE(
+            TestClient::errorReason(m_manager.call(QStringLiteral("users.list"),
+                {{QStringLiteral("eventId"), QUuid::createUuid().toString(QUuid::WithoutBraces)}})),
+            QStringLiteral("not_found"));
+        QCOMPARE(TestClient::errorReason(m_lead.call(QStringLiteral("users.list"))),
+            QStringLiteral("forbidden"));
+        QCOMPARE(TestClient::errorReason(m_manager.call(
+                     QStringLiteral("users.list"), {{QStringLiteral("eventId"), 12}})),
+            QStringLiteral("invalid_params"));
+    }
+
+    void aManagerResetsAPassword()
+    {
+        TestClient sam;
+        QVERIFY(sam.signIn(m_server->wsUrl(), QStringLiteral("sam")));
+        const QJsonObject reset = resultOf(m_manager.call(
+            QStringLiteral("users.resetPassword"), {{QStringLiteral("userId"), id("sam")}}));
+        const QString password = reset.value(QStringLiteral("password")).toString();
+        QVERIFY(password.size() >= 12);
+        // Signed out everywhere at once; the old password no longer works, the new one does.
+        QVERIFY(sam.waitForDisconnect(5000));
+        TestClient again;
+        QVERIFY(again.open(m_server->wsUrl()));
+        QCOMPARE(TestClient::errorReason(
+                     again.login(QStringLiteral("sam"), QStringLiteral("correct horse"))),
+            QStringLiteral("invalid_credentials"));
+        QVERIFY(again.login(QStringLiteral("sam"), password).contains(QStringLiteral("result")));
+        QCOMPARE(m_server->sql()
+                     .exec("SELECT count(*) FROM activities WHERE action = 'user.password_reset'"
+                           " AND actor_id = $1",
+                         PgParams() << QUuid::fromString(id("mgr")))
+                     .toInt(0, 0),
+            1);
+
+        // Never one's own (that is the profile's), never someone above, never another
+        // organisation's; leads may not.
+        QCOMPARE(TestClient::errorReason(m_manager.call(QStringLiteral("users.resetPassword"),
+                     {{QStringLiteral("userId"), id("mgr")}})),
+            QStringLiteral("forbidden"));
+        QCOMPARE(TestClient::errorReason(m_manager.call(QStringLiteral("users.resetPassword"),
+                     {{QStringLiteral("userId"), id("boss")}})),
+            QStringLiteral("forbidden"));
+        QCOMPARE(TestClient::errorReason(m_manager.call(QStringLiteral("users.resetPassword"),
+                     {{QStringLiteral("userId"), id("gx")}})),
+            QStringLiteral("not_found"));
+        QCOMPARE(TestClient::errorReason(m_lead.call(QStringLiteral("users.resetPassword"),
+                     {{QStringLiteral("userId"), id("vic")}})),
+            QStringLiteral("forbidden"));
+        QCOMPARE(TestClient::errorReason(m_manager.call(QStringLiteral("users.resetPassword"),
+                     {{QStringLiteral("userId"), QStringLiteral("nope")}})),
+            QStringLiteral("invalid_params"));
     }
 
     void deletingPeopleFollowsTheRoleRules()
