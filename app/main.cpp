@@ -1,5 +1,6 @@
 // muster: the desktop app. Everything lives in muster_app_lib, which the tests link.
 #include "common/desktopsession.h"
+#include "common/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -28,6 +29,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Muster"));
     QApplication::setDesktopFileName(QStringLiteral("muster"));
+    Muster::installTranslations();
 
     Muster::DesktopSession session;
     session.start(parser.value(server));

@@ -22,25 +22,10 @@ namespace Muster {
 namespace {
 constexpr auto kDefaultHighlight = "#f5a623";
 
-QString roleTitle(Role role)
+// The picker says what banning means.
+QString roleChoice(Role role)
 {
-    switch (role) {
-    case Role::Banned:
-        return PeoplePage::tr("Banned (cannot sign in)");
-    case Role::Attendee:
-        return PeoplePage::tr("Attendee");
-    case Role::Volunteer:
-        return PeoplePage::tr("Volunteer");
-    case Role::Staff:
-        return PeoplePage::tr("Staff");
-    case Role::Lead:
-        return PeoplePage::tr("Lead");
-    case Role::Manager:
-        return PeoplePage::tr("Manager");
-    case Role::Admin:
-        return PeoplePage::tr("Admin");
-    }
-    return {};
+    return role == Role::Banned ? PeoplePage::tr("Banned (cannot sign in)") : roleTitle(role);
 }
 } // namespace
 
@@ -77,7 +62,7 @@ PeoplePage::PeoplePage(
     bold.setBold(true);
     m_name->setFont(bold);
     for (int r = int(Role::Banned); r <= int(myRole()); ++r)
-        m_role->addItem(roleTitle(Role(r)), roleName(Role(r)));
+        m_role->addItem(roleChoice(Role(r)), roleName(Role(r)));
 
     auto *left = new QVBoxLayout;
     left->addWidget(m_search);
@@ -194,7 +179,7 @@ void PeoplePage::loadForm()
         note = tr("Their role is above yours.");
     m_role->setEnabled(note.isEmpty() && !isBusy());
     if (m_role->currentIndex() < 0) // someone above me: show it without offering it
-        m_role->setPlaceholderText(roleTitle(theirs));
+        m_role->setPlaceholderText(roleChoice(theirs));
     m_roleNote->setText(note);
     m_roleNote->setVisible(!note.isEmpty());
     m_team->setCurrentIndex(m_team->findData(p->teamId));

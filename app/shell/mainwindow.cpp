@@ -12,6 +12,7 @@
 #include "kiosks/kioskspage.h"
 #include "mytime/mytimepage.h"
 #include "shifts/shiftspage.h"
+#include "volunteers/volunteerspage.h"
 #include "profile/profiledialog.h"
 
 #include <QAction>
@@ -115,6 +116,8 @@ MainWindow::MainWindow(Connection &connection, QWidget *parent)
         [this] { return new MyTimePage(m_connection, m_notices, this); });
     addPlace(QStringLiteral("shifts"), tr("Shifts"), Role::Manager,
         [this] { return new ShiftsPage(m_connection, this); });
+    addPlace(QStringLiteral("volunteers"), tr("Volunteers"), Role::Manager,
+        [this] { return new VolunteersPage(m_connection, this); });
     addPlace(QStringLiteral("events"), tr("Events"), Role::Manager,
         [this] { return new EventsPage(m_connection, this); });
     addPlace(QStringLiteral("kiosks"), tr("Kiosks"), Role::Lead,

@@ -69,4 +69,28 @@ RpcReply *AdminClient::updateUser(const QString &userId, const QJsonObject &chan
     return m_connection->request(QStringLiteral("users.update"), params);
 }
 
+RpcReply *AdminClient::listPeople(const QString &eventId)
+{
+    QJsonObject params;
+    if (!eventId.isEmpty())
+        params.insert(QStringLiteral("eventId"), eventId);
+    return m_connection->request(QStringLiteral("users.list"), params);
+}
+
+RpcReply *AdminClient::createVolunteer(
+    const QString &badge, const QString &displayName, const QString &teamId)
+{
+    QJsonObject params {
+        {QStringLiteral("badge"), badge}, {QStringLiteral("displayName"), displayName}};
+    if (!teamId.isEmpty())
+        params.insert(QStringLiteral("teamId"), teamId);
+    return m_connection->request(QStringLiteral("users.create"), params);
+}
+
+RpcReply *AdminClient::resetPassword(const QString &userId)
+{
+    return m_connection->request(
+        QStringLiteral("users.resetPassword"), {{QStringLiteral("userId"), userId}});
+}
+
 } // namespace Muster

@@ -1,5 +1,6 @@
-// Running an organisation's directory: its teams, its statuses, its people's role, team and
-// highlight. What the administration screens change (admins; managers for people).
+// Running an organisation's directory: its teams, its statuses, its people (the roster, new
+// volunteers, their role, team, highlight and password). What the administration and volunteer
+// screens change (admins; managers for people).
 #pragma once
 
 #include "client/rpcreply.h"
@@ -36,6 +37,13 @@ public:
 
     // Any of {role, teamId, highlight, badge}.
     Q_INVOKABLE Muster::RpcReply *updateUser(const QString &userId, const QJsonObject &changes);
+    // The roster with each person's time in the event ("": the active one).
+    Q_INVOKABLE Muster::RpcReply *listPeople(const QString &eventId = QString());
+    // A volunteer from a badge number; the answer carries the first password to hand over.
+    Q_INVOKABLE Muster::RpcReply *createVolunteer(
+        const QString &badge, const QString &displayName, const QString &teamId);
+    // A new password for someone, shown once; their sessions end.
+    Q_INVOKABLE Muster::RpcReply *resetPassword(const QString &userId);
 
 private:
     Connection *m_connection;

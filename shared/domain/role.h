@@ -20,6 +20,8 @@ enum class Role : int {
 // Lowercase wire and database names: "banned", "attendee", … "admin".
 QString roleName(Role role);
 std::optional<Role> roleFromName(const QString &name);
+// What people read: "Volunteer", "Lead", … (translated).
+QString roleTitle(Role role);
 
 inline bool roleAtLeast(Role role, Role minimum)
 {

@@ -69,11 +69,16 @@ void RewardListModel::setConnection(Connection *connection)
     m_feed.setConnection(connection);
 }
 
+void RewardListModel::setUserId(const QString &userId)
+{
+    m_userId = userId;
+}
+
 void RewardListModel::reload()
 {
     if (!m_client || !m_feed.isReady())
         return;
-    m_feed.load(m_client->rewards(),
+    m_feed.load(m_client->rewards(QString(), m_userId),
         [this](const QJsonValue &result) { reset(result[QStringLiteral("rewards")].toArray()); });
 }
 

@@ -1,4 +1,4 @@
-// The active event's rewards for one person, lowest threshold first, with where they stand
+// The active event's rewards for one person (by default the one signed in), lowest threshold first, with where they stand
 // (eligible, handed over), and the next one to work towards. Given a connection it loads
 // rewards.list and asks again when rewards change (rewards.changed) or the person's earned time
 // does (timeclock.ownTotalsChanged, timeclock.totalsChanged).
@@ -41,6 +41,9 @@ public:
 
     void setConnection(Connection *connection);
     void setLoadOnSignIn(bool on) { m_feed.setLoadOnSignIn(on); }
+    // Whose standing: "" for the person signed in (a manager may ask for anyone's).
+    QString userId() const { return m_userId; }
+    void setUserId(const QString &userId);
 
     void reset(const QJsonArray &rewards);
     // The lowest reward not earned yet: "" and 0 when every one is.
@@ -63,6 +66,7 @@ private:
     ConnectionFeed m_feed;
     std::unique_ptr<TimeclockClient> m_client;
     QList<Reward> m_rewards;
+    QString m_userId;
 };
 
 } // namespace Muster
