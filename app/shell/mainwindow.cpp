@@ -11,6 +11,7 @@
 #include "events/eventspage.h"
 #include "kiosks/kioskspage.h"
 #include "mytime/mytimepage.h"
+#include "reports/reportspage.h"
 #include "shifts/shiftspage.h"
 #include "volunteers/volunteerspage.h"
 #include "profile/profiledialog.h"
@@ -122,6 +123,8 @@ MainWindow::MainWindow(Connection &connection, QWidget *parent)
         [this] { return new EventsPage(m_connection, this); });
     addPlace(QStringLiteral("kiosks"), tr("Kiosks"), Role::Lead,
         [this] { return new KiosksPage(m_connection, this); });
+    addPlace(QStringLiteral("reports"), tr("Reports"), Role::Manager,
+        [this] { return new ReportsPage(m_connection, this); });
     addPlace(QStringLiteral("administration"), tr("Administration"), Role::Manager,
         [this] { return new AdministrationPlace(m_connection, this); });
     connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::onPlaceChosen);

@@ -11,6 +11,7 @@
 #include "util/logging.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 #include <QTimer>
 
@@ -32,6 +33,21 @@ void raiseFileLimit()
             qCWarning(lcHttp) << "could not raise the open-file limit to" << limit.rlim_max;
     }
 }
+
+// --export-report … --format pdf, read before any application object exists.
+bool exportsPdf(int argc, char *argv[])
+{
+    bool exporting = false;
+    bool pdf = false;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        exporting = exporting || arg == "--export-report" || arg.startsWith("--export-report=");
+        pdf = pdf || arg == "--format=pdf"
+            || (arg == "--format" && i + 1 < argc
+                && QByteArray(argv[i + 1]).trimmed().toLower() == "pdf");
+    }
+    return exporting && pdf;
+}
 } // namespace
 
 int serverMain(int argc, char *argv[])
@@ -45,7 +61,17 @@ int serverMain(int argc, char *argv[])
         "%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-debug}debug%{endif}%{if-info}info%{endif}"
         "%{if-warning}warning%{endif}%{if-critical}error%{endif}%{if-fatal}fatal%{endif} "
         "%{category}: %{message}"));
-    QCoreApplication app(argc, argv);
+    // A PDF export draws text, which needs Qt's GUI side (fonts): offscreen, for that command
+    // alone. Serving and every other command stay on a plain core application.
+    std::unique_ptr<QCoreApplication> application;
+    if (exportsPdf(argc, argv)) {
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("muster-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MUSTER_VERSION));
     std::signal(SIGPIPE, SIG_IGN);

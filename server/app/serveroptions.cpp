@@ -110,8 +110,9 @@ bool ServerOptions::parse(const QStringList &arguments)
         QStringLiteral("Stop every ongoing shift of the active event (of --org, or of every "
                        "organisation) as the day boundary does."));
     const QCommandLineOption exportReport({QStringLiteral("export-report")},
-        QStringLiteral("Write a report (hours, teams, unclocked, rewards, attendees, audit) "
-                       "of --event NAME as --format csv to --output or standard output."),
+        QStringLiteral(
+            "Write a report (hours, teams, unclocked, rewards, attendees, audit) "
+            "of --event NAME as --format csv (to --output or standard output), xlsx or pdf."),
         QStringLiteral("TYPE"));
     const QCommandLineOption seedDemo({QStringLiteral("seed-demo")},
         QStringLiteral("Give --org what a demo of the time clock needs: an active event, teams "
@@ -120,7 +121,8 @@ bool ServerOptions::parse(const QStringList &arguments)
     const QCommandLineOption event({QStringLiteral("event")},
         QStringLiteral("The event a report is about."), QStringLiteral("NAME"));
     const QCommandLineOption format({QStringLiteral("format")},
-        QStringLiteral("Report format: csv."), QStringLiteral("FORMAT"), QStringLiteral("csv"));
+        QStringLiteral("Report format: csv, xlsx or pdf (xlsx and pdf need --output)."),
+        QStringLiteral("FORMAT"), QStringLiteral("csv"));
     const QCommandLineOption output({QStringLiteral("output")},
         QStringLiteral("File to write a report to (default: standard output)."),
         QStringLiteral("FILE"));
@@ -264,8 +266,13 @@ bool ServerOptions::parse(const QStringList &arguments)
     if (this->command == Command::ExportReport) {
         if (this->event.isEmpty())
             return usage(QStringLiteral("--export-report TYPE needs --event NAME"));
-        if (this->format != QLatin1String("csv"))
-            return usage(QStringLiteral("--format: csv is the format reports are exported in"));
+        this->format = this->format.trimmed().toLower();
+        if (!QStringList {QStringLiteral("csv"), QStringLiteral("xlsx"), QStringLiteral("pdf")}
+                 .contains(this->format))
+            return usage(QStringLiteral("--format: csv, xlsx or pdf"));
+        if (this->format != QLatin1String("csv")
+            && (this->output.isEmpty() || this->output == QLatin1String("-")))
+            return usage(QStringLiteral("--format %1 needs --output FILE").arg(this->format));
     }
     return true;
 }

@@ -2,6 +2,7 @@
 #include "admincommands.h"
 
 #include "cluster/pushrelay.h"
+#include "csvwriter.h"
 #include "db/demostore.h"
 #include "db/directorystore.h"
 #include "db/kioskstore.h"
@@ -10,10 +11,11 @@
 #include "db/reportstore.h"
 #include "db/timeclockstore.h"
 #include "domain/canonicaltext.h"
+#include "pdfwriter.h"
 #include "protocol/wiretime.h"
-#include "reports/csvwriter.h"
 #include "services/passwordhasher.h"
 #include "services/presenceservice.h"
+#include "spreadsheetwriter.h"
 #include "timeclock/notificationservice.h"
 #include "timeclock/timeclockservice.h"
 
@@ -286,6 +288,21 @@ int AdminCommands::exportReport(const ServerOptions &options)
         m_db, type, events->first().organisationId, events->first().eventId, reportOptions, &error);
     if (!report)
         return failed(error.message);
+    if (options.format != QLatin1String("csv")) {
+        // A workbook or a PDF is a file, never a stream of bytes on a terminal.
+        Event event;
+        event.name = events->first().name;
+        event.timeZone = events->first().timeZone;
+        const ReportDocument document = ReportDocument::of(type, event, *report);
+        QString error;
+        const bool written = options.format == QLatin1String("xlsx")
+            ? SpreadsheetWriter::write(document, options.output, &error)
+            : PdfWriter::write(document, options.output, &error);
+        if (!written)
+            return failed(QStringLiteral("cannot write %1: %2").arg(options.output, error));
+        m_out << "wrote " << options.output << Qt::endl;
+        return 0;
+    }
     const QByteArray csv = CsvWriter::write(*report);
     if (options.output.isEmpty() || options.output == QLatin1String("-")) {
         m_out << QString::fromUtf8(csv);
@@ -307,7 +324,8 @@ int AdminCommands::seedDemo(const ServerOptions &options)
     if (!org)
         return 1;
     DemoStore store(m_db);
-    const std::optional<QList<DemoStore::BadgeHolder>> people = store.seed(*org, &PasswordHasher::hash);
+    const std::optional<QList<DemoStore::BadgeHolder>> people
+        = store.seed(*org, &PasswordHasher::hash);
     if (!people)
         return failed(store.errorMessage());
     m_out << "demo event, teams, bonus window and rewards ready in " << options.organisation

@@ -259,7 +259,8 @@ std::optional<QList<DirectoryStore::EventRef>> DirectoryStore::eventsNamed(
     const QString &name, const QString &organisation)
 {
     const PgResult r = m_db.exec(
-        "SELECT e.organisation_id, e.id FROM events e JOIN organisations o ON o.id = "
+        "SELECT e.organisation_id, e.id, e.name, e.time_zone FROM events e JOIN organisations o ON "
+        "o.id = "
         "e.organisation_id WHERE lower(e.name) = lower($1) AND ($2 = '' OR lower(o.name) = "
         "lower($2))",
         PgParams() << name << organisation);
@@ -267,7 +268,7 @@ std::optional<QList<DirectoryStore::EventRef>> DirectoryStore::eventsNamed(
         return fail(r.errorMessage());
     QList<EventRef> events;
     for (int row = 0; row < r.rows(); ++row)
-        events.append({r.uuid(row, 0), r.uuid(row, 1)});
+        events.append({r.uuid(row, 0), r.uuid(row, 1), r.text(row, 2), r.text(row, 3)});
     return events;
 }
 

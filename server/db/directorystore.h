@@ -56,6 +56,8 @@ public:
     {
         QUuid organisationId;
         QUuid eventId;
+        QString name; // as the organisation spells it
+        QString timeZone;
     };
     // Events by name, whatever its case, in the organisation named (empty: any): several when
     // organisations share the name.

@@ -2,6 +2,7 @@
 // operator runs them: output, exit codes, and what they change.
 #include "timeclockhelpers.h"
 
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -41,6 +42,29 @@ private:
             return {};
         return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    // A file inside a zip archive (an XLSX workbook), read with unzip as a person's tools would.
+    static QString unzipped(const QString &archive, const QString &member)
+    {
+        QProcess unzip;
+        unzip.start(QStringLiteral("unzip"), {QStringLiteral("-p"), archive, member});
+        if (!unzip.waitForFinished(10000) || unzip.exitCode() != 0)
+            return QStringLiteral("unzip failed: ")
+                + QString::fromUtf8(unzip.readAllStandardError());
+        return QString::fromUtf8(unzip.readAllStandardOutput());
+    }
+
+    // The text of a PDF, as pdftotext (poppler) extracts it.
+    static QString pdfText(const QString &pdf)
+    {
+        QProcess extract;
+        extract.start(
+            QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        if (!extract.waitForFinished(10000) || extract.exitCode() != 0)
+            return QStringLiteral("pdftotext failed: ")
+                + QString::fromUtf8(extract.readAllStandardError());
+        return QString::fromUtf8(extract.readAllStandardOutput());
     }
 
 private Q_SLOTS:
@@ -385,6 +409,39 @@ private Q_SLOTS:
             QStringLiteral("--event"), QStringLiteral("Fair 2026")});
         QVERIFY(toStdout.out.startsWith(
             QStringLiteral("Badge,Name,Team,Check-in,Automatic check-out\r\n7,")));
+        // The same report as a workbook and as a PDF, opened the way people's tools open them.
+        const QString xlsx = dir.filePath(QStringLiteral("hours.xlsx"));
+        const Run workbook = run({QStringLiteral("--export-report"), QStringLiteral("hours"),
+            QStringLiteral("--event"), QStringLiteral("Fair 2026"), QStringLiteral("--format"),
+            QStringLiteral("xlsx"), QStringLiteral("--output"), xlsx});
+        QVERIFY2(workbook.exitCode == 0, qPrintable(workbook.err));
+        const QString sheet = unzipped(xlsx, QStringLiteral("xl/worksheets/sheet1.xml"));
+        const QString strings = unzipped(xlsx, QStringLiteral("xl/sharedStrings.xml"));
+        QVERIFY2(strings.contains(QStringLiteral("fairvol")), qPrintable(strings));
+        QVERIFY(strings.contains(QStringLiteral("Hours worked")));
+        QVERIFY(strings.contains(QStringLiteral("Total (")));
+        QVERIFY(sheet.contains(QStringLiteral("<pane "))); // the titles stay on screen
+        QVERIFY(sheet.contains(QStringLiteral("t=\"s\""))); // text cells
+        QVERIFY(sheet.contains(QStringLiteral("<v>"))); // and numbers as numbers
+        QVERIFY((QFileInfo(xlsx).permissions() & QFileDevice::ReadOther) != 0);
+        const QString pdf = dir.filePath(QStringLiteral("hours.pdf"));
+        const Run printed = run({QStringLiteral("--export-report"), QStringLiteral("hours"),
+            QStringLiteral("--event"), QStringLiteral("Fair 2026"), QStringLiteral("--format"),
+            QStringLiteral("pdf"), QStringLiteral("--output"), pdf});
+        QVERIFY2(printed.exitCode == 0, qPrintable(printed.err));
+        const QString text = pdfText(pdf);
+        QVERIFY2(text.contains(QStringLiteral("Hours")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Fair 2026")));
+        QVERIFY(text.contains(QStringLiteral("fairvol")));
+        QVERIFY(text.contains(QStringLiteral("Total (")));
+        QVERIFY(text.contains(QStringLiteral("page 1")));
+        QCOMPARE(run({QStringLiteral("--export-report"), QStringLiteral("hours"),
+                         QStringLiteral("--event"), QStringLiteral("Fair 2026"),
+                         QStringLiteral("--format"), QStringLiteral("doc"),
+                         QStringLiteral("--output"), pdf})
+                     .exitCode,
+            2);
+
         QCOMPARE(run({QStringLiteral("--export-report"), QStringLiteral("hours"),
                          QStringLiteral("--event"), QStringLiteral("Nope")})
                      .exitCode,
