@@ -169,9 +169,9 @@ void ReportsPage::showMessage(const QString &text, bool problem)
 void ReportsPage::exportAs(const QString &format)
 {
     const ReportDocument document
-        = ReportDocument::of(m_report.type(), m_report.event(), m_report.report());
+        = ReportDocument::of(m_report.type(), m_report.coveredEvent(), m_report.report());
     const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-        + u'/' + m_report.event().name + u" - " + document.title + u'.' + format;
+        + u'/' + m_report.coveredEvent().name + u" - " + document.title + u'.' + format;
     const QString filter = format == QLatin1String("csv") ? tr("CSV (*.csv)")
         : format == QLatin1String("xlsx")                 ? tr("Excel workbook (*.xlsx)")
                                                           : tr("PDF (*.pdf)");
@@ -188,7 +188,7 @@ bool ReportsPage::exportTo(const QString &format, const QString &path)
         return false;
     }
     const ReportDocument document
-        = ReportDocument::of(m_report.type(), m_report.event(), m_report.report());
+        = ReportDocument::of(m_report.type(), m_report.coveredEvent(), m_report.report());
     QString error;
     bool written = false;
     if (format == QLatin1String("csv")) {

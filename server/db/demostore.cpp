@@ -111,8 +111,10 @@ std::optional<QList<DemoStore::BadgeHolder>> DemoStore::seed(
     }
 
     // Everyone who may use the time clock gets a badge (if they have none) and a new PIN.
+    // (Not the crowd made below: nobody signs in as them.)
     r = m_db.exec("SELECT id, login, badge FROM users WHERE organisation_id = $1"
-                  " AND role NOT IN ('banned', 'attendee') ORDER BY login",
+                  " AND role NOT IN ('banned', 'attendee') AND login !~ '^crowd[0-9]+-'"
+                  " ORDER BY login",
         PgParams() << org);
     if (!r.ok()) {
         m_error = r.errorMessage();
@@ -145,6 +147,58 @@ std::optional<QList<DemoStore::BadgeHolder>> DemoStore::seed(
             return rollback();
         people.append(p);
     }
+    // A convention's crowd (no one signs in as them: they make the Volunteers table, Shifts and
+    // the reports worth looking at), once per organisation.
+    const QByteArray crowdHash = hashPin(QString::number(QRandomGenerator::system()->generate64()));
+    if (!exec("INSERT INTO users (organisation_id, login, display_name, password_hash, role, badge,"
+              " home_team_id, state_id)"
+              " SELECT $1::uuid, 'crowd' || n || '-' || left(replace($1::text, '-', ''), 12),"
+              "  (ARRAY['Ana','Ben','Chloé','Dev','Emma','Femi','Gus','Hana','Ivo','Jin','Kai',"
+              "   'Lena','Mo','Noor','Otto','Pia','Quinn','Rosa','Sami','Tomás'])[n % 20 + 1]"
+              "  || ' ' || (ARRAY['Abbott','Becker','Costa','Dubois','Eriksen','Fischer','García',"
+              "   'Horvat','Ivanova','Jansen','Kowalski','Laine','Moreau','Novak','Okafor',"
+              "   'Petrov','Rossi','Schmidt','Tanaka','Weber'])[n / 20 % 20 + 1],"
+              "  $2, 'volunteer', (2000 + n)::text,"
+              "  (SELECT id FROM teams t WHERE t.organisation_id = $1 AND NOT t.hidden"
+              "   AND NOT t.archived ORDER BY t.name OFFSET n % 3 LIMIT 1),"
+              "  (SELECT id FROM states WHERE organisation_id = $1 AND is_default)"
+              " FROM generate_series(1, 150) n"
+              " WHERE NOT EXISTS (SELECT 1 FROM users WHERE organisation_id = $1"
+              "  AND login ~ '^crowd[0-9]+-')",
+            PgParams() << org << QString::fromUtf8(crowdHash)))
+        return rollback();
+    // Yesterday's shifts for most of them and for the demo people, and a dozen of the crowd on
+    // shift now (in the shift state, as a clock-in leaves them); only where none exist yet.
+    if (!exec("INSERT INTO time_entries (organisation_id, event_id, user_id, team_id, start_at,"
+              " stop_at, source)"
+              " SELECT $1, $2, u.id, COALESCE(u.home_team_id, (SELECT id FROM teams t"
+              "   WHERE t.organisation_id = $1 AND NOT t.hidden ORDER BY t.name LIMIT 1)),"
+              "  now() - interval '22 hours' + (b % 5) * interval '1 hour',"
+              "  now() - interval '22 hours' + (b % 5) * interval '1 hour'"
+              "   + (2 + b % 5) * interval '1 hour' + (b % 4) * interval '15 minutes', 'kiosk'"
+              " FROM users u, LATERAL (SELECT COALESCE(NULLIF(u.badge, '')::int, 0) AS b) x"
+              " WHERE u.organisation_id = $1 AND u.role IN ('volunteer', 'staff', 'lead')"
+              "  AND b % 4 <> 3"
+              "  AND NOT EXISTS (SELECT 1 FROM time_entries e WHERE e.organisation_id = $1"
+              "   AND e.event_id = $2 AND e.user_id = u.id)",
+            PgParams() << org << event))
+        return rollback();
+    if (!exec(
+            "WITH crowd AS (SELECT u.id, u.home_team_id, u.badge::int AS b FROM users u"
+            "  WHERE u.organisation_id = $1 AND u.login ~ '^crowd[0-9]+-' AND u.badge::int % 12 = 5"
+            "  AND NOT EXISTS (SELECT 1 FROM time_entries e WHERE e.organisation_id = $1"
+            "   AND e.user_id = u.id AND e.stop_at IS NULL)),"
+            " started AS (INSERT INTO time_entries (organisation_id, event_id, user_id, team_id,"
+            "  start_at, source, previous_state_id)"
+            "  SELECT $1, $2, c.id, c.home_team_id,"
+            "   now() - (15 + c.b % 150) * interval '1 minute', 'kiosk',"
+            "   (SELECT id FROM states WHERE organisation_id = $1 AND is_default)"
+            "  FROM crowd c RETURNING user_id)"
+            " UPDATE users SET state_id = (SELECT id FROM states WHERE organisation_id = $1"
+            "  AND is_shift), state_since = now()"
+            " WHERE organisation_id = $1 AND id IN (SELECT user_id FROM started)",
+            PgParams() << org << event))
+        return rollback();
     if (!exec("SELECT muster_audit($1, NULL, 'organisation.demo', 'organisation', $1, NULL,"
               " jsonb_build_object('event', $2::text))",
             PgParams() << org << eventName))

@@ -171,7 +171,7 @@ void KioskListModel::reset(const QJsonArray &kiosks)
     m_kiosks.clear();
     for (const QJsonValue &v : kiosks)
         m_kiosks.append(Kiosk::fromJson(v.toObject()));
-    sort();
+    sortKiosks();
     // Loaded before the views hear of the reset: an empty list then reads as "none", not "not yet".
     const bool first = !m_loaded;
     m_loaded = true;
@@ -198,7 +198,7 @@ void KioskListModel::upsert(const Kiosk &kiosk)
         *it = kiosk;
     else
         m_kiosks.append(kiosk);
-    sort();
+    sortKiosks();
     QModelIndexList after;
     after.reserve(before.size());
     for (qsizetype i = 0; i < before.size(); ++i)
@@ -207,7 +207,7 @@ void KioskListModel::upsert(const Kiosk &kiosk)
     Q_EMIT layoutChanged();
 }
 
-void KioskListModel::sort()
+void KioskListModel::sortKiosks()
 {
     // As kiosks.list orders them: live first, then by name.
     std::stable_sort(m_kiosks.begin(), m_kiosks.end(), [](const Kiosk &a, const Kiosk &b) {

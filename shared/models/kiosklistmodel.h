@@ -62,7 +62,7 @@ Q_SIGNALS:
     void loadedChanged();
 
 private:
-    void sort();
+    void sortKiosks();
 
     ConnectionFeed m_feed;
     std::unique_ptr<KioskFleetClient> m_client;

@@ -42,7 +42,7 @@ public:
     bool isLoaded() const { return m_loaded; }
     const Report &report() const { return m_report; }
     // The event the report covers, as the server answered it.
-    const Event &event() const { return m_event; }
+    const Event &coveredEvent() const { return m_event; }
 
     void reset(const QString &type, const Event &event, const Report &report);
 

@@ -477,18 +477,41 @@ private Q_SLOTS:
         QCOMPARE(run({QStringLiteral("--seed-demo")}).exitCode, 2); // needs --org
         Run seeded
             = run({QStringLiteral("--seed-demo"), QStringLiteral("--org"), QStringLiteral("Demo")});
-        QCOMPARE(seeded.exitCode, 0);
+        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
         seeded
             = run({QStringLiteral("--seed-demo"), QStringLiteral("--org"), QStringLiteral("Demo")});
-        QCOMPARE(seeded.exitCode, 0);
+        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
         QHash<QString, QStringList> badges; // login → {badge, pin}
         for (const QString &line : seeded.out.split(QLatin1Char('\n'))) {
             const QStringList f = line.split(QLatin1Char(' '));
             if (f.size() == 4 && f.first() == QLatin1String("badge"))
                 badges.insert(f.at(1), {f.at(2), f.at(3)});
         }
-        QCOMPARE(badges.size(), 2); // not the attendee
+        QCOMPARE(badges.size(), 2); // not the attendee, nor the crowd
         QVERIFY(badges.contains(QStringLiteral("demovol")));
+        // A crowd worth managing, made once: shifts yesterday, a dozen on shift now (in the
+        // shift state), and none for the people who sign in, so they can clock in.
+        const auto demoCount = [this](const char *where) {
+            return m_server->sql()
+                .exec(QByteArray("SELECT count(*) FROM users u JOIN organisations o ON"
+                                 " o.id = u.organisation_id WHERE o.name = 'Demo' AND ")
+                    + where)
+                .toInt(0, 0);
+        };
+        QCOMPARE(demoCount("u.login LIKE 'crowd%'"), 150);
+        QVERIFY(demoCount("EXISTS (SELECT 1 FROM time_entries e WHERE e.user_id = u.id"
+                          " AND e.stop_at IS NOT NULL)")
+            > 100);
+        QCOMPARE(demoCount("EXISTS (SELECT 1 FROM time_entries e WHERE e.user_id = u.id"
+                           " AND e.stop_at IS NULL)"),
+            12);
+        QCOMPARE(demoCount("EXISTS (SELECT 1 FROM time_entries e WHERE e.user_id = u.id"
+                           " AND e.stop_at IS NULL) AND u.state_id = (SELECT id FROM states s"
+                           " WHERE s.organisation_id = u.organisation_id AND s.is_shift)"),
+            12);
+        QCOMPARE(demoCount("u.login = 'demovol' AND EXISTS (SELECT 1 FROM time_entries e"
+                           " WHERE e.user_id = u.id AND e.stop_at IS NULL)"),
+            0);
         QCOMPARE(
             m_server->sql()
                 .exec(
