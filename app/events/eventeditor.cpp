@@ -1,8 +1,7 @@
-// See eventeditor.h. QDateTimeEdit in Qt 6.4 knows no time zone of its own, so the two times are
-// shown as wall-clock times of the event's zone (in a UTC-spec edit, which never shifts them for
-// daylight saving) and read back in that zone.
+// See eventeditor.h. The two times are typed as the event's wall clock (common/zonedtime).
 #include "eventeditor.h"
 
+#include "common/zonedtime.h"
 #include "protocol/wiretime.h"
 
 #include <QCheckBox>
@@ -18,28 +17,6 @@
 #include <QTimeZone>
 
 namespace Muster {
-
-namespace {
-
-QTimeZone zoneOf(const QString &name)
-{
-    const QTimeZone zone(name.toUtf8());
-    return zone.isValid() ? zone : QTimeZone::utc();
-}
-
-// A moment as the wall-clock time of `zone`, in a form a UTC-spec edit shows unchanged.
-QDateTime wallClock(const QDateTime &utc, const QTimeZone &zone)
-{
-    const QDateTime there = utc.toTimeZone(zone);
-    return QDateTime(there.date(), there.time(), Qt::UTC);
-}
-
-QDateTime fromWallClock(const QDateTime &shown, const QTimeZone &zone)
-{
-    return QDateTime(shown.date(), shown.time(), zone).toUTC();
-}
-
-} // namespace
 
 EventEditor::EventEditor(const Event &event, QWidget *parent)
     : QDialog(parent)

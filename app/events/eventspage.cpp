@@ -5,6 +5,7 @@
 #include "common/errortext.h"
 #include "domain/role.h"
 #include "eventeditor.h"
+#include "eventsetup.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -27,6 +28,7 @@ EventsPage::EventsPage(Connection &connection, QWidget *parent)
     , m_activate(new QPushButton(tr("Make &active"), this))
     , m_archive(new QPushButton(tr("A&rchive"), this))
     , m_message(new QLabel(this))
+    , m_setup(new EventSetup(connection, m_client, this))
 {
     m_table->setObjectName(QStringLiteral("events"));
     m_table->setModel(&m_events);
@@ -49,6 +51,7 @@ EventsPage::EventsPage(Connection &connection, QWidget *parent)
     m_archive->setObjectName(QStringLiteral("archive"));
     m_message->setObjectName(QStringLiteral("eventsMessage"));
     m_message->setWordWrap(true);
+    m_message->hide();
     auto *intro = new QLabel(tr("The time clock counts shifts in the active event. Times are shown "
                                 "in each event's own time zone."),
         this);
@@ -70,6 +73,7 @@ EventsPage::EventsPage(Connection &connection, QWidget *parent)
     layout->addWidget(readOnly);
     layout->addWidget(m_message);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_setup, 1);
 
     connect(m_new, &QPushButton::clicked, this, &EventsPage::newEvent);
     connect(m_edit, &QPushButton::clicked, this, &EventsPage::editSelected);
@@ -130,6 +134,7 @@ void EventsPage::updateButtons()
 {
     const bool admin = mayChange();
     const Event *e = selected();
+    m_setup->setEvent(e ? *e : Event(), admin);
     m_new->setVisible(admin);
     m_activate->setVisible(admin);
     m_archive->setVisible(admin);
@@ -148,6 +153,7 @@ QString EventsPage::message() const
 void EventsPage::showMessage(const QString &text, bool problem)
 {
     m_message->setText(problem ? u"⚠ " + text : text);
+    m_message->setVisible(!text.isEmpty());
 }
 
 EventEditor *EventsPage::newEvent()

@@ -16,6 +16,7 @@ namespace Muster {
 
 class Connection;
 class EventEditor;
+class EventSetup;
 
 class EventsPage : public QWidget
 {
@@ -24,6 +25,8 @@ public:
     explicit EventsPage(Connection &connection, QWidget *parent = nullptr);
 
     EventListModel &events() { return m_events; }
+    // The selected event's bonus windows and rewards.
+    EventSetup *setup() const { return m_setup; }
     QString message() const;
     QString selectedEvent() const; // "" when none
     void selectEvent(const QString &eventId);
@@ -50,6 +53,7 @@ private:
     QPushButton *m_activate;
     QPushButton *m_archive;
     QLabel *m_message;
+    EventSetup *m_setup;
     QString m_keepSelected; // across a reload of the list
 };
 

@@ -74,11 +74,21 @@ void RewardListModel::setUserId(const QString &userId)
     m_userId = userId;
 }
 
+void RewardListModel::setEventId(const QString &eventId)
+{
+    m_eventId = eventId;
+}
+
+const Reward *RewardListModel::rewardAt(int row) const
+{
+    return row >= 0 && row < m_rewards.size() ? &m_rewards.at(row) : nullptr;
+}
+
 void RewardListModel::reload()
 {
     if (!m_client || !m_feed.isReady())
         return;
-    m_feed.load(m_client->rewards(QString(), m_userId),
+    m_feed.load(m_client->rewards(m_eventId, m_userId),
         [this](const QJsonValue &result) { reset(result[QStringLiteral("rewards")].toArray()); });
 }
 

@@ -1,7 +1,7 @@
-// The active event's rewards for one person (by default the one signed in), lowest threshold first, with where they stand
-// (eligible, handed over), and the next one to work towards. Given a connection it loads
-// rewards.list and asks again when rewards change (rewards.changed) or the person's earned time
-// does (timeclock.ownTotalsChanged, timeclock.totalsChanged).
+// The active event's rewards for one person (by default the one signed in), lowest threshold first,
+// with where they stand (eligible, handed over), and the next one to work towards. Given a
+// connection it loads rewards.list and asks again when rewards change (rewards.changed) or the
+// person's earned time does (timeclock.ownTotalsChanged, timeclock.totalsChanged).
 #pragma once
 
 #include "client/timeclockclient.h"
@@ -44,6 +44,10 @@ public:
     // Whose standing: "" for the person signed in (a manager may ask for anyone's).
     QString userId() const { return m_userId; }
     void setUserId(const QString &userId);
+    // Which event's rewards: "" for the active one.
+    QString eventId() const { return m_eventId; }
+    void setEventId(const QString &eventId);
+    const Reward *rewardAt(int row) const;
 
     void reset(const QJsonArray &rewards);
     // The lowest reward not earned yet: "" and 0 when every one is.
@@ -67,6 +71,7 @@ private:
     std::unique_ptr<TimeclockClient> m_client;
     QList<Reward> m_rewards;
     QString m_userId;
+    QString m_eventId;
 };
 
 } // namespace Muster

@@ -5,8 +5,11 @@
 // change.
 #include "client/connection.h"
 #include "client/serverurl.h"
+#include "events/bonuseditor.h"
 #include "events/eventeditor.h"
+#include "events/eventsetup.h"
 #include "events/eventspage.h"
+#include "events/rewardeditor.h"
 #include "testclient.h"
 #include "testserver.h"
 #include "timeclockhelpers.h"
@@ -17,6 +20,7 @@
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -54,7 +58,7 @@ private:
         editor->findChild<QDateTimeEdit *>(QStringLiteral("end"))->setDateTime(endWallClock);
     }
 
-    static void save(EventEditor *editor)
+    static void save(QDialog *editor)
     {
         editor->findChild<QDialogButtonBox *>(QStringLiteral("buttons"))
             ->button(QDialogButtonBox::Save)
@@ -144,9 +148,6 @@ private Q_SLOTS:
         QTRY_COMPARE(page.events().rowCount(), 2);
         QTRY_COMPARE(other.events().rowCount(), 2);
         QCOMPARE(status(page, QStringLiteral("Summer Con")), QStringLiteral("Upcoming"));
-        if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty())
-            QVERIFY(page.grab().save(QDir(shots).filePath(QStringLiteral("events.png"))));
-
         // Change only the day boundary: the only change sent, audited old → new.
         page.selectEvent(spring);
         editor = page.editSelected();
@@ -184,6 +185,85 @@ private Q_SLOTS:
         editor->reject();
         page.archiveSelected();
         QTRY_COMPARE(status(page, QStringLiteral("Spring Con")), QStringLiteral("Upcoming"));
+    }
+
+    // An event's bonus windows and rewards, set up from the desktop; a second administrator's
+    // screen follows, a manager's shows them without offering changes.
+    void settingUpAnEvent()
+    {
+        Connection ada;
+        QVERIFY(signIn(ada, QStringLiteral("ada")));
+        Connection alf;
+        QVERIFY(signIn(alf, QStringLiteral("alf")));
+        EventsPage page(ada);
+        page.resize(1000, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        EventsPage other(alf);
+        QTRY_COMPARE(page.events().rowCount(), 2);
+        QTRY_COMPARE(other.events().rowCount(), 2);
+        const QString summer = page.events()
+                                   .eventAt(page.events().rowOf(page.events().activeEventId()))
+                                   ->id.toString(QUuid::WithoutBraces);
+        page.selectEvent(summer);
+        other.selectEvent(summer);
+        EventSetup *setup = page.setup();
+        QTRY_COMPARE(setup->bonusLines().size(), 0);
+
+        // A window without teams is refused before it is sent; with one it is saved.
+        BonusEditor *bonus = setup->addBonus();
+        QVERIFY(bonus);
+        save(bonus);
+        QVERIFY(bonus->problem().contains(QStringLiteral("Tick the teams")));
+        bonus->setTeamChecked(QStringLiteral("General"), true);
+        bonus->findChild<QDoubleSpinBox *>(QStringLiteral("multiplier"))->setValue(2);
+        save(bonus);
+        QTRY_COMPARE(setup->bonusLines().size(), 1);
+        QVERIFY2(setup->bonusLines().first().endsWith(QStringLiteral(" · 2× · General")),
+            qPrintable(setup->bonusLines().first()));
+        QTRY_COMPARE(other.setup()->bonusLines().size(), 1);
+        QCOMPARE(m_server->sql().exec("SELECT multiplier::text FROM time_bonuses").text(0, 0),
+            QStringLiteral("2.00"));
+
+        // Rewards: a second of the same name is refused in words; a threshold changes.
+        RewardEditor *reward = setup->addReward();
+        reward->findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("T-shirt"));
+        reward->findChild<QDoubleSpinBox *>(QStringLiteral("threshold"))->setValue(4);
+        save(reward);
+        QTRY_COMPARE(setup->rewardLines(), QStringList({QStringLiteral("T-shirt — over 4.0 h")}));
+        QTRY_COMPARE(other.setup()->rewardLines().size(), 1);
+        reward = setup->addReward();
+        reward->findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("t-shirt"));
+        save(reward);
+        QTRY_VERIFY(reward->problem().contains(QStringLiteral("already has a reward")));
+        reward->reject();
+        reward = setup->editReward(0);
+        reward->findChild<QDoubleSpinBox *>(QStringLiteral("threshold"))->setValue(6);
+        save(reward);
+        QTRY_COMPARE(setup->rewardLines(), QStringList({QStringLiteral("T-shirt — over 6.0 h")}));
+        if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(page.grab().save(QDir(shots).filePath(QStringLiteral("events.png"))));
+
+        // A manager sees what the event offers, and is offered nothing to change.
+        Connection meg;
+        QVERIFY(signIn(meg, QStringLiteral("meg")));
+        EventsPage managers(meg);
+        managers.show();
+        QTRY_COMPARE(managers.events().rowCount(), 2);
+        managers.selectEvent(summer);
+        QTRY_COMPARE(managers.setup()->rewardLines().size(), 1);
+        QTRY_COMPARE(managers.setup()->bonusLines().size(), 1);
+        QVERIFY(
+            !managers.setup()->findChild<QPushButton *>(QStringLiteral("addBonus"))->isVisible());
+        QVERIFY(!managers.setup()->findChild<QPushButton *>(QStringLiteral("edit")));
+
+        // Removed after a question, on both administrators' screens.
+        setup->deleteBonus(0);
+        auto *confirm = setup->findChild<QMessageBox *>(QStringLiteral("confirmRemove"));
+        QVERIFY(confirm);
+        confirm->findChild<QPushButton *>(QStringLiteral("confirm"))->click();
+        QTRY_COMPARE(setup->bonusLines().size(), 0);
+        QTRY_COMPARE(other.setup()->bonusLines().size(), 0);
     }
 
     void aManagerLooks()

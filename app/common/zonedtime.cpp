@@ -1,0 +1,23 @@
+// See zonedtime.h.
+#include "zonedtime.h"
+
+namespace Muster {
+
+QTimeZone zoneOf(const QString &name)
+{
+    const QTimeZone zone(name.toUtf8());
+    return zone.isValid() ? zone : QTimeZone::utc();
+}
+
+QDateTime wallClock(const QDateTime &moment, const QTimeZone &zone)
+{
+    const QDateTime there = moment.toTimeZone(zone);
+    return QDateTime(there.date(), there.time(), Qt::UTC);
+}
+
+QDateTime fromWallClock(const QDateTime &shown, const QTimeZone &zone)
+{
+    return QDateTime(shown.date(), shown.time(), zone).toUTC();
+}
+
+} // namespace Muster
