@@ -3,6 +3,7 @@
 
 #include "bonuseditor.h"
 #include "common/errortext.h"
+#include "common/layouts.h"
 #include "common/zonedtime.h"
 #include "rewardeditor.h"
 #include "util/clocktext.h"
@@ -19,18 +20,6 @@
 namespace Muster {
 
 namespace {
-
-void clearLayout(QVBoxLayout *layout)
-{
-    while (QLayoutItem *item = layout->takeAt(0)) {
-        if (QWidget *w = item->widget()) {
-            w->hide();
-            w->setParent(nullptr);
-            w->deleteLater();
-        }
-        delete item;
-    }
-}
 
 // A line with its buttons; the buttons only for those who may change it.
 QWidget *row(const QString &objectName, const QString &text, bool mayChange, QWidget *parent,

@@ -3,6 +3,7 @@
 
 #include "client/connection.h"
 #include "common/errortext.h"
+#include "common/layouts.h"
 #include "domain/role.h"
 #include "util/clocktext.h"
 #include "util/durationtext.h"
@@ -54,20 +55,6 @@ QWidget *figureBox(const QString &caption, QLabel *value, QWidget *parent)
     layout->addWidget(label);
     layout->addWidget(value);
     return box;
-}
-
-void clearLayout(QVBoxLayout *layout)
-{
-    while (QLayoutItem *item = layout->takeAt(0)) {
-        if (QWidget *w = item->widget()) {
-            // Out of the tree at once (a search for rows finds only the new ones), deleted
-            // once the event that rebuilt the list is over.
-            w->hide();
-            w->setParent(nullptr);
-            w->deleteLater();
-        }
-        delete item;
-    }
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 
 #include "client/connection.h"
 #include "common/errortext.h"
+#include "common/layouts.h"
 #include "util/durationtext.h"
 
 #include <QComboBox>
@@ -23,22 +24,6 @@
 #include <QVBoxLayout>
 
 namespace Muster {
-
-namespace {
-
-void clearLayout(QVBoxLayout *layout)
-{
-    while (QLayoutItem *item = layout->takeAt(0)) {
-        if (QWidget *w = item->widget()) {
-            w->hide();
-            w->setParent(nullptr);
-            w->deleteLater();
-        }
-        delete item;
-    }
-}
-
-} // namespace
 
 VolunteersPage::VolunteersPage(Connection &connection, QWidget *parent)
     : QWidget(parent)

@@ -5,6 +5,7 @@
 // change.
 #include "client/connection.h"
 #include "client/serverurl.h"
+#include "desktophelpers.h"
 #include "events/bonuseditor.h"
 #include "events/eventeditor.h"
 #include "events/eventsetup.h"
@@ -39,15 +40,6 @@ class TestEventsPlace : public QObject
     Q_OBJECT
 private:
     std::unique_ptr<TestServer> m_server;
-
-    bool signIn(Connection &connection, const QString &login)
-    {
-        QSignalSpy in(&connection, &Connection::signedIn);
-        connection.signIn(
-            webSocketUrl(QStringLiteral("127.0.0.1:%1").arg(m_server->server().port())), login,
-            QStringLiteral("correct horse"));
-        return in.wait();
-    }
 
     static void fill(EventEditor *editor, const QString &name, const QString &zone,
         const QDateTime &startWallClock, const QDateTime &endWallClock)
@@ -91,9 +83,9 @@ private Q_SLOTS:
     void administratorsRunEvents()
     {
         Connection ada;
-        QVERIFY(signIn(ada, QStringLiteral("ada")));
+        QVERIFY(signIn(ada, *m_server, QStringLiteral("ada")));
         Connection alf;
-        QVERIFY(signIn(alf, QStringLiteral("alf")));
+        QVERIFY(signIn(alf, *m_server, QStringLiteral("alf")));
         EventsPage page(ada);
         page.resize(1000, 500);
         page.show();
@@ -192,9 +184,9 @@ private Q_SLOTS:
     void settingUpAnEvent()
     {
         Connection ada;
-        QVERIFY(signIn(ada, QStringLiteral("ada")));
+        QVERIFY(signIn(ada, *m_server, QStringLiteral("ada")));
         Connection alf;
-        QVERIFY(signIn(alf, QStringLiteral("alf")));
+        QVERIFY(signIn(alf, *m_server, QStringLiteral("alf")));
         EventsPage page(ada);
         page.resize(1000, 700);
         page.show();
@@ -246,7 +238,7 @@ private Q_SLOTS:
 
         // A manager sees what the event offers, and is offered nothing to change.
         Connection meg;
-        QVERIFY(signIn(meg, QStringLiteral("meg")));
+        QVERIFY(signIn(meg, *m_server, QStringLiteral("meg")));
         EventsPage managers(meg);
         managers.show();
         QTRY_COMPARE(managers.events().rowCount(), 2);
@@ -269,7 +261,7 @@ private Q_SLOTS:
     void aManagerLooks()
     {
         Connection meg;
-        QVERIFY(signIn(meg, QStringLiteral("meg")));
+        QVERIFY(signIn(meg, *m_server, QStringLiteral("meg")));
         EventsPage page(meg);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));

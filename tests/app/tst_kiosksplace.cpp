@@ -5,6 +5,7 @@
 #include "client/connection.h"
 #include "client/serverurl.h"
 #include "common/errortext.h"
+#include "desktophelpers.h"
 #include "kiosks/kioskspage.h"
 #include "shell/mainwindow.h"
 #include "testclient.h"
@@ -33,15 +34,6 @@ class TestKiosksPlace : public QObject
     Q_OBJECT
 private:
     std::unique_ptr<TestServer> m_server;
-
-    bool signIn(Connection &connection, const QString &login)
-    {
-        QSignalSpy in(&connection, &Connection::signedIn);
-        connection.signIn(
-            webSocketUrl(QStringLiteral("127.0.0.1:%1").arg(m_server->server().port())), login,
-            QStringLiteral("correct horse"));
-        return in.wait();
-    }
 
     // A kiosk that asks to be paired: what kiosk.register answered (the code it shows, the
     // device token it keeps), on the connection it waits on.
@@ -90,19 +82,19 @@ private Q_SLOTS:
     void offeredByRole()
     {
         Connection vera;
-        QVERIFY(signIn(vera, QStringLiteral("vera")));
+        QVERIFY(signIn(vera, *m_server, QStringLiteral("vera")));
         MainWindow volunteerWindow(vera);
         QVERIFY(!volunteerWindow.offeredPlaces().contains(QStringLiteral("kiosks")));
         QVERIFY(!volunteerWindow.offeredPlaces().contains(QStringLiteral("administration")));
         QVERIFY(!volunteerWindow.showPlace(QStringLiteral("kiosks")));
 
         Connection sid;
-        QVERIFY(signIn(sid, QStringLiteral("sid")));
+        QVERIFY(signIn(sid, *m_server, QStringLiteral("sid")));
         MainWindow staffWindow(sid);
         QVERIFY(!staffWindow.offeredPlaces().contains(QStringLiteral("kiosks")));
 
         Connection lena;
-        QVERIFY(signIn(lena, QStringLiteral("lena")));
+        QVERIFY(signIn(lena, *m_server, QStringLiteral("lena")));
         MainWindow leadWindow(lena);
         QVERIFY(leadWindow.offeredPlaces().contains(QStringLiteral("kiosks")));
         QVERIFY(!leadWindow.offeredPlaces().contains(QStringLiteral("administration")));
@@ -113,9 +105,9 @@ private Q_SLOTS:
     void approveRenameRenewRevoke()
     {
         Connection lena;
-        QVERIFY(signIn(lena, QStringLiteral("lena")));
+        QVERIFY(signIn(lena, *m_server, QStringLiteral("lena")));
         Connection liam;
-        QVERIFY(signIn(liam, QStringLiteral("liam")));
+        QVERIFY(signIn(liam, *m_server, QStringLiteral("liam")));
         KiosksPage page(lena);
         page.resize(900, 600);
         page.show();

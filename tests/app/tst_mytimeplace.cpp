@@ -6,6 +6,7 @@
 #include "board/statustray.h"
 #include "client/connection.h"
 #include "client/serverurl.h"
+#include "desktophelpers.h"
 #include "mytime/mytimepage.h"
 #include "shell/mainwindow.h"
 #include "testclient.h"
@@ -34,15 +35,6 @@ private:
     TestClient m_admin;
     QString m_registration;
     QHash<QString, QUuid> m_people;
-
-    bool signIn(Connection &connection, const QString &login)
-    {
-        QSignalSpy in(&connection, &Connection::signedIn);
-        connection.signIn(
-            webSocketUrl(QStringLiteral("127.0.0.1:%1").arg(m_server->server().port())), login,
-            QStringLiteral("correct horse"));
-        return in.wait();
-    }
 
     QJsonObject addEntry(const QString &login, const QDateTime &start, const QDateTime &stop)
     {
@@ -116,7 +108,7 @@ private Q_SLOTS:
     void staffSeeTheirTimeAndClockAtTheDesk()
     {
         Connection sid;
-        QVERIFY(signIn(sid, QStringLiteral("sid")));
+        QVERIFY(signIn(sid, *m_server, QStringLiteral("sid")));
         NotificationListModel notices;
         notices.setConnection(&sid);
         MyTimePage page(sid, notices);
@@ -168,7 +160,7 @@ private Q_SLOTS:
     void aVolunteerClocksAtAKiosk()
     {
         Connection vic;
-        QVERIFY(signIn(vic, QStringLiteral("vic")));
+        QVERIFY(signIn(vic, *m_server, QStringLiteral("vic")));
         NotificationListModel notices;
         notices.setConnection(&vic);
         MyTimePage page(vic, notices);
@@ -184,7 +176,7 @@ private Q_SLOTS:
     void pinAndQuickCodeSignInAtAKiosk()
     {
         Connection sid;
-        QVERIFY(signIn(sid, QStringLiteral("sid")));
+        QVERIFY(signIn(sid, *m_server, QStringLiteral("sid")));
         NotificationListModel notices;
         MyTimePage page(sid, notices);
         page.show();
@@ -229,7 +221,7 @@ private Q_SLOTS:
 
         // Leads sign in with their PIN: no quick code is offered them.
         Connection lou;
-        QVERIFY(signIn(lou, QStringLiteral("lou")));
+        QVERIFY(signIn(lou, *m_server, QStringLiteral("lou")));
         MyTimePage leadPage(lou, notices);
         QVERIFY(!leadPage.findChild<QPushButton *>(QStringLiteral("showQuickCode"))->isEnabled());
     }
@@ -241,7 +233,7 @@ private Q_SLOTS:
         const QDateTime now = QDateTime::currentDateTimeUtc();
         QVERIFY(!addEntry(QStringLiteral("vic"), now.addSecs(-3 * 3600), QDateTime()).isEmpty());
         Connection vic;
-        QVERIFY(signIn(vic, QStringLiteral("vic")));
+        QVERIFY(signIn(vic, *m_server, QStringLiteral("vic")));
         MainWindow window(vic);
         QSignalSpy noticesLoaded(&window.notices(), &QAbstractItemModel::modelReset);
         window.show();

@@ -4,6 +4,7 @@
 // its sheet read, the PDF's text extracted with pdftotext).
 #include "client/connection.h"
 #include "client/serverurl.h"
+#include "desktophelpers.h"
 #include "reports/reportspage.h"
 #include "testclient.h"
 #include "testserver.h"
@@ -31,25 +32,6 @@ private:
     QString m_infoDesk;
     QHash<QString, QUuid> m_people;
 
-    bool signIn(Connection &connection, const QString &login)
-    {
-        QSignalSpy in(&connection, &Connection::signedIn);
-        connection.signIn(
-            webSocketUrl(QStringLiteral("127.0.0.1:%1").arg(m_server->server().port())), login,
-            QStringLiteral("correct horse"));
-        return in.wait();
-    }
-
-    QString createTeam(const QString &name)
-    {
-        return resultOf(
-            m_admin.call(QStringLiteral("teams.create"), {{QStringLiteral("name"), name}}))
-            .value(QStringLiteral("team"))
-            .toObject()
-            .value(QStringLiteral("id"))
-            .toString();
-    }
-
     bool addShift(const QString &login, const QString &team, int hoursAgo, int hours)
     {
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -61,16 +43,6 @@ private:
                     {QStringLiteral("stop"), wireTime(now.addSecs(-3600 * (hoursAgo - hours)))},
                     {QStringLiteral("actionId"), newActionId()}}))
                     .isEmpty();
-    }
-
-    static QString run(const QString &program, const QStringList &arguments)
-    {
-        QProcess p;
-        p.start(program, arguments);
-        if (!p.waitForFinished(10000) || p.exitCode() != 0)
-            return program + QStringLiteral(" failed: ")
-                + QString::fromUtf8(p.readAllStandardError());
-        return QString::fromUtf8(p.readAllStandardOutput());
     }
 
 private Q_SLOTS:
@@ -91,8 +63,8 @@ private Q_SLOTS:
                 login, createBadgeHolder(*m_server, login, QStringLiteral("Con"), role, badge));
         QVERIFY(m_admin.signIn(m_server->wsUrl(), QStringLiteral("ada")));
         QVERIFY(!createActiveEvent(m_admin, QStringLiteral("Spring Con")).isEmpty());
-        m_registration = createTeam(QStringLiteral("Registration"));
-        m_infoDesk = createTeam(QStringLiteral("Info desk"));
+        m_registration = createTeam(m_admin, QStringLiteral("Registration"));
+        m_infoDesk = createTeam(m_admin, QStringLiteral("Info desk"));
         QVERIFY(addShift(QStringLiteral("ana"), m_registration, 20, 5));
         QVERIFY(addShift(QStringLiteral("ben"), m_registration, 20, 2));
         QVERIFY(addShift(QStringLiteral("ben"), m_infoDesk, 10, 1));
@@ -102,7 +74,7 @@ private Q_SLOTS:
     void hoursAndTeamsLiveWithCharts()
     {
         Connection meg;
-        QVERIFY(signIn(meg, QStringLiteral("meg")));
+        QVERIFY(signIn(meg, *m_server, QStringLiteral("meg")));
         ReportsPage page(meg);
         page.resize(1100, 800);
         page.show();
@@ -143,7 +115,7 @@ private Q_SLOTS:
     void exportsOpenInPeoplesTools()
     {
         Connection meg;
-        QVERIFY(signIn(meg, QStringLiteral("meg")));
+        QVERIFY(signIn(meg, *m_server, QStringLiteral("meg")));
         ReportsPage page(meg);
         QTRY_VERIFY(page.report().isLoaded());
         QTRY_COMPARE(page.report().rowCount(), 4);
@@ -164,20 +136,20 @@ private Q_SLOTS:
         // XLSX: the sheet holds the names, the titles and the totals.
         const QString xlsx = dir.filePath(QStringLiteral("hours.xlsx"));
         QVERIFY(page.exportTo(QStringLiteral("xlsx"), xlsx));
-        const QString strings = run(QStringLiteral("unzip"),
+        const QString strings = toolOutput(QStringLiteral("unzip"),
             {QStringLiteral("-p"), xlsx, QStringLiteral("xl/sharedStrings.xml")});
         for (const QString &expected :
             {QStringLiteral("Hours"), QStringLiteral("Spring Con"), QStringLiteral("cleo"),
                 QStringLiteral("Hours earned"), QStringLiteral("Total (3 people)")})
             QVERIFY2(strings.contains(expected), qPrintable(expected));
-        const QString sheet = run(QStringLiteral("unzip"),
+        const QString sheet = toolOutput(QStringLiteral("unzip"),
             {QStringLiteral("-p"), xlsx, QStringLiteral("xl/worksheets/sheet1.xml")});
         QVERIFY2(sheet.contains(QStringLiteral("<v>11</v>")), qPrintable(sheet.left(2000)));
 
         // PDF: its text, as pdftotext reads it.
         const QString pdf = dir.filePath(QStringLiteral("hours.pdf"));
         QVERIFY(page.exportTo(QStringLiteral("pdf"), pdf));
-        const QString text = run(
+        const QString text = toolOutput(
             QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
         for (const QString &expected : {QStringLiteral("Hours"), QStringLiteral("Spring Con"),
                  QStringLiteral("times in Europe/Berlin"), QStringLiteral("ana"),

@@ -4,6 +4,7 @@
 // stopping and deleting shifts; a second manager's screen following. Leads are not offered it.
 #include "client/connection.h"
 #include "client/serverurl.h"
+#include "desktophelpers.h"
 #include "shell/mainwindow.h"
 #include "shifts/shifteditor.h"
 #include "shifts/shiftspage.h"
@@ -37,28 +38,9 @@ private:
     QString m_infoDesk;
     QHash<QString, QUuid> m_people;
 
-    bool signIn(Connection &connection, const QString &login)
-    {
-        QSignalSpy in(&connection, &Connection::signedIn);
-        connection.signIn(
-            webSocketUrl(QStringLiteral("127.0.0.1:%1").arg(m_server->server().port())), login,
-            QStringLiteral("correct horse"));
-        return in.wait();
-    }
-
     QString id(const QString &login) const
     {
         return m_people.value(login).toString(QUuid::WithoutBraces);
-    }
-
-    QString createTeam(const QString &name)
-    {
-        return resultOf(
-            m_admin.call(QStringLiteral("teams.create"), {{QStringLiteral("name"), name}}))
-            .value(QStringLiteral("team"))
-            .toObject()
-            .value(QStringLiteral("id"))
-            .toString();
     }
 
     // Local wall-clock minutes, as the editor's fields hold them.
@@ -107,8 +89,8 @@ private Q_SLOTS:
                 login, createBadgeHolder(*m_server, login, QStringLiteral("Con"), role, badge));
         QVERIFY(m_admin.signIn(m_server->wsUrl(), QStringLiteral("ada")));
         QVERIFY(!createActiveEvent(m_admin, QStringLiteral("Con 2026")).isEmpty());
-        m_registration = createTeam(QStringLiteral("Registration"));
-        m_infoDesk = createTeam(QStringLiteral("Info desk"));
+        m_registration = createTeam(m_admin, QStringLiteral("Registration"));
+        m_infoDesk = createTeam(m_admin, QStringLiteral("Info desk"));
         QVERIFY(!m_registration.isEmpty() && !m_infoDesk.isEmpty());
     }
     void cleanupTestCase() { m_server.reset(); }
@@ -116,11 +98,11 @@ private Q_SLOTS:
     void offeredToManagers()
     {
         Connection lou;
-        QVERIFY(signIn(lou, QStringLiteral("lou")));
+        QVERIFY(signIn(lou, *m_server, QStringLiteral("lou")));
         MainWindow lead(lou);
         QVERIFY(!lead.offeredPlaces().contains(QStringLiteral("shifts")));
         Connection meg;
-        QVERIFY(signIn(meg, QStringLiteral("meg")));
+        QVERIFY(signIn(meg, *m_server, QStringLiteral("meg")));
         MainWindow manager(meg);
         QVERIFY(manager.offeredPlaces().contains(QStringLiteral("shifts")));
     }
@@ -128,9 +110,9 @@ private Q_SLOTS:
     void managersRunShifts()
     {
         Connection meg;
-        QVERIFY(signIn(meg, QStringLiteral("meg")));
+        QVERIFY(signIn(meg, *m_server, QStringLiteral("meg")));
         Connection ada;
-        QVERIFY(signIn(ada, QStringLiteral("ada")));
+        QVERIFY(signIn(ada, *m_server, QStringLiteral("ada")));
         ShiftsPage page(meg);
         page.resize(1100, 750);
         page.show();

@@ -6,6 +6,7 @@
 #include "client/connection.h"
 #include "client/serverurl.h"
 #include "common/translations.h"
+#include "desktophelpers.h"
 #include "login/logindialog.h"
 #include "testclient.h"
 #include "testserver.h"
@@ -41,25 +42,6 @@ private:
     QString m_event;
     QString m_registration;
     QString m_infoDesk;
-
-    bool signIn(Connection &connection, const QString &login)
-    {
-        QSignalSpy in(&connection, &Connection::signedIn);
-        connection.signIn(
-            webSocketUrl(QStringLiteral("127.0.0.1:%1").arg(m_server->server().port())), login,
-            QStringLiteral("correct horse"));
-        return in.wait();
-    }
-
-    QString createTeam(const QString &name)
-    {
-        return resultOf(
-            m_admin.call(QStringLiteral("teams.create"), {{QStringLiteral("name"), name}}))
-            .value(QStringLiteral("team"))
-            .toObject()
-            .value(QStringLiteral("id"))
-            .toString();
-    }
 
     QString userIdOf(const QString &where)
     {
@@ -106,10 +88,10 @@ private Q_SLOTS:
                      .isNull());
         QVERIFY(m_admin.signIn(m_server->wsUrl(), QStringLiteral("ada")));
         m_event = createActiveEvent(m_admin, QStringLiteral("Con 2026"));
-        m_registration = createTeam(QStringLiteral("Registration"));
-        m_infoDesk = createTeam(QStringLiteral("Info desk"));
+        m_registration = createTeam(m_admin, QStringLiteral("Registration"));
+        m_infoDesk = createTeam(m_admin, QStringLiteral("Info desk"));
         QVERIFY(!m_event.isEmpty() && !m_registration.isEmpty()
-            && !createTeam(QStringLiteral("Security")).isEmpty());
+            && !createTeam(m_admin, QStringLiteral("Security")).isEmpty());
 
         // A convention's crowd: names from two lists, badges from 1000, teams in turn.
         QVERIFY(
@@ -172,7 +154,7 @@ private Q_SLOTS:
     void aManagerFindsAndSorts()
     {
         Connection meg;
-        QVERIFY(signIn(meg, QStringLiteral("meg")));
+        QVERIFY(signIn(meg, *m_server, QStringLiteral("meg")));
         VolunteersPage page(meg);
         page.resize(1280, 760);
         page.show();
@@ -237,7 +219,7 @@ private Q_SLOTS:
     void theRosterFollowsLive()
     {
         Connection meg;
-        QVERIFY(signIn(meg, QStringLiteral("meg")));
+        QVERIFY(signIn(meg, *m_server, QStringLiteral("meg")));
         VolunteersPage page(meg);
         QTRY_VERIFY(page.roster().isLoaded());
         const QString who = userIdOf(QStringLiteral("badge = '1003'")); // no shift at all yet
@@ -280,7 +262,7 @@ private Q_SLOTS:
     void newVolunteersPasswordsAndRoles()
     {
         Connection meg;
-        QVERIFY(signIn(meg, QStringLiteral("meg")));
+        QVERIFY(signIn(meg, *m_server, QStringLiteral("meg")));
         VolunteersPage page(meg);
         page.show();
         QTRY_VERIFY(page.roster().isLoaded());
@@ -349,7 +331,7 @@ private Q_SLOTS:
                                   {QStringLiteral("thresholdHours"), 1}}))
                      .isEmpty());
         Connection meg;
-        QVERIFY(signIn(meg, QStringLiteral("meg")));
+        QVERIFY(signIn(meg, *m_server, QStringLiteral("meg")));
         VolunteersPage page(meg);
         page.show();
         QTRY_VERIFY(page.roster().isLoaded());

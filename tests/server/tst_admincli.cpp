@@ -1,5 +1,6 @@
 // muster-server's admin flags, run as the real binary against a real database, the way an
 // operator runs them: output, exit codes, and what they change.
+#include "desktophelpers.h"
 #include "timeclockhelpers.h"
 
 #include <QFileInfo>
@@ -42,29 +43,6 @@ private:
             return {};
         return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
-    }
-
-    // A file inside a zip archive (an XLSX workbook), read with unzip as a person's tools would.
-    static QString unzipped(const QString &archive, const QString &member)
-    {
-        QProcess unzip;
-        unzip.start(QStringLiteral("unzip"), {QStringLiteral("-p"), archive, member});
-        if (!unzip.waitForFinished(10000) || unzip.exitCode() != 0)
-            return QStringLiteral("unzip failed: ")
-                + QString::fromUtf8(unzip.readAllStandardError());
-        return QString::fromUtf8(unzip.readAllStandardOutput());
-    }
-
-    // The text of a PDF, as pdftotext (poppler) extracts it.
-    static QString pdfText(const QString &pdf)
-    {
-        QProcess extract;
-        extract.start(
-            QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
-        if (!extract.waitForFinished(10000) || extract.exitCode() != 0)
-            return QStringLiteral("pdftotext failed: ")
-                + QString::fromUtf8(extract.readAllStandardError());
-        return QString::fromUtf8(extract.readAllStandardOutput());
     }
 
 private Q_SLOTS:
@@ -415,8 +393,10 @@ private Q_SLOTS:
             QStringLiteral("--event"), QStringLiteral("Fair 2026"), QStringLiteral("--format"),
             QStringLiteral("xlsx"), QStringLiteral("--output"), xlsx});
         QVERIFY2(workbook.exitCode == 0, qPrintable(workbook.err));
-        const QString sheet = unzipped(xlsx, QStringLiteral("xl/worksheets/sheet1.xml"));
-        const QString strings = unzipped(xlsx, QStringLiteral("xl/sharedStrings.xml"));
+        const QString sheet = toolOutput(QStringLiteral("unzip"),
+            {QStringLiteral("-p"), xlsx, QStringLiteral("xl/worksheets/sheet1.xml")});
+        const QString strings = toolOutput(QStringLiteral("unzip"),
+            {QStringLiteral("-p"), xlsx, QStringLiteral("xl/sharedStrings.xml")});
         QVERIFY2(strings.contains(QStringLiteral("fairvol")), qPrintable(strings));
         QVERIFY(strings.contains(QStringLiteral("Hours worked")));
         QVERIFY(strings.contains(QStringLiteral("Total (")));
@@ -429,7 +409,8 @@ private Q_SLOTS:
             QStringLiteral("--event"), QStringLiteral("Fair 2026"), QStringLiteral("--format"),
             QStringLiteral("pdf"), QStringLiteral("--output"), pdf});
         QVERIFY2(printed.exitCode == 0, qPrintable(printed.err));
-        const QString text = pdfText(pdf);
+        const QString text = toolOutput(
+            QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
         QVERIFY2(text.contains(QStringLiteral("Hours")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("Fair 2026")));
         QVERIFY(text.contains(QStringLiteral("fairvol")));
