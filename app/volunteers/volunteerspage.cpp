@@ -314,7 +314,9 @@ void VolunteersPage::showPerson()
     // The role rules, said before anyone tries: not one's own, not someone above.
     const bool self = userId == m_connection.user().value(QStringLiteral("id")).toString();
     const bool above = !roleAtLeast(myRole(), p->role);
-    m_role->setCurrentIndex(m_role->findData(roleName(p->role)));
+    const bool samePerson = userId == m_shownUserId;
+    if (!samePerson || p->role != m_shownRole)
+        m_role->setCurrentIndex(m_role->findData(roleName(p->role)));
     m_role->setEnabled(!self && !above);
     m_reset->setEnabled(!self && !above);
     m_roleNote->setText(self ? tr("Your own role is changed by someone above you.")
@@ -322,8 +324,12 @@ void VolunteersPage::showPerson()
                           .arg(roleTitle(p->role))
                     : QString());
     m_roleNote->setVisible(!m_roleNote->text().isEmpty());
-    m_team->setCurrentIndex(
-        m_team->findData(p->teamId.toString(QUuid::WithoutBraces), TeamListModel::IdRole));
+    if (!samePerson || p->teamId != m_shownTeam)
+        m_team->setCurrentIndex(
+            m_team->findData(p->teamId.toString(QUuid::WithoutBraces), TeamListModel::IdRole));
+    m_shownUserId = userId;
+    m_shownRole = p->role;
+    m_shownTeam = p->teamId;
 
     if (m_shifts.userId() != userId) {
         m_shifts.clear();

@@ -92,6 +92,11 @@ private:
     QVBoxLayout *m_rewardRows;
     QLabel *m_message;
     QString m_lastPassword;
+    // What the panel's role and team pickers were last set to from the roster: a push about the
+    // person shown (a clock-in) must not undo a choice not saved yet.
+    QString m_shownUserId;
+    Role m_shownRole = Role::Banned;
+    QUuid m_shownTeam;
     QTimer m_tick; // "on shift now" durations
 };
 

@@ -3,6 +3,7 @@
 
 #include "domain/timetotals.h"
 #include "models/teamlistmodel.h"
+#include "protocol/wiretime.h"
 #include "util/durationtext.h"
 
 #include <QCoreApplication>
@@ -315,8 +316,7 @@ void RosterModel::applyEntry(const QString &change, const QJsonObject &entry)
     if (change == QLatin1String("started")) {
         // On shift from now: shown at once, no request needed.
         RosterEntry &p = m_people[row];
-        p.shiftStart = QDateTime::fromString(
-            entry.value(QStringLiteral("start")).toString(), Qt::ISODateWithMs);
+        p.shiftStart = fromWireTime(entry.value(QStringLiteral("start")));
         p.shiftTeamId = QUuid(entry.value(QStringLiteral("teamId")).toString());
         changed(row);
         countOnShift();

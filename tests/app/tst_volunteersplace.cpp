@@ -225,6 +225,10 @@ private Q_SLOTS:
         const QString who = userIdOf(QStringLiteral("badge = '1003'")); // no shift at all yet
         const int row = page.roster().rowOf(who);
         QVERIFY(!page.roster().entryAt(row)->onShift());
+        // The manager has picked a new role for them, not saved yet.
+        page.selectPerson(who);
+        auto *role = page.findChild<QComboBox *>(QStringLiteral("role"));
+        role->setCurrentIndex(role->findData(QStringLiteral("staff")));
 
         // Clocked in elsewhere: on shift at once.
         QVERIFY(!resultOf(
@@ -236,6 +240,8 @@ private Q_SLOTS:
                      .isEmpty());
         QTRY_VERIFY(page.roster().entryAt(row)->onShift());
         QTRY_COMPARE(page.roster().onShiftCount(), kOnShift + 1);
+        // The push about them did not undo the choice being made.
+        QCOMPARE(role->currentData().toString(), QStringLiteral("staff"));
         QVERIFY(page.roster()
                     .index(row, RosterModel::OnShiftColumn)
                     .data()
