@@ -3,10 +3,10 @@
 
 #include "avatarcache.h"
 #include "models/presencemodel.h"
+#include "util/clocktext.h"
 #include "util/elapsedtext.h"
 
 #include <QApplication>
-#include <QLocale>
 #include <QPainter>
 
 namespace Muster {
@@ -118,9 +118,7 @@ void PersonDelegate::paint(
     QString note = index.data(PresenceModel::MessageRole).toString();
     const QDateTime until = index.data(PresenceModel::UntilRole).toDateTime();
     if (until.isValid()) {
-        const QString end
-            = tr("until %1")
-                  .arg(QLocale().toString(until.toLocalTime().time(), QLocale::ShortFormat));
+        const QString end = tr("until %1").arg(clockText(until.toLocalTime()));
         note = note.isEmpty() ? end : note + QStringLiteral(" · ") + end;
     }
     if (!note.isEmpty()) {

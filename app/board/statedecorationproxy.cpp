@@ -22,15 +22,16 @@ QVariant StateDecorationProxy::data(const QModelIndex &index, int role) const
 {
     if (role == Qt::DisplayRole && m_showFlags) {
         // What the administrator needs to see at a glance.
+        // In words: "Available (default, available)" said the state's name twice.
         QStringList flags;
         if (QIdentityProxyModel::data(index, StateListModel::DefaultRole).toBool())
-            flags << tr("default");
+            flags << tr("new people start here");
         if (QIdentityProxyModel::data(index, StateListModel::AvailableRole).toBool())
-            flags << tr("available");
+            flags << tr("counts as reachable");
         if (QIdentityProxyModel::data(index, StateListModel::ShiftRole).toBool())
             flags << tr("set by the time clock");
         const QString label = QIdentityProxyModel::data(index, role).toString();
-        return flags.isEmpty() ? label : tr("%1  (%2)").arg(label, flags.join(tr(", ")));
+        return flags.isEmpty() ? label : tr("%1 — %2").arg(label, flags.join(tr(", ")));
     }
     if (role != Qt::DecorationRole)
         return QIdentityProxyModel::data(index, role);

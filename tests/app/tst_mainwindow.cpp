@@ -6,11 +6,13 @@
 #include "admin/statespage.h"
 #include "admin/teamspage.h"
 #include "board/organisationswindow.h"
+#include "board/statedecorationproxy.h"
 #include "board/statustray.h"
 #include "client/connection.h"
 #include "client/serverurl.h"
 #include "cluster/pushrelay.h"
 #include "login/logindialog.h"
+#include "models/statelistmodel.h"
 #include "profile/avatarcropdialog.h"
 #include "profile/avatarcropper.h"
 #include "profile/profiledialog.h"
@@ -100,6 +102,33 @@ private Q_SLOTS:
             QUrl(QStringLiteral("ws://10.0.0.1:9000/ws")));
         QVERIFY(!webSocketUrl(QStringLiteral("ftp://x")).isValid());
         QVERIFY(!webSocketUrl(QString()).isValid());
+    }
+
+    // The administrator's list of states says what each flag means, once (issue 12, item 10:
+    // "Available (default, available)").
+    void stateFlagsReadAsWords()
+    {
+        StateListModel states;
+        states.reset(QJsonArray {
+            QJsonObject {{QStringLiteral("id"), QStringLiteral("a")},
+                {QStringLiteral("label"), QStringLiteral("Available")},
+                {QStringLiteral("color"), QStringLiteral("#2e7d32")},
+                {QStringLiteral("isDefault"), true}, {QStringLiteral("available"), true}},
+            QJsonObject {{QStringLiteral("id"), QStringLiteral("s")},
+                {QStringLiteral("label"), QStringLiteral("On shift")},
+                {QStringLiteral("color"), QStringLiteral("#1565c0")},
+                {QStringLiteral("shift"), true}},
+            QJsonObject {{QStringLiteral("id"), QStringLiteral("b")},
+                {QStringLiteral("label"), QStringLiteral("Busy")},
+                {QStringLiteral("color"), QStringLiteral("#c62828")}}});
+        StateDecorationProxy shown;
+        shown.setSourceModel(&states);
+        shown.setShowFlags(true);
+        QCOMPARE(shown.index(0, 0).data().toString(),
+            QStringLiteral("Available — new people start here, counts as reachable"));
+        QCOMPARE(shown.index(1, 0).data().toString(),
+            QStringLiteral("On shift — set by the time clock"));
+        QCOMPARE(shown.index(2, 0).data().toString(), QStringLiteral("Busy"));
     }
 
     void loginDialogExplainsAndSucceeds()
