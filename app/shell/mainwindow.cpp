@@ -11,10 +11,10 @@
 #include "events/eventspage.h"
 #include "kiosks/kioskspage.h"
 #include "mytime/mytimepage.h"
+#include "profile/profiledialog.h"
 #include "reports/reportspage.h"
 #include "shifts/shiftspage.h"
 #include "volunteers/volunteerspage.h"
-#include "profile/profiledialog.h"
 
 #include <QAction>
 #include <QActionGroup>
