@@ -20,7 +20,8 @@ AdminPage::AdminPage(Connection &connection, QWidget *parent)
 {
     m_message->setObjectName(QStringLiteral("message"));
     m_message->setWordWrap(true);
-    m_message->setVisible(false);
+    // Its line is kept even when empty: "Saved." appearing must not make the list above jump.
+    m_message->setMinimumHeight(m_message->fontMetrics().height());
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_content, 1);
     layout->addWidget(m_message);
@@ -46,7 +47,6 @@ QString AdminPage::message() const
 void AdminPage::showMessage(const QString &text)
 {
     m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
 }
 
 void AdminPage::run(RpcReply *change, std::function<void(const QJsonValue &result)> onDone)

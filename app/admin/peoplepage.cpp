@@ -165,7 +165,13 @@ void PeoplePage::loadForm()
     if (!have) {
         m_name->setText(tr("Choose someone on the left."));
         m_roleNote->clear();
+        m_roleNote->hide();
         m_highlightColor->setEnabled(false);
+        // Nobody's role or team, rather than the first of the list ("Banned").
+        m_role->setCurrentIndex(-1);
+        m_role->setPlaceholderText(tr("—"));
+        m_team->setCurrentIndex(-1);
+        m_team->setPlaceholderText(tr("—"));
         return;
     }
     m_name->setText(tr("%1 (%2)").arg(p->displayName, p->login));

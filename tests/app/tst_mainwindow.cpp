@@ -931,6 +931,44 @@ private Q_SLOTS:
         QTRY_COMPARE(team->count(), 1);
     }
 
+    // Before anyone is chosen no role is shown (it said "Banned"), and "Saved." appearing does
+    // not make the list jump (issue 12, item 8).
+    void peoplePageBeforeAndAfterSaving()
+    {
+        QVERIFY(!m_server->createOrganisation(QStringLiteral("Lakeside")).isNull());
+        QVERIFY(
+            !m_server
+                 ->createUser(QStringLiteral("lakeadmin"), QStringLiteral("Lakeside"), Role::Admin)
+                 .isNull());
+        const QString staff
+            = m_server
+                  ->createUser(QStringLiteral("lakestaff"), QStringLiteral("Lakeside"), Role::Staff)
+                  .toString(QUuid::WithoutBraces);
+        Connection admin;
+        QSignalSpy in(&admin, &Connection::signedIn);
+        admin.signIn(webSocketUrl(serverAddress()), QStringLiteral("lakeadmin"),
+            QStringLiteral("correct horse"));
+        QVERIFY(in.wait());
+        AdministrationPlace place(admin);
+        place.resize(800, 500);
+        place.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&place));
+        PeoplePage *people = place.peoplePage();
+        QTRY_COMPARE(place.people().rowCount(), 2);
+        auto *role = people->findChild<QComboBox *>(QStringLiteral("role"));
+        QCOMPARE(role->currentIndex(), -1);
+        QVERIFY(!role->currentText().contains(QStringLiteral("Banned")));
+        auto *list = people->findChild<QListView *>();
+        QVERIFY(list);
+        const int listHeight = list->height();
+        people->selectPerson(staff);
+        people->findChild<QCheckBox *>(QStringLiteral("highlighted"))->setChecked(true);
+        QTest::mouseClick(people->findChild<QPushButton *>(QStringLiteral("save")), Qt::LeftButton);
+        QTRY_COMPARE(people->message(), QStringLiteral("Saved."));
+        QCoreApplication::processEvents(); // let the layout follow the message
+        QCOMPARE(list->height(), listHeight);
+    }
+
     void superadminSeesAnyOrganisationLive()
     {
         QVERIFY(
