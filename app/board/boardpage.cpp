@@ -6,6 +6,7 @@
 #include "domain/role.h"
 #include "models/presencemodel.h"
 #include "peoplefiltermodel.h"
+#include "personcard.h"
 #include "persondelegate.h"
 
 #include <QComboBox>
@@ -75,6 +76,13 @@ BoardPage::BoardPage(
     layout->addWidget(bar);
     layout->addWidget(m_stack, 1);
 
+    // A person's card: double-click, or Enter on the selected one (both activate).
+    connect(m_view, &QListView::activated, this, [this, &avatars](const QModelIndex &index) {
+        const QString userId = index.data(PresenceModel::UserIdRole).toString();
+        auto *card = new PersonCard(m_connection, m_model, m_teams, avatars, userId, this);
+        card->setAttribute(Qt::WA_DeleteOnClose);
+        card->show();
+    });
     connect(m_search, &QLineEdit::textChanged, m_people, &PeopleFilterModel::setSearch);
     connect(m_search, &QLineEdit::textChanged, this, &BoardPage::showEmptyOrPeople);
     connect(&m_teams, &QAbstractItemModel::modelReset, this, &BoardPage::fillTeamPicker);

@@ -6,6 +6,7 @@
 #include "admin/statespage.h"
 #include "admin/teamspage.h"
 #include "board/organisationswindow.h"
+#include "board/personcard.h"
 #include "board/statedecorationproxy.h"
 #include "board/statustray.h"
 #include "client/connection.h"
@@ -967,6 +968,74 @@ private Q_SLOTS:
         QTRY_COMPARE(people->message(), QStringLiteral("Saved."));
         QCoreApplication::processEvents(); // let the layout follow the message
         QCOMPARE(list->height(), listHeight);
+    }
+
+    // Double-clicking someone on the board opens their card, with their message whole; a
+    // manager also sees their hours (issue 12, item 11).
+    void aPersonsCard()
+    {
+        QVERIFY(!m_server->createOrganisation(QStringLiteral("Hillside")).isNull());
+        QVERIFY(
+            !m_server
+                 ->createUser(QStringLiteral("hillmgr"), QStringLiteral("Hillside"), Role::Manager)
+                 .isNull());
+        QVERIFY(
+            !m_server
+                 ->createUser(QStringLiteral("hillstaff"), QStringLiteral("Hillside"), Role::Staff)
+                 .isNull());
+        TestClient staff;
+        QVERIFY(staff.signIn(m_server->wsUrl(), QStringLiteral("hillstaff")));
+        const QString longMessage = QStringLiteral(
+            "At the north gate until the shuttle comes back, then helping at the cloakroom");
+        const QString busy = stateIdByLabel(
+            resultOf(staff.call(QStringLiteral("presence.list"))), QStringLiteral("Busy"));
+        QVERIFY(
+            staff
+                .call(QStringLiteral("presence.set"),
+                    {{QStringLiteral("stateId"), busy}, {QStringLiteral("message"), longMessage}})
+                .contains(QStringLiteral("result")));
+
+        for (const QString &viewer : {QStringLiteral("hillmgr"), QStringLiteral("hillstaff")}) {
+            Connection connection;
+            QSignalSpy in(&connection, &Connection::signedIn);
+            connection.signIn(
+                webSocketUrl(serverAddress()), viewer, QStringLiteral("correct horse"));
+            QVERIFY(in.wait());
+            MainWindow window(connection);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.showPlace(QStringLiteral("board")));
+            auto *view = window.placePage(QStringLiteral("board"))
+                             ->findChild<QListView *>(QStringLiteral("people"));
+            QTRY_VERIFY(view->model()->rowCount() == 2);
+            QModelIndex row;
+            for (int i = 0; i < view->model()->rowCount(); ++i) {
+                if (view->model()->index(i, 0).data(PresenceModel::LoginRole).toString()
+                    == QLatin1String("hillstaff"))
+                    row = view->model()->index(i, 0);
+            }
+            QVERIFY(row.isValid());
+            const QRect rect = view->visualRect(row);
+            // A double-click as a mouse makes it: press, release, then the double-click.
+            QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+            QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+            PersonCard *card = nullptr;
+            QTRY_VERIFY((card = window.findChild<PersonCard *>()) != nullptr);
+            QTRY_VERIFY(card->lines().contains(longMessage));
+            QVERIFY(card->lines().contains(QStringLiteral("Busy")));
+            QVERIFY(card->lines().first() == QStringLiteral("hillstaff"));
+            QVERIFY(!card->lines().join(u' ').contains(QStringLiteral("just now ago")));
+            if (viewer == QLatin1String("hillmgr"))
+                QTRY_VERIFY2(card->lines().last().startsWith(QStringLiteral("No event is running")),
+                    qPrintable(card->lines().join(u'|')));
+            else
+                QVERIFY(!card->lines().last().contains(QStringLiteral("event")));
+            QCOMPARE(window.findChildren<PersonCard *>().size(), 1); // one card per double-click
+            if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR");
+                !shots.isEmpty() && viewer == QLatin1String("hillmgr"))
+                QVERIFY(card->grab().save(QDir(shots).filePath(QStringLiteral("person-card.png"))));
+            card->close();
+        }
     }
 
     void superadminSeesAnyOrganisationLive()
