@@ -1,6 +1,8 @@
 // See zonedtime.h.
 #include "zonedtime.h"
 
+#include <QDateTimeEdit>
+
 namespace Muster {
 
 QTimeZone zoneOf(const QString &name)
@@ -18,6 +20,13 @@ QDateTime wallClock(const QDateTime &moment, const QTimeZone &zone)
 QDateTime fromWallClock(const QDateTime &shown, const QTimeZone &zone)
 {
     return QDateTime(shown.date(), shown.time(), zone).toUTC();
+}
+
+void prepareWallClockEdit(QDateTimeEdit *edit)
+{
+    edit->setTimeSpec(Qt::UTC);
+    edit->setCalendarPopup(true);
+    edit->setDisplayFormat(QStringLiteral("ddd d MMM yyyy, HH:mm"));
 }
 
 } // namespace Muster

@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QTimeZone>
 
+class QDateTimeEdit;
+
 namespace Muster {
 
 // The zone of that IANA name, or UTC for a name that is none.
@@ -15,5 +17,7 @@ QTimeZone zoneOf(const QString &name);
 QDateTime wallClock(const QDateTime &moment, const QTimeZone &zone);
 // What a UTC-spec edit shows, read as the wall clock of `zone`: the moment, in UTC.
 QDateTime fromWallClock(const QDateTime &shown, const QTimeZone &zone);
+// Makes an edit show wall-clock times to the minute, with its calendar.
+void prepareWallClockEdit(QDateTimeEdit *edit);
 
 } // namespace Muster

@@ -29,11 +29,8 @@ BonusEditor::BonusEditor(
     setObjectName(QStringLiteral("bonusEditor"));
     setWindowTitle(isNew() ? tr("New bonus window") : tr("Bonus window"));
     const QTimeZone zone = zoneOf(event.timeZone);
-    for (QDateTimeEdit *edit : {m_start, m_end}) {
-        edit->setTimeSpec(Qt::UTC);
-        edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("ddd d MMM yyyy, HH:mm"));
-    }
+    for (QDateTimeEdit *edit : {m_start, m_end})
+        prepareWallClockEdit(edit);
     m_start->setObjectName(QStringLiteral("start"));
     m_end->setObjectName(QStringLiteral("end"));
     QDateTime start = bonus.start;

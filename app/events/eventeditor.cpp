@@ -51,11 +51,8 @@ EventEditor::EventEditor(const Event &event, QWidget *parent)
     m_timeZone->setCurrentText(zone.isEmpty() ? QStringLiteral("UTC") : zone);
     m_shownZone = m_timeZone->currentText();
 
-    for (QDateTimeEdit *edit : {m_start, m_end}) {
-        edit->setTimeSpec(Qt::UTC);
-        edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("ddd d MMM yyyy, HH:mm"));
-    }
+    for (QDateTimeEdit *edit : {m_start, m_end})
+        prepareWallClockEdit(edit);
     m_start->setObjectName(QStringLiteral("start"));
     m_end->setObjectName(QStringLiteral("end"));
     QDateTime start = event.start;

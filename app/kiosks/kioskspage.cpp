@@ -176,7 +176,6 @@ QString KiosksPage::message() const
 
 void KiosksPage::showMessage(const QString &text, bool problem)
 {
-    m_message->setText(text);
     // A problem reads as one in light and dark palettes alike: the theme's own link/negative
     // colours are not reliable, so the text stays in the window's text colour with a marker.
     m_message->setText(problem ? u"⚠ " + text : text);

@@ -287,6 +287,9 @@ void MyTimePage::refreshShift()
     } else {
         m_shift->setText(tr("Not on shift."));
     }
+    // A team chosen before the button is judged: the first one until someone picks another.
+    if (m_team->currentIndex() < 0 && m_teams.rowCount() > 0)
+        m_team->setCurrentIndex(0);
     m_team->setVisible(desk && !onShift && event);
     m_clockIn->setVisible(desk && !onShift && event);
     m_clockOut->setVisible(desk && onShift);
@@ -295,8 +298,6 @@ void MyTimePage::refreshShift()
     if (!desk && event)
         showShiftMessage(onShift ? tr("Clock out at a kiosk when you leave.")
                                  : tr("Clock in at a kiosk with your badge."));
-    if (m_team->currentIndex() < 0 && m_teams.rowCount() > 0)
-        m_team->setCurrentIndex(0);
     m_quickCodeButton->setEnabled(mayUseQuickCode());
     m_quickCodeButton->setToolTip(mayUseQuickCode()
             ? QString()
