@@ -132,14 +132,17 @@ int serverMain(int argc, char *argv[])
     // Tools and tests read this line to learn the port when --port 0 was given.
     out << "muster-server listening on " << options.address.toString() << ':' << server.port()
         << Qt::endl;
-    QObject::connect(&signals, &UnixSignalWatcher::signalReceived, &app, [&server](int signal) {
-        qCInfo(lcHttp) << "signal" << signal << "received; shutting down";
-        // Out of the shared tables first, so the other servers show this one's people offline
-        // at once rather than after --server-timeout; a moment for those pushes to leave. Never
-        // longer than two seconds, whatever the database does.
-        server.stop([] { QTimer::singleShot(300, qApp, &QCoreApplication::quit); });
-        QTimer::singleShot(2000, qApp, &QCoreApplication::quit);
-    });
+    // Never qApp here: with <QGuiApplication> included it casts to QGuiApplication, which the
+    // serving application is not (UBSan reports the bad downcast on every shutdown).
+    QObject::connect(
+        &signals, &UnixSignalWatcher::signalReceived, &app, [&server, &app](int signal) {
+            qCInfo(lcHttp) << "signal" << signal << "received; shutting down";
+            // Out of the shared tables first, so the other servers show this one's people offline
+            // at once rather than after --server-timeout; a moment for those pushes to leave.
+            // Never longer than two seconds, whatever the database does.
+            server.stop([&app] { QTimer::singleShot(300, &app, &QCoreApplication::quit); });
+            QTimer::singleShot(2000, &app, &QCoreApplication::quit);
+        });
     return app.exec();
 }
 
