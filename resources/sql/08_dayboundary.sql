@@ -35,7 +35,8 @@ BEGIN
             INSERT INTO notifications (organisation_id, user_id, kind, title, body, data, requires_ack)
             VALUES (e.organisation_id, e.user_id, 'auto_stop', 'Your shift was stopped',
                     'You did not clock out before the end of the day, so your shift was stopped '
-                    || 'automatically. Ask a manager to correct it if you worked longer.',
+                    || 'automatically, an hour after it began. Say when you really stopped, and a '
+                    || 'manager will correct it.',
                     jsonb_build_object('entryId', e.id, 'start', muster_iso(e.start_at),
                                        'stop', muster_iso(e.stop_at)),
                     true)

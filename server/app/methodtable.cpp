@@ -90,6 +90,10 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     d.add(QStringLiteral("rewards.delete"),  Admin,     [=](const RpcCall &c) { t->rewards.remove(c); });
     d.add(QStringLiteral("rewards.claim"),   Manager,   [=](const RpcCall &c) { t->rewards.claim(c); });
     d.add(QStringLiteral("rewards.unclaim"), Manager,   [=](const RpcCall &c) { t->rewards.unclaim(c); });
+    d.addSelfService(QStringLiteral("corrections.request"), Volunteer, [=](const RpcCall &c) { t->corrections.request(c); });
+    d.addSelfService(QStringLiteral("corrections.list"),    Volunteer, [=](const RpcCall &c) { t->corrections.list(c); });
+    d.add(QStringLiteral("corrections.approve"), Manager, [=](const RpcCall &c) { t->corrections.approve(c); });
+    d.add(QStringLiteral("corrections.refuse"),  Manager, [=](const RpcCall &c) { t->corrections.refuse(c); });
     d.addSelfService(QStringLiteral("notifications.list"),        Attendee, [=](const RpcCall &c) { t->notifications.list(c); });
     d.addSelfService(QStringLiteral("notifications.acknowledge"), Attendee, [=](const RpcCall &c) { t->notifications.acknowledge(c); });
     // Gatekeepers of any role keep their own logs: the service checks who may.

@@ -31,20 +31,6 @@ QJsonObject objectAt(const PgResult &r, int row)
     return QJsonDocument::fromJson(r.bytes(row, 0)).object();
 }
 
-// A change function's answer: {entry, totals?, notifications?, replayed?}.
-TimeclockStore::Change changeFrom(const QJsonObject &answer)
-{
-    TimeclockStore::Change change;
-    change.entry = TimeclockStore::entryFromRow(answer.value(QStringLiteral("entry")).toObject());
-    const QJsonValue totals = answer.value(QStringLiteral("totals"));
-    if (totals.isObject())
-        change.totals = TimeclockStore::totalsFromRow(totals.toObject());
-    for (const QJsonValue &n : answer.value(QStringLiteral("notifications")).toArray())
-        change.notices.append(NotificationStore::fromRow(n.toObject()));
-    change.replayed = answer.value(QStringLiteral("replayed")).toBool();
-    return change;
-}
-
 // The change, NotFound (`missing`) when the statement found nobody to act for.
 Database::ResultHandler changeOf(
     const TimeclockStore::ChangeHandler &handler, const QString &missing = QStringLiteral("Entry"))
@@ -54,7 +40,7 @@ Database::ResultHandler changeOf(
             return handler({}, StoreError::of(r));
         if (r.rows() == 0 || r.isNull(0, 0))
             return handler({}, StoreError::notFound(missing));
-        handler(changeFrom(objectAt(r, 0)), {});
+        handler(TimeclockStore::changeFromAnswer(objectAt(r, 0)), {});
     };
 }
 
@@ -85,7 +71,7 @@ TimeclockStore::Boundary boundaryFrom(const QJsonArray &items)
         if (item.contains(QStringLiteral("entry"))) {
             boundary.stops.append(
                 {QUuid::fromString(item.value(QStringLiteral("organisationId")).toString()),
-                    changeFrom(item)});
+                    TimeclockStore::changeFromAnswer(item)});
         }
         const QJsonValue notice = item.value(QStringLiteral("notification"));
         if (notice.isObject())
@@ -248,6 +234,19 @@ std::optional<TimeclockStore::Boundary> TimeclockStore::stopAtBoundaries(
         return std::nullopt;
     }
     return boundaryFrom(QJsonDocument::fromJson(r.bytes(0, 0)).array());
+}
+
+TimeclockStore::Change TimeclockStore::changeFromAnswer(const QJsonObject &answer)
+{
+    Change change;
+    change.entry = entryFromRow(answer.value(QStringLiteral("entry")).toObject());
+    const QJsonValue totals = answer.value(QStringLiteral("totals"));
+    if (totals.isObject())
+        change.totals = totalsFromRow(totals.toObject());
+    for (const QJsonValue &n : answer.value(QStringLiteral("notifications")).toArray())
+        change.notices.append(NotificationStore::fromRow(n.toObject()));
+    change.replayed = answer.value(QStringLiteral("replayed")).toBool();
+    return change;
 }
 
 TimeEntry TimeclockStore::entryFromRow(const QJsonObject &json)

@@ -132,6 +132,8 @@ public:
     static std::optional<Boundary> stopAtBoundaries(
         PgSyncConnection &db, const QUuid &org, bool force, StoreError *error);
 
+    // A change function's answer: {entry, totals?, notifications?, replayed?}.
+    static Change changeFromAnswer(const QJsonObject &answer);
     // An entry as muster_entry_row hands it back; totals as muster_totals_row does.
     static TimeEntry entryFromRow(const QJsonObject &row);
     static TimeTotals totalsFromRow(const QJsonObject &row);

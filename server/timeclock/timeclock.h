@@ -4,6 +4,7 @@
 
 #include "attendeelogservice.h"
 #include "bonusservice.h"
+#include "correctionservice.h"
 #include "dayboundaryservice.h"
 #include "eventservice.h"
 #include "kioskservice.h"
@@ -30,6 +31,7 @@ struct Timeclock
         , bonuses(db, relay, notifications)
         , rewards(db, relay, notifications)
         , dayBoundary(db, entries, notifications)
+        , corrections(db, relay, entries, notifications)
         , attendeeLogs(db)
         , reports(db)
     { }
@@ -42,6 +44,7 @@ struct Timeclock
     BonusService bonuses;
     RewardService rewards;
     DayBoundaryService dayBoundary;
+    CorrectionService corrections;
     AttendeeLogService attendeeLogs;
     ReportService reports;
 };

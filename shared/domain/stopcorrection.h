@@ -1,0 +1,46 @@
+// A person's word on a forgotten clock-out: the day boundary stopped their shift an hour after it
+// began, and they say when they really stopped. A manager approves it (the shift takes that
+// time) or refuses it, with a reason.
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QUuid>
+
+namespace Muster {
+
+struct StopCorrection
+{
+    enum class Status { Pending, Approved, Refused };
+
+    QUuid id;
+    QUuid entryId;
+    QUuid eventId;
+    QUuid userId;
+    QString userName;
+    QString badge;
+    QString teamName;
+    QDateTime start; // the shift's
+    QDateTime autoStop; // where the day boundary stopped it
+    QDateTime requestedStop; // where its owner says it ended
+    QString note; // the owner's
+    Status status = Status::Pending;
+    QString decidedBy; // the manager's name, once decided
+    QDateTime decidedAt;
+    QString reason; // the manager's
+    QDateTime createdAt;
+
+    // What approving it changes: positive when the person worked longer than the boundary gave.
+    qint64 differenceSeconds() const { return autoStop.secsTo(requestedStop); }
+
+    // The wire form of corrections.* and corrections.changed.
+    QJsonObject toJson() const;
+    static StopCorrection fromJson(const QJsonObject &object);
+    static QString statusName(Status status);
+    static Status statusFromName(const QString &name);
+
+    friend bool operator==(const StopCorrection &, const StopCorrection &) = default;
+};
+
+} // namespace Muster
