@@ -4,11 +4,13 @@
 #include "client/connection.h"
 #include "common/errortext.h"
 #include "common/layouts.h"
+#include "common/zonedtime.h"
 #include "domain/role.h"
 #include "util/clocktext.h"
 #include "util/durationtext.h"
 
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QFormLayout>
 #include <QFrame>
 #include <QGridLayout>
@@ -63,6 +65,7 @@ MyTimePage::MyTimePage(Connection &connection, NotificationListModel &notices, Q
     : QWidget(parent)
     , m_connection(connection)
     , m_timeclock(&connection)
+    , m_correctionsClient(&connection)
     , m_notices(notices)
     , m_event(new QLabel(this))
     , m_shift(new QLabel(this))
@@ -223,6 +226,8 @@ MyTimePage::MyTimePage(Connection &connection, NotificationListModel &notices, Q
     connect(&m_notices, &QAbstractItemModel::rowsInserted, this, &MyTimePage::rebuildNotices);
     connect(&m_notices, &QAbstractItemModel::dataChanged, this, &MyTimePage::rebuildNotices);
     connect(&m_notices, &QAbstractItemModel::rowsMoved, this, &MyTimePage::rebuildNotices);
+    connect(&m_corrections, &QAbstractItemModel::modelReset, this, &MyTimePage::rebuildNotices);
+    connect(&m_corrections, &QAbstractItemModel::layoutChanged, this, &MyTimePage::rebuildNotices);
     connect(&m_connection, &Connection::userChanged, this, &MyTimePage::refreshShift);
 
     m_tick.setInterval(std::chrono::seconds(15));
@@ -238,6 +243,7 @@ MyTimePage::MyTimePage(Connection &connection, NotificationListModel &notices, Q
     m_rewards.setConnection(&m_connection);
     m_bonuses.setConnection(&m_connection);
     m_teams.setConnection(&m_connection);
+    m_corrections.setConnection(&m_connection);
     refreshShift();
     rebuildRewards();
     rebuildNotices();
@@ -417,7 +423,10 @@ void MyTimePage::rebuildNotices()
         auto *card = new QFrame(m_noticesBox);
         card->setObjectName(isWaiting ? QStringLiteral("waitingNotice") : QStringLiteral("notice"));
         card->setFrameShape(isWaiting ? QFrame::Box : QFrame::NoFrame);
-        auto *h = new QHBoxLayout(card);
+        card->setProperty("noticeId", n->id.toString(QUuid::WithoutBraces));
+        auto *rows = new QVBoxLayout(card);
+        auto *h = new QHBoxLayout;
+        rows->addLayout(h);
         auto *text = new QLabel(card);
         text->setWordWrap(true);
         text->setTextFormat(Qt::PlainText);
@@ -433,13 +442,18 @@ void MyTimePage::rebuildNotices()
             text->setFont(bold);
         }
         h->addWidget(text, 1);
+        const bool autoStop = n->kind == QLatin1String("auto_stop");
         if (isWaiting) {
-            auto *ok = new QPushButton(tr("Got it"), card);
+            // A stopped shift asks a question below; this button says there is nothing to add.
+            auto *ok = new QPushButton(
+                autoStop ? tr("The automatic stop is right") : tr("Got it"), card);
             ok->setObjectName(QStringLiteral("acknowledge"));
             const QString id = n->id.toString(QUuid::WithoutBraces);
             connect(ok, &QPushButton::clicked, this, [this, id] { acknowledge(id); });
             h->addWidget(ok, 0, Qt::AlignTop);
         }
+        if (autoStop)
+            addCorrectionRows(*n, card, rows);
         m_noticeRows->addWidget(card);
     }
     m_noticesBox->setVisible(m_notices.rowCount() > 0);
@@ -448,6 +462,117 @@ void MyTimePage::rebuildNotices()
 void MyTimePage::acknowledge(const QString &notificationId)
 {
     m_notices.acknowledge(notificationId); // the row follows the answer, and the list with it
+}
+
+void MyTimePage::addCorrectionRows(const Notification &notice, QFrame *card, QVBoxLayout *rows)
+{
+    const QString entryId = notice.data.value(QStringLiteral("entryId")).toString();
+    const QString noticeId = notice.id.toString(QUuid::WithoutBraces);
+    const Event *event = m_events.activeEvent();
+    const QTimeZone zone = zoneOf(event ? event->timeZone : QString());
+    // Asked already: where it stands.
+    if (const StopCorrection *c = m_corrections.forEntry(QUuid::fromString(entryId))) {
+        auto *status = new QLabel(card);
+        status->setObjectName(QStringLiteral("correctionStatus"));
+        status->setWordWrap(true);
+        status->setText(tr("You said you stopped at %1. %2.")
+                            .arg(dateTimeText(c->requestedStop.toLocalTime()),
+                                CorrectionListModel::statusText(*c)));
+        rows->addWidget(status);
+        return;
+    }
+    if (!notice.requiresAck || notice.acknowledged)
+        return;
+    const QDateTime autoStop = QDateTime::fromString(
+        notice.data.value(QStringLiteral("stop")).toString(), Qt::ISODateWithMs);
+    const QDateTime start = QDateTime::fromString(
+        notice.data.value(QStringLiteral("start")).toString(), Qt::ISODateWithMs);
+    // Which shift: the notice itself only says when it was left.
+    if (start.isValid() && autoStop.isValid()) {
+        auto *shift = new QLabel(
+            tr("The shift: %1 to %2, as the clock has it now.")
+                .arg(dateTimeText(start.toLocalTime()), clockText(autoStop.toLocalTime())),
+            card);
+        shift->setObjectName(QStringLiteral("stoppedShift"));
+        rows->addWidget(shift);
+    }
+    auto *question = new QHBoxLayout;
+    auto *label = new QLabel(tr("I really stopped at"), card);
+    auto *stop = new QDateTimeEdit(card);
+    stop->setObjectName(QStringLiteral("reallyStopped"));
+    prepareWallClockEdit(stop);
+    if (start.isValid())
+        stop->setMinimumDateTime(wallClock(start.addSecs(60), zone));
+    stop->setMaximumDateTime(wallClock(QDateTime::currentDateTimeUtc(), zone));
+    stop->setDateTime(wallClock(m_stopDrafts.value(noticeId, autoStop), zone));
+    label->setBuddy(stop);
+    auto *note = new QLineEdit(m_noteDrafts.value(noticeId), card);
+    note->setObjectName(QStringLiteral("correctionNote"));
+    note->setPlaceholderText(tr("What kept you (optional)"));
+    note->setMaxLength(500);
+    auto *send = new QPushButton(tr("Send to a manager"), card);
+    send->setObjectName(QStringLiteral("sendCorrection"));
+    question->addWidget(label);
+    question->addWidget(stop);
+    question->addWidget(note, 1);
+    question->addWidget(send);
+    rows->addLayout(question);
+    auto *problem = new QLabel(card);
+    problem->setObjectName(QStringLiteral("correctionProblem"));
+    problem->setWordWrap(true);
+    problem->hide();
+    rows->addWidget(problem);
+    connect(stop, &QDateTimeEdit::dateTimeChanged, this,
+        [this, noticeId, zone](
+            const QDateTime &shown) { m_stopDrafts.insert(noticeId, fromWallClock(shown, zone)); });
+    connect(note, &QLineEdit::textEdited, this,
+        [this, noticeId](const QString &text) { m_noteDrafts.insert(noticeId, text); });
+    connect(send, &QPushButton::clicked, this, [this, noticeId, stop, note, zone] {
+        requestCorrection(noticeId, fromWallClock(stop->dateTime(), zone), note->text());
+    });
+}
+
+void MyTimePage::requestCorrection(
+    const QString &notificationId, const QDateTime &stop, const QString &note)
+{
+    const Notification *notice = nullptr;
+    for (int row = 0; row < m_notices.rowCount() && !notice; ++row) {
+        const Notification *n = m_notices.notificationAt(row);
+        if (n->id.toString(QUuid::WithoutBraces) == notificationId)
+            notice = n;
+    }
+    if (!notice)
+        return;
+    const QString entryId = notice->data.value(QStringLiteral("entryId")).toString();
+    m_correctionsClient.request(entryId, stop, note)
+        ->then(this, [this, notificationId](const QJsonValue &result, const RpcError &error) {
+            if (error.isValid()) {
+                QString text;
+                if (error.reason == QLatin1String("already_requested"))
+                    text = tr("You told us already; a manager will decide.");
+                else if (error.reason == QLatin1String("event_closed"))
+                    text = tr("The event is over: ask a manager in person.");
+                else
+                    text = errorText(error,
+                        {{QStringLiteral("stop"), tr("The time")},
+                            {QStringLiteral("note"), tr("The note")}});
+                for (auto *problem :
+                    m_noticesBox->findChildren<QLabel *>(QStringLiteral("correctionProblem"))) {
+                    if (problem->parent()->property("noticeId").toString() == notificationId) {
+                        problem->setText(u"⚠ " + text);
+                        problem->show();
+                    }
+                }
+                return;
+            }
+            m_stopDrafts.remove(notificationId);
+            m_noteDrafts.remove(notificationId);
+            // The notice is answered, and the request shows where it stands.
+            m_corrections.upsert(
+                StopCorrection::fromJson(result[QStringLiteral("correction")].toObject()));
+            for (const QJsonValue &n : result[QStringLiteral("acknowledged")].toArray())
+                m_notices.upsert(Notification::fromJson(n.toObject()));
+        });
 }
 
 void MyTimePage::clockIn(const QString &teamId)

@@ -1,11 +1,14 @@
 // My time (everyone): the shift under way, today's and the event's hours worked and earned, the
-// rewards with how far the next one is, the notices to acknowledge, and what a kiosk asks for:
+// rewards with how far the next one is, the notices to acknowledge (a shift the end of the day
+// stopped asks when I really stopped, for a manager to approve), and what a kiosk asks for:
 // my kiosk PIN, and a quick code shown large with its 30-second countdown. Staff and above may
 // clock in and out here; volunteers do that at a kiosk.
 #pragma once
 
+#include "client/correctionsclient.h"
 #include "client/timeclockclient.h"
 #include "models/bonuslistmodel.h"
+#include "models/correctionlistmodel.h"
 #include "models/eventlistmodel.h"
 #include "models/mytotals.h"
 #include "models/notificationlistmodel.h"
@@ -14,10 +17,13 @@
 #include "models/timeentrylistmodel.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QTimer>
 #include <QWidget>
 
 class QComboBox;
+class QFrame;
+class QDateTimeEdit;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -41,6 +47,7 @@ public:
     NotificationListModel &notices() { return m_notices; }
     RewardListModel &rewards() { return m_rewards; }
     TimeEntryListModel &entries() { return m_entries; }
+    CorrectionListModel &corrections() { return m_corrections; }
 
     // What the figures say now, for a test or a screen reader: "this shift", "today", "worked",
     // "earned", "shifts".
@@ -59,12 +66,17 @@ public:
     void removePin();
     void showQuickCode();
     void acknowledge(const QString &notificationId);
+    // Answers a shift's "stopped automatically" notice: I really stopped at `stop`.
+    void requestCorrection(
+        const QString &notificationId, const QDateTime &stop, const QString &note);
 
 private:
     void refreshShift();
     void refreshFigures();
     void rebuildRewards();
     void rebuildNotices();
+    // Under a "stopped automatically" notice: the question while it waits, then the answer's fate.
+    void addCorrectionRows(const Notification &notice, QFrame *card, QVBoxLayout *rows);
     void tickQuickCode();
     void showKioskMessage(const QString &text, bool problem = false);
     void showShiftMessage(const QString &text, bool problem = false);
@@ -75,6 +87,7 @@ private:
 
     Connection &m_connection;
     TimeclockClient m_timeclock;
+    CorrectionsClient m_correctionsClient;
     EventListModel m_events;
     MyTotals m_totals;
     TimeEntryListModel m_entries;
@@ -82,6 +95,7 @@ private:
     BonusListModel m_bonuses;
     NotificationListModel &m_notices;
     TeamListModel m_teams;
+    CorrectionListModel m_corrections; // mine
 
     QLabel *m_event;
     QLabel *m_shift;
@@ -110,6 +124,9 @@ private:
     QDateTime m_codeExpires;
     int m_codeSeconds = 30;
     bool m_busy = false;
+    // What was typed into a notice's question, kept while the notices are drawn anew.
+    QHash<QString, QDateTime> m_stopDrafts;
+    QHash<QString, QString> m_noteDrafts;
 };
 
 } // namespace Muster

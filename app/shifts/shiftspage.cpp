@@ -3,6 +3,7 @@
 
 #include "client/connection.h"
 #include "common/errortext.h"
+#include "correctionspanel.h"
 #include "shifteditor.h"
 #include "util/clocktext.h"
 #include "util/durationtext.h"
@@ -45,6 +46,7 @@ ShiftsPage::ShiftsPage(Connection &connection, QWidget *parent)
     , m_connection(connection)
     , m_shifts(&connection)
     , m_ongoingFilter(new QSortFilterProxyModel(this))
+    , m_corrections(new CorrectionsPanel(connection, this))
     , m_ongoingBox(new QGroupBox(this))
     , m_filter(new QLineEdit(this))
     , m_ongoingTable(new QTableView(this))
@@ -109,6 +111,7 @@ ShiftsPage::ShiftsPage(Connection &connection, QWidget *parent)
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_corrections);
     layout->addWidget(m_ongoingBox, 1);
     layout->addWidget(m_message);
     layout->addWidget(personBox, 1);
@@ -157,6 +160,18 @@ ShiftsPage::ShiftsPage(Connection &connection, QWidget *parent)
         connect(model, &QAbstractItemModel::rowsInserted, this, &ShiftsPage::updateButtons);
         connect(model, &QAbstractItemModel::rowsRemoved, this, &ShiftsPage::updateButtons);
     }
+    // A request double-clicked: the person's shifts, with the one in question selected.
+    connect(m_corrections, &CorrectionsPanel::personWanted, this,
+        [this](const QString &userId, const QString &entryId) {
+            m_wantedShift = entryId;
+            showPerson(userId);
+            if (m_person.rowOf(entryId) >= 0)
+                selectShift(std::exchange(m_wantedShift, {}));
+        });
+    connect(&m_person, &QAbstractItemModel::modelReset, this, [this] {
+        if (!m_wantedShift.isEmpty() && m_person.rowOf(m_wantedShift) >= 0)
+            selectShift(std::exchange(m_wantedShift, {}));
+    });
     // The people arrive after a person may have been chosen (from "on shift now"): show the name.
     connect(&m_people, &QAbstractItemModel::modelReset, this, &ShiftsPage::showPickedName);
     connect(&m_ongoing, &TimeEntryListModel::loadFailed, this, [this](const QString &why) {

@@ -1,6 +1,7 @@
-// The Shifts place (managers): who is on shift now, live, and any person's shifts of the active
-// event: add a forgotten one, correct one with a reason (audited old → new), delete one, stop one
-// still running. A refused overlap says which shift it runs into.
+// The Shifts place (managers): the forgotten clock-outs people asked to correct (CorrectionsPanel),
+// who is on shift now, live, and any person's shifts of the active event: add a forgotten one,
+// correct one with a reason (audited old → new), delete one, stop one still running. A refused
+// overlap says which shift it runs into.
 #pragma once
 
 #include "client/shiftsclient.h"
@@ -22,6 +23,7 @@ class QTableView;
 namespace Muster {
 
 class Connection;
+class CorrectionsPanel;
 class ShiftEditor;
 
 class ShiftsPage : public QWidget
@@ -32,6 +34,7 @@ public:
 
     TimeEntryListModel &onShift() { return m_ongoing; }
     TimeEntryListModel &personShifts() { return m_person; }
+    CorrectionsPanel &corrections() { return *m_corrections; }
     QString message() const;
 
     // Whose shifts the lower list shows.
@@ -66,6 +69,7 @@ private:
     PresenceModel m_people;
     TeamListModel m_teams;
     QSortFilterProxyModel *m_ongoingFilter;
+    CorrectionsPanel *m_corrections;
     QGroupBox *m_ongoingBox;
     QLineEdit *m_filter;
     QTableView *m_ongoingTable;
@@ -77,6 +81,7 @@ private:
     QPushButton *m_delete;
     QLabel *m_message;
     QTimer m_tick; // running shifts' durations
+    QString m_wantedShift; // to select once the person's shifts are in
 };
 
 } // namespace Muster
