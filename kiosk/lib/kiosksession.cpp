@@ -3,6 +3,7 @@
 
 #include "client/connection.h"
 #include "domain/role.h"
+#include "domain/stopcorrection.h"
 #include "outbox.h"
 #include "util/logging.h"
 
@@ -25,6 +26,7 @@ KioskSession::KioskSession(Connection &connection, Outbox &outbox, QObject *pare
     , m_outbox(outbox)
     , m_kiosk(&connection)
     , m_timeclock(&connection)
+    , m_corrections(&connection)
 {
     m_teams.setOfferedOnly(true);
     // They load for the volunteer who signs in here, not when the kiosk itself does.
@@ -285,6 +287,54 @@ void KioskSession::onPush(const QString &method, const QJsonObject &params)
     clear();
     if (reason != QLatin1String("signed_out"))
         Q_EMIT endedByServer(reason);
+}
+
+QTimeZone KioskSession::eventZone() const
+{
+    const Event *event = m_events.activeEvent();
+    const QTimeZone zone = event ? QTimeZone(event->timeZone.toUtf8()) : QTimeZone();
+    return zone.isValid() ? zone : QTimeZone::systemTimeZone();
+}
+
+QString KioskSession::eventClockText(const QString &wireTime) const
+{
+    const QDateTime moment = QDateTime::fromString(wireTime, Qt::ISODateWithMs);
+    return moment.isValid() ? moment.toTimeZone(eventZone()).toString(QStringLiteral("HH:mm"))
+                            : QString();
+}
+
+QString KioskSession::requestCorrection(const QString &notificationId, const QString &typedTime)
+{
+    const Notification *notice = nullptr;
+    for (int row = 0; row < m_notifications.rowCount() && !notice; ++row) {
+        const Notification *n = m_notifications.notificationAt(row);
+        if (n->id.toString(QUuid::WithoutBraces) == notificationId)
+            notice = n;
+    }
+    if (!notice || notice->kind != QLatin1String("auto_stop"))
+        return tr("This notice is not about a shift.");
+    const std::optional<QTime> time = StopCorrection::wallTimeFromText(typedTime);
+    if (!time)
+        return tr("Type the time as on a clock, like 2330 for half past eleven at night.");
+    const QDateTime start = QDateTime::fromString(
+        notice->data.value(QStringLiteral("start")).toString(), Qt::ISODateWithMs);
+    const QDateTime stop = StopCorrection::stopAt(start, *time, eventZone());
+    if (stop > QDateTime::currentDateTimeUtc())
+        return tr("That time has not come yet.");
+    m_corrections
+        .request(notice->data.value(QStringLiteral("entryId")).toString(), stop, QString())
+        ->then(this, [this](const QJsonValue &result, const RpcError &error) {
+            if (error.isValid()) {
+                Q_EMIT correctionFailed(error.reason == QLatin1String("already_requested")
+                        ? tr("You told us already; a manager will decide.")
+                        : error.message);
+                return;
+            }
+            // The notice is answered: the screen moves on.
+            for (const QJsonValue &n : result[QStringLiteral("acknowledged")].toArray())
+                m_notifications.upsert(Notification::fromJson(n.toObject()));
+        });
+    return {};
 }
 
 } // namespace Muster

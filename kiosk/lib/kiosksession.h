@@ -5,6 +5,7 @@
 // it (or finds it placed) when the connection returns.
 #pragma once
 
+#include "client/correctionsclient.h"
 #include "client/kioskclient.h"
 #include "client/timeclockclient.h"
 #include "models/eventlistmodel.h"
@@ -15,6 +16,7 @@
 #include "models/timeentrylistmodel.h"
 
 #include <QObject>
+#include <QTimeZone>
 #include <QTimer>
 #include <QVariantMap>
 
@@ -39,6 +41,7 @@ class KioskSession : public QObject
     Q_PROPERTY(Muster::RewardListModel *rewards READ rewards CONSTANT)
     Q_PROPERTY(Muster::EventListModel *events READ events CONSTANT)
     Q_PROPERTY(qint64 todaySeconds READ todaySeconds NOTIFY timeChanged)
+    Q_PROPERTY(QString eventTimeZone READ eventTimeZone NOTIFY timeChanged)
 public:
     KioskSession(Connection &connection, Outbox &outbox, QObject *parent = nullptr);
 
@@ -64,6 +67,14 @@ public:
     Q_INVOKABLE void signOut();
     // The person is still there (input on screen): keeps the server's 60 s session alive.
     Q_INVOKABLE void touch();
+    // Answers a "shift stopped" notice: the person really stopped at `typedTime` ("0130",
+    // "1:30"), the first such time after the shift's start in the event's zone. Returns what is
+    // wrong with what was typed, or "" when it was sent; the server's refusal comes as
+    // correctionFailed, its acceptance as the notice acknowledged.
+    Q_INVOKABLE QString requestCorrection(const QString &notificationId, const QString &typedTime);
+    QString eventTimeZone() const { return QString::fromUtf8(eventZone().id()); }
+    // "01:30": a wire time as the clocks of the event's time zone read it.
+    Q_INVOKABLE QString eventClockText(const QString &wireTime) const;
     // Seconds worked in the event's current day (from its day-boundary hour), up to now.
     qint64 todaySeconds() const;
 
@@ -78,12 +89,14 @@ Q_SIGNALS:
     // shiftEarnedSeconds, at}. queued: kept on this kiosk, to be sent when the server is back.
     void clocked(const QVariantMap &summary);
     void actionFailed(const QString &message);
+    void correctionFailed(const QString &message);
     // The session ended without the volunteer asking: "idle", "account_changed", "connection".
     void endedByServer(const QString &reason);
 
 private:
     void setBusy(bool busy);
     void clear();
+    QTimeZone eventZone() const; // the active event's, else this machine's
     void loadEverything();
     void stopWaiting();
     void onPush(const QString &method, const QJsonObject &params);
@@ -95,6 +108,7 @@ private:
     Outbox &m_outbox;
     KioskClient m_kiosk;
     TimeclockClient m_timeclock;
+    CorrectionsClient m_corrections;
     TeamListModel m_teams;
     MyTotals m_totals;
     TimeEntryListModel m_entries;

@@ -36,6 +36,34 @@ StopCorrection::Status StopCorrection::statusFromName(const QString &name)
     return Status::Pending;
 }
 
+std::optional<QTime> StopCorrection::wallTimeFromText(const QString &text)
+{
+    QString digits = text.trimmed();
+    digits.remove(u':');
+    if (digits.isEmpty() || digits.size() > 4)
+        return std::nullopt;
+    for (const QChar c : std::as_const(digits)) {
+        if (!c.isDigit())
+            return std::nullopt;
+    }
+    // Up to two digits are hours; more end in the minutes.
+    const int hours = digits.size() <= 2 ? digits.toInt() : digits.chopped(2).toInt();
+    const int minutes = digits.size() <= 2 ? 0 : digits.right(2).toInt();
+    const QTime time(hours, minutes);
+    if (hours > 23 || minutes > 59 || !time.isValid())
+        return std::nullopt;
+    return time;
+}
+
+QDateTime StopCorrection::stopAt(const QDateTime &start, QTime wallTime, const QTimeZone &zone)
+{
+    const QDate firstDay = start.toTimeZone(zone).date();
+    QDateTime candidate(firstDay, wallTime, zone);
+    if (candidate <= start)
+        candidate = QDateTime(firstDay.addDays(1), wallTime, zone);
+    return candidate.toUTC();
+}
+
 QJsonObject StopCorrection::toJson() const
 {
     return {

@@ -6,7 +6,11 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QTime>
+#include <QTimeZone>
 #include <QUuid>
+
+#include <optional>
 
 namespace Muster {
 
@@ -33,6 +37,12 @@ struct StopCorrection
 
     // What approving it changes: positive when the person worked longer than the boundary gave.
     qint64 differenceSeconds() const { return autoStop.secsTo(requestedStop); }
+
+    // A time of day typed on a keypad or keyboard: "1930", "19:30", "930", "9:30" or "19".
+    static std::optional<QTime> wallTimeFromText(const QString &text);
+    // The moment after `start`, within a day of it, whose wall clock in `zone` reads `wallTime`:
+    // what "I stopped at 01:30" means for a shift that began at 22:00.
+    static QDateTime stopAt(const QDateTime &start, QTime wallTime, const QTimeZone &zone);
 
     // The wire form of corrections.* and corrections.changed.
     QJsonObject toJson() const;

@@ -4,6 +4,7 @@
 #include "domain/event.h"
 #include "domain/kiosk.h"
 #include "domain/person.h"
+#include "domain/stopcorrection.h"
 #include "domain/timetotals.h"
 #include "protocol/wiretime.h"
 
@@ -137,6 +138,65 @@ private Q_SLOTS:
         QCOMPARE(json.value(QStringLiteral("since")).toString(),
             QStringLiteral("2026-07-01T08:00:00.005Z"));
         QCOMPARE(Person::fromJson(json), p);
+    }
+
+    void correctionRoundTrips()
+    {
+        StopCorrection c;
+        c.id = QUuid::createUuid();
+        c.entryId = QUuid::createUuid();
+        c.eventId = QUuid::createUuid();
+        c.userId = QUuid::createUuid();
+        c.userName = QStringLiteral("Vic");
+        c.badge = QStringLiteral("200");
+        c.teamName = QStringLiteral("Bar");
+        c.start = QDateTime(QDate(2026, 12, 4), QTime(22, 0), QTimeZone::utc());
+        c.autoStop = c.start.addSecs(3600);
+        c.requestedStop = c.start.addSecs(3 * 3600 + 30 * 60);
+        c.note = QStringLiteral("Closing");
+        c.status = StopCorrection::Status::Refused;
+        c.decidedBy = QStringLiteral("Mo");
+        c.decidedAt = c.requestedStop.addDays(1);
+        c.reason = QStringLiteral("The bar closed at 23:00");
+        c.createdAt = c.start.addDays(1);
+        QCOMPARE(StopCorrection::fromJson(c.toJson()), c);
+        QCOMPARE(c.differenceSeconds(), 2 * 3600 + 30 * 60);
+        QCOMPARE(c.toJson().value(QStringLiteral("status")).toString(), QStringLiteral("refused"));
+    }
+
+    void aTypedStopTimeIsTheNextSuchTimeAfterTheStart_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QDateTime>("expected"); // for a shift from 22:00 Berlin time on 4 Dec
+        const QTimeZone berlin("Europe/Berlin");
+        QTest::newRow("later that evening")
+            << QStringLiteral("23:30") << QDateTime(QDate(2026, 12, 4), QTime(23, 30), berlin);
+        QTest::newRow("after midnight, keypad digits")
+            << QStringLiteral("0130") << QDateTime(QDate(2026, 12, 5), QTime(1, 30), berlin);
+        QTest::newRow("three digits")
+            << QStringLiteral("930") << QDateTime(QDate(2026, 12, 5), QTime(9, 30), berlin);
+        QTest::newRow("hours only")
+            << QStringLiteral("23") << QDateTime(QDate(2026, 12, 4), QTime(23, 0), berlin);
+        QTest::newRow("the start itself is the next day's")
+            << QStringLiteral("2200") << QDateTime(QDate(2026, 12, 5), QTime(22, 0), berlin);
+    }
+    void aTypedStopTimeIsTheNextSuchTimeAfterTheStart()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QDateTime, expected);
+        const QTimeZone berlin("Europe/Berlin");
+        const QDateTime start(QDate(2026, 12, 4), QTime(22, 0), berlin);
+        const std::optional<QTime> time = StopCorrection::wallTimeFromText(typed);
+        QVERIFY(time);
+        const QDateTime stop = StopCorrection::stopAt(start.toUTC(), *time, berlin);
+        QCOMPARE(stop, expected.toUTC());
+        QCOMPARE(stop.timeSpec(), Qt::UTC);
+    }
+
+    void nonsenseIsNoTime()
+    {
+        for (const char *typed : {"", "2460", "2400", "12345", "1a30", "-130", "::"})
+            QVERIFY2(!StopCorrection::wallTimeFromText(QString::fromLatin1(typed)), typed);
     }
 };
 

@@ -1,9 +1,12 @@
 // See kioskfixture.h.
 #include "kioskfixture.h"
 
+#include "timeclock/dayboundaryservice.h"
 #include "timeclockhelpers.h"
 
 #include <QJsonArray>
+#include <QSignalSpy>
+#include <QTimeZone>
 #include <QUrl>
 
 namespace Muster::Test {
@@ -204,6 +207,60 @@ void KioskFixture::addAutoStopNotice(const QString &login)
         "'You did not clock out yesterday, so the time clock stopped your shift at the day "
         "boundary.', true FROM users WHERE login = $1",
         PgParams() << login);
+}
+
+QString KioskFixture::forgetClockOut(const QString &login, int hoursAgo, int workedHours)
+{
+    stopShift(login);
+    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-hoursAgo * 3600);
+    const QString team = resultOf(m_admin.call(QStringLiteral("teams.list")))
+                             .value(QStringLiteral("teams"))
+                             .toArray()
+                             .at(0)[QStringLiteral("id")]
+                             .toString();
+    const QJsonObject added = resultOf(m_admin.call(QStringLiteral("timeclock.addEntry"),
+        {{QStringLiteral("userId"), userId(login)}, {QStringLiteral("teamId"), team},
+            {QStringLiteral("start"), wireTime(start)}}));
+    if (added.isEmpty())
+        return {};
+    const QUuid org
+        = m_server->sql()
+              .exec("SELECT organisation_id FROM users WHERE login = $1", PgParams() << login)
+              .uuid(0, 0);
+    DayBoundaryService &boundary = m_server->server().timeclock().dayBoundary;
+    QSignalSpy stopped(&boundary, &DayBoundaryService::stopped);
+    boundary.run(org, true);
+    if (!stopped.wait(5000))
+        return {};
+    const QString zone = resultOf(m_admin.call(QStringLiteral("events.list")))
+                             .value(QStringLiteral("events"))
+                             .toArray()
+                             .at(0)[QStringLiteral("timeZone")]
+                             .toString();
+    m_forgottenStartClock
+        = start.toTimeZone(QTimeZone(zone.toUtf8())).toString(QStringLiteral("HH:mm"));
+    return start.addSecs(workedHours * 3600)
+        .toTimeZone(QTimeZone(zone.toUtf8()))
+        .toString(QStringLiteral("HHmm"));
+}
+
+QVariantList KioskFixture::correctionsOf(const QString &login)
+{
+    QVariantList list;
+    const QJsonArray corrections = resultOf(m_admin.call(QStringLiteral("corrections.list"),
+                                                {{QStringLiteral("userId"), userId(login)}}))
+                                       .value(QStringLiteral("corrections"))
+                                       .toArray();
+    for (const QJsonValue &v : corrections) {
+        list.append(QVariantMap {
+            {QStringLiteral("status"), v[QStringLiteral("status")].toString()},
+            {QStringLiteral("requestedStop"),
+                QDateTime::fromString(
+                    v[QStringLiteral("requestedStop")].toString(), Qt::ISODateWithMs)
+                    .toMSecsSinceEpoch()},
+        });
+    }
+    return list;
 }
 
 } // namespace Muster::Test

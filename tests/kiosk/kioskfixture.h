@@ -20,6 +20,8 @@ class KioskFixture : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(Muster::KioskApp *kiosk READ kiosk NOTIFY kioskChanged)
+    // Where screenshots go (MUSTER_SCREENSHOT_DIR), "" for none.
+    Q_PROPERTY(QString screenshotDir READ screenshotDir CONSTANT)
 public:
     explicit KioskFixture(QObject *parent = nullptr);
     ~KioskFixture() override;
@@ -27,6 +29,7 @@ public:
     // Starts the server and seeds the organisation; false with a warning when it failed.
     bool start();
     KioskApp *kiosk() const { return m_kiosk.get(); }
+    static QString screenshotDir() { return qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); }
 
     // A new kiosk with an empty disk (it will ask to be paired). idleSeconds: its countdown.
     Q_INVOKABLE void freshKiosk(int idleSeconds = 60);
@@ -50,6 +53,14 @@ public:
     Q_INVOKABLE void queueStaleAction(const QString &badge);
     // A notice the day boundary would leave: the shift was stopped and must be acknowledged.
     Q_INVOKABLE void addAutoStopNotice(const QString &login);
+    // The person clocked in `hoursAgo` and never out; the day boundary then stopped the shift.
+    // Returns the shift's start + `workedHours` as the kiosk's keypad takes it ("0130"), in the
+    // event's time zone; "" on failure.
+    Q_INVOKABLE QString forgetClockOut(const QString &login, int hoursAgo, int workedHours);
+    // "14:05": when the last forgotten shift began, as the event's clocks read it.
+    Q_INVOKABLE QString forgottenStartClock() const { return m_forgottenStartClock; }
+    // The person's correction requests as the server holds them: [{status, requestedStop (ms)}].
+    Q_INVOKABLE QVariantList correctionsOf(const QString &login);
 
 Q_SIGNALS:
     void kioskChanged();
@@ -65,6 +76,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_disk;
     std::unique_ptr<KioskApp> m_kiosk;
     int m_idleSeconds = 60;
+    QString m_forgottenStartClock;
 };
 
 } // namespace Muster::Test

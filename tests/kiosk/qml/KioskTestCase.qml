@@ -22,6 +22,11 @@ TestCase {
         waitForScreen("welcomeScreen")
         tryVerify(() => item("badgeField").activeFocus, 5000)
     }
+    // The screens as a person sees them, when screenshots are asked for (MUSTER_SCREENSHOT_DIR).
+    function shoot(name) {
+        if (fixture.screenshotDir.length > 0)
+            grabImage(screens).save(fixture.screenshotDir + "/" + name + ".png")
+    }
     function item(name) {
         return findChild(screens, name)
     }

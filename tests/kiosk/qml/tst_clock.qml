@@ -85,6 +85,38 @@ Item {
             verify(!fixture.kiosk.session.signedIn)
         }
 
+        function test_aForgottenClockOutAsksWhenTheShiftReallyEnded() {
+            const typed = fixture.forgetClockOut("val", 6, 4)
+            verify(typed.length === 4, "the shift was stopped by the day boundary")
+            pairedKiosk("Back door")
+            signIn("1002", "2468")
+            waitForScreen("noticeScreen")
+            tryVerify(() => item("noticeBody").text.indexOf(fixture.forgottenStartClock()) >= 0,
+                      5000, "the shift's start, as the event's clocks read it")
+            tryVerify(() => item("stopField").activeFocus)
+            // Nonsense is refused on the spot, and nothing is sent.
+            type("2599")
+            keyClick(Qt.Key_Return)
+            tryVerify(() => item("noticeProblem").text.length > 0)
+            shoot("kiosk-forgotten-clockout-problem")
+            compare(fixture.correctionsOf("val").length, 0)
+            item("stopField").text = ""
+            type(typed)
+            shoot("kiosk-forgotten-clockout")
+            keyClick(Qt.Key_Return)
+            // Answered: the kiosk moves on, and a manager has it to decide.
+            waitForScreen("clockScreen")
+            const asked = fixture.correctionsOf("val")
+            compare(asked.length, 1)
+            compare(asked[0].status, "pending")
+            const entry = fixture.entriesOf("val")[0]
+            verify(Math.abs(asked[0].requestedStop - entry.start - 4 * 3600 * 1000) < 60 * 1000,
+                   "the typed time, to the minute, on the shift's day")
+            compare(entry.stop - entry.start, 3600 * 1000) // until a manager approves
+            keyClick(Qt.Key_Escape)
+            waitForScreen("welcomeScreen")
+        }
+
         function test_idleGoesBackToTheStart() {
             pairedKiosk("Idle test", 2)
             signIn("1003", "1357")
