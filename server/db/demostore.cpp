@@ -199,6 +199,23 @@ std::optional<QList<DemoStore::BadgeHolder>> DemoStore::seed(
             " WHERE organisation_id = $1 AND id IN (SELECT user_id FROM started)",
             PgParams() << org << event))
         return rollback();
+    // Two of the crowd forgot to clock out yesterday; the day boundary stopped their shifts and
+    // they have said when they really stopped: Shifts opens on two requests to decide.
+    if (!exec("WITH forgot AS (UPDATE time_entries e SET stop_at = e.start_at + interval '1 hour',"
+              "  auto_stopped = true FROM users u"
+              "  WHERE u.id = e.user_id AND e.organisation_id = $1 AND e.event_id = $2"
+              "  AND u.login ~ '^crowd[0-9]+-' AND u.badge IN ('2001', '2002')"
+              "  AND e.stop_at IS NOT NULL AND NOT e.auto_stopped"
+              "  AND NOT EXISTS (SELECT 1 FROM stop_corrections c WHERE c.organisation_id = $1)"
+              "  RETURNING e.*, u.badge)"
+              " SELECT muster_request_correction($1, f.user_id, f.id,"
+              "  f.start_at + CASE f.badge WHEN '2001' THEN interval '4 hours 30 minutes'"
+              "   ELSE interval '2 hours 15 minutes' END,"
+              "  CASE f.badge WHEN '2001' THEN 'Stayed to pack up the stage after the last panel'"
+              "   ELSE '' END)"
+              " FROM forgot f",
+            PgParams() << org << event))
+        return rollback();
     if (!exec("SELECT muster_audit($1, NULL, 'organisation.demo', 'organisation', $1, NULL,"
               " jsonb_build_object('event', $2::text))",
             PgParams() << org << eventName))

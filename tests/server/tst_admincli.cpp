@@ -490,6 +490,10 @@ private Q_SLOTS:
                            " AND e.stop_at IS NULL) AND u.state_id = (SELECT id FROM states s"
                            " WHERE s.organisation_id = u.organisation_id AND s.is_shift)"),
             12);
+        // Two forgotten clock-outs waiting for a manager's decision (made once, too).
+        QCOMPARE(demoCount("EXISTS (SELECT 1 FROM stop_corrections c WHERE c.user_id = u.id"
+                           " AND c.status = 'pending')"),
+            2);
         QCOMPARE(demoCount("u.login = 'demovol' AND EXISTS (SELECT 1 FROM time_entries e"
                            " WHERE e.user_id = u.id AND e.stop_at IS NULL)"),
             0);
