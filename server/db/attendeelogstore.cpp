@@ -183,6 +183,15 @@ void AttendeeLogStore::setGatekeeper(const Actor &actor, const QUuid &logId, con
         context, oneLog(handler));
 }
 
+void AttendeeLogStore::log(
+    const QUuid &org, const QUuid &logId, QObject *context, LogHandler handler)
+{
+    m_db.transaction({{"SELECT " + kLogColumns
+                             + " FROM attendee_logs l WHERE l.organisation_id = $1 AND l.id = $2",
+                         PgParams() << org << logId}},
+        context, oneLog(handler));
+}
+
 void AttendeeLogStore::attendees(
     const Actor &actor, const QUuid &logId, QObject *context, AttendeesHandler handler)
 {

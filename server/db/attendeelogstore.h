@@ -61,6 +61,8 @@ public:
     // An unknown badge becomes a placeholder.
     void addAttendee(const Actor &actor, const QUuid &logId, const QString &badge, QObject *context,
         AttendeeHandler handler);
+    // The log as it is now, whoever asks (for the pushes after a change); NotFound when gone.
+    void log(const QUuid &org, const QUuid &logId, QObject *context, LogHandler handler);
     // NotFound ("Attendee") when they are not in the log.
     void removeAttendee(const Actor &actor, const QUuid &logId, const QUuid &userId,
         QObject *context, DoneHandler handler);

@@ -1,6 +1,7 @@
 // See attendeelogservice.h.
 #include "attendeelogservice.h"
 
+#include "cluster/pushrelay.h"
 #include "net/rpccall.h"
 #include "protocol/paramreader.h"
 
@@ -18,22 +19,42 @@ AttendeeLogStore::Actor actorOf(const RpcCall &call)
     return {caller.organisationId, caller.userId, caller.role};
 }
 
-// Answers {"log": …} or the failure.
-AttendeeLogStore::LogHandler replyWithLog(const RpcCall &call)
+} // namespace
+
+AttendeeLogService::AttendeeLogService(Database &db, PushRelay &relay, QObject *parent)
+    : QObject(parent)
+    , m_store(db)
+    , m_relay(relay)
+{ }
+
+AttendeeLogStore::LogHandler AttendeeLogService::replyAndSpread(
+    const RpcCall &call, const QUuid &alsoTell)
 {
-    return [call](const AttendeeLog &log, const StoreError &e) {
+    return [this, call, alsoTell](const AttendeeLog &log, const StoreError &e) {
         if (e)
             return call.fail(e.toRpcError());
         call.reply(QJsonObject {{QStringLiteral("log"), log.toJson()}});
+        spread(call.caller().organisationId, log, alsoTell);
     };
 }
 
-} // namespace
+void AttendeeLogService::spread(const QUuid &org, const AttendeeLog &log, const QUuid &alsoTell)
+{
+    const QString method = QStringLiteral("attendeeLogs.changed");
+    const QJsonObject params {{QStringLiteral("log"), log.toJson()}};
+    m_relay.publish({Audience::atLeast(org, Role::Manager, alsoTell), method, params});
+    // Gatekeepers may hold any role: each hears of the log they keep.
+    for (const AttendeeLog::Gatekeeper &keeper : log.gatekeepers)
+        m_relay.publish({Audience::person(keeper.userId), method, params});
+}
 
-AttendeeLogService::AttendeeLogService(Database &db, QObject *parent)
-    : QObject(parent)
-    , m_store(db)
-{ }
+void AttendeeLogService::spreadLater(const QUuid &org, const QUuid &logId)
+{
+    m_store.log(org, logId, this, [this, org](const AttendeeLog &log, const StoreError &e) {
+        if (!e)
+            spread(org, log);
+    });
+}
 
 void AttendeeLogService::list(const RpcCall &call)
 {
@@ -61,7 +82,7 @@ void AttendeeLogService::create(const RpcCall &call)
         return call.fail(p.error());
     if (name.isEmpty())
         return call.fail(RpcError::invalidParams(QStringLiteral("\"name\" must not be blank")));
-    m_store.create(actorOf(call), eventId, name, this, replyWithLog(call));
+    m_store.create(actorOf(call), eventId, name, this, replyAndSpread(call));
 }
 
 void AttendeeLogService::update(const RpcCall &call)
@@ -73,7 +94,7 @@ void AttendeeLogService::update(const RpcCall &call)
         return call.fail(p.error());
     if (name.isEmpty())
         return call.fail(RpcError::invalidParams(QStringLiteral("\"name\" must not be blank")));
-    m_store.rename(actorOf(call), logId, name, this, replyWithLog(call));
+    m_store.rename(actorOf(call), logId, name, this, replyAndSpread(call));
 }
 
 void AttendeeLogService::remove(const RpcCall &call)
@@ -82,10 +103,16 @@ void AttendeeLogService::remove(const RpcCall &call)
     const QUuid logId = p.requiredUuid(QStringLiteral("logId"));
     if (!p.ok())
         return call.fail(p.error());
-    m_store.remove(actorOf(call), logId, this, [call, logId](const StoreError &e) {
+    m_store.remove(actorOf(call), logId, this, [this, call, logId](const StoreError &e) {
         if (e)
             return call.fail(e.toRpcError());
-        call.reply(QJsonObject {{QStringLiteral("logId"), logId.toString(QUuid::WithoutBraces)}});
+        const QJsonObject gone {{QStringLiteral("logId"), logId.toString(QUuid::WithoutBraces)}};
+        call.reply(gone);
+        // Its gatekeepers are gone with it: whoever may have it on screen hears, by its id only.
+        m_relay.publish({Audience::organisation(call.caller().organisationId),
+            QStringLiteral("attendeeLogs.changed"),
+            QJsonObject {{QStringLiteral("logId"), logId.toString(QUuid::WithoutBraces)},
+                {QStringLiteral("deleted"), true}}});
     });
 }
 
@@ -106,7 +133,8 @@ void AttendeeLogService::setGatekeeper(const RpcCall &call, bool gatekeeper)
     const QUuid userId = p.requiredUuid(QStringLiteral("userId"));
     if (!p.ok())
         return call.fail(p.error());
-    m_store.setGatekeeper(actorOf(call), logId, userId, gatekeeper, this, replyWithLog(call));
+    m_store.setGatekeeper(actorOf(call), logId, userId, gatekeeper, this,
+        replyAndSpread(call, gatekeeper ? QUuid() : userId));
 }
 
 void AttendeeLogService::attendees(const RpcCall &call)
@@ -134,11 +162,12 @@ void AttendeeLogService::addAttendee(const RpcCall &call)
     if (!p.ok())
         return call.fail(p.error());
     m_store.addAttendee(actorOf(call), logId, badge, this,
-        [call, logId](const Attendee &attendee, const StoreError &e) {
+        [this, call, logId](const Attendee &attendee, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());
             call.reply(QJsonObject {{QStringLiteral("attendee"), attendee.toJson()},
                 {QStringLiteral("logId"), logId.toString(QUuid::WithoutBraces)}});
+            spreadLater(call.caller().organisationId, logId);
         });
 }
 
@@ -149,11 +178,13 @@ void AttendeeLogService::removeAttendee(const RpcCall &call)
     const QUuid userId = p.requiredUuid(QStringLiteral("userId"));
     if (!p.ok())
         return call.fail(p.error());
-    m_store.removeAttendee(actorOf(call), logId, userId, this, [call](const StoreError &e) {
-        if (e)
-            return call.fail(e.toRpcError());
-        call.reply(QJsonObject());
-    });
+    m_store.removeAttendee(
+        actorOf(call), logId, userId, this, [this, call, logId](const StoreError &e) {
+            if (e)
+                return call.fail(e.toRpcError());
+            call.reply(QJsonObject());
+            spreadLater(call.caller().organisationId, logId);
+        });
 }
 
 } // namespace Muster

@@ -1,6 +1,8 @@
 // Attendee logs (a panel, a meet-up): per event, kept by gatekeepers of any role and by
 // managers. attendeeLogs.list/create/update/delete, gatekeepers added and removed by managers,
 // attendees listed, added by badge number (an unknown badge makes a placeholder) and removed.
+// Every change is pushed as attendeeLogs.changed to the managers and the log's gatekeepers, so a
+// count at the door and one in the office move together.
 #pragma once
 
 #include "db/attendeelogstore.h"
@@ -10,13 +12,14 @@
 namespace Muster {
 
 class Database;
+class PushRelay;
 class RpcCall;
 
 class AttendeeLogService : public QObject
 {
     Q_OBJECT
 public:
-    explicit AttendeeLogService(Database &db, QObject *parent = nullptr);
+    AttendeeLogService(Database &db, PushRelay &relay, QObject *parent = nullptr);
 
     void list(const RpcCall &call);
     void create(const RpcCall &call);
@@ -30,8 +33,14 @@ public:
 
 private:
     void setGatekeeper(const RpcCall &call, bool gatekeeper);
+    // Answers {"log": …} and spreads it; `alsoTell`: a gatekeeper just removed, who must hear.
+    AttendeeLogStore::LogHandler replyAndSpread(const RpcCall &call, const QUuid &alsoTell = {});
+    void spread(const QUuid &organisationId, const AttendeeLog &log, const QUuid &alsoTell = {});
+    // Reads the log after a change that answers without it (an attendee added or removed).
+    void spreadLater(const QUuid &organisationId, const QUuid &logId);
 
     AttendeeLogStore m_store;
+    PushRelay &m_relay;
 };
 
 } // namespace Muster

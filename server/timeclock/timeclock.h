@@ -32,7 +32,7 @@ struct Timeclock
         , rewards(db, relay, notifications)
         , dayBoundary(db, entries, notifications)
         , corrections(db, relay, entries, notifications)
-        , attendeeLogs(db)
+        , attendeeLogs(db, relay)
         , reports(db)
     { }
 

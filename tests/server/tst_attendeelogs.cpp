@@ -22,6 +22,32 @@ private:
         return client.call(QStringLiteral("attendeeLogs.addAttendee"),
             {{QStringLiteral("logId"), m_log}, {QStringLiteral("badge"), badge}});
     }
+    // Whether `client` was told of this test's log in a state `holds` accepts (pushes travel
+    // through the database, so an earlier change's may come after a later one's reply).
+    bool logPushed(const TestClient &client, const std::function<bool(const QJsonObject &)> &holds)
+    {
+        for (const QJsonObject &push : client.pushes()) {
+            const QJsonObject log
+                = push[QStringLiteral("params")][QStringLiteral("log")].toObject();
+            if (push.value(QStringLiteral("method")).toString()
+                    == QLatin1String("attendeeLogs.changed")
+                && log.value(QStringLiteral("id")).toString() == m_log && holds(log))
+                return true;
+        }
+        return false;
+    }
+    bool countPushed(const TestClient &client, int count)
+    {
+        return logPushed(client, [count](const QJsonObject &log) {
+            return log.value(QStringLiteral("attendees")).toInt(-1) == count;
+        });
+    }
+    bool keepersPushed(const TestClient &client, int keepers)
+    {
+        return logPushed(client, [keepers](const QJsonObject &log) {
+            return log.value(QStringLiteral("gatekeepers")).toArray().size() == keepers;
+        });
+    }
     int logsSeenBy(TestClient &client)
     {
         return int(resultOf(client.call(QStringLiteral("attendeeLogs.list")))
@@ -166,6 +192,40 @@ private Q_SLOTS:
                          {QStringLiteral("userId"), olga.value(QStringLiteral("userId"))}})),
             QStringLiteral("not_found"));
         QCOMPARE(m_server->auditCount(QStringLiteral("attendee.%")), 3);
+    }
+
+    void theDoorAndTheOfficeCountTogether()
+    {
+        for (TestClient *c : {&m_manager, &m_gail, &m_other, &m_otherManager})
+            c->clearPushes();
+        QVERIFY(resultOf(add(m_gail, QStringLiteral("402"))).contains(QStringLiteral("attendee")));
+        // The manager and the gatekeeper hear of it with the new count (an earlier change's push
+        // may come first: pushes travel through the database).
+        QTRY_VERIFY(countPushed(m_manager, 2));
+        QTRY_VERIFY(countPushed(m_gail, 2));
+        // Nobody else does: not a volunteer who keeps no log, not another organisation.
+        QVERIFY(m_other.noPush(QStringLiteral("attendeeLogs.changed"), {}, 300));
+        QVERIFY(m_otherManager.noPush(QStringLiteral("attendeeLogs.changed"), {}, 0));
+
+        // A gatekeeper taken off hears it too (the log leaves their screen), then is put back.
+        const QJsonObject params {{QStringLiteral("logId"), m_log},
+            {QStringLiteral("userId"), m_gailId.toString(QUuid::WithoutBraces)}};
+        QVERIFY(m_manager.call(QStringLiteral("attendeeLogs.removeGatekeeper"), params)
+                    .contains(QStringLiteral("result")));
+        QTRY_VERIFY(keepersPushed(m_gail, 0));
+        m_gail.clearPushes(); // what came before the removal came before its push
+        QVERIFY(m_manager.call(QStringLiteral("attendeeLogs.addGatekeeper"), params)
+                    .contains(QStringLiteral("result")));
+        QTRY_VERIFY(keepersPushed(m_gail, 1));
+        // Olga leaves again, as before this test.
+        const QString olga
+            = m_server->sql().exec("SELECT id FROM users WHERE login = 'olga'").text(0, 0);
+        QVERIFY(m_gail
+                    .call(QStringLiteral("attendeeLogs.removeAttendee"),
+                        {{QStringLiteral("logId"), m_log}, {QStringLiteral("userId"), olga}})
+                    .contains(QStringLiteral("result")));
+        // (Pushes of the gatekeeper changes may still be arriving: look for this one.)
+        QTRY_VERIFY(countPushed(m_manager, 1));
     }
 
     void placeholdersBecomeVolunteers()
