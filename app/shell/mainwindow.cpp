@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "admin/administrationplace.h"
+#include "attendees/attendeelogspage.h"
 #include "board/boardpage.h"
 #include "board/organisationswindow.h"
 #include "board/statedecorationproxy.h"
@@ -123,6 +124,10 @@ MainWindow::MainWindow(Connection &connection, QWidget *parent)
         [this] { return new EventsPage(m_connection, this); });
     addPlace(QStringLiteral("kiosks"), tr("Kiosks"), Role::Lead,
         [this] { return new KiosksPage(m_connection, this); });
+    addPlace(
+        QStringLiteral("attendees"), tr("Attendee logs"), Role::Manager,
+        [this] { return new AttendeeLogsPage(m_connection, this); },
+        [this] { return m_keptLogs.rowCount() > 0; });
     addPlace(QStringLiteral("reports"), tr("Reports"), Role::Manager,
         [this] { return new ReportsPage(m_connection, this); });
     addPlace(QStringLiteral("administration"), tr("Administration"), Role::Manager,
@@ -182,6 +187,10 @@ MainWindow::MainWindow(Connection &connection, QWidget *parent)
     onConnectionState();
     m_model.setConnection(&m_connection);
     m_notices.setConnection(&m_connection);
+    connect(&m_keptLogs, &QAbstractItemModel::modelReset, this, &MainWindow::offerPlaces);
+    connect(&m_keptLogs, &QAbstractItemModel::rowsInserted, this, &MainWindow::offerPlaces);
+    connect(&m_keptLogs, &QAbstractItemModel::rowsRemoved, this, &MainWindow::offerPlaces);
+    m_keptLogs.setConnection(&m_connection);
 }
 
 void MainWindow::onNoticesLoaded()
@@ -204,13 +213,13 @@ void MainWindow::onNoticesAdded(int first, int last)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::addPlace(
-    const QString &name, const QString &title, Role minimum, std::function<QWidget *()> make)
+void MainWindow::addPlace(const QString &name, const QString &title, Role minimum,
+    std::function<QWidget *()> make, std::function<bool()> alsoFor)
 {
     auto *item = new QListWidgetItem(title, m_sidebar);
     item->setData(Qt::UserRole, name);
     item->setSizeHint(QSize(item->sizeHint().width(), m_sidebar->fontMetrics().height() * 2));
-    m_places.push_back({name, minimum, std::move(make), item, nullptr});
+    m_places.push_back({name, minimum, std::move(make), std::move(alsoFor), item, nullptr});
 }
 
 Role MainWindow::myRole() const
@@ -224,7 +233,9 @@ void MainWindow::offerPlaces()
     const Role role = myRole();
     int widest = 0;
     for (Place &place : m_places) {
-        place.item->setHidden(!roleAtLeast(role, place.minimum));
+        const bool offered = roleAtLeast(role, place.minimum)
+            || (role != Role::Banned && place.alsoFor && place.alsoFor());
+        place.item->setHidden(!offered);
         widest = std::max(widest, m_sidebar->fontMetrics().horizontalAdvance(place.item->text()));
     }
     m_sidebar->setFixedWidth(widest + m_sidebar->fontMetrics().averageCharWidth() * 6);

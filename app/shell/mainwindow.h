@@ -9,6 +9,7 @@
 #include "client/boardclient.h"
 #include "common/idlemonitor.h"
 #include "domain/role.h"
+#include "models/attendeeloglistmodel.h"
 #include "models/notificationlistmodel.h"
 #include "models/presencemodel.h"
 
@@ -69,12 +70,13 @@ private:
         QString name;
         Role minimum;
         std::function<QWidget *()> make;
+        std::function<bool()> alsoFor; // offered below `minimum` when this says so
         QListWidgetItem *item = nullptr;
         QWidget *page = nullptr;
     };
 
-    void addPlace(
-        const QString &name, const QString &title, Role minimum, std::function<QWidget *()> make);
+    void addPlace(const QString &name, const QString &title, Role minimum,
+        std::function<QWidget *()> make, std::function<bool()> alsoFor = {});
     void offerPlaces();
     void onPlaceChosen();
     void setUpMenus();
@@ -93,6 +95,8 @@ private:
     Connection &m_connection;
     PresenceModel m_model;
     NotificationListModel m_notices;
+    AttendeeLogListModel
+        m_keptLogs; // a gatekeeper below manager sees the place while they keep one
     BoardClient m_board;
     AvatarCache m_avatars;
     IdleMonitor m_idle;
