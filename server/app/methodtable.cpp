@@ -90,6 +90,9 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     d.add(QStringLiteral("rewards.delete"),  Admin,     [=](const RpcCall &c) { t->rewards.remove(c); });
     d.add(QStringLiteral("rewards.claim"),   Manager,   [=](const RpcCall &c) { t->rewards.claim(c); });
     d.add(QStringLiteral("rewards.unclaim"), Manager,   [=](const RpcCall &c) { t->rewards.unclaim(c); });
+    d.add(QStringLiteral("telegram.status"),    Volunteer, [=](const RpcCall &c) { t->telegramLinks.status(c); });
+    d.add(QStringLiteral("telegram.setupLink"), Volunteer, [=](const RpcCall &c) { t->telegramLinks.setupLink(c); });
+    d.add(QStringLiteral("telegram.unlink"),    Volunteer, [=](const RpcCall &c) { t->telegramLinks.unlink(c); });
     d.addSelfService(QStringLiteral("corrections.request"), Volunteer, [=](const RpcCall &c) { t->corrections.request(c); });
     d.addSelfService(QStringLiteral("corrections.list"),    Volunteer, [=](const RpcCall &c) { t->corrections.list(c); });
     d.add(QStringLiteral("corrections.approve"), Manager, [=](const RpcCall &c) { t->corrections.approve(c); });

@@ -85,6 +85,9 @@ bool MusterServer::start()
     m_listener.open();
     m_registry.start();
     m_timeclock.dayBoundary.start(m_config.boundaryCheckInterval);
+    TelegramBot::Config telegram = m_config.telegram;
+    telegram.serverId = m_serverId;
+    m_timeclock.telegram.start(telegram);
     if (!m_http.listen(m_config.address, m_config.port)) {
         m_error = QStringLiteral("cannot listen on %1:%2: %3")
                       .arg(m_config.address.toString())
@@ -99,6 +102,7 @@ bool MusterServer::start()
 
 void MusterServer::stop(std::function<void()> done)
 {
+    m_timeclock.telegram.stop();
     m_registry.stop(std::move(done));
 }
 

@@ -53,6 +53,8 @@ public:
         // How often this server renews its heartbeat, and after how long without one another
         // server counts it dead (its people offline).
         ServerRegistry::Timing heartbeat;
+        // The chat bot: off without a token (its serverId is this server's).
+        TelegramBot::Config telegram;
     };
 
     explicit MusterServer(const Config &config, QObject *parent = nullptr);

@@ -120,6 +120,8 @@ int serverMain(int argc, char *argv[])
     config.caps = options.caps;
     config.trustedProxies = options.trustedProxies;
     config.heartbeat = {options.heartbeat, options.serverTimeout};
+    config.telegram.token = options.telegramToken;
+    config.telegram.api = options.telegramApi;
     // Declared after the bootstrap, so it stops watching before the cluster is stopped.
     std::unique_ptr<ClusterSupervisor> supervisor;
     if (EmbeddedCluster *cluster = bootstrap.ownedCluster())

@@ -58,6 +58,14 @@ bool ServerOptions::parse(const QStringList &arguments)
                        "real client (repeatable). Without it, every client behind a proxy shares "
                        "the proxy's address and its throttles."),
         QStringLiteral("ADDRESS"));
+    const QCommandLineOption telegramToken({QStringLiteral("telegram-token")},
+        QStringLiteral("The Telegram bot's token from @BotFather (or MUSTER_TELEGRAM_TOKEN, which "
+                       "keeps it out of the process list). Without one the bot is off."),
+        QStringLiteral("TOKEN"));
+    const QCommandLineOption telegramApi({QStringLiteral("telegram-api")},
+        QStringLiteral("Where the Bot API answers (default https://api.telegram.org): a local "
+                       "Bot API server, or a stand-in in tests."),
+        QStringLiteral("URL"), QStringLiteral("https://api.telegram.org"));
     const QCommandLineOption dataDir({QStringLiteral("data-dir")},
         QStringLiteral("Directory of the embedded PostgreSQL cluster (default %1).")
             .arg(defaultDataDir()),
@@ -130,9 +138,10 @@ bool ServerOptions::parse(const QStringList &arguments)
         QStringLiteral("Hours report: only people who worked more than this."),
         QStringLiteral("HOURS"), QStringLiteral("0"));
     p.addOptions({address, port, socketThreads, limit, heartbeat, serverTimeout, trustedProxy,
-        dataDir, database, migrate, createOrg, createUser, org, role, displayName, passwordStdin,
-        setRole, setSuperadmin, resetPassword, listUsers, authorizeKiosk, name, location, lifetime,
-        stopOngoing, exportReport, seedDemo, event, format, output, minHours});
+        telegramToken, telegramApi, dataDir, database, migrate, createOrg, createUser, org, role,
+        displayName, passwordStdin, setRole, setSuperadmin, resetPassword, listUsers,
+        authorizeKiosk, name, location, lifetime, stopOngoing, exportReport, seedDemo, event,
+        format, output, minHours});
     p.addPositionalArgument(QStringLiteral("[ROLE|yes|no]"),
         QStringLiteral(
             "The new role after --set-role LOGIN; yes or no after --set-superadmin LOGIN."));
@@ -196,6 +205,14 @@ bool ServerOptions::parse(const QStringList &arguments)
             return usage(QStringLiteral("--trusted-proxy: not an IP address: %1").arg(proxy));
         trustedProxies.append(a);
     }
+    this->telegramToken = p.isSet(telegramToken) ? p.value(telegramToken)
+                                                 : qEnvironmentVariable("MUSTER_TELEGRAM_TOKEN");
+    this->telegramApi = QUrl(p.value(telegramApi));
+    if (!this->telegramApi.isValid()
+        || !QStringList {QStringLiteral("http"), QStringLiteral("https")}.contains(
+            this->telegramApi.scheme()))
+        return usage(
+            QStringLiteral("--telegram-api: an http or https URL: %1").arg(p.value(telegramApi)));
     this->dataDir = QDir(p.value(dataDir)).absolutePath();
     this->databaseUrl = p.value(database);
     this->organisation = p.value(org);

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <chrono>
 
@@ -39,6 +40,8 @@ struct ServerOptions
     ThrottleLimits throttles; // --limit NAME=VALUE
     ConnectionCaps caps; // --limit NAME=VALUE
     QList<QHostAddress> trustedProxies; // --trusted-proxy ADDRESS (repeatable)
+    QString telegramToken; // --telegram-token, or MUSTER_TELEGRAM_TOKEN
+    QUrl telegramApi; // --telegram-api
     std::chrono::milliseconds heartbeat {5000}; // --heartbeat SECONDS
     std::chrono::milliseconds serverTimeout {20000}; // --server-timeout SECONDS
 

@@ -212,23 +212,35 @@ void KioskSignInService::touch(const RpcCall &call)
 void KioskSignInService::createQuickCode(const RpcCall &call)
 {
     const Caller caller = call.caller();
-    if (roleAtLeast(caller.role, Role::Lead))
-        return call.fail(RpcError::forbidden(
-            QStringLiteral("Leads and above sign in at a kiosk with their PIN")));
+    issueQuickCode(caller.organisationId, caller.userId, caller.role, this,
+        [call](const QString &code, const QDateTime &expiresAt, const RpcError &error) {
+            if (error.isValid())
+                return call.fail(error);
+            call.reply(QJsonObject {{QStringLiteral("code"), code},
+                {QStringLiteral("expiresAt"), toWireTime(expiresAt)},
+                {QStringLiteral("validSeconds"), kQuickCodeSeconds}});
+        });
+}
+
+void KioskSignInService::issueQuickCode(
+    const QUuid &org, const QUuid &userId, Role role, QObject *context, QuickCodeHandler handler)
+{
+    if (roleAtLeast(role, Role::Lead))
+        return handler({}, {},
+            RpcError::forbidden(
+                QStringLiteral("Leads and above sign in at a kiosk with their PIN")));
     const QString code = newQuickCode();
-    m_credentials.saveQuickCode(caller.organisationId, caller.userId, codeHash(code),
-        kQuickCodeSeconds, this, [call, code](const QDateTime &expiresAt, const StoreError &e) {
+    m_credentials.saveQuickCode(org, userId, codeHash(code), kQuickCodeSeconds, context,
+        [handler, code](const QDateTime &expiresAt, const StoreError &e) {
             if (e)
-                return call.fail(e.toRpcError());
+                return handler({}, {}, e.toRpcError());
             if (!expiresAt.isValid()) {
                 RpcError noBadge = RpcError::conflict(
                     QStringLiteral("You have no badge number: ask a manager to add it"));
                 noBadge.reason = QStringLiteral("no_badge");
-                return call.fail(noBadge);
+                return handler({}, {}, noBadge);
             }
-            call.reply(QJsonObject {{QStringLiteral("code"), code},
-                {QStringLiteral("expiresAt"), toWireTime(expiresAt)},
-                {QStringLiteral("validSeconds"), kQuickCodeSeconds}});
+            handler(code, expiresAt, {});
         });
 }
 

@@ -5,12 +5,14 @@
 
 #include "db/attemptstore.h"
 #include "db/kioskcredentialstore.h"
+#include "protocol/rpcerror.h"
 #include "services/throttlelimits.h"
 
 #include <QHash>
 #include <QObject>
 
 #include <chrono>
+#include <functional>
 
 class QTimer;
 
@@ -34,6 +36,12 @@ public:
     void signOut(const RpcCall &call);
     void touch(const RpcCall &call);
     void createQuickCode(const RpcCall &call);
+    // A quick code for the person, valid 30 s (what createQuickCode and the chat bot hand out):
+    // forbidden for leads and above, no_badge without a badge number.
+    using QuickCodeHandler = std::function<void(
+        const QString &code, const QDateTime &expiresAt, const RpcError &error)>;
+    void issueQuickCode(const QUuid &organisationId, const QUuid &userId, Role role,
+        QObject *context, QuickCodeHandler handler);
     void setPin(const RpcCall &call);
 
     void setIdleTimeout(std::chrono::milliseconds timeout) { m_idleTimeout = timeout; }

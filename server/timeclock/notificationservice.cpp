@@ -19,6 +19,7 @@ void NotificationService::deliver(const Notification &notification)
 {
     if (const std::optional<Push> push = pushFor(notification))
         m_relay.publish(*push);
+    Q_EMIT delivered(notification);
 }
 
 std::optional<Push> NotificationService::pushFor(const Notification &notification)

@@ -22,10 +22,14 @@ public:
 
     void list(const RpcCall &call);
     void acknowledge(const RpcCall &call);
-    // Pushes a stored notice to its owner's connections.
+    // Pushes a stored notice to its owner's connections, and says so (delivered) for whoever
+    // else carries notices to people (the chat bot).
     void deliver(const Notification &notification);
     // The notifications.added push for a stored notice; nullopt for one without an owner.
     static std::optional<Push> pushFor(const Notification &notification);
+
+Q_SIGNALS:
+    void delivered(const Muster::Notification &notification);
 
 private:
     NotificationStore m_store;

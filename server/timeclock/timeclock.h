@@ -12,6 +12,8 @@
 #include "notificationservice.h"
 #include "reports/reportservice.h"
 #include "rewardservice.h"
+#include "telegram/telegrambot.h"
+#include "telegram/telegramservice.h"
 #include "timeclockservice.h"
 
 namespace Muster {
@@ -27,14 +29,19 @@ struct Timeclock
         , kiosks(db, hub, relay)
         , kioskSignIn(db, hasher, hub)
         , notifications(db, relay)
-        , entries(db, relay, presence)
+        , entries(db, relay, presence, notifications)
         , bonuses(db, relay, notifications)
         , rewards(db, relay, notifications)
         , dayBoundary(db, entries, notifications)
         , corrections(db, relay, entries, notifications)
         , attendeeLogs(db, relay)
         , reports(db)
-    { }
+        , telegram(db, kioskSignIn)
+        , telegramLinks(db, telegram)
+    {
+        QObject::connect(
+            &notifications, &NotificationService::delivered, &telegram, &TelegramBot::notify);
+    }
 
     EventService events;
     KioskService kiosks;
@@ -47,6 +54,8 @@ struct Timeclock
     CorrectionService corrections;
     AttendeeLogService attendeeLogs;
     ReportService reports;
+    TelegramBot telegram; // the chat bot: off without a token
+    TelegramService telegramLinks; // telegram.* for My time
 };
 
 } // namespace Muster

@@ -48,22 +48,28 @@ TimeclockStore::EntriesHandler replyWithEntries(const RpcCall &call)
 
 } // namespace
 
-TimeclockService::TimeclockService(
-    Database &db, PushRelay &relay, PresenceService &presence, QObject *parent)
+TimeclockService::TimeclockService(Database &db, PushRelay &relay, PresenceService &presence,
+    NotificationService &notifications, QObject *parent)
     : QObject(parent)
     , m_store(db)
     , m_relay(relay)
     , m_presence(presence)
+    , m_notifications(notifications)
 { }
 
 void TimeclockService::publish(
     const QUuid &org, const QString &kind, const TimeclockStore::Change &change)
 {
-    const QList<Push> pushes = pushesFor(org, kind, change);
+    // The notices go through NotificationService, which also hands them to the chat bot.
+    TimeclockStore::Change withoutNotices = change;
+    withoutNotices.notices.clear();
+    const QList<Push> pushes = pushesFor(org, kind, withoutNotices);
     for (const Push &push : pushes)
         m_relay.publish(push);
     if (!pushes.isEmpty())
         m_presence.announce(org, pushes.first().audience.userId);
+    for (const Notification &notice : change.notices)
+        m_notifications.deliver(notice);
 }
 
 QList<Push> TimeclockService::pushesFor(

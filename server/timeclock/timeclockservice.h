@@ -13,6 +13,7 @@
 
 namespace Muster {
 
+class NotificationService;
 class PresenceService;
 class PushRelay;
 class RpcCall;
@@ -21,8 +22,8 @@ class TimeclockService : public QObject
 {
     Q_OBJECT
 public:
-    TimeclockService(
-        Database &db, PushRelay &relay, PresenceService &presence, QObject *parent = nullptr);
+    TimeclockService(Database &db, PushRelay &relay, PresenceService &presence,
+        NotificationService &notifications, QObject *parent = nullptr);
 
     void clockIn(const RpcCall &call);
     void clockOut(const RpcCall &call);
@@ -55,6 +56,7 @@ private:
     TimeclockStore m_store;
     PushRelay &m_relay;
     PresenceService &m_presence;
+    NotificationService &m_notifications;
 };
 
 } // namespace Muster

@@ -14,5 +14,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcAuth) // muster.auth: sign-in, sessions, throttling
 Q_DECLARE_LOGGING_CATEGORY(lcPresence) // muster.presence: states and online tracking
 Q_DECLARE_LOGGING_CATEGORY(lcRelay) // muster.relay: pushes and presence between server processes
 Q_DECLARE_LOGGING_CATEGORY(lcTimeclock) // muster.timeclock: events, kiosks, shifts, rewards
+Q_DECLARE_LOGGING_CATEGORY(lcTelegram) // muster.telegram: the chat bot and the Bot API
 Q_DECLARE_LOGGING_CATEGORY(lcApp) // muster.app: the desktop app
 Q_DECLARE_LOGGING_CATEGORY(lcKiosk) // muster.kiosk: the kiosk: pairing, its outbox, sign-ins
