@@ -2,6 +2,7 @@
 #include "telegrambot.h"
 
 #include "botapi.h"
+#include "cluster/pushrelay.h"
 #include "timeclock/kiosksigninservice.h"
 #include "util/durationtext.h"
 #include "util/logging.h"
@@ -27,11 +28,13 @@ QString notLinkedText()
 
 } // namespace
 
-TelegramBot::TelegramBot(Database &db, KioskSignInService &kioskSignIn, QObject *parent)
+TelegramBot::TelegramBot(
+    Database &db, PushRelay &relay, KioskSignInService &kioskSignIn, QObject *parent)
     : QObject(parent)
     , m_store(db)
     , m_timeclock(db)
     , m_rewards(db)
+    , m_relay(relay)
     , m_kioskSignIn(kioskSignIn)
 {
     m_lease.setInterval(kLeaseRenewal);
@@ -218,6 +221,7 @@ void TelegramBot::link(qint64 chatId, const QString &key)
                     QStringLiteral("Muster cannot answer right now. Try the link again in a "
                                    "moment."));
             qCInfo(lcTelegram) << "a chat was linked to" << person.userId;
+            announce(person.userId, true);
             reply(chatId, command,
                 QStringLiteral("Hello %1, this chat is linked to you in Muster. I will tell you "
                                "about your rewards and forgotten clock-outs.\n")
@@ -308,15 +312,23 @@ void TelegramBot::rewards(qint64 chatId, const TelegramStore::ChatPerson &person
 
 void TelegramBot::unlink(qint64 chatId, const TelegramStore::ChatPerson &person)
 {
-    m_store.unlink(person.organisationId, person.userId, this, [this, chatId](const StoreError &e) {
-        const QString command = QStringLiteral("/unlink");
-        if (e)
-            return reply(chatId, command,
-                QStringLiteral("Muster cannot answer right now. Try again in a moment."));
-        reply(chatId, command,
-            QStringLiteral("Unlinked: this chat no longer speaks for you, and I will not "
-                           "write again. Link it again from My time in Muster."));
-    });
+    m_store.unlink(person.organisationId, person.userId, this,
+        [this, chatId, userId = person.userId](const StoreError &e) {
+            const QString command = QStringLiteral("/unlink");
+            if (e)
+                return reply(chatId, command,
+                    QStringLiteral("Muster cannot answer right now. Try again in a moment."));
+            announce(userId, false);
+            reply(chatId, command,
+                QStringLiteral("Unlinked: this chat no longer speaks for you, and I will not "
+                               "write again. Link it again from My time in Muster."));
+        });
+}
+
+void TelegramBot::announce(const QUuid &userId, bool linked)
+{
+    m_relay.publish({Audience::person(userId), QStringLiteral("telegram.changed"),
+        {{QStringLiteral("linked"), linked}}});
 }
 
 void TelegramBot::notify(const Notification &notification)

@@ -25,6 +25,7 @@ namespace Muster {
 class BotApi;
 class Database;
 class KioskSignInService;
+class PushRelay;
 
 class TelegramBot : public QObject
 {
@@ -38,7 +39,8 @@ public:
         QUuid serverId; // whose lease it is
     };
 
-    TelegramBot(Database &db, KioskSignInService &kioskSignIn, QObject *parent = nullptr);
+    TelegramBot(
+        Database &db, PushRelay &relay, KioskSignInService &kioskSignIn, QObject *parent = nullptr);
     ~TelegramBot() override;
 
     void start(const Config &config);
@@ -50,6 +52,8 @@ public:
     // What keeps the bot off, in the log's words ("" while it works or was never asked to).
     QString problem() const { return m_problem; }
 
+    // Tells the person's connections their chat was linked or unlinked (from the chat or My time).
+    void announceLink(const QUuid &userId, bool linked) { announce(userId, linked); }
     // Sends a stored notice to its owner's chat, if they linked one and it is worth a message.
     void notify(const Notification &notification);
     // How a setup key is kept: hashed, like every secret.
@@ -70,11 +74,14 @@ private:
     void quickCode(qint64 chatId, const TelegramStore::ChatPerson &person);
     void rewards(qint64 chatId, const TelegramStore::ChatPerson &person);
     void unlink(qint64 chatId, const TelegramStore::ChatPerson &person);
+    // telegram.changed to the person's connections: My time shows the link at once.
+    void announce(const QUuid &userId, bool linked);
     static QString helpText();
 
     TelegramStore m_store;
     TimeclockStore m_timeclock;
     RewardStore m_rewards;
+    PushRelay &m_relay;
     KioskSignInService &m_kioskSignIn;
     Config m_config;
     std::unique_ptr<BotApi> m_api;

@@ -77,11 +77,13 @@ void TelegramService::setupLink(const RpcCall &call)
 void TelegramService::unlink(const RpcCall &call)
 {
     const Caller caller = call.caller();
-    m_store.unlink(caller.organisationId, caller.userId, this, [call](const StoreError &e) {
-        if (e)
-            return call.fail(e.toRpcError());
-        call.reply(QJsonObject {{QStringLiteral("linked"), false}});
-    });
+    m_store.unlink(caller.organisationId, caller.userId, this,
+        [this, call, userId = caller.userId](const StoreError &e) {
+            if (e)
+                return call.fail(e.toRpcError());
+            call.reply(QJsonObject {{QStringLiteral("linked"), false}});
+            m_bot.announceLink(userId, false); // the person's other windows
+        });
 }
 
 } // namespace Muster

@@ -36,7 +36,7 @@ struct Timeclock
         , corrections(db, relay, entries, notifications)
         , attendeeLogs(db, relay)
         , reports(db)
-        , telegram(db, kioskSignIn)
+        , telegram(db, relay, kioskSignIn)
         , telegramLinks(db, telegram)
     {
         QObject::connect(

@@ -124,7 +124,11 @@ private Q_SLOTS:
                      .toInt(0, 0),
             1);
 
+        m_vic.clearPushes();
         QVERIFY(ask(kVicChat, QStringLiteral("/start ") + key).startsWith(u"Hello vic"));
+        QCOMPARE(m_vic.waitForPush(QStringLiteral("telegram.changed"), {})
+                     .value(QStringLiteral("linked")),
+            QJsonValue(true));
         status = resultOf(m_vic.call(QStringLiteral("telegram.status")));
         QVERIFY(status.value(QStringLiteral("linked")).toBool());
         QCOMPARE(m_server->auditCount(QStringLiteral("telegram.link")), 1);
@@ -235,7 +239,11 @@ private Q_SLOTS:
 
     void unlinkingStopsTheChatSpeaking()
     {
+        m_vic.clearPushes();
         QVERIFY(ask(kVicChat, QStringLiteral("/unlink")).startsWith(u"Unlinked"));
+        QCOMPARE(m_vic.waitForPush(QStringLiteral("telegram.changed"), {})
+                     .value(QStringLiteral("linked")),
+            QJsonValue(false));
         QVERIFY(!resultOf(m_vic.call(QStringLiteral("telegram.status")))
                      .value(QStringLiteral("linked"))
                      .toBool());
