@@ -6,6 +6,7 @@
 #include "common/layouts.h"
 #include "common/zonedtime.h"
 #include "domain/role.h"
+#include "telegrambox.h"
 #include "util/clocktext.h"
 #include "util/durationtext.h"
 
@@ -192,6 +193,7 @@ MyTimePage::MyTimePage(Connection &connection, NotificationListModel &notices, Q
     column->addLayout(figures);
     column->addWidget(m_rewardsBox);
     column->addWidget(kioskBox);
+    column->addWidget(new TelegramBox(connection, content));
     column->addStretch();
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(content);

@@ -4,10 +4,12 @@
 // sign the person in at a kiosk, and a notice that waits for confirmation coming first, announced
 // from the tray.
 #include "board/statustray.h"
+#include "botapistandin.h"
 #include "client/connection.h"
 #include "client/serverurl.h"
 #include "desktophelpers.h"
 #include "mytime/mytimepage.h"
+#include "mytime/telegrambox.h"
 #include "shell/mainwindow.h"
 #include "testclient.h"
 #include "testserver.h"
@@ -31,6 +33,7 @@ class TestMyTimePlace : public QObject
 {
     Q_OBJECT
 private:
+    BotApiStandIn m_botApi {QStringLiteral("7:token")};
     std::unique_ptr<TestServer> m_server;
     TestClient m_admin;
     QString m_registration;
@@ -51,7 +54,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_botApi.listen());
         m_server = std::make_unique<TestServer>();
+        m_server->config().telegram = {m_botApi.token(), m_botApi.url(), 1, {}};
         QVERIFY2(m_server->start(), qPrintable(m_server->errorMessage()));
         QVERIFY(!m_server->createOrganisation(QStringLiteral("Con")).isNull());
         m_people.insert(QStringLiteral("ada"),
@@ -228,6 +233,40 @@ private Q_SLOTS:
 
     // The day boundary stops a forgotten shift: the notice is announced from the tray, and My
     // time opens on it before anything else until it is confirmed.
+    void telegramIsLinkedFromMyTime()
+    {
+        Connection vic;
+        QVERIFY(signIn(vic, *m_server, QStringLiteral("vic")));
+        NotificationListModel notices;
+        notices.setConnection(&vic);
+        MyTimePage page(vic, notices);
+        page.resize(900, 1000);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto *box = page.findChild<TelegramBox *>(QStringLiteral("telegram"));
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible()); // the server has a bot
+        QVERIFY(!box->isLinked());
+        QVERIFY(box->statusText().contains(u"@MusterTestBot"));
+        QTest::mouseClick(
+            box->findChild<QPushButton *>(QStringLiteral("linkTelegram")), Qt::LeftButton);
+        QTRY_VERIFY(box->setupUrl().startsWith(u"https://t.me/MusterTestBot?start="));
+        auto *link = box->findChild<QLabel *>(QStringLiteral("telegramLink"));
+        QTRY_VERIFY(link->isVisible());
+        QVERIFY(link->text().contains(box->setupUrl()));
+        if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(box->grab().save(QDir(shots).filePath(QStringLiteral("mytime-telegram.png"))));
+
+        // On the phone: the link opens the bot, Start sends the key. My time follows at once.
+        m_botApi.say(77, QStringLiteral("/start ") + box->setupUrl().section(u'=', 1));
+        QTRY_VERIFY(box->isLinked());
+        QVERIFY(box->statusText().startsWith(u"Linked since"));
+        QVERIFY(!link->isVisible());
+        QTest::mouseClick(
+            box->findChild<QPushButton *>(QStringLiteral("unlinkTelegram")), Qt::LeftButton);
+        QTRY_VERIFY(!box->isLinked());
+    }
+
     void aWaitingNoticeComesFirst()
     {
         const QDateTime now = QDateTime::currentDateTimeUtc();
