@@ -16,6 +16,8 @@ QString ReportDocument::titleOf(const QString &type)
         return tr("Hours");
     if (type == QLatin1String("teams"))
         return tr("Teams");
+    if (type == QLatin1String("onshift"))
+        return tr("On shift through the day");
     if (type == QLatin1String("unclocked"))
         return tr("Automatic stops");
     if (type == QLatin1String("rewards"))

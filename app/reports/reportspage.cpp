@@ -14,12 +14,14 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDateTimeAxis>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
 #include <QLabel>
+#include <QLineSeries>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
@@ -42,6 +44,8 @@ constexpr int kHoursWorked = 2;
 constexpr int kHoursEarned = 3;
 constexpr int kTeamsName = 0;
 constexpr int kTeamsHours = 1;
+constexpr int kOnShiftHour = 0;
+constexpr int kOnShiftPeople = 1;
 
 } // namespace
 
@@ -57,7 +61,7 @@ ReportsPage::ReportsPage(Connection &connection, QWidget *parent)
     , m_message(new QLabel(this))
 {
     m_type->setObjectName(QStringLiteral("type"));
-    for (const char *type : {"hours", "teams", "unclocked", "rewards", "audit"}) {
+    for (const char *type : {"hours", "teams", "onshift", "unclocked", "rewards", "audit"}) {
         const QString t = QString::fromLatin1(type);
         m_type->addItem(ReportDocument::titleOf(t), t);
     }
@@ -251,6 +255,8 @@ void ReportsPage::rebuildChart()
         series = new QBarSeries;
         series->append(worked);
         series->append(earned);
+    } else if (type == QLatin1String("onshift")) {
+        return showOnShiftChart(chart, report);
     }
     m_chart->setVisible(series != nullptr && !categories.isEmpty());
     if (series) {
@@ -283,6 +289,48 @@ void ReportsPage::rebuildChart()
     delete old;
 }
 
+void ReportsPage::showOnShiftChart(QChart *chart, const Report &report)
+{
+    chart->setTitle(tr("People on shift through the day"));
+    chart->legend()->hide();
+    auto *line = new QLineSeries;
+    line->setName(tr("On shift"));
+    int most = 0;
+    for (const QJsonArray &row : report.rows) {
+        // The hour as the event's clocks read it. The axis of Qt 6.4 draws in this machine's
+        // zone, so the same wall-clock time there is what it is given.
+        const QDateTime hour = QDateTime::fromString(
+            row.at(kOnShiftHour).toString(), QStringLiteral("yyyy-MM-dd HH:mm"));
+        const int people = row.at(kOnShiftPeople).toInt();
+        most = std::max(most, people);
+        // A step: the count holds for the whole hour.
+        line->append(double(hour.toMSecsSinceEpoch()), people);
+        line->append(double(hour.addSecs(3600).toMSecsSinceEpoch()), people);
+    }
+    m_chart->setVisible(!report.rows.isEmpty());
+    chart->addSeries(line);
+    auto *hours = new QDateTimeAxis;
+    hours->setFormat(
+        report.rows.size() > 30 ? QStringLiteral("ddd HH:mm") : QStringLiteral("HH:mm"));
+    hours->setTickCount(std::min<int>(9, int(report.rows.size()) + 1));
+    hours->setLabelsBrush(palette().text());
+    auto *people = new QValueAxis;
+    people->setLabelFormat(QStringLiteral("%.0f"));
+    people->setTitleText(tr("People"));
+    people->setTitleBrush(palette().text());
+    people->setLabelsBrush(palette().text());
+    people->setRange(0, std::max(1.0, most * 1.15));
+    people->setTickCount(5);
+    people->applyNiceNumbers();
+    chart->addAxis(hours, Qt::AlignBottom);
+    chart->addAxis(people, Qt::AlignLeft);
+    line->attachAxis(hours);
+    line->attachAxis(people);
+    QChart *old = m_chart->chart();
+    m_chart->setChart(chart);
+    delete old;
+}
+
 QStringList ReportsPage::chartSummary() const
 {
     QStringList summary;
@@ -292,6 +340,9 @@ QStringList ReportsPage::chartSummary() const
         if (auto *bars = qobject_cast<QAbstractBarSeries *>(s)) {
             for (QBarSet *set : bars->barSets())
                 summary.append(QStringLiteral("%1: %2").arg(set->label()).arg(set->count()));
+        } else if (auto *line = qobject_cast<QLineSeries *>(s)) {
+            // Two points a step: one per hour.
+            summary.append(QStringLiteral("%1: %2").arg(line->name()).arg(line->count() / 2));
         }
     }
     return summary;

@@ -3,11 +3,13 @@
 // people who earned most), exported as CSV, XLSX or PDF with the totals row and the event's times.
 #pragma once
 
+#include "domain/report.h"
 #include "models/eventlistmodel.h"
 #include "models/reportmodel.h"
 
 #include <QWidget>
 
+class QChart;
 class QChartView;
 class QComboBox;
 class QDoubleSpinBox;
@@ -39,6 +41,8 @@ private:
     void showChosen();
     void exportAs(const QString &format);
     void rebuildChart();
+    // People on shift hour by hour, as a step line over the event's clock.
+    void showOnShiftChart(QChart *chart, const Report &report);
     void showMessage(const QString &text, bool problem = false);
 
     Connection &m_connection;

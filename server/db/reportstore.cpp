@@ -28,8 +28,8 @@ Report reportOf(const PgResult &r)
 const QStringList &ReportStore::types()
 {
     static const QStringList all {QStringLiteral("hours"), QStringLiteral("teams"),
-        QStringLiteral("unclocked"), QStringLiteral("rewards"), QStringLiteral("attendees"),
-        QStringLiteral("audit")};
+        QStringLiteral("onshift"), QStringLiteral("unclocked"), QStringLiteral("rewards"),
+        QStringLiteral("attendees"), QStringLiteral("audit")};
     return all;
 }
 
@@ -109,6 +109,39 @@ std::optional<PgStatement> statementFor(
             "  'totals', jsonb_build_array('Total', round(COALESCE(sum(p.worked), 0) / 3600, 2),"
             "    (SELECT people FROM everyone), COALESCE(sum(p.entries), 0)))"
             " FROM per_team p JOIN teams tm ON tm.organisation_id = $1 AND tm.id = p.team_id",
+            params};
+    }
+    if (type == QLatin1String("onshift")) {
+        // Hour by hour on the event's clocks, from the first shift to the last (or now): how
+        // many people were on shift during it, and the hours they worked in it.
+        return PgStatement {
+            "WITH ev AS (SELECT * FROM events WHERE organisation_id = $1 AND id = $2),"
+            " span AS (SELECT ev.time_zone AS tz,"
+            "   date_trunc('hour', min(e.start_at) AT TIME ZONE ev.time_zone) AS first_hour,"
+            "   date_trunc('hour', max(COALESCE(e.stop_at, now())) AT TIME ZONE ev.time_zone)"
+            "    AS last_hour"
+            "  FROM ev JOIN time_entries e ON e.organisation_id = $1 AND e.event_id = ev.id"
+            "  GROUP BY ev.time_zone),"
+            " hours AS (SELECT h AS local_hour, h AT TIME ZONE span.tz AS from_at"
+            "  FROM span, generate_series(span.first_hour, span.last_hour, interval '1 hour') h),"
+            " counted AS (SELECT hours.local_hour, count(DISTINCT e.user_id) AS people,"
+            // (greatest and least skip NULLs: an hour without anyone must add nothing.)
+            "   COALESCE(sum(extract(epoch FROM least(COALESCE(e.stop_at, now()),"
+            "    hours.from_at + interval '1 hour') - greatest(e.start_at, hours.from_at)))"
+            "    FILTER (WHERE e.id IS NOT NULL), 0) AS worked"
+            "  FROM hours LEFT JOIN time_entries e ON e.organisation_id = $1 AND e.event_id = $2"
+            "   AND e.start_at < hours.from_at + interval '1 hour'"
+            "   AND COALESCE(e.stop_at, now()) > hours.from_at"
+            "  GROUP BY hours.local_hour)"
+            " SELECT jsonb_build_object("
+            "  'columns', jsonb_build_array('Hour', 'On shift', 'Hours worked'),"
+            "  'rows', COALESCE(jsonb_agg(jsonb_build_array(to_char(local_hour, "
+                + kLocal
+                + "),"
+                  "    people, round(worked / 3600, 2)) ORDER BY local_hour), '[]'),"
+                  "  'totals', jsonb_build_array('Most at once', COALESCE(max(people), 0),"
+                  "    round(COALESCE(sum(worked), 0) / 3600, 2)))"
+                  " FROM counted",
             params};
     }
     if (type == QLatin1String("unclocked")) {

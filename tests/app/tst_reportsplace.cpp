@@ -110,6 +110,18 @@ private Q_SLOTS:
         page.showReport(QStringLiteral("teams"));
         QTRY_COMPARE(page.report().type(), QStringLiteral("teams"));
         QTRY_COMPARE(page.chartSummary(), QStringList({QStringLiteral("Hours: 2")}));
+
+        // People on shift through the day: an hour a row, a step a row on the chart.
+        page.showReport(QStringLiteral("onshift"));
+        QTRY_COMPARE(page.report().type(), QStringLiteral("onshift"));
+        QTRY_COMPARE(page.report().headerData(0, Qt::Horizontal, Qt::DisplayRole).toString(),
+            QStringLiteral("Hour"));
+        const int hours = page.report().rowCount() - 1; // less the totals row
+        QVERIFY(hours >= 15); // from 20 hours ago to 5 hours ago
+        QCOMPARE(page.chartSummary(), QStringList({QStringLiteral("On shift: %1").arg(hours)}));
+        QCOMPARE(page.report().index(hours, 1).data().toString(), QStringLiteral("2"));
+        if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(page.grab().save(QDir(shots).filePath(QStringLiteral("report-onshift.png"))));
     }
 
     void exportsOpenInPeoplesTools()

@@ -163,6 +163,47 @@ private Q_SLOTS:
             3);
     }
 
+    void onShiftHourByHour()
+    {
+        const QJsonObject onShift = report(QStringLiteral("onshift"));
+        QCOMPARE(onShift.value(QStringLiteral("columns")).toArray().at(1).toString(),
+            QStringLiteral("On shift"));
+        // 3 h + 1 h (Ann), 30 min (Bob), Cyd's automatic hour; two at once at most.
+        QCOMPARE(onShift.value(QStringLiteral("totals")).toArray(),
+            (QJsonArray {QStringLiteral("Most at once"), 2, 5.5}));
+        const QJsonArray rows = rowsOf(onShift);
+        // From the hour Ann and Bob began to the hour Cyd's shift was stopped in.
+        const QJsonObject cyd
+            = resultOf(m_manager.call(QStringLiteral("timeclock.entries"),
+                           {{QStringLiteral("userId"), m_ids.value(QStringLiteral("cyd"))}}))
+                  .value(QStringLiteral("entries"))
+                  .toArray()
+                  .at(0)
+                  .toObject();
+        const auto hourOf = [](const QString &wire) {
+            return QDateTime::fromString(wire, Qt::ISODateWithMs).toSecsSinceEpoch() / 3600;
+        };
+        const QJsonObject ann
+            = resultOf(m_manager.call(QStringLiteral("timeclock.entries"),
+                           {{QStringLiteral("userId"), m_ids.value(QStringLiteral("ann"))}}))
+                  .value(QStringLiteral("entries"))
+                  .toArray()
+                  .last()
+                  .toObject(); // newest first: the last is the earliest
+        QCOMPARE(rows.size(),
+            hourOf(cyd.value(QStringLiteral("stop")).toString())
+                - hourOf(ann.value(QStringLiteral("start")).toString()) + 1);
+        QCOMPARE(rows.at(0).toArray().at(1).toInt(), 2); // Ann and Bob
+        QCOMPARE(rows.at(10).toArray().at(1).toInt(), 0); // between Ann's shifts and Cyd's
+        QCOMPARE(rows.last().toArray().at(1).toInt(), 1); // Cyd
+        // Hours on the event's clocks (Berlin), to the hour.
+        QVERIFY(rows.at(0).toArray().at(0).toString().endsWith(u":00"));
+        double worked = 0;
+        for (const QJsonValue &row : rows)
+            worked += row.toArray().at(2).toDouble();
+        QCOMPARE(qRound(worked * 100), 550);
+    }
+
     void csvIsSafeToOpen()
     {
         const QString csv
