@@ -3,6 +3,7 @@
 
 #include "common/zonedtime.h"
 #include "protocol/wiretime.h"
+#include "util/clocktext.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -18,7 +19,7 @@
 
 namespace Muster {
 
-EventEditor::EventEditor(const Event &event, QWidget *parent)
+EventEditor::EventEditor(const Event &event, const QList<Event> &earlier, QWidget *parent)
     : QDialog(parent)
     , m_event(event)
     , m_name(new QLineEdit(event.name, this))
@@ -27,6 +28,7 @@ EventEditor::EventEditor(const Event &event, QWidget *parent)
     , m_end(new QDateTimeEdit(this))
     , m_dayBoundary(new QSpinBox(this))
     , m_activate(new QCheckBox(tr("Make it the active event: kiosks clock time into it"), this))
+    , m_copyFrom(new QComboBox(this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
@@ -46,8 +48,12 @@ EventEditor::EventEditor(const Event &event, QWidget *parent)
     m_timeZone->addItem(QStringLiteral("UTC"));
     m_timeZone->completer()->setFilterMode(Qt::MatchContains);
     m_timeZone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
-    const QString zone
-        = isNew() ? QString::fromUtf8(QTimeZone::systemTimeZoneId()) : event.timeZone;
+    // This machine's zone for a new event, unless Qt does not know it by that name (Qt 6.4 has
+    // no "Etc/UTC", Debian's default): then UTC, which the server accepts.
+    const QByteArray systemZone = QTimeZone::systemTimeZoneId();
+    const QString zone = !isNew()                      ? event.timeZone
+        : QTimeZone::isTimeZoneIdAvailable(systemZone) ? QString::fromUtf8(systemZone)
+                                                       : QStringLiteral("UTC");
     m_timeZone->setCurrentText(zone.isEmpty() ? QStringLiteral("UTC") : zone);
     m_shownZone = m_timeZone->currentText();
 
@@ -75,6 +81,15 @@ EventEditor::EventEditor(const Event &event, QWidget *parent)
                                  "stopped, and their owners are asked when they really stopped."));
     m_activate->setObjectName(QStringLiteral("activate"));
     m_activate->setVisible(isNew());
+    // Last year's bonus windows and rewards, moved to the same days of this one.
+    m_copyFrom->setObjectName(QStringLiteral("copySetupFrom"));
+    m_copyFrom->addItem(tr("Nothing: start empty"), QString());
+    for (const Event &e : earlier)
+        m_copyFrom->addItem(
+            tr("%1 (%2)").arg(e.name, dateText(e.start.toTimeZone(zoneOf(e.timeZone)).date())),
+            e.id.toString(QUuid::WithoutBraces));
+    m_copyFrom->setToolTip(tr("The new event starts with that event's bonus windows (on the same "
+                              "day of the event, at the same time) and its rewards."));
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
     m_buttons->setObjectName(QStringLiteral("buttons"));
@@ -85,6 +100,10 @@ EventEditor::EventEditor(const Event &event, QWidget *parent)
     form->addRow(tr("&From:"), m_start);
     form->addRow(tr("T&o:"), m_end);
     form->addRow(tr("A new &day begins at:"), m_dayBoundary);
+    if (isNew() && !earlier.isEmpty())
+        form->addRow(tr("&Bonuses and rewards like:"), m_copyFrom);
+    else
+        m_copyFrom->hide();
     form->addRow(m_activate);
     if (event.readOnly) {
         auto *note = new QLabel(event.archived
@@ -151,6 +170,11 @@ QDateTime EventEditor::end() const
 int EventEditor::dayBoundaryHour() const
 {
     return m_dayBoundary->value();
+}
+
+QString EventEditor::copySetupFrom() const
+{
+    return isNew() ? m_copyFrom->currentData().toString() : QString();
 }
 
 bool EventEditor::activate() const

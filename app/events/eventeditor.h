@@ -22,8 +22,9 @@ class EventEditor : public QDialog
 {
     Q_OBJECT
 public:
-    // A new event when `event` has no id.
-    explicit EventEditor(const Event &event, QWidget *parent = nullptr);
+    // A new event when `event` has no id; it may start set up like one of `earlier`.
+    explicit EventEditor(
+        const Event &event, const QList<Event> &earlier = {}, QWidget *parent = nullptr);
 
     bool isNew() const { return m_event.id.isNull(); }
     QString name() const;
@@ -33,6 +34,8 @@ public:
     QDateTime end() const;
     int dayBoundaryHour() const;
     bool activate() const;
+    // The earlier event whose bonus windows and rewards a new one starts with ("" for none).
+    QString copySetupFrom() const;
     // For an existing event: only what was changed, as events.update takes it.
     QJsonObject changes() const;
     // A problem found before sending ("" when none), or one the server answered.
@@ -54,6 +57,7 @@ private:
     QDateTimeEdit *m_end;
     QSpinBox *m_dayBoundary;
     QCheckBox *m_activate;
+    QComboBox *m_copyFrom;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
     QString m_shownZone; // the zone the two times are shown in

@@ -160,7 +160,10 @@ EventEditor *EventsPage::newEvent()
 {
     if (!mayChange())
         return nullptr;
-    auto *editor = new EventEditor(Event(), this);
+    QList<Event> earlier;
+    for (int row = 0; row < m_events.rowCount(); ++row)
+        earlier.append(*m_events.eventAt(row));
+    auto *editor = new EventEditor(Event(), earlier, this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     connect(editor, &EventEditor::saveRequested, this, [this, editor] { save(editor); });
     editor->open();
@@ -175,7 +178,7 @@ EventEditor *EventsPage::editSelected()
     Event shown = *e;
     if (!mayChange())
         shown.readOnly = true; // managers look, administrators change
-    auto *editor = new EventEditor(shown, this);
+    auto *editor = new EventEditor(shown, {}, this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     connect(editor, &EventEditor::saveRequested, this, [this, editor] { save(editor); });
     editor->open();
@@ -208,7 +211,7 @@ void EventsPage::save(EventEditor *editor)
     if (editor->isNew()) {
         m_client
             .create(editor->name(), editor->timeZone(), editor->start(), editor->end(),
-                editor->dayBoundaryHour(), editor->activate())
+                editor->dayBoundaryHour(), editor->activate(), editor->copySetupFrom())
             ->then(editor, done);
         return;
     }

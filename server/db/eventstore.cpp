@@ -107,13 +107,20 @@ void EventStore::create(const QUuid &org, const QUuid &actor, const NewEvent &ev
           " a AS (UPDATE organisations o SET active_event_id = e.id FROM e"
           "  WHERE o.id = $1 AND $7::boolean)"
           " SELECT "
-                + eventColumns("$7::boolean")
-                + " FROM e CROSS JOIN LATERAL muster_audit($1, $8::uuid, 'event.create', 'event',"
-                  "  e.id, NULL, jsonb_build_object('name', e.name, 'timeZone', e.time_zone,"
-                  "  'start', muster_iso(e.starts_at), 'end', muster_iso(e.ends_at),"
-                  "  'active', $7::boolean))",
-            PgParams() << org << event.name << event.timeZone << event.start << event.end
-                       << event.dayBoundaryHour << event.activate << actor}},
+                 + eventColumns("$7::boolean")
+                 + " FROM e CROSS JOIN LATERAL muster_audit($1, $8::uuid, 'event.create', 'event',"
+                   "  e.id, NULL, jsonb_build_object('name', e.name, 'timeZone', e.time_zone,"
+                   "  'start', muster_iso(e.starts_at), 'end', muster_iso(e.ends_at),"
+                   "  'active', $7::boolean))",
+             PgParams() << org << event.name << event.timeZone << event.start << event.end
+                        << event.dayBoundaryHour << event.activate << actor},
+            // Set up like the earlier event, in the same transaction: all of it or none.
+            {"SELECT muster_copy_event_setup($1, $2, $3, e.id) FROM events e"
+             " WHERE e.organisation_id = $1 AND e.name = $4 AND $3::uuid IS NOT NULL",
+                PgParams() << org << actor << event.copySetupFrom << event.name},
+            {"SELECT " + eventColumns(kIsActive)
+                    + " FROM events e WHERE e.organisation_id = $1 AND e.name = $2",
+                PgParams() << org << event.name}},
         context, oneEvent(handler));
 }
 

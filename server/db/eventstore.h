@@ -28,6 +28,7 @@ public:
         QDateTime end;
         int dayBoundaryHour = 4;
         bool activate = false;
+        QUuid copySetupFrom; // an earlier event whose bonus windows and rewards it starts with
     };
     struct Change
     {

@@ -80,6 +80,7 @@ void EventService::create(const RpcCall &call)
     event.dayBoundaryHour
         = int(p.optionalInt(QStringLiteral("dayBoundaryHour"), 0, 23).value_or(4));
     event.activate = p.optionalBool(QStringLiteral("activate")).value_or(false);
+    event.copySetupFrom = p.optionalUuid(QStringLiteral("copySetupFrom"));
     if (!p.ok())
         return call.fail(p.error());
     if (event.name.isEmpty())

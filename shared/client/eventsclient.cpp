@@ -16,13 +16,15 @@ EventsClient::EventsClient(Connection *connection, QObject *parent)
 { }
 
 RpcReply *EventsClient::create(const QString &name, const QString &timeZone, const QDateTime &start,
-    const QDateTime &end, int dayBoundaryHour, bool activate)
+    const QDateTime &end, int dayBoundaryHour, bool activate, const QString &copySetupFrom)
 {
-    return m_connection->request(QStringLiteral("events.create"),
-        {{QStringLiteral("name"), name}, {QStringLiteral("timeZone"), timeZone},
-            {QStringLiteral("start"), toWireTime(start)}, {QStringLiteral("end"), toWireTime(end)},
-            {QStringLiteral("dayBoundaryHour"), dayBoundaryHour},
-            {QStringLiteral("activate"), activate}});
+    QJsonObject params {{QStringLiteral("name"), name}, {QStringLiteral("timeZone"), timeZone},
+        {QStringLiteral("start"), toWireTime(start)}, {QStringLiteral("end"), toWireTime(end)},
+        {QStringLiteral("dayBoundaryHour"), dayBoundaryHour},
+        {QStringLiteral("activate"), activate}};
+    if (!copySetupFrom.isEmpty())
+        params.insert(QStringLiteral("copySetupFrom"), copySetupFrom);
+    return m_connection->request(QStringLiteral("events.create"), params);
 }
 
 RpcReply *EventsClient::update(const QString &eventId, const QJsonObject &changes)

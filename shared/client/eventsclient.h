@@ -21,8 +21,10 @@ class EventsClient : public QObject
 public:
     explicit EventsClient(Connection *connection, QObject *parent = nullptr);
 
+    // copySetupFrom: an earlier event whose bonus windows and rewards it starts with, or "".
     Q_INVOKABLE Muster::RpcReply *create(const QString &name, const QString &timeZone,
-        const QDateTime &start, const QDateTime &end, int dayBoundaryHour, bool activate);
+        const QDateTime &start, const QDateTime &end, int dayBoundaryHour, bool activate,
+        const QString &copySetupFrom = {});
     // changes: any of name, timeZone, start, end (wire times), dayBoundaryHour, archived.
     Q_INVOKABLE Muster::RpcReply *update(const QString &eventId, const QJsonObject &changes);
     Q_INVOKABLE Muster::RpcReply *setArchived(const QString &eventId, bool archived);

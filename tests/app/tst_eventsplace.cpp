@@ -249,6 +249,35 @@ private Q_SLOTS:
             !managers.setup()->findChild<QPushButton *>(QStringLiteral("addBonus"))->isVisible());
         QVERIFY(!managers.setup()->findChild<QPushButton *>(QStringLiteral("edit")));
 
+        // Next year's event starts set up like this one: its window and its reward.
+        EventEditor *next = page.newEvent();
+        QVERIFY(next);
+        next->findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("Winter"));
+        auto *copyFrom = next->findChild<QComboBox *>(QStringLiteral("copySetupFrom"));
+        QVERIFY(copyFrom->isVisible());
+        QCOMPARE(copyFrom->currentData().toString(), QString()); // nothing, unless chosen
+        copyFrom->setCurrentIndex(copyFrom->findData(summer));
+        QVERIFY(copyFrom->currentIndex() > 0);
+        save(next);
+        QTRY_VERIFY(!next->isVisible() || !next->problem().isEmpty());
+        QCOMPARE(next->isVisible() ? next->problem() : QString(), QString());
+        QTRY_COMPARE(page.events().rowCount(), 3);
+        const int winterRow = [&] {
+            for (int row = 0; row < page.events().rowCount(); ++row) {
+                if (page.events().eventAt(row)->name == QLatin1String("Winter"))
+                    return row;
+            }
+            return -1;
+        }();
+        QVERIFY(winterRow >= 0);
+        page.selectEvent(page.events().eventAt(winterRow)->id.toString(QUuid::WithoutBraces));
+        QTRY_COMPARE(
+            page.setup()->rewardLines(), QStringList({QStringLiteral("T-shirt — over 6.0 h")}));
+        QTRY_COMPARE(page.setup()->bonusLines().size(), 1);
+        QVERIFY(page.setup()->bonusLines().first().endsWith(QStringLiteral(" · 2× · General")));
+        page.selectEvent(summer);
+        QTRY_COMPARE(setup->bonusLines().size(), 1);
+
         // Removed after a question, on both administrators' screens.
         setup->deleteBonus(0);
         auto *confirm = setup->findChild<QMessageBox *>(QStringLiteral("confirmRemove"));
@@ -265,7 +294,7 @@ private Q_SLOTS:
         EventsPage page(meg);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
-        QTRY_COMPARE(page.events().rowCount(), 2);
+        QTRY_COMPARE(page.events().rowCount(), 3); // Winter came set up like Summer
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("readOnlyNote"))->isVisible());
         QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("newEvent"))->isVisible());
         QVERIFY(!page.newEvent());

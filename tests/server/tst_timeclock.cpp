@@ -935,6 +935,86 @@ private Q_SLOTS:
         boundary.start(std::chrono::hours(1));
     }
 
+    void aNewEventStartsSetUpLikeAnEarlierOne()
+    {
+        const QTimeZone berlin("Europe/Berlin");
+        const QDate first = QDate::currentDate().addDays(30);
+        const auto event = [this, &berlin](const QString &name, const QDate &day, int hour,
+                               const QJsonValue &copyFrom = {}) {
+            QJsonObject params {{QStringLiteral("name"), name},
+                {QStringLiteral("timeZone"), QStringLiteral("Europe/Berlin")},
+                {QStringLiteral("start"), wireTime(QDateTime(day, QTime(hour, 0), berlin))},
+                {QStringLiteral("end"), wireTime(QDateTime(day.addDays(3), QTime(18, 0), berlin))}};
+            if (!copyFrom.isNull())
+                params.insert(QStringLiteral("copySetupFrom"), copyFrom);
+            return m_admin.call(QStringLiteral("events.create"), params);
+        };
+        const QString spring = resultOf(event(QStringLiteral("Spring"), first, 9))
+                                   .value(QStringLiteral("event"))[QStringLiteral("id")]
+                                   .toString();
+        QVERIFY(!spring.isEmpty());
+        // Day two, 14:00 to 16:00 on the event's clock, double for Ops; a mug at 5 hours.
+        QVERIFY(resultOf(m_admin.call(QStringLiteral("bonuses.create"),
+                             {{QStringLiteral("eventId"), spring},
+                                 {QStringLiteral("start"),
+                                     wireTime(QDateTime(first.addDays(1), QTime(14, 0), berlin))},
+                                 {QStringLiteral("end"),
+                                     wireTime(QDateTime(first.addDays(1), QTime(16, 0), berlin))},
+                                 {QStringLiteral("multiplier"), 2},
+                                 {QStringLiteral("teamIds"), QJsonArray {m_ops}}}))
+                    .contains(QStringLiteral("bonus")));
+        QVERIFY(resultOf(m_admin.call(QStringLiteral("rewards.create"),
+                             {{QStringLiteral("eventId"), spring},
+                                 {QStringLiteral("name"), QStringLiteral("Mug")},
+                                 {QStringLiteral("thresholdHours"), 5}}))
+                    .contains(QStringLiteral("reward")));
+
+        // Autumn starts another day at another hour: the window keeps its day and its clock.
+        const QDate autumn = first.addDays(180);
+        // Another organisation's event is nobody's to copy here.
+        const QString theirs = resultOf(
+            m_otherAdmin.call(QStringLiteral("events.create"),
+                {{QStringLiteral("name"), QStringLiteral("Theirs")},
+                    {QStringLiteral("timeZone"), QStringLiteral("UTC")},
+                    {QStringLiteral("start"), wireTime(QDateTime(first, QTime(9, 0), berlin))},
+                    {QStringLiteral("end"),
+                        wireTime(QDateTime(first.addDays(1), QTime(9, 0), berlin))}}))
+                                   .value(QStringLiteral("event"))[QStringLiteral("id")]
+                                   .toString();
+        QVERIFY(!theirs.isEmpty());
+        QCOMPARE(TestClient::errorReason(event(QStringLiteral("Autumn"), autumn, 10, theirs)),
+            QStringLiteral("not_found"));
+        const QString copy = resultOf(event(QStringLiteral("Autumn"), autumn, 10, spring))
+                                 .value(QStringLiteral("event"))[QStringLiteral("id")]
+                                 .toString();
+        QVERIFY(!copy.isEmpty());
+        const QJsonArray bonuses = resultOf(
+            m_admin.call(QStringLiteral("bonuses.list"), {{QStringLiteral("eventId"), copy}}))
+                                       .value(QStringLiteral("bonuses"))
+                                       .toArray();
+        QCOMPARE(bonuses.size(), 1);
+        const QJsonObject bonus = bonuses.at(0).toObject();
+        QCOMPARE(QDateTime::fromString(
+                     bonus.value(QStringLiteral("start")).toString(), Qt::ISODateWithMs),
+            QDateTime(autumn.addDays(1), QTime(14, 0), berlin).toUTC());
+        QCOMPARE(
+            QDateTime::fromString(bonus.value(QStringLiteral("end")).toString(), Qt::ISODateWithMs),
+            QDateTime(autumn.addDays(1), QTime(16, 0), berlin).toUTC());
+        QCOMPARE(bonus.value(QStringLiteral("teamIds")).toArray(), QJsonArray {m_ops});
+        QCOMPARE(bonus.value(QStringLiteral("multiplier")).toDouble(), 2.0);
+        const QJsonArray rewards = resultOf(
+            m_admin.call(QStringLiteral("rewards.list"), {{QStringLiteral("eventId"), copy}}))
+                                       .value(QStringLiteral("rewards"))
+                                       .toArray();
+        QCOMPARE(rewards.size(), 1);
+        QCOMPARE(rewards.at(0)[QStringLiteral("name")].toString(), QStringLiteral("Mug"));
+        QCOMPARE(m_server->auditCount(QStringLiteral("event.copySetup")), 1);
+        // The refused copy left no event behind.
+        QCOMPARE(
+            m_server->sql().exec("SELECT count(*) FROM events WHERE name = 'Autumn'").toInt(0, 0),
+            1);
+    }
+
     void pastEventsAreReadOnly()
     {
         const PgResult inserted
