@@ -2,15 +2,19 @@
 # The run command: installs what is missing, builds, starts muster-server on its embedded
 # PostgreSQL with a demo organisation, prints the demo logins (and the badges and PINs for the
 # kiosk), and opens the desktop app when there is a display. With --kiosk it also opens a kiosk
-# (windowed) and approves it. Ctrl+C stops everything, the server and its database cleanly.
+# (windowed), left waiting for a lead to approve it in the app's Kiosks place, as at a real
+# convention (--approve-kiosk approves it at once). Ctrl+C stops everything, the server and its
+# database cleanly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 with_kiosk=0
+approve_kiosk=0
 for arg in "$@"; do
     case "$arg" in
         --kiosk) with_kiosk=1 ;;
-        *) echo "usage: $0 [--kiosk]" >&2; exit 2 ;;
+        --approve-kiosk) with_kiosk=1; approve_kiosk=1 ;;
+        *) echo "usage: $0 [--kiosk | --approve-kiosk]" >&2; exit 2 ;;
     esac
 done
 
@@ -80,15 +84,18 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
         echo "Opening a kiosk (windowed; its log is $data_dir/kiosk.log) …"
         "$kiosk" --server "127.0.0.1:$port" --data-dir "$data_dir/kiosk" --windowed \
             2>"$data_dir/kiosk.log" &
-        # A new kiosk writes its pairing code to its log: approve it as a lead would.
+        # A new kiosk writes its pairing code to its log.
         for _ in $(seq 1 50); do
             code=$(sed -n 's/.*pairing code \([A-Z0-9]\{6\}\).*/\1/p' "$data_dir/kiosk.log" | tail -1)
             [ -n "$code" ] && break
             sleep 0.2
         done
-        if [ -n "${code:-}" ]; then
+        if [ -n "${code:-}" ] && [ "$approve_kiosk" -eq 1 ]; then
             "$server" --data-dir "$data_dir" --authorize-kiosk "$code" --name "Front desk" \
                 --location "Main hall" --org "Demo Organisation" 2>/dev/null | tail -1
+        elif [ -n "${code:-}" ]; then
+            echo "The kiosk waits for approval with pairing code $code: sign in as bob (a lead)"
+            echo "or alice, open Kiosks, and approve it with that code."
         fi
     fi
 fi
