@@ -6,8 +6,11 @@
 #include "util/clocktext.h"
 #include "util/elapsedtext.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
 
 namespace Muster {
 
@@ -49,8 +52,10 @@ void PersonDelegate::paint(
     const bool selected = option.state & QStyle::State_Selected;
     const QPalette &pal = option.palette;
     const QColor text = pal.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    // Softer for the less important lines, but not on the selection's colour, where a faded
+    // line is hard to read.
     QColor muted = text;
-    muted.setAlphaF(0.6f);
+    muted.setAlphaF(selected ? 0.9f : 0.6f);
 
     const QRect r = option.rect.adjusted(8, 4, -8, -4);
     const int line = option.fontMetrics.height();
@@ -106,12 +111,13 @@ void PersonDelegate::paint(
     QColor fill = stateColor.isValid() ? stateColor : QColor(Qt::gray);
     fill.setAlphaF(0.18f);
     p->setPen(Qt::NoPen);
-    p->setBrush(fill);
+    // On the selection a light pill, so that a state of the selection's own colour stays seen.
+    p->setBrush(selected ? QColor(255, 255, 255, 220) : fill);
     p->drawRoundedRect(pill, pillHeight / 2.0, pillHeight / 2.0);
     p->setBrush(stateColor.isValid() ? stateColor : QColor(Qt::gray));
     const int sdot = line / 2;
     p->drawEllipse(QRect(pill.left() + 8, pill.center().y() - sdot / 2, sdot, sdot));
-    p->setPen(text);
+    p->setPen(selected ? QColor(Qt::black) : text);
     p->drawText(pill.adjusted(8 + sdot + 6, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, label);
 
     // Status text and when the state ends, after the pill.
@@ -132,6 +138,29 @@ void PersonDelegate::paint(
             QFontMetrics(italic).elidedText(note, Qt::ElideRight, noteRect.width()));
     }
     p->restore();
+}
+
+QString PersonDelegate::toolTipFor(const QModelIndex &index)
+{
+    QString tip = index.data(PresenceModel::DisplayNameRole).toString() + QStringLiteral(" — ")
+        + index.data(PresenceModel::StateLabelRole).toString();
+    const QDateTime until = index.data(PresenceModel::UntilRole).toDateTime();
+    if (until.isValid())
+        tip += u' ' + tr("until %1").arg(clockText(until.toLocalTime()));
+    const QString message = index.data(PresenceModel::MessageRole).toString();
+    if (!message.isEmpty())
+        tip += u'\n' + message;
+    return tip;
+}
+
+bool PersonDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+    const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() != QEvent::ToolTip || !index.isValid())
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    QToolTip::showText(
+        event->globalPos(), toolTipFor(index), view->viewport(), view->visualRect(index));
+    return true;
 }
 
 } // namespace Muster

@@ -17,6 +17,10 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
         const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // The card cuts a long message: hovering shows it whole, with the state and its end.
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+        const QModelIndex &index) override;
+    static QString toolTipFor(const QModelIndex &index);
 
 private:
     AvatarCache &m_avatars;

@@ -29,6 +29,7 @@
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QHelpEvent>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -43,6 +44,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
+#include <QToolTip>
 
 #include <cmath>
 
@@ -1016,9 +1018,20 @@ private Q_SLOTS:
             }
             QVERIFY(row.isValid());
             const QRect rect = view->visualRect(row);
+            // The board cuts the long message; hovering shows it whole (item 11).
+            QHelpEvent hover(
+                QEvent::ToolTip, rect.center(), view->viewport()->mapToGlobal(rect.center()));
+            QApplication::sendEvent(view->viewport(), &hover);
+            QTRY_VERIFY(QToolTip::isVisible());
+            QCOMPARE(QToolTip::text(), QStringLiteral("hillstaff — Busy\n") + longMessage);
+            QToolTip::hideText();
             // A double-click as a mouse makes it: press, release, then the double-click.
             QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
             QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+            if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR");
+                !shots.isEmpty())
+                QVERIFY(
+                    view->grab().save(QDir(shots).filePath(QStringLiteral("board-selected.png"))));
             PersonCard *card = nullptr;
             QTRY_VERIFY((card = window.findChild<PersonCard *>()) != nullptr);
             QTRY_VERIFY(card->lines().contains(longMessage));
