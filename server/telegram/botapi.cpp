@@ -13,6 +13,16 @@ BotApi::BotApi(const QUrl &base, const QString &token, QObject *parent)
     , m_token(token)
 { }
 
+BotApi::~BotApi()
+{
+    // Before the members go: an aborted reply says "finished", and nobody may hear it now.
+    const QList<QNetworkReply *> replies = m_network.findChildren<QNetworkReply *>();
+    for (QNetworkReply *reply : replies) {
+        reply->disconnect(this);
+        reply->abort();
+    }
+}
+
 QNetworkReply *BotApi::call(const QString &method, const QJsonObject &params, int timeoutMs)
 {
     QUrl url = m_base;

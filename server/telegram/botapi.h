@@ -33,6 +33,8 @@ public:
 
     // base: https://api.telegram.org (the token is put into each call's path).
     BotApi(const QUrl &base, const QString &token, QObject *parent = nullptr);
+    // Calls under way end without answering: their handlers belong to a bot going away.
+    ~BotApi() override;
 
     void getMe(ResultHandler handler);
     // Waits up to timeoutSeconds for updates from `offset` on.

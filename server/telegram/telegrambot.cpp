@@ -41,7 +41,11 @@ TelegramBot::TelegramBot(
     connect(&m_lease, &QTimer::timeout, this, &TelegramBot::takeLease);
 }
 
-TelegramBot::~TelegramBot() = default;
+TelegramBot::~TelegramBot()
+{
+    m_lease.stop();
+    m_api.reset(); // its calls end unanswered, while everything they would touch is still here
+}
 
 QByteArray TelegramBot::keyHash(const QString &key)
 {
