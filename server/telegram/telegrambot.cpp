@@ -122,6 +122,8 @@ void TelegramBot::poll()
         [this](const QJsonValue &result, const BotApi::Failure &failure) {
             m_polling = false;
             if (failure.isValid()) {
+                if (!m_leaseHeld)
+                    return; // stopped (the poll was aborted), or another server reads now
                 if (failure.tokenRefused()) {
                     qCWarning(lcTelegram).noquote()
                         << "the Bot API refused the bot token while polling (HTTP" << failure.status
