@@ -16,6 +16,7 @@
 #include <QComboBox>
 #include <QDateTimeAxis>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -211,6 +212,13 @@ bool ReportsPage::exportTo(const QString &format, const QString &path)
     }
     showMessage(tr("Saved “%1”.").arg(path));
     return true;
+}
+
+void ReportsPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_report.isLoaded())
+        rebuildChart();
 }
 
 void ReportsPage::rebuildChart()

@@ -37,6 +37,10 @@ public:
     // The chart's series titles and bar counts, for a test: "Hours: 3".
     QStringList chartSummary() const;
 
+protected:
+    // A light or dark desktop theme chosen while Muster runs: the chart is drawn anew in it.
+    void changeEvent(QEvent *event) override;
+
 private:
     void showChosen();
     void exportAs(const QString &format);

@@ -10,6 +10,7 @@
 #include "desktophelpers.h"
 #include "mytime/mytimepage.h"
 #include "mytime/telegrambox.h"
+#include "screenshots.h"
 #include "shell/mainwindow.h"
 #include "testclient.h"
 #include "testserver.h"
@@ -153,7 +154,7 @@ private Q_SLOTS:
         QTRY_COMPARE(page.rewardLines().value(1),
             QStringLiteral("Hoodie: 8.0 h to go (4.0 h of work at the current 2× bonus)"));
         if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty())
-            QVERIFY(page.grab().save(QDir(shots).filePath(QStringLiteral("mytime.png"))));
+            QVERIFY(saveScreenshots(page, QStringLiteral("mytime")));
 
         QTest::mouseClick(clockOut, Qt::LeftButton);
         auto *message = page.findChild<QLabel *>(QStringLiteral("shiftMessage"));

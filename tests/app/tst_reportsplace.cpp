@@ -6,6 +6,7 @@
 #include "client/serverurl.h"
 #include "desktophelpers.h"
 #include "reports/reportspage.h"
+#include "screenshots.h"
 #include "testclient.h"
 #include "testserver.h"
 #include "timeclockhelpers.h"
@@ -105,7 +106,7 @@ private Q_SLOTS:
         Q_EMIT minHours->editingFinished();
         QTRY_COMPARE(page.report().rowCount(), 4);
         if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty())
-            QVERIFY(page.grab().save(QDir(shots).filePath(QStringLiteral("report-hours.png"))));
+            QVERIFY(saveScreenshots(page, QStringLiteral("report-hours")));
 
         page.showReport(QStringLiteral("teams"));
         QTRY_COMPARE(page.report().type(), QStringLiteral("teams"));

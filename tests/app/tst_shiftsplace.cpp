@@ -5,6 +5,7 @@
 #include "client/connection.h"
 #include "client/serverurl.h"
 #include "desktophelpers.h"
+#include "screenshots.h"
 #include "shell/mainwindow.h"
 #include "shifts/shifteditor.h"
 #include "shifts/shiftspage.h"
@@ -205,9 +206,9 @@ private Q_SLOTS:
             shown->findChild<QLineEdit *>(QStringLiteral("reason"))
                 ->setText(QStringLiteral("Worked at Registration, not the info desk"));
             QVERIFY(QTest::qWaitForWindowExposed(shown));
-            QVERIFY(shown->grab().save(QDir(shots).filePath(QStringLiteral("shift-editor.png"))));
+            QVERIFY(saveScreenshots(*shown, QStringLiteral("shift-editor")));
             shown->reject();
-            QVERIFY(page.grab().save(QDir(shots).filePath(QStringLiteral("shifts.png"))));
+            QVERIFY(saveScreenshots(page, QStringLiteral("shifts")));
         }
 
         // Stop the shift she is on: gone from "on shift now" on both screens.

@@ -8,6 +8,7 @@
 #include "common/translations.h"
 #include "desktophelpers.h"
 #include "login/logindialog.h"
+#include "screenshots.h"
 #include "testclient.h"
 #include "testserver.h"
 #include "timeclockhelpers.h"
@@ -46,27 +47,6 @@ private:
     QString userIdOf(const QString &where)
     {
         return m_server->sql().exec("SELECT id FROM users WHERE " + where.toUtf8()).text(0, 0);
-    }
-
-    static void usePalette(bool dark)
-    {
-        if (!dark) {
-            QApplication::setPalette(QApplication::style()->standardPalette());
-            return;
-        }
-        QPalette p;
-        p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-        p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-        p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-        p.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2d, 0x31));
-        p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-        p.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3b));
-        p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-        p.setColor(QPalette::Mid, QColor(0x55, 0x57, 0x5b));
-        p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
-        p.setColor(QPalette::HighlightedText, Qt::white);
-        p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-        QApplication::setPalette(p);
     }
 
 private Q_SLOTS:
@@ -208,11 +188,7 @@ private Q_SLOTS:
             page.sortBy(RosterModel::NameColumn, Qt::AscendingOrder);
             page.selectPerson(userIdOf(QStringLiteral("badge = '1041'"))); // one with a shift
             QTRY_VERIFY(page.shifts().rowCount() > 0);
-            QVERIFY(page.grab().save(QDir(shots).filePath(QStringLiteral("volunteers.png"))));
-            usePalette(true);
-            QTest::qWait(50);
-            QVERIFY(page.grab().save(QDir(shots).filePath(QStringLiteral("volunteers-dark.png"))));
-            usePalette(false);
+            QVERIFY(saveScreenshots(page, QStringLiteral("volunteers")));
         }
     }
 
