@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Muster::CorrectionsPanel</name>
+    <message numerus="yes">
+        <source>Forgotten clock-outs — %n to decide</source>
+        <translation>
+            <numerusform>Forgotten clock-outs — %n to decide</numerusform>
+            <numerusform>Forgotten clock-outs — %n to decide</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Muster::LoginDialog</name>
     <message numerus="yes">
         <source>Too many failed attempts. Try again in %n minute(s).</source>
