@@ -214,6 +214,8 @@ MyTimePage::MyTimePage(Connection &connection, NotificationListModel &notices, Q
 
     connect(&m_totals, &MyTotals::changed, this, &MyTimePage::refreshShift);
     connect(&m_events, &EventListModel::activeEventChanged, this, &MyTimePage::refreshShift);
+    // The question of a stopped shift is asked in the event's time zone, known once it loads.
+    connect(&m_events, &EventListModel::activeEventChanged, this, &MyTimePage::rebuildNotices);
     connect(&m_teams, &QAbstractItemModel::modelReset, this, &MyTimePage::refreshShift);
     for (QAbstractItemModel *model :
         std::initializer_list<QAbstractItemModel *> {&m_entries, &m_bonuses}) {

@@ -32,7 +32,7 @@ AttendeeLogListModel::AttendeeLogListModel(QObject *parent)
             if (params.value(QStringLiteral("deleted")).toBool())
                 return removeLog(
                     QUuid::fromString(params.value(QStringLiteral("logId")).toString()));
-            upsert(AttendeeLog::fromJson(params.value(QStringLiteral("log")).toObject()));
+            merge(AttendeeLog::fromJson(params.value(QStringLiteral("log")).toObject()));
         });
 }
 
@@ -130,6 +130,11 @@ bool AttendeeLogListModel::keptByMe(const AttendeeLog &log) const
 }
 
 void AttendeeLogListModel::upsert(const AttendeeLog &log)
+{
+    m_feed.keep([this, log] { merge(log); });
+}
+
+void AttendeeLogListModel::merge(const AttendeeLog &log)
 {
     if (log.id.isNull())
         return;

@@ -37,7 +37,8 @@ public:
     void setConnection(Connection *connection);
     bool isLoaded() const { return m_loaded; }
     void reset(const QJsonArray &logs);
-    // Puts a log in (a push, or an answer), or takes it out when the caller no longer keeps it.
+    // Puts in what the answer to a request of one's own brought, replacing the log with its
+    // id; kept over a load under way (ConnectionFeed::keep).
     void upsert(const AttendeeLog &log);
     void removeLog(const QUuid &logId);
     const AttendeeLog *logAt(int row) const;
@@ -52,6 +53,8 @@ Q_SIGNALS:
     void loadedChanged();
 
 private:
+    // What upsert and pushes change: one log in, or replaced.
+    void merge(const AttendeeLog &log);
     bool keptByMe(const AttendeeLog &log) const;
 
     ConnectionFeed m_feed;

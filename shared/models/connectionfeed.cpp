@@ -75,10 +75,17 @@ void ConnectionFeed::forget()
     m_held.clear();
 }
 
+void ConnectionFeed::keep(const std::function<void()> &change)
+{
+    change();
+    if (m_loading)
+        m_held.append(change);
+}
+
 void ConnectionFeed::deliver(const QString &method, const QJsonObject &params)
 {
     if (m_loading) {
-        m_held.append({method, params});
+        m_held.append([this, method, params] { Q_EMIT pushed(method, params); });
         return;
     }
     Q_EMIT pushed(method, params);
@@ -87,9 +94,14 @@ void ConnectionFeed::deliver(const QString &method, const QJsonObject &params)
 void ConnectionFeed::release()
 {
     m_loading = false;
-    const QList<QPair<QString, QJsonObject>> held = std::exchange(m_held, {});
-    for (const auto &[method, params] : held)
-        Q_EMIT pushed(method, params);
+    const QList<std::function<void()>> held = std::exchange(m_held, {});
+    for (qsizetype i = 0; i < held.size(); ++i) {
+        held.at(i)();
+        if (m_loading) { // that one began a load (another event is active): the rest wait for it
+            m_held = held.mid(i + 1) + m_held;
+            return;
+        }
+    }
 }
 
 bool ConnectionFeed::isReady() const

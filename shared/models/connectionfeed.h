@@ -4,7 +4,7 @@
 // that a newer load has overtaken is dropped. Pushes that arrive while a load is on its way are
 // held and handed over after the answer: the answer may have been read before their change, and
 // applied first it would undo them (pushes are state, so one the answer already holds changes
-// nothing).
+// nothing). What the owner learns from the answers to its own requests is kept the same way.
 #pragma once
 
 #include "client/connection.h"
@@ -13,7 +13,6 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
-#include <QPair>
 #include <QPointer>
 #include <QString>
 
@@ -43,6 +42,11 @@ public:
     void load(RpcReply *reply, std::function<void(const QJsonValue &result)> apply);
     // Whatever is under way no longer counts (the model was cleared).
     void forget();
+    // A change learnt from the answer to a request of the owner's own (a kiosk approved, a
+    // correction asked for): made now and, when a load is on its way, made again after its
+    // answer, which the server may have read before the change. Changes are state, so making
+    // one twice is harmless.
+    void keep(const std::function<void()> &change);
 
 Q_SIGNALS:
     void loadWanted();
@@ -55,7 +59,7 @@ private:
 
     QPointer<Connection> m_connection;
     bool m_loading = false;
-    QList<QPair<QString, QJsonObject>> m_held; // pushes that came during a load
+    QList<std::function<void()>> m_held; // pushes and kept changes that came during a load
     QString m_watched;
     bool m_loadOnSignIn = true;
     quint64 m_generation = 0;

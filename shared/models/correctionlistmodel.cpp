@@ -18,7 +18,7 @@ CorrectionListModel::CorrectionListModel(QObject *parent)
     connect(&m_feed, &ConnectionFeed::pushed, this,
         [this](const QString &method, const QJsonObject &params) {
             if (method == QLatin1String("corrections.changed"))
-                upsert(StopCorrection::fromJson(
+                merge(StopCorrection::fromJson(
                     params.value(QStringLiteral("correction")).toObject()));
             else if (method == QLatin1String("events.changed"))
                 reload(); // another event may be the active one now
@@ -210,6 +210,11 @@ void CorrectionListModel::reset(const QJsonArray &corrections)
 }
 
 void CorrectionListModel::upsert(const StopCorrection &correction)
+{
+    m_feed.keep([this, correction] { merge(correction); });
+}
+
+void CorrectionListModel::merge(const StopCorrection &correction)
 {
     if (correction.id.isNull())
         return;

@@ -55,7 +55,8 @@ public:
     void setConnection(Connection *connection);
     bool isLoaded() const { return m_loaded; }
     void reset(const QJsonArray &corrections);
-    // Puts one request in (a push, or an answer), keeping the order.
+    // Puts in what the answer to a request of one's own brought, replacing the correction with its
+    // id; kept over a load under way (ConnectionFeed::keep).
     void upsert(const StopCorrection &correction);
     const StopCorrection *correctionAt(int row) const;
     // The request about a shift, if any: there is at most one per shift.
@@ -75,6 +76,8 @@ Q_SIGNALS:
     void pendingCountChanged();
 
 private:
+    // What upsert and pushes change: one correction in, or replaced.
+    void merge(const StopCorrection &correction);
     static bool before(const StopCorrection &a, const StopCorrection &b);
 
     ConnectionFeed m_feed;

@@ -18,7 +18,7 @@ KioskListModel::KioskListModel(QObject *parent)
     connect(&m_feed, &ConnectionFeed::pushed, this,
         [this](const QString &method, const QJsonObject &params) {
             if (method == QLatin1String("kiosks.changed"))
-                upsert(Kiosk::fromJson(params.value(QStringLiteral("kiosk")).toObject()));
+                merge(Kiosk::fromJson(params.value(QStringLiteral("kiosk")).toObject()));
         });
 }
 
@@ -181,6 +181,11 @@ void KioskListModel::reset(const QJsonArray &kiosks)
 }
 
 void KioskListModel::upsert(const Kiosk &kiosk)
+{
+    m_feed.keep([this, kiosk] { merge(kiosk); });
+}
+
+void KioskListModel::merge(const Kiosk &kiosk)
 {
     if (kiosk.id.isNull())
         return;

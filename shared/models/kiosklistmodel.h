@@ -46,7 +46,8 @@ public:
     void setConnection(Connection *connection);
     bool isLoaded() const { return m_loaded; }
     void reset(const QJsonArray &kiosks);
-    // Puts one kiosk in (a push, or an answer), keeping the order.
+    // Puts in what the answer to a request of one's own brought, replacing the kiosk with its
+    // id; kept over a load under way (ConnectionFeed::keep).
     void upsert(const Kiosk &kiosk);
     const Kiosk *kioskAt(int row) const;
     int rowOf(const QString &kioskId) const;
@@ -62,6 +63,8 @@ Q_SIGNALS:
     void loadedChanged();
 
 private:
+    // What upsert and pushes change: one kiosk in, or replaced.
+    void merge(const Kiosk &kiosk);
     void sortKiosks();
 
     ConnectionFeed m_feed;

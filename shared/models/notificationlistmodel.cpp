@@ -15,7 +15,7 @@ NotificationListModel::NotificationListModel(QObject *parent)
     connect(&m_feed, &ConnectionFeed::pushed, this,
         [this](const QString &method, const QJsonObject &params) {
             if (method == QLatin1String("notifications.added"))
-                upsert(Notification::fromJson(params));
+                merge(Notification::fromJson(params));
         });
     connect(this, &QAbstractItemModel::modelReset, this, &NotificationListModel::waitingChanged);
     connect(this, &QAbstractItemModel::rowsInserted, this, &NotificationListModel::waitingChanged);
@@ -113,6 +113,11 @@ bool NotificationListModel::before(const Notification &a, const Notification &b)
 }
 
 void NotificationListModel::upsert(const Notification &notification)
+{
+    m_feed.keep([this, notification] { merge(notification); });
+}
+
+void NotificationListModel::merge(const Notification &notification)
 {
     for (int row = 0; row < m_notifications.size(); ++row) {
         if (m_notifications.at(row).id != notification.id)

@@ -44,7 +44,8 @@ public:
     void setLoadOnSignIn(bool on) { m_feed.setLoadOnSignIn(on); }
 
     void reset(const QJsonArray &notifications);
-    // Adds a notice, or replaces the one with its id (a push may arrive twice).
+    // Puts in what the answer to a request of one's own brought, replacing the notification with
+    // its id; kept over a load under way (ConnectionFeed::keep).
     void upsert(const Notification &notification);
     // Notices that must be acknowledged before anything else is done.
     int waitingCount() const;
@@ -64,6 +65,8 @@ Q_SIGNALS:
     void loadFailed(const QString &message);
 
 private:
+    // What upsert and pushes change: one notification in, or replaced.
+    void merge(const Notification &notification);
     static bool before(const Notification &a, const Notification &b);
     QVariantMap toMap(const Notification &notification) const;
 

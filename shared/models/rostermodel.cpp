@@ -226,6 +226,11 @@ void RosterModel::reset(const QJsonArray &people)
 
 void RosterModel::upsert(const RosterEntry &entry)
 {
+    m_feed.keep([this, entry] { merge(entry); });
+}
+
+void RosterModel::merge(const RosterEntry &entry)
+{
     const int row = m_rowById.value(entry.userId, -1);
     if (row >= 0) {
         m_people[row] = entry;

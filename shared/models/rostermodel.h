@@ -71,7 +71,8 @@ public:
     int onShiftCount() const { return m_onShift; }
 
     void reset(const QJsonArray &people);
-    // Puts one person in (a new volunteer's answer) or replaces them.
+    // Puts in what the answer to a request of one's own brought, replacing the person with its
+    // id; kept over a load under way (ConnectionFeed::keep).
     void upsert(const RosterEntry &entry);
     const RosterEntry *entryAt(int row) const;
     const RosterEntry *entry(const QString &userId) const;
@@ -87,6 +88,8 @@ Q_SIGNALS:
     void onShiftCountChanged();
 
 private:
+    // What upsert and pushes change: one person in, or replaced.
+    void merge(const RosterEntry &entry);
     void onPush(const QString &method, const QJsonObject &params);
     void applyProfile(const QJsonObject &change);
     void applyEntry(const QString &change, const QJsonObject &entry);

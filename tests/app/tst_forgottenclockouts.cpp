@@ -34,6 +34,7 @@ private:
     TestClient m_admin;
     QUuid m_org;
     QString m_team;
+    QString m_event;
     QHash<QString, QUuid> m_people;
 
     // `login` clocked in `hoursAgo` and never out; the end of the day then stops the shift.
@@ -55,6 +56,12 @@ private:
         const auto *label = page.findChild<QLabel *>(QStringLiteral("correctionStatus"));
         return label ? label->text() : QString();
     }
+    // What the page said went wrong with a request, for a failure's message.
+    static QString problemLine(const MyTimePage &page)
+    {
+        const auto *label = page.findChild<QLabel *>(QStringLiteral("correctionProblem"));
+        return label ? label->text() : QStringLiteral("(no problem shown)");
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -68,14 +75,15 @@ private Q_SLOTS:
             {std::tuple {QStringLiteral("ada"), Role::Admin, QString()},
                 std::tuple {QStringLiteral("mo"), Role::Manager, QStringLiteral("100")},
                 std::tuple {QStringLiteral("vic"), Role::Volunteer, QStringLiteral("200")},
-                std::tuple {QStringLiteral("wes"), Role::Volunteer, QStringLiteral("201")}})
+                std::tuple {QStringLiteral("wes"), Role::Volunteer, QStringLiteral("201")},
+                std::tuple {QStringLiteral("xan"), Role::Volunteer, QStringLiteral("202")}})
             m_people.insert(
                 login, createBadgeHolder(*m_server, login, QStringLiteral("Con"), role, badge));
         QVERIFY(m_admin.signIn(m_server->wsUrl(), QStringLiteral("ada")));
         m_team = createTeam(m_admin, QStringLiteral("Bar"));
         QVERIFY(!m_team.isEmpty());
-        QVERIFY(!createActiveEvent(m_admin, QStringLiteral("Con 2026"), QStringLiteral("UTC"))
-                     .isEmpty());
+        m_event = createActiveEvent(m_admin, QStringLiteral("Con 2026"), QStringLiteral("UTC"));
+        QVERIFY(!m_event.isEmpty());
     }
     void cleanupTestCase() { m_server.reset(); }
 
@@ -161,13 +169,18 @@ private Q_SLOTS:
         NotificationListModel notices;
         notices.setConnection(&wes);
         MyTimePage mine(wes, notices);
+        mine.resize(900, 900);
         mine.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&mine));
+        QTRY_COMPARE(mine.figure(QStringLiteral("worked")), QStringLiteral("1 h 00 min"));
         QTRY_VERIFY(mine.findChild<QPushButton *>(QStringLiteral("sendCorrection")));
+        QTRY_VERIFY(mine.findChild<QPushButton *>(QStringLiteral("sendCorrection"))->isVisible());
         mine.findChild<QDateTimeEdit *>(QStringLiteral("reallyStopped"))
             ->setDateTime(wallClock(start.addSecs(2 * 3600), zoneOf(QStringLiteral("UTC"))));
         QTest::mouseClick(
             mine.findChild<QPushButton *>(QStringLiteral("sendCorrection")), Qt::LeftButton);
-        QTRY_VERIFY(statusLine(mine).contains(u"Waiting for a manager"));
+        QTRY_VERIFY2(statusLine(mine).contains(u"Waiting for a manager"),
+            qPrintable(statusLine(mine) + u" / " + problemLine(mine)));
 
         Connection mo;
         QVERIFY(signIn(mo, *m_server, QStringLiteral("mo")));
@@ -182,6 +195,30 @@ private Q_SLOTS:
         QTRY_VERIFY(panel.message().startsWith(u"Refused: wes's shift still ends at"));
         QTRY_VERIFY(statusLine(mine).contains(u"Refused by mo: The bar closed at ten."));
         QCOMPARE(mine.figure(QStringLiteral("worked")), QStringLiteral("1 h 00 min"));
+    }
+
+    // The question is asked in the event's time zone, and follows it when a manager sets it.
+    void theQuestionFollowsTheEventsTimeZone()
+    {
+        const QDateTime start = forgetToClockOut(QStringLiteral("xan"), 2);
+        QVERIFY(start.isValid());
+        Connection xan;
+        QVERIFY(signIn(xan, *m_server, QStringLiteral("xan")));
+        NotificationListModel notices;
+        notices.setConnection(&xan);
+        MyTimePage mine(xan, notices);
+        mine.show();
+        const auto shownStop = [&mine](const QTimeZone &zone) {
+            const auto *edit = mine.findChild<QDateTimeEdit *>(QStringLiteral("reallyStopped"));
+            return edit ? fromWallClock(edit->dateTime(), zone) : QDateTime();
+        };
+        QTRY_COMPARE(shownStop(zoneOf(QStringLiteral("UTC"))), start.addSecs(3600));
+
+        QVERIFY(resultOf(m_admin.call(QStringLiteral("events.update"),
+                             {{QStringLiteral("eventId"), m_event},
+                                 {QStringLiteral("timeZone"), QStringLiteral("Pacific/Auckland")}}))
+                    .contains(QStringLiteral("event")));
+        QTRY_COMPARE(shownStop(zoneOf(QStringLiteral("Pacific/Auckland"))), start.addSecs(3600));
     }
 };
 

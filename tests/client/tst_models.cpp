@@ -340,6 +340,33 @@ private Q_SLOTS:
         QCOMPARE(entries.rowCount(), 0);
         QVERIFY(!totals.isLoaded());
     }
+
+    // The answer to one's own request (a notice confirmed) may come before the answer of a load
+    // the server read earlier; applied after it, the load would bring the notice back as waiting.
+    void anAnswerOutlivesALoadReadBeforeIt()
+    {
+        m_server->sql().exec(
+            "INSERT INTO notifications (organisation_id, user_id, kind, title, requires_ack) "
+            "SELECT organisation_id, id, 'auto_stop', 'Your shift was stopped again', true "
+            "FROM users WHERE login = 'vic'");
+        Connection vic;
+        NotificationListModel notices;
+        QAbstractItemModelTester tester(&notices, kTesterMode);
+        notices.setConnection(&vic);
+        QVERIFY(signIn(vic, *m_server, QStringLiteral("vic")));
+        QTRY_COMPARE(notices.waitingCount(), 1);
+        Notification confirmed = *notices.notificationAt(0);
+        confirmed.acknowledged = true;
+
+        QSignalSpy loaded(&notices, &QAbstractItemModel::modelReset);
+        notices.reload(); // the server reads the notice as waiting
+        notices.upsert(confirmed); // the confirmation's answer arrives first
+        QCOMPARE(notices.waitingCount(), 0);
+        QVERIFY(loaded.wait());
+        QCOMPARE(notices.waitingCount(), 0);
+        QCOMPARE(notices.notificationAt(0)->id, confirmed.id); // the newest, none waiting
+        QVERIFY(notices.notificationAt(0)->acknowledged);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestModels)
