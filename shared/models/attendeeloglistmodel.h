@@ -53,7 +53,8 @@ Q_SIGNALS:
     void loadedChanged();
 
 private:
-    // What upsert and pushes change: one log in, or replaced.
+    // What upsert and pushes change: one log in or replaced, or taken out when the caller no
+    // longer keeps it.
     void merge(const AttendeeLog &log);
     bool keptByMe(const AttendeeLog &log) const;
 
