@@ -25,12 +25,23 @@ $$;
 
 CREATE OR REPLACE FUNCTION muster_totals_add(e time_entries, sign integer) RETURNS void
 LANGUAGE sql AS $$
+    -- Taking an entry away only lowers the row it counts in. When that row is gone, the person,
+    -- team or event is being deleted with everything of theirs (the cascade may remove the
+    -- totals before the entries): a new row would refer to what no longer exists.
+    UPDATE time_totals t
+       SET worked_seconds = t.worked_seconds - extract(epoch FROM e.stop_at - e.start_at),
+           earned_seconds = t.earned_seconds
+               - muster_earned_seconds(e.organisation_id, e.event_id, e.team_id, e.start_at, e.stop_at),
+           entries = t.entries - 1
+     WHERE sign < 0 AND t.organisation_id = e.organisation_id AND t.event_id = e.event_id
+       AND t.user_id = e.user_id AND t.team_id = e.team_id;
     INSERT INTO time_totals AS t (organisation_id, event_id, user_id, team_id,
                                   worked_seconds, earned_seconds, entries)
-    VALUES (e.organisation_id, e.event_id, e.user_id, e.team_id,
-            sign * extract(epoch FROM e.stop_at - e.start_at),
-            sign * muster_earned_seconds(e.organisation_id, e.event_id, e.team_id, e.start_at, e.stop_at),
-            sign)
+    SELECT e.organisation_id, e.event_id, e.user_id, e.team_id,
+           extract(epoch FROM e.stop_at - e.start_at),
+           muster_earned_seconds(e.organisation_id, e.event_id, e.team_id, e.start_at, e.stop_at),
+           1
+     WHERE sign > 0
     ON CONFLICT (organisation_id, event_id, user_id, team_id) DO UPDATE
         SET worked_seconds = t.worked_seconds + excluded.worked_seconds,
             earned_seconds = t.earned_seconds + excluded.earned_seconds,

@@ -50,6 +50,7 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     d.add(QStringLiteral("users.update"),   Manager,      [=](const RpcCall &c) { users->update(c); });
     d.add(QStringLiteral("users.create"),   Manager,      [=](const RpcCall &c) { users->create(c); });
     d.add(QStringLiteral("users.resetPassword"), Manager, [=](const RpcCall &c) { users->resetPassword(c); });
+    d.add(QStringLiteral("users.history"),  Manager,      [=](const RpcCall &c) { users->history(c); });
     d.add(QStringLiteral("users.delete"),   Admin,        [=](const RpcCall &c) { users->remove(c); });
 
     // The volunteer time clock.

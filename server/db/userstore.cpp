@@ -4,6 +4,9 @@
 #include "database.h"
 #include "directorystore.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace Muster {
 
 namespace {
@@ -217,6 +220,55 @@ void UserStore::resetPassword(const QUuid &org, const QUuid &actor, const QUuid 
             if (results.first().rows() == 0)
                 return handler(StoreError::notFound(QStringLiteral("User")));
             handler({});
+        });
+}
+
+void UserStore::history(const QUuid &org, const QUuid &userId, const QUuid &before, int limit,
+    QObject *context, HistoryHandler handler)
+{
+    const PgParams params = PgParams() << org << userId << before << limit;
+    // A shift's changes are found by the shift while it exists, and by the owner its audit
+    // record keeps once it is deleted; a reward's by the person it was handed to.
+    m_db.transaction(
+        {{"SELECT muster_fail('MU404', 'not_found', 'User not found') WHERE NOT EXISTS ("
+          " SELECT 1 FROM users WHERE organisation_id = $1 AND id = $2)",
+             PgParams() << org << userId},
+            {"SELECT a.id, a.created_at, a.actor_id, COALESCE(u.display_name, ''), a.action,"
+             " a.subject_type, a.subject_id,"
+             " jsonb_build_object('old', a.old_value, 'new', a.new_value)"
+             " FROM activities a LEFT JOIN users u ON u.id = a.actor_id"
+             " WHERE a.organisation_id = $1"
+             "  AND ($3::uuid IS NULL OR (a.created_at, a.id) < (SELECT b.created_at, b.id"
+             "   FROM activities b WHERE b.organisation_id = $1 AND b.id = $3))"
+             "  AND (a.actor_id = $2"
+             "   OR (a.subject_type = 'user' AND a.subject_id = $2)"
+             "   OR (a.subject_type = 'time_entry' AND (a.subject_id IN (SELECT id FROM"
+             "     time_entries WHERE organisation_id = $1 AND user_id = $2)"
+             "     OR a.old_value->>'userId' = $2::text OR a.new_value->>'userId' = $2::text))"
+             "   OR (a.subject_type = 'reward' AND a.new_value->>'userId' = $2::text))"
+             " ORDER BY a.created_at DESC, a.id DESC LIMIT $4",
+                params}},
+        context, [handler](const QList<PgResult> &results) {
+            const PgResult &r = results.last();
+            if (!r.ok())
+                return handler({}, StoreError::of(r));
+            QList<AuditRecord> records;
+            records.reserve(r.rows());
+            for (int row = 0; row < r.rows(); ++row) {
+                AuditRecord a;
+                a.id = r.uuid(row, 0);
+                a.at = r.timestamp(row, 1);
+                a.actorId = r.isNull(row, 2) ? QUuid() : r.uuid(row, 2);
+                a.actorName = r.text(row, 3);
+                a.action = r.text(row, 4);
+                a.subjectType = r.text(row, 5);
+                a.subjectId = r.isNull(row, 6) ? QUuid() : r.uuid(row, 6);
+                const QJsonObject values = QJsonDocument::fromJson(r.bytes(row, 7)).object();
+                a.oldValue = values.value(QStringLiteral("old"));
+                a.newValue = values.value(QStringLiteral("new"));
+                records.append(a);
+            }
+            handler(records, {});
         });
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/account.h"
+#include "domain/auditrecord.h"
 #include "domain/rosterentry.h"
 #include "storeerror.h"
 
@@ -36,6 +37,8 @@ public:
     using AccountHandler = std::function<void(const Account &account, const StoreError &error)>;
     using RosterHandler
         = std::function<void(const QList<RosterEntry> &people, const StoreError &error)>;
+    using HistoryHandler
+        = std::function<void(const QList<AuditRecord> &records, const StoreError &error)>;
 
     explicit UserStore(Database &db)
         : m_db(db)
@@ -68,6 +71,12 @@ public:
     void resetPassword(const QUuid &org, const QUuid &actor, const QUuid &userId,
         const QByteArray &passwordHash, QObject *context,
         std::function<void(const StoreError &error)> handler);
+    // The person's history, newest first: what they did, and what was done to them, their
+    // shifts (deleted ones too) and their rewards; at most `limit` changes older than the
+    // change `before` (null: from now; one of another organisation: none). not_found for a
+    // person of another organisation.
+    void history(const QUuid &org, const QUuid &userId, const QUuid &before, int limit,
+        QObject *context, HistoryHandler handler);
     // Deletes the person and everything that is theirs; audited with who they were. Answers
     // the account as it was.
     void remove(const QUuid &org, const QUuid &actor, const QUuid &userId, QObject *context,

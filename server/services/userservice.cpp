@@ -35,6 +35,25 @@ void UserService::list(const RpcCall &call)
         });
 }
 
+void UserService::history(const RpcCall &call)
+{
+    ParamReader p(call.params());
+    const QUuid userId = p.requiredUuid(QStringLiteral("userId"));
+    const QUuid before = p.optionalUuid(QStringLiteral("before"));
+    const int limit = int(p.optionalInt(QStringLiteral("limit"), 1, 500).value_or(200));
+    if (!p.ok())
+        return call.fail(p.error());
+    m_store.history(call.caller().organisationId, userId, before, limit, this,
+        [call](const QList<AuditRecord> &records, const StoreError &e) {
+            if (e)
+                return call.fail(e.toRpcError());
+            QJsonArray array;
+            for (const AuditRecord &r : records)
+                array.append(r.toJson());
+            call.reply(QJsonObject {{QStringLiteral("records"), array}});
+        });
+}
+
 void UserService::withSubordinate(
     const RpcCall &call, const QUuid &userId, const QString &refusal, std::function<void()> then)
 {

@@ -1,9 +1,9 @@
-// users.list, users.update, users.create, users.resetPassword and users.delete: managers see the
-// roster with each person's time in an event, move people between teams, set highlight colours
-// and badge numbers, change roles within the rules (never their own role, never above their own,
-// never someone above them), create volunteers from a badge number and give someone a new
-// password (never their own, never someone above them); admins delete people (never themselves,
-// never someone above them).
+// users.list, users.update, users.create, users.resetPassword, users.history and users.delete:
+// managers see the roster and a person's history with each person's time in an event, move people
+// between teams, set highlight colours and badge numbers, change roles within the rules (never
+// their own role, never above their own, never someone above them), create volunteers from a badge
+// number and give someone a new password (never their own, never someone above them); admins delete
+// people (never themselves, never someone above them).
 #pragma once
 
 #include "db/userstore.h"
@@ -27,6 +27,7 @@ public:
     void update(const RpcCall &call);
     void create(const RpcCall &call);
     void resetPassword(const RpcCall &call);
+    void history(const RpcCall &call);
     void remove(const RpcCall &call);
 
 private:

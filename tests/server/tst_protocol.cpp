@@ -64,6 +64,7 @@ const Contract kContract[] = {
     {"users.update", Role::Manager},
     {"users.create", Role::Manager},
     {"users.resetPassword", Role::Manager},
+    {"users.history", Role::Manager},
     {"users.delete", Role::Admin},
     {"events.list", Role::Attendee, Kiosk},
     {"events.create", Role::Admin},

@@ -1,12 +1,17 @@
 // users.update and its rules: managers move people between teams and set highlights; roles change
 // only downwards from one's own, never one's own, never for someone above; other orgs untouched.
 // users.list, the roster with each person's time; users.resetPassword within the same rules.
+#include "domain/auditrecord.h"
+#include "protocol/wiretime.h"
 #include "testclient.h"
 #include "testserver.h"
 #include "timeclockhelpers.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Muster;
 using namespace Muster::Test;
@@ -356,6 +361,120 @@ private Q_SLOTS:
             QStringLiteral("invalid_params"));
     }
 
+    // A manager reads what someone did and what was done to them, their shifts (a deleted one
+    // too) included, newest first and page by page; nobody else's.
+    void aPersonsHistoryIsWhatTheyDidAndWhatWasDoneToThem()
+    {
+        const auto historyOf = [this](const QString &userId, const QJsonObject &more = {}) {
+            QJsonObject params = more;
+            params.insert(QStringLiteral("userId"), userId);
+            return resultOf(m_manager.call(QStringLiteral("users.history"), params))
+                .value(QStringLiteral("records"))
+                .toArray();
+        };
+        const auto actions = [](const QJsonArray &records) {
+            QStringList list;
+            for (const QJsonValue &r : records)
+                list.append(r[QStringLiteral("action")].toString());
+            return list;
+        };
+        // Hal, new, signs in; two shifts of hal's in an event of its own (before those of the
+        // roster test), one of them deleted then, and one of vic's.
+        const QUuid hal
+            = m_server->createUser(QStringLiteral("hal"), QStringLiteral("Acme"), Role::Volunteer);
+        QVERIFY(!hal.isNull());
+        m_ids.insert(QStringLiteral("hal"), hal.toString(QUuid::WithoutBraces));
+        TestClient halAtDesk;
+        QVERIFY(halAtDesk.signIn(m_server->wsUrl(), QStringLiteral("hal")));
+        QVERIFY(!createActiveEvent(m_admin, QStringLiteral("History Con")).isEmpty());
+        const QString team
+            = resultOf(m_admin.call(QStringLiteral("teams.create"),
+                           {{QStringLiteral("name"), QStringLiteral("History table")}}))
+                  .value(QStringLiteral("team"))
+                  .toObject()
+                  .value(QStringLiteral("id"))
+                  .toString();
+        QVERIFY2(!team.isEmpty(), "teams.create failed");
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const auto &[login, from, to] :
+            {std::tuple {"hal", -9, -8}, {"hal", -7, -6}, {"vic", -9, -8}}) {
+            QVERIFY(!resultOf(
+                m_manager.call(QStringLiteral("timeclock.addEntry"),
+                    {{QStringLiteral("userId"), id(login)}, {QStringLiteral("teamId"), team},
+                        {QStringLiteral("start"), wireTime(now.addSecs(from * 3600))},
+                        {QStringLiteral("stop"), wireTime(now.addSecs(to * 3600))}}))
+                         .isEmpty());
+        }
+        const QJsonArray entries = resultOf(m_manager.call(QStringLiteral("timeclock.entries"),
+                                                {{QStringLiteral("userId"), id("hal")}}))
+                                       .value(QStringLiteral("entries"))
+                                       .toArray();
+        QCOMPARE(entries.size(), 2);
+        const QString gone = entries.at(0)[QStringLiteral("id")].toString();
+        QVERIFY(m_manager
+                    .call(QStringLiteral("timeclock.deleteEntry"),
+                        {{QStringLiteral("entryId"), gone},
+                            {QStringLiteral("reason"), QStringLiteral("Twice")}})
+                    .contains(QStringLiteral("result")));
+
+        const QJsonArray records = historyOf(id("hal"));
+        const QStringList done = actions(records);
+        QVERIFY(!done.isEmpty());
+        QCOMPARE(done.first(), QStringLiteral("timeclock.delete"));
+        // Both shifts' additions, the deleted one's too.
+        const QStringList mine {entries.at(0)[QStringLiteral("id")].toString(),
+            entries.at(1)[QStringLiteral("id")].toString()};
+        QCOMPARE(std::count_if(records.cbegin(), records.cend(),
+                     [&mine](const QJsonValue &r) {
+                         return r[QStringLiteral("action")] == QStringLiteral("timeclock.add")
+                             && mine.contains(r[QStringLiteral("subjectId")].toString());
+                     }),
+            2);
+        QVERIFY(done.contains(QStringLiteral("session.login"))); // what hal did
+        const QJsonObject deletion = records.at(0).toObject();
+        QCOMPARE(deletion.value(QStringLiteral("actorId")).toString(), id("mgr"));
+        QCOMPARE(deletion.value(QStringLiteral("actorName")).toString(), QStringLiteral("mgr"));
+        QCOMPARE(deletion.value(QStringLiteral("subjectId")).toString(), gone);
+        QCOMPARE(
+            deletion.value(QStringLiteral("old"))[QStringLiteral("userId")].toString(), id("hal"));
+        QCOMPARE(AuditRecord::fromJson(deletion).toJson(), deletion);
+        // Newest first, and nothing of vic's shift.
+        for (qsizetype i = 1; i < records.size(); ++i)
+            QVERIFY(fromWireTime(records.at(i)[QStringLiteral("at")])
+                <= fromWireTime(records.at(i - 1)[QStringLiteral("at")]));
+        const QString vicsEntry = resultOf(m_manager.call(QStringLiteral("timeclock.entries"),
+                                               {{QStringLiteral("userId"), id("vic")}}))
+                                      .value(QStringLiteral("entries"))
+                                      .toArray()
+                                      .at(0)[QStringLiteral("id")]
+                                      .toString();
+        QVERIFY(!vicsEntry.isEmpty());
+        for (const QJsonValue &r : records)
+            QVERIFY(r[QStringLiteral("subjectId")].toString() != vicsEntry);
+
+        // Page by page: what came before the newest record is the rest.
+        const QJsonArray first = historyOf(id("hal"), {{QStringLiteral("limit"), 1}});
+        QCOMPARE(first.size(), 1);
+        QCOMPARE(first.at(0), records.at(0));
+        const QJsonArray rest
+            = historyOf(id("hal"), {{QStringLiteral("before"), first.at(0)[QStringLiteral("id")]}});
+        QCOMPARE(rest.size(), records.size() - 1);
+
+        // Managers only, of their own organisation, with sane params.
+        QCOMPARE(TestClient::errorReason(m_lead.call(
+                     QStringLiteral("users.history"), {{QStringLiteral("userId"), id("hal")}})),
+            QStringLiteral("forbidden"));
+        QCOMPARE(TestClient::errorReason(m_manager.call(
+                     QStringLiteral("users.history"), {{QStringLiteral("userId"), id("gx")}})),
+            QStringLiteral("not_found"));
+        QCOMPARE(TestClient::errorReason(m_manager.call(QStringLiteral("users.history"),
+                     {{QStringLiteral("userId"), id("hal")}, {QStringLiteral("limit"), 0}})),
+            QStringLiteral("invalid_params"));
+        QCOMPARE(TestClient::errorReason(m_manager.call(QStringLiteral("users.history"),
+                     {{QStringLiteral("userId"), id("hal")}, {QStringLiteral("before"), 5}})),
+            QStringLiteral("invalid_params"));
+    }
+
     void deletingPeopleFollowsTheRoleRules()
     {
         QCOMPARE(TestClient::errorReason(m_admin.call(
@@ -367,12 +486,19 @@ private Q_SLOTS:
         // Whoever is deleted is signed out at once.
         TestClient vic;
         QVERIFY(vic.signIn(m_server->wsUrl(), QStringLiteral("vic")));
-        QVERIFY(
-            m_admin.call(QStringLiteral("users.delete"), {{QStringLiteral("userId"), id("vic")}})
-                .contains(QStringLiteral("result")));
+        const QJsonObject deleted
+            = m_admin.call(QStringLiteral("users.delete"), {{QStringLiteral("userId"), id("vic")}});
+        QVERIFY2(deleted.contains(QStringLiteral("result")),
+            QJsonDocument(deleted).toJson(QJsonDocument::Compact).constData());
         QVERIFY(vic.waitForDisconnect(5000));
         QCOMPARE(
             m_server->sql().exec("SELECT count(*) FROM users WHERE login = 'vic'").toInt(0, 0), 0);
+        // With the shifts vic worked (the history test's): his totals went with him.
+        QCOMPARE(m_server->sql()
+                     .exec("SELECT count(*) FROM time_totals WHERE user_id = $1",
+                         PgParams() << QUuid::fromString(id("vic")))
+                     .toInt(0, 0),
+            0);
         QCOMPARE(
             m_server->sql()
                 .exec("SELECT old_value->>'login' FROM activities WHERE action = 'user.delete'")
