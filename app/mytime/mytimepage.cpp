@@ -214,8 +214,13 @@ MyTimePage::MyTimePage(Connection &connection, NotificationListModel &notices, Q
 
     connect(&m_totals, &MyTotals::changed, this, &MyTimePage::refreshShift);
     connect(&m_events, &EventListModel::activeEventChanged, this, &MyTimePage::refreshShift);
-    // The question of a stopped shift is asked in the event's time zone, known once it loads.
-    connect(&m_events, &EventListModel::activeEventChanged, this, &MyTimePage::rebuildNotices);
+    // The question of a stopped shift is asked in the event's time zone, known once it loads;
+    // asked again only when that changes, not to take the edit from under someone typing.
+    connect(&m_events, &EventListModel::activeEventChanged, this, [this] {
+        const Event *event = m_events.activeEvent();
+        if ((event ? event->timeZone : QString()) != m_questionZone)
+            rebuildNotices();
+    });
     connect(&m_teams, &QAbstractItemModel::modelReset, this, &MyTimePage::refreshShift);
     for (QAbstractItemModel *model :
         std::initializer_list<QAbstractItemModel *> {&m_entries, &m_bonuses}) {
@@ -473,7 +478,8 @@ void MyTimePage::addCorrectionRows(const Notification &notice, QFrame *card, QVB
     const QString entryId = notice.data.value(QStringLiteral("entryId")).toString();
     const QString noticeId = notice.id.toString(QUuid::WithoutBraces);
     const Event *event = m_events.activeEvent();
-    const QTimeZone zone = zoneOf(event ? event->timeZone : QString());
+    m_questionZone = event ? event->timeZone : QString();
+    const QTimeZone zone = zoneOf(m_questionZone);
     // Asked already: where it stands.
     if (const StopCorrection *c = m_corrections.forEntry(QUuid::fromString(entryId))) {
         auto *status = new QLabel(card);

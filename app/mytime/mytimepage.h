@@ -127,6 +127,7 @@ private:
     // What was typed into a notice's question, kept while the notices are drawn anew.
     QHash<QString, QDateTime> m_stopDrafts;
     QHash<QString, QString> m_noteDrafts;
+    QString m_questionZone; // the time zone the stopped shifts' questions are asked in
 };
 
 } // namespace Muster
