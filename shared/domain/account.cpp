@@ -1,6 +1,8 @@
 // See account.h.
 #include "account.h"
 
+#include "protocol/wireid.h"
+
 namespace Muster {
 
 namespace {
@@ -20,8 +22,7 @@ QJsonObject Account::publicJson() const
         {QStringLiteral("login"), login},
         {QStringLiteral("displayName"), displayName},
         {QStringLiteral("role"), roleName(role)},
-        {QStringLiteral("teamId"),
-            teamId.isNull() ? QJsonValue() : QJsonValue(teamId.toString(QUuid::WithoutBraces))},
+        {QStringLiteral("teamId"), toWireId(teamId)},
         {QStringLiteral("badge"), orNull(badge)},
         {QStringLiteral("highlight"), orNull(highlight)},
         {QStringLiteral("avatar"), orNull(avatar)},

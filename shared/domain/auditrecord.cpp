@@ -1,29 +1,21 @@
 // See auditrecord.h.
 #include "auditrecord.h"
 
+#include "protocol/wireid.h"
 #include "protocol/wiretime.h"
 
 namespace Muster {
-
-namespace {
-
-QJsonValue idValue(const QUuid &id)
-{
-    return id.isNull() ? QJsonValue() : QJsonValue(id.toString(QUuid::WithoutBraces));
-}
-
-} // namespace
 
 QJsonObject AuditRecord::toJson() const
 {
     return {
         {QStringLiteral("id"), id.toString(QUuid::WithoutBraces)},
         {QStringLiteral("at"), toWireTime(at)},
-        {QStringLiteral("actorId"), idValue(actorId)},
+        {QStringLiteral("actorId"), toWireId(actorId)},
         {QStringLiteral("actorName"), actorName},
         {QStringLiteral("action"), action},
         {QStringLiteral("subjectType"), subjectType},
-        {QStringLiteral("subjectId"), idValue(subjectId)},
+        {QStringLiteral("subjectId"), toWireId(subjectId)},
         {QStringLiteral("old"), oldValue},
         {QStringLiteral("new"), newValue},
     };

@@ -1,18 +1,10 @@
 // See rosterentry.h.
 #include "rosterentry.h"
 
+#include "protocol/wireid.h"
 #include "protocol/wiretime.h"
 
 namespace Muster {
-
-namespace {
-
-QJsonValue idOrNull(const QUuid &id)
-{
-    return id.isNull() ? QJsonValue() : QJsonValue(id.toString(QUuid::WithoutBraces));
-}
-
-} // namespace
 
 QJsonObject RosterEntry::toJson() const
 {
@@ -21,13 +13,13 @@ QJsonObject RosterEntry::toJson() const
         {QStringLiteral("login"), login},
         {QStringLiteral("displayName"), displayName},
         {QStringLiteral("role"), roleName(role)},
-        {QStringLiteral("teamId"), idOrNull(teamId)},
+        {QStringLiteral("teamId"), toWireId(teamId)},
         {QStringLiteral("badge"), badge.isEmpty() ? QJsonValue() : QJsonValue(badge)},
         {QStringLiteral("workedSeconds"), workedSeconds},
         {QStringLiteral("earnedSeconds"), earnedSeconds},
         {QStringLiteral("entries"), entries},
         {QStringLiteral("shiftStart"), toWireTime(shiftStart)},
-        {QStringLiteral("shiftTeamId"), idOrNull(shiftTeamId)},
+        {QStringLiteral("shiftTeamId"), toWireId(shiftTeamId)},
     };
 }
 

@@ -1,18 +1,10 @@
 // See stopcorrection.h.
 #include "stopcorrection.h"
 
+#include "protocol/wireid.h"
 #include "protocol/wiretime.h"
 
 namespace Muster {
-
-namespace {
-
-QJsonValue idValue(const QUuid &id)
-{
-    return id.isNull() ? QJsonValue() : QJsonValue(id.toString(QUuid::WithoutBraces));
-}
-
-} // namespace
 
 QString StopCorrection::statusName(Status status)
 {
@@ -67,10 +59,10 @@ QDateTime StopCorrection::stopAt(const QDateTime &start, QTime wallTime, const Q
 QJsonObject StopCorrection::toJson() const
 {
     return {
-        {QStringLiteral("id"), idValue(id)},
-        {QStringLiteral("entryId"), idValue(entryId)},
-        {QStringLiteral("eventId"), idValue(eventId)},
-        {QStringLiteral("userId"), idValue(userId)},
+        {QStringLiteral("id"), toWireId(id)},
+        {QStringLiteral("entryId"), toWireId(entryId)},
+        {QStringLiteral("eventId"), toWireId(eventId)},
+        {QStringLiteral("userId"), toWireId(userId)},
         {QStringLiteral("userName"), userName},
         {QStringLiteral("badge"), badge.isEmpty() ? QJsonValue() : QJsonValue(badge)},
         {QStringLiteral("teamName"), teamName},

@@ -1,16 +1,12 @@
 // See timeentry.h.
 #include "timeentry.h"
 
+#include "protocol/wireid.h"
 #include "protocol/wiretime.h"
 
 namespace Muster {
 
 namespace {
-
-QJsonValue idOrNull(const QUuid &id)
-{
-    return id.isNull() ? QJsonValue() : QJsonValue(id.toString(QUuid::WithoutBraces));
-}
 
 // A badge or a kiosk name that is not there travels as null, as the protocol documents.
 QJsonValue textOrNull(const QString &text)
@@ -23,18 +19,18 @@ QJsonValue textOrNull(const QString &text)
 QJsonObject TimeEntry::toJson() const
 {
     return {
-        {QStringLiteral("id"), idOrNull(id)},
-        {QStringLiteral("eventId"), idOrNull(eventId)},
-        {QStringLiteral("userId"), idOrNull(userId)},
+        {QStringLiteral("id"), toWireId(id)},
+        {QStringLiteral("eventId"), toWireId(eventId)},
+        {QStringLiteral("userId"), toWireId(userId)},
         {QStringLiteral("userName"), userName},
         {QStringLiteral("badge"), textOrNull(badge)},
-        {QStringLiteral("teamId"), idOrNull(teamId)},
+        {QStringLiteral("teamId"), toWireId(teamId)},
         {QStringLiteral("teamName"), teamName},
         {QStringLiteral("start"), toWireTime(start)},
         {QStringLiteral("stop"), toWireTime(stop)},
         {QStringLiteral("notes"), notes},
         {QStringLiteral("source"), source},
-        {QStringLiteral("kioskId"), idOrNull(kioskId)},
+        {QStringLiteral("kioskId"), toWireId(kioskId)},
         {QStringLiteral("kioskName"), textOrNull(kioskName)},
         {QStringLiteral("offline"), offline},
         {QStringLiteral("autoStopped"), autoStopped},

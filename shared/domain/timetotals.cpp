@@ -1,15 +1,15 @@
 // See timetotals.h.
 #include "timetotals.h"
 
+#include "protocol/wireid.h"
+
 namespace Muster {
 
 QJsonObject TimeTotals::toJson() const
 {
     return {
-        {QStringLiteral("eventId"),
-            eventId.isNull() ? QJsonValue() : QJsonValue(eventId.toString(QUuid::WithoutBraces))},
-        {QStringLiteral("userId"),
-            userId.isNull() ? QJsonValue() : QJsonValue(userId.toString(QUuid::WithoutBraces))},
+        {QStringLiteral("eventId"), toWireId(eventId)},
+        {QStringLiteral("userId"), toWireId(userId)},
         {QStringLiteral("workedSeconds"), workedSeconds},
         {QStringLiteral("earnedSeconds"), earnedSeconds},
         {QStringLiteral("entries"), entries},
