@@ -2,6 +2,7 @@
 #include "eventsetup.h"
 
 #include "bonuseditor.h"
+#include "bonustimeline.h"
 #include "common/errortext.h"
 #include "common/layouts.h"
 #include "common/zonedtime.h"
@@ -54,6 +55,7 @@ EventSetup::EventSetup(Connection &connection, EventsClient &client, QWidget *pa
     , m_client(client)
     , m_bonusBox(new QGroupBox(tr("Bonus windows"), this))
     , m_bonusRows(new QVBoxLayout)
+    , m_timeline(new BonusTimeline(m_bonuses, m_teams, this))
     , m_addBonus(new QPushButton(tr("Add a &bonus window…"), this))
     , m_rewardBox(new QGroupBox(tr("Rewards"), this))
     , m_rewardRows(new QVBoxLayout)
@@ -63,6 +65,7 @@ EventSetup::EventSetup(Connection &connection, EventsClient &client, QWidget *pa
     m_addBonus->setObjectName(QStringLiteral("addBonus"));
     m_addReward->setObjectName(QStringLiteral("addReward"));
     auto *bonusLayout = new QVBoxLayout(m_bonusBox);
+    bonusLayout->addWidget(m_timeline);
     bonusLayout->addLayout(m_bonusRows);
     bonusLayout->addStretch();
     bonusLayout->addWidget(m_addBonus, 0, Qt::AlignLeft);
@@ -98,6 +101,7 @@ void EventSetup::setEvent(const Event &event, bool mayChange)
 {
     const bool other = event.id != m_event.id;
     m_event = event;
+    m_timeline->setEvent(event);
     m_mayChange = mayChange && !event.readOnly;
     setEnabled(!event.id.isNull());
     m_addBonus->setVisible(m_mayChange);
@@ -132,6 +136,7 @@ QString EventSetup::teamNames(const QList<QUuid> &teamIds) const
 void EventSetup::rebuildBonuses()
 {
     clearLayout(m_bonusRows);
+    m_timeline->setVisible(m_bonuses.rowCount() > 0);
     const QTimeZone zone = zoneOf(m_event.timeZone);
     for (int i = 0; i < m_bonuses.rowCount(); ++i) {
         const Bonus *b = m_bonuses.bonusAt(i);

@@ -20,6 +20,7 @@ class QVBoxLayout;
 namespace Muster {
 
 class BonusEditor;
+class BonusTimeline;
 class Connection;
 class RewardEditor;
 
@@ -33,6 +34,7 @@ public:
     void setEvent(const Event &event, bool mayChange);
     BonusListModel &bonuses() { return m_bonuses; }
     RewardListModel &rewards() { return m_rewards; }
+    const BonusTimeline &timeline() const { return *m_timeline; }
     // The lines as shown, for a test: "Fri 4 Dec 2026, 14:00 – 18:00 · 2× · Kitchen".
     QStringList bonusLines() const;
     QStringList rewardLines() const;
@@ -62,6 +64,7 @@ private:
     TeamListModel m_teams;
     QGroupBox *m_bonusBox;
     QVBoxLayout *m_bonusRows;
+    BonusTimeline *m_timeline;
     QPushButton *m_addBonus;
     QGroupBox *m_rewardBox;
     QVBoxLayout *m_rewardRows;

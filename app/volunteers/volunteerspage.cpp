@@ -10,7 +10,6 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -43,8 +42,7 @@ VolunteersPage::VolunteersPage(Connection &connection, QWidget *parent)
     , m_roleNote(new QLabel(this))
     , m_save(new QPushButton(tr("&Save"), this))
     , m_reset(new QPushButton(tr("New &password…"), this))
-    , m_rewardsBox(new QGroupBox(tr("Rewards"), this))
-    , m_rewardRows(new QVBoxLayout)
+    , m_activity(new PersonActivity(connection, m_teams, this))
     , m_message(new QLabel(this))
 {
     m_roster.setTeams(&m_teams);
@@ -120,32 +118,13 @@ VolunteersPage::VolunteersPage(Connection &connection, QWidget *parent)
     actions->addWidget(m_save);
     actions->addWidget(m_reset);
     actions->addStretch();
-    auto *shiftsBox = new QGroupBox(tr("Shifts in the active event"), m_panel);
-    auto *shiftsTable = new QTableView(shiftsBox);
-    shiftsTable->setObjectName(QStringLiteral("shifts"));
-    shiftsTable->setModel(&m_shifts);
-    shiftsTable->verticalHeader()->hide();
-    shiftsTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    shiftsTable->setSelectionMode(QAbstractItemView::NoSelection);
-    shiftsTable->setWordWrap(false);
-    shiftsTable->hideColumn(TimeEntryListModel::PersonColumn);
-    shiftsTable->hideColumn(TimeEntryListModel::DetailsColumn);
-    shiftsTable->hideColumn(TimeEntryListModel::EarnedColumn); // the line above sums it
-    shiftsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    shiftsTable->horizontalHeader()->setSectionResizeMode(
-        TimeEntryListModel::StartColumn, QHeaderView::Stretch);
-    auto *shiftsLayout = new QVBoxLayout(shiftsBox);
-    shiftsLayout->addWidget(shiftsTable);
-    m_rewardsBox->setObjectName(QStringLiteral("rewards"));
-    m_rewardsBox->setLayout(m_rewardRows);
     auto *panelLayout = new QVBoxLayout(m_panel);
     panelLayout->setContentsMargins(0, 0, 0, 0);
     panelLayout->addWidget(m_name);
     panelLayout->addWidget(m_identity);
     panelLayout->addLayout(form);
     panelLayout->addLayout(actions);
-    panelLayout->addWidget(shiftsBox, 1);
-    panelLayout->addWidget(m_rewardsBox);
+    panelLayout->addWidget(m_activity, 1);
     m_panel->hide();
 
     auto *splitter = new QSplitter(this);
@@ -154,8 +133,8 @@ VolunteersPage::VolunteersPage(Connection &connection, QWidget *parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
     // The table is what a manager works in; the person beside it needs a column, not half.
-    m_panel->setMinimumWidth(fontMetrics().averageCharWidth() * 52);
-    m_panel->setMaximumWidth(fontMetrics().averageCharWidth() * 64);
+    m_panel->setMinimumWidth(fontMetrics().averageCharWidth() * 60);
+    m_panel->setMaximumWidth(fontMetrics().averageCharWidth() * 72);
     splitter->setChildrenCollapsible(false);
     m_message->setObjectName(QStringLiteral("volunteersMessage"));
     m_message->setWordWrap(true);
@@ -201,7 +180,7 @@ VolunteersPage::VolunteersPage(Connection &connection, QWidget *parent)
     connect(&m_roster, &RosterModel::loadFailed, this, [this](const QString &why) {
         showMessage(tr("Could not load the people: %1").arg(why), true);
     });
-    connect(&m_rewards, &QAbstractItemModel::modelReset, this, &VolunteersPage::rebuildRewards);
+    connect(m_activity, &PersonActivity::handOverWanted, this, &VolunteersPage::handOver);
 
     m_tick.setInterval(std::chrono::seconds(30));
     connect(&m_tick, &QTimer::timeout, m_table->viewport(), qOverload<>(&QWidget::update));
@@ -210,10 +189,6 @@ VolunteersPage::VolunteersPage(Connection &connection, QWidget *parent)
     m_teams.setOfferedOnly(true);
     m_teams.setConnection(&m_connection);
     m_roster.setConnection(&m_connection);
-    m_shifts.setLoadOnSignIn(false); // nobody is chosen yet
-    m_shifts.setConnection(&m_connection);
-    m_rewards.setLoadOnSignIn(false);
-    m_rewards.setConnection(&m_connection);
     updateSummary();
 }
 
@@ -301,8 +276,11 @@ void VolunteersPage::showPerson()
     const QString userId = selectedPerson();
     const RosterEntry *p = m_roster.entry(userId);
     m_panel->setVisible(p != nullptr);
-    if (!p)
+    if (!p) {
+        m_activity->showPerson(QString());
+        m_shownUserId.clear();
         return;
+    }
     m_name->setText(p->displayName);
     QStringList identity {tr("login %1").arg(p->login)};
     if (!p->badge.isEmpty())
@@ -331,49 +309,12 @@ void VolunteersPage::showPerson()
     m_shownRole = p->role;
     m_shownTeam = p->teamId;
 
-    if (m_shifts.userId() != userId) {
-        m_shifts.clear();
-        m_shifts.setUserId(userId);
-        m_shifts.reload();
-        m_rewards.clear();
-        m_rewards.setUserId(userId);
-        m_rewards.reload();
-    }
-}
-
-void VolunteersPage::rebuildRewards()
-{
-    clearLayout(m_rewardRows);
-    m_rewardsBox->setVisible(m_rewards.rowCount() > 0);
-    for (int row = 0; row < m_rewards.rowCount(); ++row) {
-        const QModelIndex i = m_rewards.index(row);
-        const QString id = i.data(RewardListModel::IdRole).toString();
-        const bool claimed = i.data(RewardListModel::ClaimedRole).toBool();
-        const bool eligible = i.data(RewardListModel::EligibleRole).toBool();
-        auto *line = new QWidget(m_rewardsBox);
-        line->setObjectName(QStringLiteral("reward"));
-        auto *h = new QHBoxLayout(line);
-        h->setContentsMargins(0, 0, 0, 0);
-        auto *label
-            = new QLabel(tr("%1 (over %2)")
-                             .arg(i.data(RewardListModel::NameRole).toString(),
-                                 hoursText(i.data(RewardListModel::ThresholdHoursRole).toDouble())),
-                line);
-        auto *state = new QLabel(claimed ? tr("✓ handed over")
-                : eligible               ? tr("earned")
-                                         : tr("not yet"),
-            line);
-        state->setObjectName(QStringLiteral("rewardState"));
-        h->addWidget(label, 1);
-        h->addWidget(state);
-        if (eligible && !claimed) {
-            auto *give = new QPushButton(tr("Hand over"), line);
-            give->setObjectName(QStringLiteral("handOver"));
-            connect(give, &QPushButton::clicked, this, [this, id] { handOver(id); });
-            h->addWidget(give);
-        }
-        m_rewardRows->addWidget(line);
-    }
+    // The same person again: a push changed their row (a clock-out, a new role), and what has
+    // no pushes of its own follows.
+    if (samePerson)
+        m_activity->refresh();
+    else
+        m_activity->showPerson(userId);
 }
 
 void VolunteersPage::handOver(const QString &rewardId)
@@ -391,7 +332,7 @@ void VolunteersPage::handOver(const QString &rewardId)
                 tr("“%1” handed over to %2.")
                     .arg(
                         result[QStringLiteral("reward")][QStringLiteral("name")].toString(), name));
-            m_rewards.reload();
+            m_activity->refresh();
         });
 }
 

@@ -1,28 +1,25 @@
 // The Volunteers place (managers): everyone of the organisation in one searchable, sortable table
 // (badge, name, role, team, hours worked and earned, on shift now), fast with thousands of people;
 // a new volunteer from a badge number (the first password shown once, to hand over); and beside
-// the table the person chosen: their role and team within the rules, a new password, their shifts
-// and their rewards, handed over from here.
+// the table the person chosen: their role and team within the rules, a new password, and what they
+// have done (PersonActivity): shifts, rewards handed over from here, notices and history.
 #pragma once
 
 #include "client/adminclient.h"
 #include "client/rewardsclient.h"
-#include "models/rewardlistmodel.h"
 #include "models/rostermodel.h"
 #include "models/teamlistmodel.h"
-#include "models/timeentrylistmodel.h"
+#include "volunteers/personactivity.h"
 
 #include <QTimer>
 #include <QWidget>
 
 class QComboBox;
-class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
-class QVBoxLayout;
 
 namespace Muster {
 
@@ -35,8 +32,9 @@ public:
     explicit VolunteersPage(Connection &connection, QWidget *parent = nullptr);
 
     RosterModel &roster() { return m_roster; }
-    TimeEntryListModel &shifts() { return m_shifts; }
-    RewardListModel &rewards() { return m_rewards; }
+    PersonActivity &activity() { return *m_activity; }
+    TimeEntryListModel &shifts() { return m_activity->shifts(); }
+    RewardListModel &rewards() { return m_activity->rewards(); }
     QString message() const;
     QString summary() const; // "512 people · 37 on shift now"
 
@@ -62,7 +60,6 @@ Q_SIGNALS:
 private:
     void showMessage(const QString &text, bool problem = false);
     void showPerson();
-    void rebuildRewards();
     void updateSummary();
     void askNewVolunteer();
     void showPassword(const QString &title, const QString &text, const QString &password);
@@ -73,8 +70,6 @@ private:
     RewardsClient m_rewardsClient;
     RosterModel m_roster;
     TeamListModel m_teams;
-    TimeEntryListModel m_shifts;
-    RewardListModel m_rewards;
     QSortFilterProxyModel *m_filter;
     QLineEdit *m_search;
     QLabel *m_summary;
@@ -88,8 +83,7 @@ private:
     QLabel *m_roleNote;
     QPushButton *m_save;
     QPushButton *m_reset;
-    QGroupBox *m_rewardsBox;
-    QVBoxLayout *m_rewardRows;
+    PersonActivity *m_activity;
     QLabel *m_message;
     QString m_lastPassword;
     // What the panel's role and team pickers were last set to from the roster: a push about the

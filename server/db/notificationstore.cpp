@@ -34,17 +34,25 @@ Notification notificationAt(const PgResult &r, int row)
 void NotificationStore::list(const QUuid &org, const QUuid &userId, bool unreadOnly,
     QObject *context, NotificationsHandler handler)
 {
+    // One row with nulls for a person without notices, none for nobody of the organisation.
     m_db.exec("SELECT " + kColumns
-            + " FROM (SELECT * FROM notifications WHERE organisation_id = $1 AND user_id = $2"
+            + " FROM users u LEFT JOIN LATERAL (SELECT * FROM notifications"
+              "  WHERE organisation_id = $1 AND user_id = $2"
               "  AND (NOT $3 OR acknowledged_at IS NULL) ORDER BY created_at DESC LIMIT 200) n"
+              "  ON true"
+              " WHERE u.organisation_id = $1 AND u.id = $2"
               " ORDER BY (n.requires_ack AND n.acknowledged_at IS NULL) DESC, n.created_at DESC",
         PgParams() << org << userId << unreadOnly, context, [handler](const PgResult &r) {
             if (!r.ok())
                 return handler({}, StoreError::of(r));
+            if (r.rows() == 0)
+                return handler({}, StoreError::notFound(QStringLiteral("User")));
             QList<Notification> notifications;
             notifications.reserve(r.rows());
-            for (int row = 0; row < r.rows(); ++row)
-                notifications.append(notificationAt(r, row));
+            for (int row = 0; row < r.rows(); ++row) {
+                if (!r.isNull(row, 0))
+                    notifications.append(notificationAt(r, row));
+            }
             handler(notifications, {});
         });
 }

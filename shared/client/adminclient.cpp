@@ -93,4 +93,12 @@ RpcReply *AdminClient::resetPassword(const QString &userId)
         QStringLiteral("users.resetPassword"), {{QStringLiteral("userId"), userId}});
 }
 
+RpcReply *AdminClient::history(const QString &userId, const QString &before, int limit)
+{
+    QJsonObject params {{QStringLiteral("userId"), userId}, {QStringLiteral("limit"), limit}};
+    if (!before.isEmpty())
+        params.insert(QStringLiteral("before"), before);
+    return m_connection->request(QStringLiteral("users.history"), params);
+}
+
 } // namespace Muster

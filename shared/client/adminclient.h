@@ -44,6 +44,9 @@ public:
         const QString &badge, const QString &displayName, const QString &teamId);
     // A new password for someone, shown once; their sessions end.
     Q_INVOKABLE Muster::RpcReply *resetPassword(const QString &userId);
+    // A page of someone's history, newest first; `before` a record id for the page after it.
+    Q_INVOKABLE Muster::RpcReply *history(
+        const QString &userId, const QString &before = QString(), int limit = 100);
 
 private:
     Connection *m_connection;

@@ -71,11 +71,13 @@ RpcReply *TimeclockClient::bonuses(const QString &eventId)
     return m_connection->request(QStringLiteral("bonuses.list"), scope(eventId, QString()));
 }
 
-RpcReply *TimeclockClient::notifications(bool unreadOnly)
+RpcReply *TimeclockClient::notifications(bool unreadOnly, const QString &userId)
 {
     QJsonObject params;
     if (unreadOnly)
         params.insert(QStringLiteral("unreadOnly"), true);
+    if (!userId.isEmpty())
+        params.insert(QStringLiteral("userId"), userId);
     return m_connection->request(QStringLiteral("notifications.list"), params);
 }
 

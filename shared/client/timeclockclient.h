@@ -36,7 +36,9 @@ public:
         const QString &eventId = QString(), const QString &userId = QString());
     // The event's bonus windows (empty: the active event).
     Q_INVOKABLE Muster::RpcReply *bonuses(const QString &eventId = QString());
-    Q_INVOKABLE Muster::RpcReply *notifications(bool unreadOnly = false);
+    // `userId` empty: one's own; anyone else's needs a manager.
+    Q_INVOKABLE Muster::RpcReply *notifications(
+        bool unreadOnly = false, const QString &userId = QString());
     Q_INVOKABLE Muster::RpcReply *acknowledge(const QString &notificationId);
     Q_INVOKABLE Muster::RpcReply *createQuickCode();
     // An empty pin removes it.

@@ -14,8 +14,12 @@ NotificationListModel::NotificationListModel(QObject *parent)
     connect(&m_feed, &ConnectionFeed::loadFailed, this, &NotificationListModel::loadFailed);
     connect(&m_feed, &ConnectionFeed::pushed, this,
         [this](const QString &method, const QJsonObject &params) {
-            if (method == QLatin1String("notifications.added"))
-                merge(Notification::fromJson(params));
+            if (method != QLatin1String("notifications.added"))
+                return;
+            // Pushes bring one's own notices; someone else's are seen on the next load.
+            const Notification n = Notification::fromJson(params);
+            if (m_userId.isEmpty() || m_userId == n.userId.toString(QUuid::WithoutBraces))
+                merge(n);
         });
     connect(this, &QAbstractItemModel::modelReset, this, &NotificationListModel::waitingChanged);
     connect(this, &QAbstractItemModel::rowsInserted, this, &NotificationListModel::waitingChanged);
@@ -82,7 +86,7 @@ void NotificationListModel::reload()
 {
     if (!m_client || !m_feed.isReady())
         return;
-    m_feed.load(m_client->notifications(), [this](const QJsonValue &result) {
+    m_feed.load(m_client->notifications(false, m_userId), [this](const QJsonValue &result) {
         reset(result[QStringLiteral("notifications")].toArray());
     });
 }

@@ -42,6 +42,9 @@ public:
 
     void setConnection(Connection *connection);
     void setLoadOnSignIn(bool on) { m_feed.setLoadOnSignIn(on); }
+    // Whose notices (a manager's view of someone); empty, the default: one's own.
+    QString userId() const { return m_userId; }
+    void setUserId(const QString &userId) { m_userId = userId; }
 
     void reset(const QJsonArray &notifications);
     // Puts in what the answer to a request of one's own brought, replacing the notification with
@@ -73,6 +76,7 @@ private:
     ConnectionFeed m_feed;
     std::unique_ptr<TimeclockClient> m_client;
     QList<Notification> m_notifications;
+    QString m_userId;
 };
 
 } // namespace Muster

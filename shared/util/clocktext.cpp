@@ -34,4 +34,14 @@ QString dateTimeText(const QDateTime &moment)
     return dateText(moment.date()) + QStringLiteral(", ") + clockText(moment);
 }
 
+QString dayTimeText(const QDateTime &moment)
+{
+    if (!moment.isValid())
+        return {};
+    if (moment.date().year() != QDate::currentDate().year())
+        return dateTimeText(moment);
+    return QLocale().toString(moment.date(), QStringLiteral("ddd d MMM")) + QStringLiteral(", ")
+        + clockText(moment);
+}
+
 } // namespace Muster

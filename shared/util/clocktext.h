@@ -12,6 +12,8 @@ namespace Muster {
 QString clockText(const QDateTime &moment);
 // "Fri 4 Dec 2026, 14:05".
 QString dateTimeText(const QDateTime &moment);
+// "Fri 4 Dec, 14:05": the year only when it is not this one.
+QString dayTimeText(const QDateTime &moment);
 // "Fri 4 Dec 2026".
 QString dateText(const QDate &date);
 

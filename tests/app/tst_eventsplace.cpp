@@ -7,10 +7,12 @@
 #include "client/serverurl.h"
 #include "desktophelpers.h"
 #include "events/bonuseditor.h"
+#include "events/bonustimeline.h"
 #include "events/eventeditor.h"
 #include "events/eventsetup.h"
 #include "events/eventspage.h"
 #include "events/rewardeditor.h"
+#include "screenshots.h"
 #include "testclient.h"
 #include "testserver.h"
 #include "timeclockhelpers.h"
@@ -234,8 +236,6 @@ private Q_SLOTS:
         reward->findChild<QDoubleSpinBox *>(QStringLiteral("threshold"))->setValue(6);
         save(reward);
         QTRY_COMPARE(setup->rewardLines(), QStringList({QStringLiteral("T-shirt — over 6.0 h")}));
-        if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty())
-            QVERIFY(page.grab().save(QDir(shots).filePath(QStringLiteral("events.png"))));
 
         // A manager sees what the event offers, and is offered nothing to change.
         Connection meg;
@@ -305,6 +305,69 @@ private Q_SLOTS:
         QVERIFY(!details->findChild<QLineEdit *>(QStringLiteral("name"))->isEnabled());
         QVERIFY(!details->findChild<QDialogButtonBox *>(QStringLiteral("buttons"))
                      ->button(QDialogButtonBox::Save));
+    }
+
+    void theBonusWindowsOnATimeline()
+    {
+        TestClient ada;
+        QVERIFY(ada.signIn(m_server->wsUrl(), QStringLiteral("ada")));
+        Connection connection;
+        QVERIFY(signIn(connection, *m_server, QStringLiteral("ada")));
+        EventsPage page(connection);
+        page.resize(1000, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTRY_COMPARE(page.events().rowCount(), 3);
+        const Event *winter = nullptr;
+        for (int row = 0; row < page.events().rowCount(); ++row) {
+            if (page.events().eventAt(row)->name == QLatin1String("Winter"))
+                winter = page.events().eventAt(row);
+        }
+        QVERIFY(winter);
+        const QString winterId = winter->id.toString(QUuid::WithoutBraces);
+        page.selectEvent(winterId);
+        EventSetup *setup = page.setup();
+        QTRY_COMPARE(setup->bonusLines().size(), 1); // copied from Summer: 2× for General
+
+        // One lane, one window, drawn as long as it lasts, and said exactly on hovering.
+        const BonusTimeline &timeline = setup->timeline();
+        QVERIFY(timeline.isVisible());
+        QCOMPARE(timeline.lanes(), QStringList({QStringLiteral("General")}));
+        QCOMPARE(timeline.bars().size(), 1);
+        const BonusTimeline::Bar general = timeline.bars().first();
+        QVERIFY(general.rect.width() > 3);
+        QVERIFY2(timeline.describe(general).startsWith(QStringLiteral("General: ")),
+            qPrintable(timeline.describe(general)));
+        QVERIFY2(timeline.describe(general).endsWith(QStringLiteral(", 2×")),
+            qPrintable(timeline.describe(general)));
+
+        // A second team, and a 3× window for both later on: a lane more, a bar in each, right of
+        // the first and twice as long.
+        const QString kitchen = createTeam(ada, QStringLiteral("Kitchen"));
+        const Bonus first = *setup->bonuses().bonusAt(0);
+        const QString generalId = first.teamIds.first().toString(QUuid::WithoutBraces);
+        const QDateTime later = first.end.addSecs(3600);
+        const qint64 length = first.start.secsTo(first.end);
+        QVERIFY(resultOf(
+            ada.call(QStringLiteral("bonuses.create"),
+                {{QStringLiteral("eventId"), winterId}, {QStringLiteral("start"), wireTime(later)},
+                    {QStringLiteral("end"), wireTime(later.addSecs(2 * length))},
+                    {QStringLiteral("multiplier"), 3},
+                    {QStringLiteral("teamIds"), QJsonArray({generalId, kitchen})}}))
+                    .contains(QStringLiteral("bonus")));
+        QTRY_COMPARE(
+            timeline.lanes(), QStringList({QStringLiteral("General"), QStringLiteral("Kitchen")}));
+        QTRY_COMPARE(timeline.bars().size(), 3);
+        for (const BonusTimeline::Bar &bar : timeline.bars()) {
+            if (setup->bonuses().bonusAt(bar.bonusRow)->multiplier != 3)
+                continue;
+            QVERIFY(bar.rect.left() > general.rect.right());
+            QVERIFY(qAbs(bar.rect.width() - 2 * general.rect.width()) <= 2);
+            QVERIFY(timeline.describe(bar).endsWith(QStringLiteral(", 3×")));
+        }
+        QVERIFY(timeline.bars().at(1).rect.top() != timeline.bars().at(2).rect.top());
+        if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(saveScreenshots(page, QStringLiteral("events")));
     }
 };
 

@@ -8,6 +8,7 @@
 #include "common/translations.h"
 #include "desktophelpers.h"
 #include "login/logindialog.h"
+#include "models/historymodel.h"
 #include "screenshots.h"
 #include "testclient.h"
 #include "testserver.h"
@@ -21,6 +22,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
@@ -186,8 +188,32 @@ private Q_SLOTS:
 
         if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty()) {
             page.sortBy(RosterModel::NameColumn, Qt::AscendingOrder);
-            page.selectPerson(userIdOf(QStringLiteral("badge = '1041'"))); // one with a shift
+            const QString ben = userIdOf(QStringLiteral("badge = '1041'")); // one with a shift
+            page.selectPerson(ben);
             QTRY_VERIFY(page.shifts().rowCount() > 0);
+            // The seeded people have no history yet: a manager moves him and mends his shift.
+            const QModelIndex shift = page.shifts().index(0, 0);
+            QVERIFY(
+                m_admin
+                    .call(QStringLiteral("timeclock.updateEntry"),
+                        {{QStringLiteral("entryId"),
+                             shift.data(TimeEntryListModel::IdRole).toString()},
+                            {QStringLiteral("stop"),
+                                wireTime(shift.data(TimeEntryListModel::StopRole)
+                                             .toDateTime()
+                                             .addSecs(1800))},
+                            {QStringLiteral("reason"),
+                                QStringLiteral("Stayed to close the desk, forgot to clock out")}})
+                    .contains(QStringLiteral("result")));
+            QVERIFY(
+                m_admin
+                    .call(QStringLiteral("users.update"),
+                        {{QStringLiteral("userId"), ben}, {QStringLiteral("teamId"), m_infoDesk}})
+                    .contains(QStringLiteral("result")));
+            // Their history open: what a manager looks at when someone says "my hours are wrong".
+            page.activity().setCurrentIndex(PersonActivity::HistoryTab);
+            QTRY_COMPARE(page.activity().history().rowCount(), 2);
+            QTRY_COMPARE(page.roster().entry(ben)->workedSeconds, 2 * 3600 + 45 * 60);
             QVERIFY(saveScreenshots(page, QStringLiteral("volunteers")));
         }
     }
@@ -330,6 +356,39 @@ private Q_SLOTS:
                          PgParams() << QUuid::fromString(worker))
                      .toInt(0, 0),
             1);
+
+        // What the manager just did is in the person's history, newest first, by name; the
+        // notices the person got are there too, and whether they have read them.
+        const HistoryModel &history = page.activity().history();
+        QTRY_COMPARE(history.index(0, HistoryModel::WhatColumn).data().toString(),
+            QStringLiteral("Reward handed over"));
+        QCOMPARE(history.index(0, HistoryModel::WhoColumn).data().toString(),
+            m_server->sql().exec("SELECT display_name FROM users WHERE login = 'meg'").text(0, 0));
+        auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("activity"));
+        QTRY_COMPARE(tabs->tabText(PersonActivity::HistoryTab),
+            QStringLiteral("History %1").arg(history.rowCount()));
+        const auto noticeSaying = [&page](const QString &words) {
+            for (const QLabel *notice : page.findChildren<QLabel *>(QStringLiteral("notice"))) {
+                if (notice->text().contains(words))
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY(noticeSaying(QStringLiteral("Reward available: T-shirt")));
+        QCOMPARE(tabs->tabText(PersonActivity::NoticesTab),
+            QStringLiteral("Notices %1").arg(page.activity().notices().rowCount()));
+        QCOMPARE(tabs->tabText(PersonActivity::RewardsTab),
+            QStringLiteral("Rewards %1").arg(page.rewards().rowCount()));
+
+        // Meg herself: none of the worker's notices is left, and what she did is in her own
+        // history too.
+        const QString megId = userIdOf(QStringLiteral("login = 'meg'"));
+        page.selectPerson(megId);
+        QTRY_VERIFY(!noticeSaying(QStringLiteral("T-shirt")));
+        QCOMPARE(history.userId(), megId);
+        QTRY_VERIFY(history.isLoaded());
+        QCOMPARE(history.index(0, HistoryModel::WhatColumn).data().toString(),
+            QStringLiteral("Reward handed over"));
     }
 };
 

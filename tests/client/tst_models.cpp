@@ -5,6 +5,7 @@
 #include "client/kioskclient.h"
 #include "client/timeclockclient.h"
 #include "models/eventlistmodel.h"
+#include "models/historymodel.h"
 #include "models/mytotals.h"
 #include "models/notificationlistmodel.h"
 #include "models/presencemodel.h"
@@ -14,6 +15,7 @@
 #include "testclient.h"
 #include "testserver.h"
 #include "timeclockhelpers.h"
+#include "util/clocktext.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -343,6 +345,80 @@ private Q_SLOTS:
 
     // The answer to one's own request (a notice confirmed) may come before the answer of a load
     // the server read earlier; applied after it, the load would bring the notice back as waiting.
+    void aPersonsHistoryComesPageByPageInWords()
+    {
+        const QString lee = m_server->sql()
+                                .exec("SELECT id FROM users WHERE login = 'lee'")
+                                .uuid(0, 0)
+                                .toString(QUuid::WithoutBraces);
+        QVERIFY(
+            resultOf(m_admin.call(QStringLiteral("users.update"),
+                         {{QStringLiteral("userId"), lee}, {QStringLiteral("teamId"), m_stageId}}))
+                .contains(QStringLiteral("userId")));
+        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-5 * 3600);
+        QVERIFY(
+            resultOf(m_admin.call(QStringLiteral("timeclock.addEntry"),
+                         {{QStringLiteral("userId"), lee}, {QStringLiteral("teamId"), m_stageId},
+                             {QStringLiteral("start"), wireTime(start)},
+                             {QStringLiteral("stop"), wireTime(start.addSecs(2 * 3600))}}))
+                .contains(QStringLiteral("entry")));
+        const QJsonArray whole = resultOf(
+            m_admin.call(QStringLiteral("users.history"), {{QStringLiteral("userId"), lee}}))
+                                     .value(QStringLiteral("records"))
+                                     .toArray();
+        QVERIFY(whole.size() >= 3); // signed in, moved to Stage, a shift added
+
+        Connection ada;
+        TeamListModel teams;
+        teams.setConnection(&ada);
+        HistoryModel history;
+        QAbstractItemModelTester tester(&history, kTesterMode);
+        history.setTeams(&teams);
+        history.setPageSize(2);
+        history.setConnection(&ada);
+        QSignalSpy loaded(&history, &HistoryModel::loaded);
+        QVERIFY(signIn(ada, *m_server, QStringLiteral("ada")));
+        QTRY_VERIFY(teams.rowCount() > 0);
+        QCOMPARE(history.rowCount(), 0); // nobody chosen, nothing asked
+        history.setUserId(lee);
+        history.reload();
+        QVERIFY(loaded.wait());
+        QCOMPARE(history.rowCount(), 2);
+        // A view scrolled to the end asks for the rest, a page at a time, until a short or
+        // empty page (the model tester asks too, as views do).
+        while (history.rowCount() < whole.size() || history.canFetchMore({})) {
+            if (history.canFetchMore({})) {
+                history.fetchMore({});
+                QVERIFY(!history.canFetchMore({})); // one page on its way at a time
+            }
+            QVERIFY(loaded.wait());
+        }
+        QCOMPARE(history.rowCount(), whole.size());
+        for (int row = 0; row < history.rowCount(); ++row)
+            QCOMPARE(history.index(row, 0).data(HistoryModel::IdRole),
+                whole.at(row)[QStringLiteral("id")].toVariant());
+
+        // Newest first, said in words, the change with names and times rather than ids.
+        QCOMPARE(history.index(0, HistoryModel::WhatColumn).data().toString(),
+            QStringLiteral("Shift added"));
+        const QString shift = history.index(0, HistoryModel::ChangeColumn).data().toString();
+        QVERIFY2(shift.contains(QStringLiteral("start ") + dayTimeText(start.toLocalTime())),
+            qPrintable(shift));
+        QVERIFY2(shift.contains(QStringLiteral("team Stage")), qPrintable(shift));
+        QVERIFY2(!shift.contains(lee), qPrintable(shift));
+        QCOMPARE(
+            history.index(0, HistoryModel::WhoColumn).data().toString(), QStringLiteral("ada"));
+        QCOMPARE(history.index(1, HistoryModel::WhatColumn).data().toString(),
+            QStringLiteral("Role or team changed"));
+        QCOMPARE(history.index(1, HistoryModel::ChangeColumn).data().toString(),
+            QStringLiteral("team General → Stage"));
+
+        // Another person: nothing of the first is left.
+        history.setUserId(QStringLiteral("00000000-0000-0000-0000-000000000001"));
+        QCOMPARE(history.rowCount(), 0);
+        QVERIFY(!history.canFetchMore({}));
+    }
+
     void anAnswerOutlivesALoadReadBeforeIt()
     {
         m_server->sql().exec(

@@ -916,6 +916,43 @@ private Q_SLOTS:
                      .toArray()
                      .size(),
             0);
+        // A manager sees Ben's notices, and that he has read this one; a lead, another
+        // organisation's admin, or a person who is nobody get a clear no.
+        const QJsonObject bensNotices {
+            {QStringLiteral("userId"), id(m_people.value(QStringLiteral("ben")))}};
+        list = resultOf(m_manager.call(QStringLiteral("notifications.list"), bensNotices))
+                   .value(QStringLiteral("notifications"))
+                   .toArray();
+        QCOMPARE(list.at(0)[QStringLiteral("id")], notice.value(QStringLiteral("id")));
+        QVERIFY(list.at(0)[QStringLiteral("acknowledged")].toBool());
+        QCOMPARE(
+            TestClient::errorReason(m_lead.call(QStringLiteral("notifications.list"), bensNotices)),
+            QStringLiteral("forbidden"));
+        QCOMPARE(TestClient::errorReason(
+                     m_otherAdmin.call(QStringLiteral("notifications.list"), bensNotices)),
+            QStringLiteral("not_found"));
+        QCOMPARE(
+            TestClient::errorReason(m_manager.call(QStringLiteral("notifications.list"),
+                {{QStringLiteral("userId"), QUuid::createUuid().toString(QUuid::WithoutBraces)}})),
+            QStringLiteral("not_found"));
+        QCOMPARE(TestClient::errorReason(m_manager.call(
+                     QStringLiteral("notifications.list"), {{QStringLiteral("userId"), 42}})),
+            QStringLiteral("invalid_params"));
+        // Someone with no notice at all has an empty list, not a list of one empty notice.
+        const QUuid noticeless
+            = m_server->sql()
+                  .exec("SELECT id FROM users u WHERE organisation_id = (SELECT organisation_id"
+                        " FROM users WHERE id = $1) AND NOT EXISTS (SELECT 1 FROM notifications n"
+                        " WHERE n.user_id = u.id) LIMIT 1",
+                      PgParams() << m_people.value(QStringLiteral("ben")))
+                  .uuid(0, 0);
+        QVERIFY(!noticeless.isNull());
+        QCOMPARE(resultOf(m_manager.call(QStringLiteral("notifications.list"),
+                              {{QStringLiteral("userId"), id(noticeless)}}))
+                     .value(QStringLiteral("notifications"))
+                     .toArray()
+                     .size(),
+            0);
         QVERIFY(personState(QStringLiteral("ben")).value(QStringLiteral("stateId")).toString()
             != m_shiftState);
 
