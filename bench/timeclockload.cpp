@@ -184,6 +184,25 @@ int main(int argc, char *argv[])
         " WHERE e.id = $2 AND (u.n - 1) * $3 + k < $4",
         PgParams() << org << event << perVolunteer << entries);
     mustExec(sql, "ALTER TABLE time_entries ENABLE TRIGGER time_entries_totals");
+    // The audit trail those shifts leave: a clock-in and a clock-out each, by the volunteer, as
+    // the clock functions write them; and 20 sign-ins a volunteer. users.history reads it.
+    mustExec(sql,
+        "INSERT INTO activities (organisation_id, actor_id, action, subject_type, subject_id,"
+        "  old_value, new_value, created_at)"
+        " SELECT t.organisation_id, t.user_id, 'timeclock.clockIn', 'time_entry', t.id, NULL,"
+        "  jsonb_build_object('userId', t.user_id, 'teamId', t.team_id, 'start',"
+        "   muster_iso(t.start_at), 'source', 'kiosk'), t.start_at"
+        " FROM time_entries t WHERE t.organisation_id = $1"
+        " UNION ALL SELECT t.organisation_id, t.user_id, 'timeclock.clockOut', 'time_entry', t.id,"
+        "  jsonb_build_object('stop', NULL), jsonb_build_object('stop', muster_iso(t.stop_at)),"
+        "  t.stop_at FROM time_entries t WHERE t.organisation_id = $1",
+        PgParams() << org);
+    mustExec(sql,
+        "INSERT INTO activities (organisation_id, actor_id, action, subject_type, subject_id,"
+        "  created_at)"
+        " SELECT $1, u.id, 'session.login', 'user', u.id, now() - random() * interval '10 days'"
+        " FROM users u CROSS JOIN generate_series(1, 20) WHERE u.organisation_id = $1",
+        PgParams() << org);
     mustExec(sql, "SELECT muster_recompute_totals($1, $2)", PgParams() << org << event);
     // 500 kiosks with known device tokens, and a quick code for each volunteer in the burst.
     mustExec(sql,
@@ -225,6 +244,33 @@ int main(int argc, char *argv[])
             {{QStringLiteral("type"), QStringLiteral("teams")}}, &ms);
         teams.push_back(ms);
         teamRows = int(t[QStringLiteral("result")][QStringLiteral("rows")].toArray().size());
+    }
+
+    // A person's history, as the Volunteers place shows it: the first page, and the next.
+    std::vector<double> history, historyNext;
+    int historyRows = 0;
+    const qint64 auditRows = mustExec(sql, "SELECT count(*) FROM activities").toInt(0, 0);
+    for (int round = 0; round < reportRounds; ++round) {
+        const QString someone
+            = mustExec(sql, "SELECT id FROM users WHERE organisation_id = $1 AND badge = $2",
+                PgParams() << org << QString::number(1 + (round * 7919) % volunteers))
+                  .uuid(0, 0)
+                  .toString(QUuid::WithoutBraces);
+        double ms = 0;
+        const QJsonArray page
+            = manager
+                  .call(QStringLiteral("users.history"), {{QStringLiteral("userId"), someone}},
+                      &ms)[QStringLiteral("result")][QStringLiteral("records")]
+                  .toArray();
+        history.push_back(ms);
+        historyRows = int(page.size());
+        if (page.isEmpty())
+            continue;
+        manager.call(QStringLiteral("users.history"),
+            {{QStringLiteral("userId"), someone},
+                {QStringLiteral("before"), page.last()[QStringLiteral("id")]}},
+            &ms);
+        historyNext.push_back(ms);
     }
 
     // The burst: every kiosk has its volunteer signed in, then all clock in within ~2 s.
@@ -333,6 +379,10 @@ int main(int argc, char *argv[])
     printLatency("  reports.get hours", hours);
     std::printf("teams report: %d rows\n", teamRows);
     printLatency("  reports.get teams", teams);
+    std::printf("history: %d records a page, among %lld in the audit trail\n", historyRows,
+        static_cast<long long>(auditRows));
+    printLatency("  users.history", history);
+    printLatency("  users.history next page", historyNext);
     std::printf("burst: %d clock-ins from %d kiosks over %.1f s (%d acknowledged, %d refused); "
                 "server CPU %.2f s%s\n",
         burst, burst, burstSeconds, answered, failed, burstCpu,

@@ -227,25 +227,42 @@ void UserStore::history(const QUuid &org, const QUuid &userId, const QUuid &befo
     QObject *context, HistoryHandler handler)
 {
     const PgParams params = PgParams() << org << userId << before << limit;
-    // A shift's changes are found by the shift while it exists, and by the owner its audit
-    // record keeps once it is deleted; a reward's by the person it was handed to.
+    // Four index scans (migration 0011), each newest first from the cursor and cut at the page:
+    // what the person did, what was done to them, to their shifts while these exist, and what
+    // names them as the owner (a shift since deleted, a reward handed over to them).
     m_db.transaction(
         {{"SELECT muster_fail('MU404', 'not_found', 'User not found') WHERE NOT EXISTS ("
           " SELECT 1 FROM users WHERE organisation_id = $1 AND id = $2)",
              PgParams() << org << userId},
-            {"SELECT a.id, a.created_at, a.actor_id, COALESCE(u.display_name, ''), a.action,"
+            // The cursor: the record `before` names (none for one not of the organisation,
+            // and so an empty page), or past the newest for the first page.
+            {"WITH c AS (SELECT b.created_at AS at, b.id FROM activities b"
+             "   WHERE b.organisation_id = $1 AND b.id = $3"
+             "  UNION ALL SELECT 'infinity', 'ffffffff-ffff-ffff-ffff-ffffffffffff'"
+             "   WHERE $3::uuid IS NULL),"
+             " ids AS ("
+             "  (SELECT a.id FROM activities a, c WHERE a.organisation_id = $1"
+             "    AND a.actor_id = $2 AND (a.created_at, a.id) < (c.at, c.id)"
+             "    ORDER BY a.created_at DESC, a.id DESC LIMIT $4)"
+             "  UNION (SELECT a.id FROM activities a, c WHERE a.organisation_id = $1"
+             "    AND a.subject_id = $2 AND a.subject_type = 'user'"
+             "    AND (a.created_at, a.id) < (c.at, c.id)"
+             "    ORDER BY a.created_at DESC, a.id DESC LIMIT $4)"
+             "  UNION (SELECT a.id FROM time_entries t JOIN activities a"
+             "    ON a.organisation_id = $1 AND a.subject_id = t.id, c"
+             "    WHERE t.organisation_id = $1 AND t.user_id = $2"
+             "    AND a.subject_type = 'time_entry' AND (a.created_at, a.id) < (c.at, c.id)"
+             "    ORDER BY a.created_at DESC, a.id DESC LIMIT $4)"
+             "  UNION (SELECT a.id FROM activities a, c WHERE a.organisation_id = $1"
+             "    AND COALESCE(a.new_value->>'userId', a.old_value->>'userId') = $2::text"
+             "    AND a.subject_type IN ('time_entry', 'reward')"
+             "    AND (a.created_at, a.id) < (c.at, c.id)"
+             "    ORDER BY a.created_at DESC, a.id DESC LIMIT $4))"
+             " SELECT a.id, a.created_at, a.actor_id, COALESCE(u.display_name, ''), a.action,"
              " a.subject_type, a.subject_id,"
              " jsonb_build_object('old', a.old_value, 'new', a.new_value)"
-             " FROM activities a LEFT JOIN users u ON u.id = a.actor_id"
-             " WHERE a.organisation_id = $1"
-             "  AND ($3::uuid IS NULL OR (a.created_at, a.id) < (SELECT b.created_at, b.id"
-             "   FROM activities b WHERE b.organisation_id = $1 AND b.id = $3))"
-             "  AND (a.actor_id = $2"
-             "   OR (a.subject_type = 'user' AND a.subject_id = $2)"
-             "   OR (a.subject_type = 'time_entry' AND (a.subject_id IN (SELECT id FROM"
-             "     time_entries WHERE organisation_id = $1 AND user_id = $2)"
-             "     OR a.old_value->>'userId' = $2::text OR a.new_value->>'userId' = $2::text))"
-             "   OR (a.subject_type = 'reward' AND a.new_value->>'userId' = $2::text))"
+             " FROM ids JOIN activities a ON a.id = ids.id"
+             " LEFT JOIN users u ON u.id = a.actor_id"
              " ORDER BY a.created_at DESC, a.id DESC LIMIT $4",
                 params}},
         context, [handler](const QList<PgResult> &results) {

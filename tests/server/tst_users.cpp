@@ -459,6 +459,14 @@ private Q_SLOTS:
         const QJsonArray rest
             = historyOf(id("hal"), {{QStringLiteral("before"), first.at(0)[QStringLiteral("id")]}});
         QCOMPARE(rest.size(), records.size() - 1);
+        QCOMPARE(rest.at(0), records.at(1));
+        // A cursor naming no record of the organisation is an empty page, never the first again
+        // (a client paging on would loop).
+        QCOMPARE(
+            historyOf(id("hal"),
+                {{QStringLiteral("before"), QUuid::createUuid().toString(QUuid::WithoutBraces)}})
+                .size(),
+            0);
 
         // Managers only, of their own organisation, with sane params.
         QCOMPARE(TestClient::errorReason(m_lead.call(
