@@ -16,8 +16,8 @@ packages=(
     qt6-qpa-plugins curl
     xvfb xauth xdotool
     clang-15 libfuzzer-15-dev
-    qt6-charts-dev libxlsxwriter-dev fonts-dejavu-core
-    poppler-utils unzip
+    qt6-charts-dev libxlsxwriter-dev fonts-dejavu-core libqrencode-dev
+    poppler-utils unzip zbar-tools
 )
 
 missing=()

@@ -4,11 +4,13 @@
 #include "client/connection.h"
 #include "common/errortext.h"
 #include "protocol/wiretime.h"
+#include "qrcodeimage.h"
 #include "util/clocktext.h"
 
 #include <QHBoxLayout>
 #include <QJsonObject>
 #include <QLabel>
+#include <QPixmap>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -20,6 +22,7 @@ TelegramBox::TelegramBox(Connection &connection, QWidget *parent)
     , m_client(&connection)
     , m_status(new QLabel(this))
     , m_link(new QLabel(this))
+    , m_qr(new QLabel(this))
     , m_linkButton(new QPushButton(tr("&Link Telegram…"), this))
     , m_unlinkButton(new QPushButton(tr("Unlink"), this))
 {
@@ -32,6 +35,8 @@ TelegramBox::TelegramBox(Connection &connection, QWidget *parent)
     m_link->setOpenExternalLinks(true);
     m_link->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_link->hide();
+    m_qr->setObjectName(QStringLiteral("telegramCode"));
+    m_qr->hide();
     m_linkButton->setObjectName(QStringLiteral("linkTelegram"));
     m_unlinkButton->setObjectName(QStringLiteral("unlinkTelegram"));
     auto *buttons = new QHBoxLayout;
@@ -40,7 +45,10 @@ TelegramBox::TelegramBox(Connection &connection, QWidget *parent)
     buttons->addWidget(m_unlinkButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
-    layout->addWidget(m_link);
+    auto *linkRow = new QHBoxLayout;
+    linkRow->addWidget(m_qr, 0, Qt::AlignTop);
+    linkRow->addWidget(m_link, 1, Qt::AlignTop);
+    layout->addLayout(linkRow);
 
     connect(m_linkButton, &QPushButton::clicked, this, &TelegramBox::requestLink);
     connect(m_unlinkButton, &QPushButton::clicked, this, &TelegramBox::unlink);
@@ -54,6 +62,11 @@ TelegramBox::TelegramBox(Connection &connection, QWidget *parent)
     setVisible(false); // until the server says it has a bot
     if (m_connection.isReady())
         refresh();
+}
+
+QImage TelegramBox::setupCode() const
+{
+    return m_qr->pixmap().toImage();
 }
 
 QString TelegramBox::statusText() const
@@ -96,11 +109,19 @@ void TelegramBox::showLink()
 {
     const bool showing = !m_linked && !m_url.isEmpty();
     m_link->setVisible(showing);
-    if (!showing)
+    m_qr->setVisible(showing);
+    if (!showing) {
+        m_qr->clear();
         return;
-    m_link->setText(tr("Open <a href=\"%1\">%1</a> on your phone and press Start. The link works "
-                       "once, until %2.")
+    }
+    m_link->setText(tr("Scan the code with your phone's camera, or open <a href=\"%1\">%1</a> "
+                       "on your phone, and press Start in Telegram. It works once, until %2.")
                         .arg(m_url.toHtmlEscaped(), clockText(m_expires.toLocalTime())));
+    // Whole device pixels a module, so a scanner sees sharp edges on any screen.
+    const qreal ratio = devicePixelRatioF();
+    QImage code = qrCodeImage(m_url, qMax(3, qRound(4 * ratio)));
+    code.setDevicePixelRatio(ratio);
+    m_qr->setPixmap(QPixmap::fromImage(code));
 }
 
 void TelegramBox::requestLink()

@@ -1,5 +1,6 @@
-// My time's Telegram box: link my chat to the convention's bot with a one-time setup link (open
-// it on the phone, press Start), see that it is linked, unlink it. Hidden when the server has no
+// My time's Telegram box: link my chat to the convention's bot with a one-time setup link (scan
+// its QR code with the phone, or open the link there, and press Start), see that it is linked,
+// unlink it. Hidden when the server has no
 // bot; live, so linking from the phone shows here at once (telegram.changed).
 #pragma once
 
@@ -7,6 +8,7 @@
 
 #include <QDateTime>
 #include <QGroupBox>
+#include <QImage>
 
 class QLabel;
 class QPushButton;
@@ -26,6 +28,8 @@ public:
     QString statusText() const;
     // The setup link on show, "" when none.
     QString setupUrl() const { return m_url; }
+    // The QR code on show, at its pixel size; null when none.
+    QImage setupCode() const;
 
     void requestLink();
     void unlink();
@@ -39,6 +43,7 @@ private:
     TelegramClient m_client;
     QLabel *m_status;
     QLabel *m_link;
+    QLabel *m_qr; // the setup link as a QR code, for the phone's camera
     QPushButton *m_linkButton;
     QPushButton *m_unlinkButton;
     bool m_configured = false;

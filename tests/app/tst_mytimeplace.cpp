@@ -22,9 +22,11 @@
 #include <QFrame>
 #include <QJsonArray>
 #include <QLabel>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Muster;
@@ -255,6 +257,19 @@ private Q_SLOTS:
         auto *link = box->findChild<QLabel *>(QStringLiteral("telegramLink"));
         QTRY_VERIFY(link->isVisible());
         QVERIFY(link->text().contains(box->setupUrl()));
+        // The QR code beside it is the same link, as a phone's camera reads it (zbarimg decodes
+        // the image the box shows).
+        QTemporaryDir scans;
+        const QString scan = scans.filePath(QStringLiteral("code.png"));
+        QVERIFY(box->setupCode().save(scan));
+        QProcess zbar;
+        zbar.start(
+            QStringLiteral("zbarimg"), {QStringLiteral("--raw"), QStringLiteral("-q"), scan});
+        QVERIFY2(zbar.waitForFinished(10000), "zbarimg (zbar-tools) did not run");
+        QCOMPARE(QString::fromUtf8(zbar.readAllStandardOutput()).trimmed(), box->setupUrl());
+        // Shown whole, not squeezed into the box's height before the link came.
+        QTRY_VERIFY(box->findChild<QLabel *>(QStringLiteral("telegramCode"))->height()
+            >= box->setupCode().height());
         if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty())
             QVERIFY(box->grab().save(QDir(shots).filePath(QStringLiteral("mytime-telegram.png"))));
 
@@ -263,6 +278,7 @@ private Q_SLOTS:
         QTRY_VERIFY(box->isLinked());
         QVERIFY(box->statusText().startsWith(u"Linked since"));
         QVERIFY(!link->isVisible());
+        QVERIFY(box->setupCode().isNull()); // a used key's code is gone too
         QTest::mouseClick(
             box->findChild<QPushButton *>(QStringLiteral("unlinkTelegram")), Qt::LeftButton);
         QTRY_VERIFY(!box->isLinked());
