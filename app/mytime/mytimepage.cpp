@@ -10,6 +10,7 @@
 #include "util/clocktext.h"
 #include "util/durationtext.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QFormLayout>
@@ -419,6 +420,17 @@ QStringList MyTimePage::rewardLines() const
 
 void MyTimePage::rebuildNotices()
 {
+    // Someone typing into a card (when they really stopped, a note) keeps the keyboard there
+    // when the cards are drawn anew: a notice arriving must not take it away mid-word.
+    QString focusedNotice;
+    QString focusedField;
+    for (QWidget *w = QApplication::focusWidget(); w && w != m_noticesBox; w = w->parentWidget()) {
+        if (w->parentWidget() && w->parentWidget()->property("noticeId").isValid()) {
+            focusedNotice = w->parentWidget()->property("noticeId").toString();
+            focusedField = w->objectName();
+            break;
+        }
+    }
     clearLayout(m_noticeRows);
     int earlier = 0;
     const int waiting = m_notices.waitingCount();
@@ -464,6 +476,10 @@ void MyTimePage::rebuildNotices()
         if (autoStop)
             addCorrectionRows(*n, card, rows);
         m_noticeRows->addWidget(card);
+        if (!focusedField.isEmpty() && card->property("noticeId").toString() == focusedNotice) {
+            if (auto *field = card->findChild<QWidget *>(focusedField))
+                field->setFocus(Qt::OtherFocusReason);
+        }
     }
     m_noticesBox->setVisible(m_notices.rowCount() > 0);
 }

@@ -76,7 +76,8 @@ private Q_SLOTS:
                 std::tuple {QStringLiteral("mo"), Role::Manager, QStringLiteral("100")},
                 std::tuple {QStringLiteral("vic"), Role::Volunteer, QStringLiteral("200")},
                 std::tuple {QStringLiteral("wes"), Role::Volunteer, QStringLiteral("201")},
-                std::tuple {QStringLiteral("xan"), Role::Volunteer, QStringLiteral("202")}})
+                std::tuple {QStringLiteral("xan"), Role::Volunteer, QStringLiteral("202")},
+                std::tuple {QStringLiteral("yul"), Role::Volunteer, QStringLiteral("203")}})
             m_people.insert(
                 login, createBadgeHolder(*m_server, login, QStringLiteral("Con"), role, badge));
         QVERIFY(m_admin.signIn(m_server->wsUrl(), QStringLiteral("ada")));
@@ -220,6 +221,40 @@ private Q_SLOTS:
                                  {QStringLiteral("timeZone"), QStringLiteral("Pacific/Auckland")}}))
                     .contains(QStringLiteral("event")));
         QTRY_COMPARE(shownStop(zoneOf(QStringLiteral("Pacific/Auckland"))), start.addSecs(3600));
+    }
+
+    void typingKeepsTheKeyboardWhenANoticeArrives()
+    {
+        QVERIFY(forgetToClockOut(QStringLiteral("yul"), 3).isValid());
+        Connection yul;
+        QVERIFY(signIn(yul, *m_server, QStringLiteral("yul")));
+        NotificationListModel notices;
+        notices.setConnection(&yul);
+        MyTimePage mine(yul, notices);
+        mine.show();
+        mine.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&mine));
+        QTRY_VERIFY(mine.findChild<QLineEdit *>(QStringLiteral("correctionNote")));
+        auto *note = mine.findChild<QLineEdit *>(QStringLiteral("correctionNote"));
+        note->setFocus();
+        QTRY_VERIFY(note->hasFocus());
+        QTest::keyClicks(note, QStringLiteral("Left at ten"));
+        const int before = notices.rowCount();
+
+        // Meanwhile a reward made below what Yul has worked announces itself: the notices are
+        // drawn anew, and the keyboard stays in the note, with what was typed.
+        QVERIFY(resultOf(m_admin.call(QStringLiteral("rewards.create"),
+                             {{QStringLiteral("name"), QStringLiteral("Ribbon")},
+                                 {QStringLiteral("thresholdHours"), 0.5}}))
+                    .contains(QStringLiteral("reward")));
+        QTRY_COMPARE(notices.rowCount(), before + 1);
+        QTRY_VERIFY(QApplication::focusWidget()
+            && QApplication::focusWidget()->objectName() == QLatin1String("correctionNote"));
+        QCOMPARE(qobject_cast<QLineEdit *>(QApplication::focusWidget())->text(),
+            QStringLiteral("Left at ten"));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral(" pm"));
+        QCOMPARE(mine.findChild<QLineEdit *>(QStringLiteral("correctionNote"))->text(),
+            QStringLiteral("Left at ten pm"));
     }
 };
 
