@@ -135,7 +135,7 @@ void PersonActivity::refresh()
         return;
     m_rewards.reload();
     m_notices.reload();
-    m_history.reload();
+    m_history.catchUp();
 }
 
 void PersonActivity::updateTitles()

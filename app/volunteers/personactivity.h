@@ -31,7 +31,8 @@ public:
     // Loads what is theirs when it is someone else than shown; "" shows nobody.
     void showPerson(const QString &userId);
     // Something of the person's changed (a shift, a role, a reward): what has no pushes of its
-    // own, the rewards they may have earned, the notices they got and the history, loads again.
+    // own, the rewards they may have earned and the notices they got, loads again; the history
+    // catches up, keeping the place of whoever scrolled down it.
     void refresh();
 
     TimeEntryListModel &shifts() { return m_shifts; }

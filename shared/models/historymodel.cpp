@@ -151,6 +151,39 @@ void HistoryModel::reload()
         });
 }
 
+void HistoryModel::catchUp()
+{
+    if (!m_loaded || m_records.isEmpty())
+        return reload();
+    if (!m_client || !m_feed.isReady())
+        return;
+    m_busy = true;
+    m_feed.load(m_client->history(m_userId, QString(), m_pageSize),
+        [this](const QJsonValue &result) { prepend(result[QStringLiteral("records")].toArray()); });
+}
+
+void HistoryModel::prepend(const QJsonArray &firstPage)
+{
+    int news = -1; // how many records of the first page are newer than the newest shown
+    for (int i = 0; i < firstPage.size(); ++i) {
+        if (QUuid(firstPage.at(i)[QStringLiteral("id")].toString()) == m_records.first().id) {
+            news = i;
+            break;
+        }
+    }
+    if (news < 0) // more news than a page, or the newest shown is gone: start again
+        return append(firstPage, true);
+    if (news > 0) {
+        beginInsertRows({}, 0, news - 1);
+        for (int i = news - 1; i >= 0; --i)
+            m_records.prepend(AuditRecord::fromJson(firstPage.at(i).toObject()));
+        m_busy = false;
+        endInsertRows();
+    }
+    m_busy = false;
+    Q_EMIT loaded();
+}
+
 bool HistoryModel::canFetchMore(const QModelIndex &parent) const
 {
     return !parent.isValid() && m_loaded && m_more && !m_busy;

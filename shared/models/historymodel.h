@@ -1,7 +1,7 @@
 // One person's history as a manager reads it (users.history): what they did and what was done to
 // them, newest first, in words ("Shift changed", "start 09:00 → 09:30"). It loads a page at a
 // time; a view asks for the next one as it scrolls to the end (canFetchMore/fetchMore). The audit
-// trail has no pushes: whoever shows it reloads when something of the person's changes.
+// trail has no pushes: whoever shows it catches up when something of the person's changes.
 #pragma once
 
 #include "client/adminclient.h"
@@ -58,6 +58,9 @@ public:
 
 public Q_SLOTS:
     void reload();
+    // What happened since the newest record shown goes in at the top, and the pages read stay:
+    // a manager scrolled far down keeps their place. More than a page of news reads afresh.
+    void catchUp();
     void clear();
 
 Q_SIGNALS:
@@ -66,6 +69,7 @@ Q_SIGNALS:
 
 private:
     void append(const QJsonArray &records, bool fresh);
+    void prepend(const QJsonArray &firstPage);
     QString keyText(const QString &key) const;
     QString actorText(const AuditRecord &record) const;
     // `sameDayAs`: the value before, a time whose day need not be said again.

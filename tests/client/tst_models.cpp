@@ -413,6 +413,30 @@ private Q_SLOTS:
         QCOMPARE(history.index(1, HistoryModel::ChangeColumn).data().toString(),
             QStringLiteral("team General → Stage"));
 
+        // Something new happens to Lee: catching up puts it on top and keeps the pages read (a
+        // manager scrolled down keeps their place).
+        QSignalSpy inserted(&history, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&history, &QAbstractItemModel::modelReset);
+        QVERIFY(
+            resultOf(m_admin.call(QStringLiteral("timeclock.addEntry"),
+                         {{QStringLiteral("userId"), lee}, {QStringLiteral("teamId"), m_stageId},
+                             {QStringLiteral("start"), wireTime(start.addSecs(-4 * 3600))},
+                             {QStringLiteral("stop"), wireTime(start.addSecs(-3 * 3600))}}))
+                .contains(QStringLiteral("entry")));
+        history.catchUp();
+        QVERIFY(loaded.wait());
+        QCOMPARE(history.rowCount(), whole.size() + 1);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(history.index(0, HistoryModel::WhatColumn).data().toString(),
+            QStringLiteral("Shift added"));
+        QCOMPARE(history.index(1, 0).data(HistoryModel::IdRole),
+            whole.at(0)[QStringLiteral("id")].toVariant());
+        history.catchUp(); // nothing new: nothing moves
+        QVERIFY(loaded.wait());
+        QCOMPARE(history.rowCount(), whole.size() + 1);
+        QCOMPARE(inserted.count(), 1);
+
         // Another person: nothing of the first is left.
         history.setUserId(QStringLiteral("00000000-0000-0000-0000-000000000001"));
         QCOMPARE(history.rowCount(), 0);
