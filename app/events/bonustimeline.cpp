@@ -28,6 +28,9 @@ BonusTimeline::BonusTimeline(
     setObjectName(QStringLiteral("bonusTimeline"));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setMouseTracking(true);
+    m_clock.setInterval(std::chrono::minutes(1));
+    connect(&m_clock, &QTimer::timeout, this, qOverload<>(&QWidget::update));
+    m_clock.start();
     for (const QAbstractItemModel *model :
         std::initializer_list<const QAbstractItemModel *> {&m_bonuses, &m_teams}) {
         connect(model, &QAbstractItemModel::modelReset, this, &BonusTimeline::relayout);

@@ -7,6 +7,7 @@
 #include "domain/event.h"
 
 #include <QList>
+#include <QTimer>
 #include <QUuid>
 #include <QWidget>
 
@@ -61,6 +62,7 @@ private:
     QDateTime m_from;
     QDateTime m_to;
     int m_nameWidth = 0;
+    QTimer m_clock; // moves the line at now
 };
 
 } // namespace Muster

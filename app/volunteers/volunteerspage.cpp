@@ -3,7 +3,6 @@
 
 #include "client/connection.h"
 #include "common/errortext.h"
-#include "common/layouts.h"
 #include "util/durationtext.h"
 
 #include <QComboBox>
