@@ -7,6 +7,7 @@
 #include "avatargenerator.h"
 #include "client/connection.h"
 #include "common/errortext.h"
+#include "domain/passwordpolicy.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -22,7 +23,6 @@
 namespace Muster {
 
 namespace {
-constexpr int kMinPassword = 8;
 constexpr int kAvatarSide = 72;
 } // namespace
 
@@ -79,6 +79,12 @@ ProfileDialog::ProfileDialog(Connection &connection, AvatarCache &avatars, QWidg
     passwordForm->addRow(tr("C&urrent"), m_current);
     passwordForm->addRow(tr("Ne&w"), m_new);
     passwordForm->addRow(tr("Con&firm"), m_confirm);
+    // The rules before anyone types, not only after a refusal.
+    auto *rules = new QLabel(PasswordPolicy::rules(), password);
+    rules->setObjectName(QStringLiteral("passwordRules"));
+    rules->setWordWrap(true);
+    rules->setForegroundRole(QPalette::PlaceholderText);
+    passwordForm->addRow(QString(), rules);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(picture);
@@ -207,8 +213,11 @@ void ProfileDialog::save()
 {
     const bool passwordWanted = !m_new->text().isEmpty() || !m_current->text().isEmpty();
     if (passwordWanted) {
-        if (m_new->text().size() < kMinPassword) {
-            showMessage(tr("A new password has at least %1 characters.").arg(kMinPassword));
+        // Said before a round trip; the server checks the same rules and decides.
+        const QString why = PasswordPolicy::problem(m_new->text(),
+            {m_connection.user().value(QStringLiteral("login")).toString(), m_name->text()});
+        if (!why.isEmpty()) {
+            showMessage(why);
             return;
         }
         if (m_new->text() != m_confirm->text()) {

@@ -11,6 +11,7 @@
 #include "db/reportstore.h"
 #include "db/timeclockstore.h"
 #include "domain/canonicaltext.h"
+#include "domain/passwordpolicy.h"
 #include "pdfwriter.h"
 #include "protocol/wiretime.h"
 #include "services/passwordhasher.h"
@@ -94,13 +95,15 @@ int AdminCommands::createUser(const ServerOptions &options)
         password = m_in.readLine();
         if (password.isEmpty())
             return failed(QStringLiteral("no password on standard input"));
-        if (password.size() < 8)
-            return failed(QStringLiteral("a password has at least 8 characters"));
     } else {
         password = PasswordHasher::generatePassword();
     }
     DirectoryStore store(m_db);
     const QString displayName = options.displayName.isEmpty() ? login : options.displayName;
+    if (const QString why
+        = PasswordPolicy::problem(password, {login, displayName, options.organisation});
+        !why.isEmpty())
+        return failed(why);
     const auto id = store.createUser(
         login, options.organisation, *role, PasswordHasher::hash(password), displayName);
     if (!id)

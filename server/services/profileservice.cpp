@@ -2,6 +2,7 @@
 #include "profileservice.h"
 
 #include "cluster/pushrelay.h"
+#include "domain/passwordpolicy.h"
 #include "net/rpccall.h"
 #include "passwordhasher.h"
 #include "protocol/paramreader.h"
@@ -14,7 +15,6 @@ namespace Muster {
 namespace {
 constexpr qsizetype kMaxDisplayName = 200;
 constexpr qsizetype kMaxEmail = 254;
-constexpr qsizetype kMinPassword = 8;
 constexpr qsizetype kMaxPassword = 1024;
 } // namespace
 
@@ -79,11 +79,11 @@ void ProfileService::changePassword(const RpcCall &call)
     const QString next = p.requiredSecret(QStringLiteral("new"), kMaxPassword);
     if (!p.ok())
         return call.fail(p.error());
-    if (next.size() < kMinPassword) {
-        return call.fail(RpcError::invalidParams(
-            QStringLiteral("a password has at least %1 characters").arg(kMinPassword)));
-    }
     const Caller caller = call.caller();
+    if (const QString why = PasswordPolicy::problem(
+            next, {caller.login, caller.displayName, caller.organisationName});
+        !why.isEmpty())
+        return call.fail(RpcError::invalidParams(why));
     m_attempts.reserve(m_limits.passwordCheck(caller.userId), this,
         [this, call, caller, current, next](const AttemptStore::Reservation &attempt) {
             if (attempt.error)

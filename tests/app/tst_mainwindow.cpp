@@ -342,6 +342,17 @@ private Q_SLOTS:
         dialog.findChild<QLineEdit *>(QStringLiteral("confirmPassword"))
             ->setText(QStringLiteral("new secret 2"));
         auto *save = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+        // The rules are there before anyone types; a password they refuse is refused at once.
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("passwordRules"))
+                    ->text()
+                    .startsWith(QStringLiteral("At least 8 characters")));
+        dialog.findChild<QLineEdit *>(QStringLiteral("newPassword"))
+            ->setText(QStringLiteral("Password123"));
+        QTest::mouseClick(save, Qt::LeftButton);
+        QCOMPARE(message->text(),
+            QStringLiteral("That is one of the passwords people guess first: choose another."));
+        dialog.findChild<QLineEdit *>(QStringLiteral("newPassword"))
+            ->setText(QStringLiteral("new secret 1"));
         QTest::mouseClick(save, Qt::LeftButton);
         QCOMPARE(message->text(), QStringLiteral("The new passwords do not match."));
         dialog.findChild<QLineEdit *>(QStringLiteral("confirmPassword"))

@@ -126,6 +126,17 @@ private Q_SLOTS:
                 "a long secret\n");
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(!r.out.contains(QStringLiteral("password:")));
+        // The same rules as in the app: a common password is refused, and no one is made.
+        const Run weak
+            = run({QStringLiteral("--create-user"), QStringLiteral("dot"), QStringLiteral("--org"),
+                      QStringLiteral("Cli Org"), QStringLiteral("--role"),
+                      QStringLiteral("volunteer"), QStringLiteral("--password-stdin")},
+                "letmein2024\n");
+        QVERIFY(weak.exitCode != 0);
+        QVERIFY2(weak.err.contains(QStringLiteral("passwords people guess first")),
+            qPrintable(weak.err));
+        QCOMPARE(
+            m_server->sql().exec("SELECT count(*) FROM users WHERE login = 'dot'").toInt(0, 0), 0);
         TestClient c;
         QVERIFY(c.open(m_server->wsUrl()));
         QVERIFY(c.login(QStringLiteral("dan"), QStringLiteral("a long secret"))
@@ -237,12 +248,12 @@ private Q_SLOTS:
             run({QStringLiteral("--create-user"), QStringLiteral("erin"), QStringLiteral("--org"),
                     QStringLiteral("Cli Org"), QStringLiteral("--role"), QStringLiteral("staff"),
                     QStringLiteral("--password-stdin")},
-                "erin's secret\n")
+                "a quiet harbour\n")
                 .exitCode
             == 0);
         TestClient erin;
         QVERIFY(erin.open(m_server->wsUrl()));
-        QVERIFY(erin.login(QStringLiteral("erin"), QStringLiteral("erin's secret"))
+        QVERIFY(erin.login(QStringLiteral("erin"), QStringLiteral("a quiet harbour"))
                     .contains(QStringLiteral("result")));
         QVERIFY(erin.call(QStringLiteral("presence.list")).contains(QStringLiteral("result")));
 

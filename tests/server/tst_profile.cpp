@@ -120,6 +120,14 @@ private Q_SLOTS:
                      {{QStringLiteral("current"), QStringLiteral("correct horse")},
                          {QStringLiteral("new"), QStringLiteral("short")}})),
             QStringLiteral("invalid_params"));
+        // The server holds the rules whatever the client: a common password, a run.
+        for (const QString &weak : {QStringLiteral("Password123"), QStringLiteral("11111111111"),
+                 QStringLiteral("qwertyuiop")}) {
+            const QJsonObject refused = here.call(QStringLiteral("profile.changePassword"),
+                {{QStringLiteral("current"), QStringLiteral("correct horse")},
+                    {QStringLiteral("new"), weak}});
+            QCOMPARE(TestClient::errorReason(refused), QStringLiteral("invalid_params"));
+        }
         QCOMPARE(TestClient::errorReason(here.call(QStringLiteral("profile.changePassword"),
                      {{QStringLiteral("current"), QStringLiteral("wrong")},
                          {QStringLiteral("new"), QStringLiteral("a better secret")}})),
