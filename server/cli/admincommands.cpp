@@ -90,20 +90,21 @@ int AdminCommands::createUser(const ServerOptions &options)
     if (!role)
         return failed(QStringLiteral("unknown role \"%1\"").arg(options.role));
     const QString login = loginArgument(options);
+    const QString displayName = options.displayName.isEmpty() ? login : options.displayName;
     QString password;
     if (options.passwordFromStdin) {
+        // A password someone chose meets the rules; a generated one is strong by making.
         password = m_in.readLine();
         if (password.isEmpty())
             return failed(QStringLiteral("no password on standard input"));
+        if (const QString why
+            = PasswordPolicy::problem(password, {login, displayName, options.organisation});
+            !why.isEmpty())
+            return failed(why);
     } else {
         password = PasswordHasher::generatePassword();
     }
     DirectoryStore store(m_db);
-    const QString displayName = options.displayName.isEmpty() ? login : options.displayName;
-    if (const QString why
-        = PasswordPolicy::problem(password, {login, displayName, options.organisation});
-        !why.isEmpty())
-        return failed(why);
     const auto id = store.createUser(
         login, options.organisation, *role, PasswordHasher::hash(password), displayName);
     if (!id)
