@@ -42,6 +42,8 @@ PersonActivity::PersonActivity(Connection &connection, TeamListModel &teams, QWi
     , m_noticeRows(new QVBoxLayout)
     , m_noNotices(new QLabel(tr("No notices."), this))
     , m_historyView(new QListView(this))
+    , m_noShifts(new QLabel(tr("No shifts in the active event."), this))
+    , m_noHistory(new QLabel(tr("Nothing recorded for them yet."), this))
 {
     setObjectName(QStringLiteral("activity"));
     setDocumentMode(true);
@@ -55,7 +57,8 @@ PersonActivity::PersonActivity(Connection &connection, TeamListModel &teams, QWi
     shifts->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     shifts->horizontalHeader()->setSectionResizeMode(
         TimeEntryListModel::StartColumn, QHeaderView::Stretch);
-    addTab(shifts, QString());
+    m_noShifts->setObjectName(QStringLiteral("noShifts"));
+    addTab(withEmptyText(shifts, m_noShifts), QString());
 
     m_noRewards->setObjectName(QStringLiteral("noRewards"));
     addTab(scrolledRows(m_rewardRows, m_noRewards), QString());
@@ -71,7 +74,8 @@ PersonActivity::PersonActivity(Connection &connection, TeamListModel &teams, QWi
     m_historyView->setResizeMode(QListView::Adjust);
     m_historyView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_historyView->setAlternatingRowColors(true);
-    addTab(m_historyView, QString());
+    m_noHistory->setObjectName(QStringLiteral("noHistory"));
+    addTab(withEmptyText(m_historyView, m_noHistory), QString());
 
     m_history.setTeams(&teams);
     const std::initializer_list<QAbstractItemModel *> models {
@@ -111,6 +115,20 @@ QWidget *PersonActivity::scrolledRows(QVBoxLayout *rows, QLabel *empty)
     return area;
 }
 
+QWidget *PersonActivity::withEmptyText(QWidget *view, QLabel *empty)
+{
+    // An empty list says so, rather than a blank pane that could be still loading.
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    empty->setForegroundRole(QPalette::PlaceholderText);
+    empty->setContentsMargins(6, 6, 6, 6);
+    empty->hide();
+    layout->addWidget(empty);
+    layout->addWidget(view, 1);
+    return page;
+}
+
 void PersonActivity::showPerson(const QString &userId)
 {
     if (userId == m_userId)
@@ -144,6 +162,9 @@ void PersonActivity::updateTitles()
     const auto titled = [](const QString &name, int count, const QString &more = QString()) {
         return count > 0 ? QStringLiteral("%1 %2%3").arg(name).arg(count).arg(more) : name;
     };
+    // "None" only for a list that has loaded: not while it is on its way.
+    m_noShifts->setVisible(m_shifts.isLoaded() && m_shifts.rowCount() == 0);
+    m_noHistory->setVisible(m_history.isLoaded() && m_history.rowCount() == 0);
     setTabText(ShiftsTab, titled(tr("Shifts"), m_shifts.rowCount()));
     setTabText(RewardsTab, titled(tr("Rewards"), m_rewards.rowCount()));
     const int waiting = m_notices.waitingCount();

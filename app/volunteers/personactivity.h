@@ -45,6 +45,7 @@ Q_SIGNALS:
 
 private:
     QWidget *scrolledRows(QVBoxLayout *rows, QLabel *empty);
+    QWidget *withEmptyText(QWidget *view, QLabel *empty);
     void rebuildRewards();
     void rebuildNotices();
     void updateTitles();
@@ -59,6 +60,8 @@ private:
     QVBoxLayout *m_noticeRows;
     QLabel *m_noNotices;
     QListView *m_historyView;
+    QLabel *m_noShifts;
+    QLabel *m_noHistory;
 };
 
 } // namespace Muster

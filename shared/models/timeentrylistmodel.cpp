@@ -212,12 +212,16 @@ void TimeEntryListModel::reload()
     if (!m_client || !m_feed.isReady())
         return;
     m_feed.load(m_ongoingOnly ? m_shifts->ongoing() : m_client->entries(QString(), m_userId),
-        [this](const QJsonValue &result) { reset(result[QStringLiteral("entries")].toArray()); });
+        [this](const QJsonValue &result) {
+            m_loaded = true;
+            reset(result[QStringLiteral("entries")].toArray());
+        });
 }
 
 void TimeEntryListModel::clear()
 {
     m_feed.forget();
+    m_loaded = false;
     reset({});
 }
 

@@ -70,6 +70,9 @@ public:
     void setOngoingOnly(bool ongoingOnly);
 
     void reset(const QJsonArray &entries);
+    // Whether the list is what the server said, rather than not asked yet (an empty list
+    // means "none" only then).
+    bool isLoaded() const { return m_loaded; }
     // Applies a timeclock.entryChanged push about this person.
     void applyChange(const QString &change, const TimeEntry &entry);
     const TimeEntry *entryAt(int row) const;
@@ -101,6 +104,7 @@ private:
     std::unique_ptr<ShiftsClient> m_shifts;
     QString m_userId;
     bool m_ongoingOnly = false;
+    bool m_loaded = false; // a load's answer is in (since the last clear)
     QList<TimeEntry> m_entries;
 };
 

@@ -346,6 +346,8 @@ private Q_SLOTS:
         const QString worker = userIdOf(QStringLiteral("badge = '1005'")); // 6 h 15 min worked
         page.selectPerson(worker);
         QTRY_VERIFY(page.findChild<QPushButton *>(QStringLiteral("handOver")));
+        QTRY_VERIFY(page.shifts().rowCount() > 0);
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("noShifts"))->isHidden());
         QTest::mouseClick(
             page.findChild<QPushButton *>(QStringLiteral("handOver")), Qt::LeftButton);
         QTRY_VERIFY(page.message().startsWith(QStringLiteral("“T-shirt” handed over to")));
@@ -386,6 +388,9 @@ private Q_SLOTS:
         page.selectPerson(megId);
         QTRY_VERIFY(!noticeSaying(QStringLiteral("T-shirt")));
         QCOMPARE(history.userId(), megId);
+        // She works no shifts: the tab says so once it knows, rather than stay blank.
+        QTRY_VERIFY(page.activity().shifts().isLoaded());
+        QVERIFY(!page.findChild<QLabel *>(QStringLiteral("noShifts"))->isHidden());
         QTRY_VERIFY(history.isLoaded());
         QCOMPARE(history.index(0, HistoryModel::WhatColumn).data().toString(),
             QStringLiteral("Reward handed over"));
