@@ -4,6 +4,7 @@
 #include "cluster/pushrelay.h"
 #include "net/rpccall.h"
 #include "protocol/paramreader.h"
+#include "readsubject.h"
 
 #include <QJsonArray>
 
@@ -34,19 +35,15 @@ void NotificationService::list(const RpcCall &call)
 {
     ParamReader p(call.params());
     const bool unreadOnly = p.optionalBool(QStringLiteral("unreadOnly")).value_or(false);
-    QUuid userId = p.optionalUuid(QStringLiteral("userId"));
+    const QUuid requested = p.optionalUuid(QStringLiteral("userId"));
     if (!p.ok())
         return call.fail(p.error());
+    const std::optional<QUuid> userId = readableUser(call, requested); // a manager's panel
+    if (!userId)
+        return;
     const Caller caller = call.caller();
-    if (userId.isNull())
-        userId = caller.userId;
-    // A manager reads anyone's notices (the volunteer panel); at a kiosk a manager acts as a
-    // volunteer, so this is refused there.
-    if (userId != caller.userId && !roleAtLeast(caller.role, Role::Manager))
-        return call.fail(
-            RpcError::forbidden(QStringLiteral("Only managers see other people's notices")));
     // Notices waiting for acknowledgement come first: the app shows them before anything else.
-    m_store.list(caller.organisationId, userId, unreadOnly, this,
+    m_store.list(caller.organisationId, *userId, unreadOnly, this,
         [call](const QList<Notification> &notifications, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());

@@ -18,6 +18,21 @@ struct ReadSubject
     QUuid userId;
 };
 
+// The person a read is about: `requested`, or the caller when null. Anyone else's needs a manager
+// (at a kiosk everyone acts as a volunteer, so it is refused there). Fails the call and returns
+// nullopt when the caller may not read it.
+inline std::optional<QUuid> readableUser(const RpcCall &call, const QUuid &requested)
+{
+    const Caller &caller = call.caller();
+    if (requested.isNull() || requested == caller.userId)
+        return caller.userId;
+    if (!roleAtLeast(caller.role, Role::Manager)) {
+        call.fail(RpcError::forbidden(QStringLiteral("Only managers see other people's time")));
+        return std::nullopt;
+    }
+    return requested;
+}
+
 // Fails the call and returns nullopt when the params are wrong or the caller may not read it.
 inline std::optional<ReadSubject> readSubject(const RpcCall &call)
 {
@@ -28,13 +43,10 @@ inline std::optional<ReadSubject> readSubject(const RpcCall &call)
         call.fail(p.error());
         return std::nullopt;
     }
-    const Caller &caller = call.caller();
-    if (subject.userId.isNull())
-        subject.userId = caller.userId;
-    if (subject.userId != caller.userId && !roleAtLeast(caller.role, Role::Manager)) {
-        call.fail(RpcError::forbidden(QStringLiteral("Only managers see other people's time")));
+    const std::optional<QUuid> user = readableUser(call, subject.userId);
+    if (!user)
         return std::nullopt;
-    }
+    subject.userId = *user;
     return subject;
 }
 
