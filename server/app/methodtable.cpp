@@ -2,6 +2,7 @@
 // signed in at a kiosk may do (their own time), everything else needs their own session.
 #include "methodtable.h"
 
+#include "chat/consultantchat.h"
 #include "net/rpcdispatcher.h"
 #include "services/avatarservice.h"
 #include "services/organisationservice.h"
@@ -111,6 +112,27 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     d.add(QStringLiteral("attendeeLogs.addAttendee"),      Attendee, [=](const RpcCall &c) { t->attendeeLogs.addAttendee(c); });
     d.add(QStringLiteral("attendeeLogs.removeAttendee"),   Attendee, [=](const RpcCall &c) { t->attendeeLogs.removeAttendee(c); });
     d.add(QStringLiteral("reports.get"), Manager, [=](const RpcCall &c) { t->reports.get(c); });
+
+    // The consultant chat. Anonymous clients of the anteroom reach the anteroom's methods and,
+    // for their own chat only, the chat methods added with addChat.
+    ConsultantChat *chat = &s.chat;
+    d.addAnteroom(QStringLiteral("anteroom.open"),   [=](const RpcCall &c) { chat->anteroom.open(c); });
+    d.addAnteroom(QStringLiteral("anteroom.join"),   [=](const RpcCall &c) { chat->anteroom.join(c); });
+    d.addAnteroom(QStringLiteral("anteroom.resume"), [=](const RpcCall &c) { chat->anteroom.resume(c); });
+    d.addAnteroom(QStringLiteral("anteroom.forget"), [=](const RpcCall &c) { chat->anteroom.forget(c); });
+    d.add(QStringLiteral("chat.settings.get"),       Manager, [=](const RpcCall &c) { chat->settings.get(c); });
+    d.add(QStringLiteral("chat.settings.update"),    Manager, [=](const RpcCall &c) { chat->settings.update(c); });
+    d.add(QStringLiteral("chat.settings.rotateKey"), Manager, [=](const RpcCall &c) { chat->settings.rotateKey(c); });
+    d.add(QStringLiteral("chat.duty"),     Staff, [=](const RpcCall &c) { chat->chats.duty(c); });
+    d.add(QStringLiteral("chat.queue"),    Staff, [=](const RpcCall &c) { chat->chats.queue(c); });
+    d.add(QStringLiteral("chat.list"),     Staff, [=](const RpcCall &c) { chat->chats.list(c); });
+    d.add(QStringLiteral("chat.accept"),   Staff, [=](const RpcCall &c) { chat->chats.accept(c); });
+    d.add(QStringLiteral("chat.transfer"), Staff, [=](const RpcCall &c) { chat->chats.transfer(c); });
+    d.addChat(QStringLiteral("chat.send"),    Staff, [=](const RpcCall &c) { chat->chats.send(c); });
+    d.addChat(QStringLiteral("chat.typing"),  Staff, [=](const RpcCall &c) { chat->chats.typing(c); });
+    d.addChat(QStringLiteral("chat.read"),    Staff, [=](const RpcCall &c) { chat->chats.read(c); });
+    d.addChat(QStringLiteral("chat.close"),   Staff, [=](const RpcCall &c) { chat->chats.close(c); });
+    d.addChat(QStringLiteral("chat.history"), Staff, [=](const RpcCall &c) { chat->chats.history(c); });
     // clang-format on
 }
 

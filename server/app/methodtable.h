@@ -13,6 +13,7 @@ class UserService;
 class AvatarService;
 class OrganisationService;
 struct Timeclock;
+struct ConsultantChat;
 
 // The services methods are routed to, one per domain area. They must outlive the dispatcher.
 struct Services
@@ -26,6 +27,7 @@ struct Services
     AvatarService &avatars;
     OrganisationService &organisations;
     Timeclock &timeclock;
+    ConsultantChat &chat;
 };
 
 void registerMethods(RpcDispatcher &dispatcher, const Services &services);

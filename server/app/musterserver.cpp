@@ -31,13 +31,14 @@ MusterServer::MusterServer(const Config &config, QObject *parent)
     , m_avatars(m_db, m_relay)
     , m_organisations(m_db, m_hub)
     , m_timeclock(m_db, m_hasher, m_hub, m_relay, m_presence)
+    , m_chat(m_db, m_hub, m_relay, m_serverId)
 {
     m_registry.setTiming(config.heartbeat);
     m_relay.setSilence(config.heartbeat.silence);
     connect(&m_registry, &ServerRegistry::othersCounted, &m_relay, &PushRelay::setOthers);
     registerMethods(m_dispatcher,
         {m_sessions, m_presence, m_states, m_teams, m_profile, m_users, m_avatars, m_organisations,
-            m_timeclock});
+            m_timeclock, m_chat});
     m_timeclock.kioskSignIn.setIdleTimeout(config.kioskIdleTimeout);
     setThrottleLimits(config.throttles);
     m_sessions.setMaxConnectionsPerPerson(config.caps.perPerson);
@@ -77,6 +78,7 @@ void MusterServer::setThrottleLimits(const ThrottleLimits &limits)
     m_profile.setThrottleLimits(limits);
     m_timeclock.kioskSignIn.setThrottleLimits(limits);
     m_timeclock.kiosks.setThrottleLimits(limits);
+    m_chat.anteroom.setThrottleLimits(limits);
 }
 
 bool MusterServer::start()
@@ -85,6 +87,7 @@ bool MusterServer::start()
     m_listener.open();
     m_registry.start();
     m_timeclock.dayBoundary.start(m_config.boundaryCheckInterval);
+    m_chat.chats.start(m_config.chat);
     TelegramBot::Config telegram = m_config.telegram;
     telegram.serverId = m_serverId;
     m_timeclock.telegram.start(telegram);

@@ -2,6 +2,7 @@
 // front, wired together. Tests create one in-process; muster-server's main creates one too.
 #pragma once
 
+#include "chat/consultantchat.h"
 #include "cluster/pushrelay.h"
 #include "cluster/serverregistry.h"
 #include "db/database.h"
@@ -55,6 +56,8 @@ public:
         ServerRegistry::Timing heartbeat;
         // The chat bot: off without a token (its serverId is this server's).
         TelegramBot::Config telegram;
+        // The consultant chat's sweep: clients who never came back, chats past retention.
+        ChatService::Timing chat;
     };
 
     explicit MusterServer(const Config &config, QObject *parent = nullptr);
@@ -75,6 +78,7 @@ public:
     ListenConnection &listener() { return m_listener; }
     QUuid serverId() const { return m_serverId; }
     Timeclock &timeclock() { return m_timeclock; }
+    ConsultantChat &chat() { return m_chat; }
     const RpcDispatcher &dispatcher() const { return m_dispatcher; }
     const MemoryBudget &memoryBudget() const { return m_budget; }
     // Every service that throttles guessable secrets takes its numbers from here.
@@ -107,6 +111,7 @@ private:
     AvatarService m_avatars;
     OrganisationService m_organisations;
     Timeclock m_timeclock;
+    ConsultantChat m_chat;
     RpcDispatcher m_dispatcher;
     HttpFront m_http;
     QHash<QString, int> m_connectionsByAddress;

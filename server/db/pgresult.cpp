@@ -60,6 +60,11 @@ int PgResult::rows() const
     return m_result ? PQntuples(m_result.get()) : 0;
 }
 
+int PgResult::affectedRows() const
+{
+    return m_result ? QByteArray(PQcmdTuples(m_result.get())).toInt() : 0;
+}
+
 int PgResult::columns() const
 {
     return m_result ? PQnfields(m_result.get()) : 0;

@@ -28,6 +28,8 @@ public:
     bool isUniqueViolation() const { return sqlState() == "23505"; }
 
     int rows() const;
+    // Rows an INSERT, UPDATE or DELETE touched (without RETURNING rows to count).
+    int affectedRows() const;
     int columns() const;
     int column(const char *name) const;
     bool isNull(int row, int column) const;

@@ -54,7 +54,7 @@ void ClientSocket::setCaller(const Caller &caller)
 
 void ClientSocket::extendSignInDeadline(std::chrono::milliseconds deadline)
 {
-    if (!isAuthenticated() && !m_caller.isKiosk())
+    if (m_caller.kind() == Caller::Kind::Nobody)
         m_authTimer.start(deadline);
 }
 
@@ -120,7 +120,7 @@ void ClientSocket::endRequest()
 
 void ClientSocket::onAuthDeadline()
 {
-    if (isAuthenticated() || m_caller.isKiosk())
+    if (m_caller.kind() != Caller::Kind::Nobody)
         return;
     // A sign-in that was asked for in time but waits behind others (hashing is deliberately
     // slow) is not the peer's fault: give it a little longer, a bounded number of times.

@@ -12,6 +12,7 @@ const QString kRole = QStringLiteral("r");
 const QString kUser = QStringLiteral("u");
 const QString kKiosk = QStringLiteral("i");
 const QString kPairing = QStringLiteral("c");
+const QString kChat = QStringLiteral("h");
 const QString kMethod = QStringLiteral("m");
 const QString kParams = QStringLiteral("p");
 const QString kClose = QStringLiteral("x");
@@ -29,6 +30,7 @@ constexpr KindName kKindNames[] = {
     {Audience::Kind::Kiosk, QLatin1StringView("kiosk")},
     {Audience::Kind::Pairing, QLatin1StringView("pairing")},
     {Audience::Kind::Everyone, QLatin1StringView("all")},
+    {Audience::Kind::ChatClient, QLatin1StringView("chat")},
 };
 
 QString kindName(Audience::Kind kind)
@@ -120,12 +122,21 @@ Audience Audience::everyone()
     return a;
 }
 
+Audience Audience::chatClient(const QUuid &chatId)
+{
+    Audience a;
+    a.kind = Kind::ChatClient;
+    a.chatId = chatId;
+    return a;
+}
+
 QJsonObject Push::toJson() const
 {
     QJsonObject json {{kKind, kindName(audience.kind)}, {kMethod, method}};
     putId(json, kOrganisation, audience.organisationId);
     putId(json, kUser, audience.userId);
     putId(json, kKiosk, audience.kioskId);
+    putId(json, kChat, audience.chatId);
     if (audience.kind == Audience::Kind::Role || audience.kind == Audience::Kind::RolesBelow)
         json.insert(kRole, roleName(audience.role));
     if (!audience.pairingCode.isEmpty())
@@ -148,6 +159,7 @@ std::optional<Push> Push::fromJson(const QJsonObject &json)
     push.audience.organisationId = idAt(json, kOrganisation);
     push.audience.userId = idAt(json, kUser);
     push.audience.kioskId = idAt(json, kKiosk);
+    push.audience.chatId = idAt(json, kChat);
     push.audience.pairingCode = json.value(kPairing).toString();
     if (*kind == Audience::Kind::Role || *kind == Audience::Kind::RolesBelow) {
         const std::optional<Role> role = roleFromName(json.value(kRole).toString());
@@ -173,6 +185,8 @@ std::optional<Push> Push::fromJson(const QJsonObject &json)
             return !a.pairingCode.isEmpty();
         case Audience::Kind::Everyone:
             return true;
+        case Audience::Kind::ChatClient:
+            return !a.chatId.isNull();
         }
         return false;
     }();

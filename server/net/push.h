@@ -25,6 +25,7 @@ struct Audience
         Kiosk, // every connection of the kiosk `kioskId`, with or without someone signed in
         Pairing, // the unapproved kiosk showing `pairingCode`
         Everyone, // every signed-in connection and every kiosk of this process
+        ChatClient, // the anonymous client's page(s) of the chat `chatId`
     };
 
     Kind kind = Kind::Organisation;
@@ -33,6 +34,7 @@ struct Audience
     QUuid userId;
     QUuid kioskId;
     QString pairingCode;
+    QUuid chatId;
 
     static Audience organisation(const QUuid &organisationId);
     static Audience atLeast(
@@ -42,6 +44,7 @@ struct Audience
     static Audience kiosk(const QUuid &kioskId);
     static Audience pairing(const QString &code);
     static Audience everyone();
+    static Audience chatClient(const QUuid &chatId);
 
     friend bool operator==(const Audience &, const Audience &) = default;
 };

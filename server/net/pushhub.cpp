@@ -78,9 +78,21 @@ void PushHub::awaitPairing(ClientSocket *socket, const QString &code)
     m_pairings.insert(code, socket);
 }
 
+void PushHub::attachChatClient(ClientSocket *socket, const QUuid &chatId)
+{
+    if (m_chatOf.contains(socket) || chatId.isNull())
+        return;
+    m_chatOf.insert(socket, chatId);
+    m_byChat[chatId].insert(socket);
+}
+
 void PushHub::forget(ClientSocket *socket)
 {
     detach(socket);
+    if (const auto chat = m_chatOf.constFind(socket); chat != m_chatOf.cend()) {
+        removeFrom(m_byChat, *chat, socket);
+        m_chatOf.erase(chat);
+    }
     if (const auto kiosk = m_kioskOf.constFind(socket); kiosk != m_kioskOf.cend()) {
         removeFrom(m_byKiosk, *kiosk, socket);
         m_kioskOf.erase(kiosk);
@@ -142,6 +154,8 @@ QSet<ClientSocket *> PushHub::audienceOf(const Audience &audience)
         m_pairingOf.remove(socket);
         return {socket};
     }
+    case Kind::ChatClient:
+        return m_byChat.value(audience.chatId);
     case Kind::Everyone: {
         QSet<ClientSocket *> all = m_sockets;
         for (auto it = m_kioskOf.cbegin(); it != m_kioskOf.cend(); ++it)

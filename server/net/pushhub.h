@@ -33,6 +33,8 @@ public:
     void attachKiosk(ClientSocket *socket, const QUuid &kioskId);
     // An unapproved kiosk waiting on its pairing code; the first push to the code ends the wait.
     void awaitPairing(ClientSocket *socket, const QString &code);
+    // An anonymous client's page, reached by Audience::chatClient until it closes.
+    void attachChatClient(ClientSocket *socket, const QUuid &chatId);
     // A closed socket: forgets it everywhere.
     void forget(ClientSocket *socket);
 
@@ -65,6 +67,8 @@ private:
     QHash<ClientSocket *, QUuid> m_watching;
     QHash<QUuid, QSet<ClientSocket *>> m_byKiosk;
     QHash<ClientSocket *, QUuid> m_kioskOf;
+    QHash<QUuid, QSet<ClientSocket *>> m_byChat;
+    QHash<ClientSocket *, QUuid> m_chatOf;
     QHash<QString, ClientSocket *> m_pairings; // by code
     QHash<ClientSocket *, QString> m_pairingOf;
 };

@@ -25,6 +25,18 @@ void RpcDispatcher::addSuperadmin(const QString &name, Role minimumRole, Handler
     m_methods.insert(name, Method {minimumRole, std::move(handler), true});
 }
 
+void RpcDispatcher::addChat(const QString &name, Role minimumRole, Handler handler)
+{
+    Q_ASSERT(!m_methods.contains(name));
+    m_methods.insert(name, Method {minimumRole, std::move(handler), false, Place::DeskOrAnteroom});
+}
+
+void RpcDispatcher::addAnteroom(const QString &name, Handler handler)
+{
+    Q_ASSERT(!m_methods.contains(name));
+    m_methods.insert(name, Method {std::nullopt, std::move(handler), false, Place::Anteroom});
+}
+
 void RpcDispatcher::dispatch(ClientSocket *socket, const RpcMessage &request) const
 {
     if (!socket->beginRequest()) {
@@ -38,6 +50,16 @@ void RpcDispatcher::dispatch(ClientSocket *socket, const RpcMessage &request) co
     const auto it = m_methods.constFind(request.method());
     if (it == m_methods.cend()) {
         call.fail(RpcError::methodNotFound(request.method()));
+        return;
+    }
+    if (socket->caller().isChatClient()) {
+        // Whatever else the server offers, an anonymous client reaches their own chat only.
+        if (it->place != Place::Anteroom && it->place != Place::DeskOrAnteroom) {
+            call.fail(RpcError::forbidden(QStringLiteral("Not available in the anteroom")));
+            return;
+        }
+        qCDebug(lcRpc) << "call" << request.method() << "from an anteroom client";
+        it->handler(call);
         return;
     }
     if (it->minimumRole) {

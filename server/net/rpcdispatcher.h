@@ -21,9 +21,11 @@ class RpcDispatcher
 public:
     using Handler = std::function<void(const RpcCall &call)>;
 
-    // Where a signed-in person may call a method from. A kiosk is a shared, unattended device:
-    // someone signed in there acts on their own time and nothing else, whatever their role.
-    enum class Place { Desk, DeskOrKiosk };
+    // Where a method may be called from. A kiosk is a shared, unattended device: someone signed
+    // in there acts on their own time and nothing else, whatever their role. An anonymous client
+    // of the anteroom reaches its own chat (DeskOrAnteroom, the handler checks which chat) and
+    // the anteroom's own public methods (Anteroom), and nothing else.
+    enum class Place { Desk, DeskOrKiosk, DeskOrAnteroom, Anteroom };
 
     struct Method
     {
@@ -41,6 +43,11 @@ public:
     // A method people may also call signed in at a kiosk: their own time-clock self-service.
     void addSelfService(const QString &name, Role minimumRole, Handler handler);
     void addSuperadmin(const QString &name, Role minimumRole, Handler handler);
+    // A chat method: for staff of at least minimumRole at their desk, and for the anonymous
+    // client of a chat (their own chat only: the handler checks).
+    void addChat(const QString &name, Role minimumRole, Handler handler);
+    // The anteroom's public methods, callable before anyone is known (anteroom.open, .join, …).
+    void addAnteroom(const QString &name, Handler handler);
     void dispatch(ClientSocket *socket, const RpcMessage &request) const;
 
     const QHash<QString, Method> &methods() const { return m_methods; }

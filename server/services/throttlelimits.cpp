@@ -1,6 +1,8 @@
 // See throttlelimits.h.
 #include "throttlelimits.h"
 
+#include <QCryptographicHash>
+
 #include <utility>
 
 namespace Muster {
@@ -26,6 +28,8 @@ auto fields(Limits &l)
         {"pairing-per-person", &l.pairingPerPerson},
         {"pairing-per-organisation", &l.pairingPerOrganisation},
         {"password-checks-per-person", &l.passwordChecksPerPerson},
+        {"anteroom-joins-per-address", &l.anteroomJoinsPerAddress},
+        {"anteroom-joins-per-organisation", &l.anteroomJoinsPerOrganisation},
     });
 }
 
@@ -70,6 +74,19 @@ QList<AttemptStore::Rule> ThrottleLimits::pairing(
         {QStringLiteral("pairing:person:") + id(personId), pairingPerPerson, window, std::nullopt},
         {QStringLiteral("pairing:organisation:") + id(organisationId), pairingPerOrganisation,
             window, std::nullopt},
+    };
+}
+
+QList<AttemptStore::Rule> ThrottleLimits::anteroomJoin(
+    const QUuid &organisationId, const QString &address) const
+{
+    const QByteArray addressHash
+        = QCryptographicHash::hash(address.toUtf8(), QCryptographicHash::Sha256).toHex().left(32);
+    return {
+        {QStringLiteral("anteroom:address:") + QString::fromLatin1(addressHash),
+            anteroomJoinsPerAddress, window, std::nullopt},
+        {QStringLiteral("anteroom:organisation:") + id(organisationId),
+            anteroomJoinsPerOrganisation, window, std::nullopt},
     };
 }
 

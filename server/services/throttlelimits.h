@@ -31,6 +31,10 @@ struct ThrottleLimits
     int pairingPerOrganisation = 30;
     // Current passwords given to profile.changePassword.
     int passwordChecksPerPerson = 5;
+    // Anonymous clients joining an anteroom's queue (anteroom.join): a flood of fake clients
+    // from one address, or from many at one organisation, cannot fill the queue.
+    int anteroomJoinsPerAddress = 5;
+    int anteroomJoinsPerOrganisation = 300;
     std::chrono::seconds window {15 * 60};
     std::chrono::seconds spacingCap {5 * 60};
 
@@ -39,6 +43,10 @@ struct ThrottleLimits
         const QUuid &organisationId, const QString &badge, const QUuid &kioskId) const;
     QList<AttemptStore::Rule> pairing(const QUuid &organisationId, const QUuid &personId) const;
     QList<AttemptStore::Rule> passwordCheck(const QUuid &personId) const;
+    // The address is kept only as a hash, and only for the window: no client's address is
+    // stored in a readable form.
+    QList<AttemptStore::Rule> anteroomJoin(
+        const QUuid &organisationId, const QString &address) const;
     // What a success forgets besides itself: the failures of that person at that place.
     static QString signInPairKey(const QString &login, const QString &address);
     static QString kioskPairKey(

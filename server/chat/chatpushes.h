@@ -1,0 +1,41 @@
+// Every push of the consultant chat, made in one place: a chat that changed reaches the staff
+// (chat.queueChanged) and its client's page (chat.updated, in the client's form); a message
+// reaches the other side (chat.message); a queue that moved tells each waiting client their new
+// place. Services call these after the change is committed.
+#pragma once
+
+#include "domain/chat.h"
+#include "domain/chatmessage.h"
+
+#include <QObject>
+#include <QUuid>
+
+namespace Muster {
+
+class ChatStore;
+class PushRelay;
+
+class ChatPushes : public QObject
+{
+    Q_OBJECT
+public:
+    ChatPushes(ChatStore &store, PushRelay &relay, QObject *parent = nullptr);
+
+    // The chat's new state to the staff and to its client; when it entered or left the queue,
+    // the other waiting clients' places too.
+    void changed(const Chat &chat, bool queueMoved);
+    // A message to whoever is on the other end: the client's page, and the consultant (or, while
+    // the client waits, every consultant who may read the intake). Echoed to the sender's other
+    // connections too, so a second window stays current.
+    void message(const ChatMessage &message, const Chat &chat);
+    void typing(const Chat &chat, bool fromClient, bool typing);
+    void read(const Chat &chat, bool byClient);
+    // Every waiting client of the organisation hears their place in the queue.
+    void positions(const QUuid &organisationId);
+
+private:
+    ChatStore &m_store;
+    PushRelay &m_relay;
+};
+
+} // namespace Muster

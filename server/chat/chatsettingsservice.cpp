@@ -1,0 +1,74 @@
+// See chatsettingsservice.h.
+#include "chatsettingsservice.h"
+
+#include "net/rpccall.h"
+
+#include <sodium.h>
+
+namespace Muster {
+
+ChatSettingsService::ChatSettingsService(Database &db, QObject *parent)
+    : QObject(parent)
+    , m_store(db)
+{ }
+
+QString ChatSettingsService::newPublicKey()
+{
+    unsigned char bytes[16];
+    randombytes_buf(bytes, sizeof bytes);
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(bytes), sizeof bytes)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+void ChatSettingsService::get(const RpcCall &call)
+{
+    m_store.settings(call.caller().organisationId, newPublicKey(), this,
+        [call](const ChatSettings &settings, const StoreError &e) {
+            if (e)
+                return call.fail(e.toRpcError());
+            call.reply(QJsonObject {{QStringLiteral("settings"), settings.toJson()}});
+        });
+}
+
+void ChatSettingsService::update(const RpcCall &call)
+{
+    const QJsonValue changes = call.params().value(QStringLiteral("settings"));
+    if (!changes.isObject())
+        return call.fail(RpcError::invalidParams(
+            QStringLiteral("settings: an object of the settings to change")));
+    const Caller caller = call.caller();
+    // Read, change, check, write: the checks see the whole result, not just the change.
+    m_store.settings(caller.organisationId, newPublicKey(), this,
+        [this, call, caller, changes = changes.toObject()](
+            ChatSettings settings, const StoreError &e) {
+            if (e)
+                return call.fail(e.toRpcError());
+            if (const QString problem = settings.apply(changes); !problem.isEmpty())
+                return call.fail(RpcError::invalidParams(problem));
+            m_store.saveSettings(caller.organisationId, caller.userId, settings, this,
+                [call](const ChatSettings &saved, const StoreError &error) {
+                    if (error)
+                        return call.fail(error.toRpcError());
+                    call.reply(QJsonObject {{QStringLiteral("settings"), saved.toJson()}});
+                });
+        });
+}
+
+void ChatSettingsService::rotateKey(const RpcCall &call)
+{
+    const Caller caller = call.caller();
+    m_store.settings(caller.organisationId, newPublicKey(), this,
+        [this, call, caller](const ChatSettings &, const StoreError &e) {
+            if (e)
+                return call.fail(e.toRpcError());
+            m_store.rotateKey(caller.organisationId, caller.userId, newPublicKey(), this,
+                [call](const ChatSettings &saved, const StoreError &error) {
+                    if (error)
+                        return call.fail(error.toRpcError());
+                    call.reply(QJsonObject {{QStringLiteral("settings"), saved.toJson()}});
+                });
+        });
+}
+
+} // namespace Muster

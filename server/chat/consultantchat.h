@@ -1,0 +1,29 @@
+// The consultant chat's services, built and wired together in one place for MusterServer and
+// the method table.
+#pragma once
+
+#include "anteroomservice.h"
+#include "chatpushes.h"
+#include "chatservice.h"
+#include "chatsettingsservice.h"
+
+namespace Muster {
+
+struct ConsultantChat
+{
+    ConsultantChat(Database &db, PushHub &hub, PushRelay &relay, const QUuid &serverId)
+        : store(db)
+        , pushes(store, relay)
+        , anteroom(db, hub, pushes, serverId)
+        , chats(db, pushes)
+        , settings(db)
+    { }
+
+    ChatStore store; // for ChatPushes' reads of the queue
+    ChatPushes pushes;
+    AnteroomService anteroom;
+    ChatService chats;
+    ChatSettingsService settings;
+};
+
+} // namespace Muster

@@ -1,0 +1,721 @@
+// The consultant chat through the protocol, on real connections: anonymous clients join an
+// organisation's queue from its anteroom, consultants on duty take them (one each, under a
+// race), messages are acknowledged once, in order, never twice; a reload resumes the chat; a
+// client who leaves before pickup leaves the queue; handing over, ending, retention; and the
+// anonymous caller reaching nothing but its own chat.
+#include "net/rpcdispatcher.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Muster;
+using namespace Muster::Test;
+
+namespace {
+
+QString str(const char *s)
+{
+    return QString::fromUtf8(s);
+}
+
+QJsonObject chatOf(const QJsonObject &reply)
+{
+    return resultOf(reply).value(QStringLiteral("chat")).toObject();
+}
+
+QString idOf(const QJsonObject &object)
+{
+    return object.value(QStringLiteral("id")).toString();
+}
+
+} // namespace
+
+class TestChat : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestServer> m_server;
+    TestClient m_manager, m_cora, m_carl, m_volunteer, m_otherManager;
+    QString m_key;
+    QUuid m_coraId, m_carlId;
+
+    // A client's page: opens a connection and joins the queue; returns the join result.
+    QJsonObject join(TestClient &page, const QString &alias, const QJsonObject &extra = {})
+    {
+        if (page.socket().state() != QAbstractSocket::ConnectedState
+            && !page.open(m_server->wsUrl()))
+            return {};
+        QJsonObject params {{QStringLiteral("key"), m_key}, {QStringLiteral("alias"), alias},
+            {QStringLiteral("topic"), QStringLiteral("Exams")}, {QStringLiteral("consent"), true},
+            {QStringLiteral("answers"),
+                QJsonObject {{QStringLiteral("age"), QStringLiteral("17")}}}};
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            params.insert(it.key(), *it);
+        return page.call(QStringLiteral("anteroom.join"), params);
+    }
+    QJsonArray queueOf(TestClient &staff)
+    {
+        return resultOf(staff.call(QStringLiteral("chat.queue")))
+            .value(QStringLiteral("chats"))
+            .toArray();
+    }
+    QJsonObject send(
+        TestClient &who, const QString &chatId, const QString &text, const QString &clientMsgId)
+    {
+        return who.call(QStringLiteral("chat.send"),
+            {{QStringLiteral("chatId"), chatId}, {QStringLiteral("text"), text},
+                {QStringLiteral("clientMsgId"), clientMsgId}});
+    }
+    QJsonArray historyOf(TestClient &who, const QString &chatId)
+    {
+        return resultOf(
+            who.call(QStringLiteral("chat.history"), {{QStringLiteral("chatId"), chatId}}))
+            .value(QStringLiteral("messages"))
+            .toArray();
+    }
+    bool sweep()
+    {
+        QSignalSpy done(this, &TestChat::swept);
+        m_server->server().chat().chats.sweep([this](const ChatStore::Swept &) { Q_EMIT swept(); });
+        return done.wait(5000);
+    }
+    QString accepted(TestClient &consultant, const QString &chatId)
+    {
+        const QJsonObject reply
+            = consultant.call(QStringLiteral("chat.accept"), {{QStringLiteral("chatId"), chatId}});
+        return chatOf(reply).value(QStringLiteral("status")).toString();
+    }
+
+Q_SIGNALS:
+    void swept();
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>();
+        // The sweep runs when a test says so: graces of zero end what is left at once.
+        m_server->config().chat.sweepInterval = std::chrono::hours(1);
+        m_server->config().chat.waitingGrace = std::chrono::seconds(0);
+        m_server->config().chat.activeGrace = std::chrono::seconds(0);
+        m_server->config().throttles.anteroomJoinsPerAddress = 1000;
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorMessage()));
+        QVERIFY(!m_server->createOrganisation(QStringLiteral("Helpline")).isNull());
+        QVERIFY(!m_server->createOrganisation(QStringLiteral("Other")).isNull());
+        QVERIFY(
+            !m_server
+                 ->createUser(QStringLiteral("manager"), QStringLiteral("Helpline"), Role::Manager)
+                 .isNull());
+        m_coraId
+            = m_server->createUser(QStringLiteral("cora"), QStringLiteral("Helpline"), Role::Staff);
+        m_carlId
+            = m_server->createUser(QStringLiteral("carl"), QStringLiteral("Helpline"), Role::Staff);
+        QVERIFY(
+            !m_server->createUser(
+                         QStringLiteral("vic"), QStringLiteral("Helpline"), Role::Volunteer)
+                 .isNull());
+        QVERIFY(!m_server
+                     ->createUser(
+                         QStringLiteral("othermanager"), QStringLiteral("Other"), Role::Manager)
+                     .isNull());
+        QVERIFY(m_manager.signIn(m_server->wsUrl(), QStringLiteral("manager")));
+        QVERIFY(m_cora.signIn(m_server->wsUrl(), QStringLiteral("cora")));
+        QVERIFY(m_carl.signIn(m_server->wsUrl(), QStringLiteral("carl")));
+        QVERIFY(m_volunteer.signIn(m_server->wsUrl(), QStringLiteral("vic")));
+        QVERIFY(m_otherManager.signIn(m_server->wsUrl(), QStringLiteral("othermanager")));
+    }
+    void cleanupTestCase() { m_server.reset(); }
+
+    void managersShapeTheAnteroom()
+    {
+        const QJsonObject settings = resultOf(m_manager.call(QStringLiteral("chat.settings.get")))
+                                         .value(QStringLiteral("settings"))
+                                         .toObject();
+        m_key = settings.value(QStringLiteral("publicKey")).toString();
+        QVERIFY(m_key.size() >= 16);
+        // Asked again, the same settings: the key is made once.
+        QCOMPARE(resultOf(m_manager.call(QStringLiteral(
+                     "chat.settings.get")))[QStringLiteral("settings")][QStringLiteral("publicKey")]
+                     .toString(),
+            m_key);
+        // Another organisation has its own anteroom and key.
+        const QString otherKey = resultOf(m_otherManager.call(QStringLiteral(
+            "chat.settings.get")))[QStringLiteral("settings")][QStringLiteral("publicKey")]
+                                     .toString();
+        QVERIFY(!otherKey.isEmpty() && otherKey != m_key);
+
+        const QJsonObject changes {
+            {QStringLiteral("allowedOrigins"),
+                QJsonArray {QStringLiteral("https://Help.Example.org:443/"),
+                    QStringLiteral("http://localhost:8080")}},
+            {QStringLiteral("texts"),
+                QJsonObject {{QStringLiteral("title"), QStringLiteral("Talk to us")}}},
+            {QStringLiteral("questions"),
+                QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("age")},
+                    {QStringLiteral("label"), QStringLiteral("How old are you?")},
+                    {QStringLiteral("required"), true}}}},
+            {QStringLiteral("theme"),
+                QJsonObject {{QStringLiteral("accent"), QStringLiteral("#7a3b69")}}},
+            {QStringLiteral("maxChatsPerConsultant"), 2},
+        };
+        const QJsonObject saved = resultOf(m_manager.call(QStringLiteral("chat.settings.update"),
+            {{QStringLiteral("settings"), changes}}))[QStringLiteral("settings")]
+                                      .toObject();
+        QCOMPARE(saved.value(QStringLiteral("allowedOrigins")).toArray(),
+            (QJsonArray {QStringLiteral("https://help.example.org"),
+                QStringLiteral("http://localhost:8080")}));
+        QCOMPARE(saved.value(QStringLiteral("maxChatsPerConsultant")).toInt(), 2);
+        QCOMPARE(m_server->auditCount(QStringLiteral("chat.settings")), 1);
+
+        // Never CSS, never a script address: colours are colours, origins are origins.
+        const QList<QJsonObject> refused {
+            {{QStringLiteral("theme"),
+                QJsonObject {{QStringLiteral("accent"), str("red;}body{")}}}},
+            {{QStringLiteral("theme"), QJsonObject {{QStringLiteral("font"), str("#000000")}}}},
+            {{QStringLiteral("allowedOrigins"), QJsonArray {str("javascript:alert(1)")}}},
+            {{QStringLiteral("allowedOrigins"), QJsonArray {str("https://a.example/path")}}},
+            {{QStringLiteral("quickExitUrl"), str("javascript:history.back()")}},
+            {{QStringLiteral("texts"), QJsonObject {{QStringLiteral("title"), str("a\u0007b")}}}},
+            {{QStringLiteral("openingHours"),
+                QJsonArray {QJsonObject {
+                    {str("day"), 8}, {str("from"), str("09:00")}, {str("to"), str("17:00")}}}}},
+            {{QStringLiteral("timeZone"), str("Mars/Olympus")}},
+            {{QStringLiteral("retentionDays"), 0}},
+            {{QStringLiteral("publicKey"), str("AAAAAAAAAAAAAAAAAAAA")}},
+            {{QStringLiteral("nonsense"), true}},
+        };
+        for (const QJsonObject &bad : refused) {
+            QCOMPARE(TestClient::errorReason(m_manager.call(QStringLiteral("chat.settings.update"),
+                         {{QStringLiteral("settings"), bad}})),
+                QStringLiteral("invalid_params"));
+        }
+        QCOMPARE(TestClient::errorReason(m_manager.call(QStringLiteral("chat.settings.update"),
+                     {{QStringLiteral("settings"), QStringLiteral("x")}})),
+            QStringLiteral("invalid_params"));
+        for (TestClient *below : {&m_cora, &m_volunteer}) {
+            for (const char *method :
+                {"chat.settings.get", "chat.settings.update", "chat.settings.rotateKey"}) {
+                QCOMPARE(
+                    TestClient::errorReason(below->call(str(method))), QStringLiteral("forbidden"));
+            }
+        }
+    }
+
+    void theAnteroomTellsAClientWhatTheyNeedAndNoMore()
+    {
+        TestClient page;
+        QVERIFY(page.open(m_server->wsUrl()));
+        const QJsonObject open = resultOf(
+            page.call(QStringLiteral("anteroom.open"), {{QStringLiteral("key"), m_key}}));
+        QCOMPARE(open[QStringLiteral("texts")][QStringLiteral("title")].toString(),
+            QStringLiteral("Talk to us"));
+        // Defaults fill what the organisation left out.
+        QVERIFY(!open[QStringLiteral("texts")][QStringLiteral("consent")].toString().isEmpty());
+        QCOMPARE(open[QStringLiteral("theme")][QStringLiteral("accent")].toString(),
+            QStringLiteral("#7a3b69"));
+        QCOMPARE(open[QStringLiteral("questions")].toArray().size(), 1);
+        QCOMPARE(open[QStringLiteral("open")].toBool(), true);
+        QCOMPARE(open[QStringLiteral("available")].toBool(), false); // nobody on duty yet
+        QVERIFY(!open.contains(QStringLiteral("allowedOrigins")));
+        QVERIFY(!open.contains(QStringLiteral("publicKey")));
+
+        QCOMPARE(TestClient::errorReason(page.call(QStringLiteral("anteroom.open"),
+                     {{QStringLiteral("key"), QStringLiteral("ZZZZZZZZZZZZZZZZZZZZZZ")}})),
+            QStringLiteral("not_found"));
+        QCOMPARE(TestClient::errorReason(page.call(QStringLiteral("anteroom.open"),
+                     {{QStringLiteral("key"), QStringLiteral("../../etc")}})),
+            QStringLiteral("invalid_params"));
+
+        // Joining needs consent and the required answers.
+        QCOMPARE(TestClient::errorReason(
+                     join(page, QStringLiteral("Sam"), {{QStringLiteral("consent"), false}})),
+            QStringLiteral("invalid_params"));
+        QCOMPARE(TestClient::errorReason(join(
+                     page, QStringLiteral("Sam"), {{QStringLiteral("answers"), QJsonObject {}}})),
+            QStringLiteral("invalid_params"));
+        QCOMPARE(TestClient::errorReason(join(page, QStringLiteral(" "))),
+            QStringLiteral("invalid_params"));
+        QCOMPARE(TestClient::errorReason(join(page, QStringLiteral("Sam"),
+                     {{QStringLiteral("answers"), QJsonObject {{str("age"), 17}}}})),
+            QStringLiteral("invalid_params"));
+        QCOMPARE(queueOf(m_cora).size(), 0);
+    }
+
+    void aClientIsTakenByOneConsultantAndHeard()
+    {
+        TestClient page;
+        const QJsonObject joined = resultOf(join(page, QStringLiteral("Sam")));
+        const QString token = joined.value(QStringLiteral("token")).toString();
+        const QJsonObject chat = joined.value(QStringLiteral("chat")).toObject();
+        const QString chatId = idOf(chat);
+        QVERIFY(token.size() >= 32);
+        QCOMPARE(chat.value(QStringLiteral("status")).toString(), QStringLiteral("waiting"));
+        QCOMPARE(chat.value(QStringLiteral("position")).toInt(), 1);
+        QVERIFY(!chat.contains(QStringLiteral("consultantId")));
+
+        // Staff see the newcomer at once, with the intake; a volunteer does not.
+        const QJsonObject pushed = m_cora.waitForPush(QStringLiteral("chat.queueChanged"))
+                                       .value(QStringLiteral("chat"))
+                                       .toObject();
+        QCOMPARE(idOf(pushed), chatId);
+        QCOMPARE(
+            pushed[QStringLiteral("answers")].toArray().at(0)[QStringLiteral("answer")].toString(),
+            QStringLiteral("17"));
+        QVERIFY(m_volunteer.noPush(QStringLiteral("chat.queueChanged"), {}, 200));
+        QCOMPARE(TestClient::errorReason(m_volunteer.call(QStringLiteral("chat.queue"))),
+            QStringLiteral("forbidden"));
+        QCOMPARE(queueOf(m_cora).size(), 1);
+        QCOMPARE(queueOf(m_otherManager).size(), 0);
+
+        // A client may write while waiting; consultants may read it before taking them.
+        QVERIFY(resultOf(send(page, chatId, QStringLiteral("hello?"), QStringLiteral("c1")))
+                    .contains(QStringLiteral("message")));
+        QCOMPARE(historyOf(m_cora, chatId).size(), 1);
+
+        // Off duty, nobody takes a client; on duty the first one does.
+        QCOMPARE(TestClient::errorReason(m_cora.call(
+                     QStringLiteral("chat.accept"), {{QStringLiteral("chatId"), chatId}})),
+            QStringLiteral("not_on_duty"));
+        QCOMPARE(resultOf(m_cora.call(QStringLiteral("chat.duty"),
+                              {{QStringLiteral("on"), true},
+                                  {QStringLiteral("chatName"), QStringLiteral("Cora")}}))
+                     .value(QStringLiteral("on"))
+                     .toBool(),
+            true);
+        page.clearPushes();
+        QCOMPARE(accepted(m_cora, chatId), QStringLiteral("active"));
+        const QJsonObject updated = page.waitForPush(
+            QStringLiteral("chat.updated"), {{QStringLiteral("chat"), QJsonObject {}}});
+        Q_UNUSED(updated);
+        QTRY_VERIFY(
+            std::any_of(page.pushes().cbegin(), page.pushes().cend(), [](const QJsonObject &p) {
+                return p[QStringLiteral("method")] == QStringLiteral("chat.message")
+                    && p[QStringLiteral("params")][QStringLiteral("message")]
+                        [QStringLiteral("text")]
+                            .toString()
+                    == QStringLiteral("Cora has joined the chat.");
+            }));
+        QCOMPARE(queueOf(m_carl).size(), 0);
+
+        // Sent once, heard once, in order; the same clientMsgId again is the same message.
+        m_cora.clearPushes();
+        const QJsonObject first
+            = resultOf(send(page, chatId, QStringLiteral("I can't sleep"), QStringLiteral("c2")));
+        QCOMPARE(first.value(QStringLiteral("duplicate")).toBool(), false);
+        const QJsonObject heard = m_cora.waitForPush(QStringLiteral("chat.message"))
+                                      .value(QStringLiteral("message"))
+                                      .toObject();
+        QCOMPARE(heard.value(QStringLiteral("text")).toString(), QStringLiteral("I can't sleep"));
+        QCOMPARE(heard.value(QStringLiteral("senderName")).toString(), QStringLiteral("Sam"));
+        const QJsonObject again
+            = resultOf(send(page, chatId, QStringLiteral("I can't sleep"), QStringLiteral("c2")));
+        QCOMPARE(again.value(QStringLiteral("duplicate")).toBool(), true);
+        QCOMPARE(again[QStringLiteral("message")][QStringLiteral("seq")],
+            first[QStringLiteral("message")][QStringLiteral("seq")]);
+        QVERIFY(m_cora.noPush(QStringLiteral("chat.message"), {}, 200));
+
+        const QJsonObject reply = resultOf(
+            send(m_cora, chatId, QStringLiteral("I'm here. Tell me more."), QStringLiteral("k1")));
+        QCOMPARE(reply[QStringLiteral("message")][QStringLiteral("senderName")].toString(),
+            QStringLiteral("Cora"));
+        // Carl is not Cora: he cannot write in her chat.
+        QCOMPARE(TestClient::errorReason(
+                     send(m_carl, chatId, QStringLiteral("hi"), QStringLiteral("x"))),
+            QStringLiteral("not_found"));
+        const QJsonArray history = historyOf(page, chatId);
+        QStringList texts;
+        qint64 lastSeq = 0;
+        for (const QJsonValue &m : history) {
+            QVERIFY(m[QStringLiteral("seq")].toInteger() > lastSeq);
+            lastSeq = m[QStringLiteral("seq")].toInteger();
+            texts.append(m[QStringLiteral("text")].toString());
+        }
+        QCOMPARE(texts,
+            (QStringList {QStringLiteral("hello?"), QStringLiteral("Cora has joined the chat."),
+                QStringLiteral("I can't sleep"), QStringLiteral("I'm here. Tell me more.")}));
+
+        // Typing is told, never stored; read marks travel to the other side.
+        page.clearPushes();
+        QVERIFY(
+            !resultOf(m_cora.call(QStringLiteral("chat.typing"),
+                          {{QStringLiteral("chatId"), chatId}, {QStringLiteral("typing"), true}}))
+                 .isEmpty());
+        QCOMPARE(page.waitForPush(QStringLiteral("chat.typing"))[QStringLiteral("typing")].toBool(),
+            true);
+        QVERIFY(
+            !resultOf(page.call(QStringLiteral("chat.read"),
+                          {{QStringLiteral("chatId"), chatId}, {QStringLiteral("seq"), lastSeq}}))
+                 .isEmpty());
+        QCOMPARE(m_cora.waitForPush(QStringLiteral("chat.read"))[QStringLiteral("seq")].toInteger(),
+            lastSeq);
+
+        // Ended by the consultant: the client hears it, and nobody writes in it any more.
+        page.clearPushes();
+        QCOMPARE(
+            chatOf(m_cora.call(QStringLiteral("chat.close"), {{QStringLiteral("chatId"), chatId}}))
+                .value(QStringLiteral("status"))
+                .toString(),
+            QStringLiteral("closed"));
+        QCOMPARE(page.waitForPush(QStringLiteral(
+                     "chat.updated"))[QStringLiteral("chat")][QStringLiteral("status")]
+                     .toString(),
+            QStringLiteral("closed"));
+        QCOMPARE(TestClient::errorReason(
+                     send(page, chatId, QStringLiteral("wait"), QStringLiteral("c3"))),
+            QStringLiteral("chat_closed"));
+        // Both sides pressing "End chat" at once is no error, and writes no second line.
+        QVERIFY(
+            !chatOf(page.call(QStringLiteral("chat.close"), {{QStringLiteral("chatId"), chatId}}))
+                 .isEmpty());
+        QCOMPARE(historyOf(m_cora, chatId).size(), 5);
+    }
+
+    void theAnonymousCallerReachesOnlyItsOwnChat()
+    {
+        TestClient page, other;
+        const QString mine = idOf(
+            resultOf(join(page, QStringLiteral("Ana"))).value(QStringLiteral("chat")).toObject());
+        const QString theirs = idOf(
+            resultOf(join(other, QStringLiteral("Bo"))).value(QStringLiteral("chat")).toObject());
+        QVERIFY(!mine.isEmpty() && !theirs.isEmpty());
+        const auto &methods = m_server->server().dispatcher().methods();
+        for (auto it = methods.cbegin(); it != methods.cend(); ++it) {
+            const auto place = it->place;
+            if (place == RpcDispatcher::Place::Anteroom
+                || place == RpcDispatcher::Place::DeskOrAnteroom)
+                continue;
+            QCOMPARE(TestClient::errorReason(page.call(it.key(), {})), QStringLiteral("forbidden"));
+        }
+        for (const char *method :
+            {"chat.send", "chat.typing", "chat.read", "chat.close", "chat.history"}) {
+            QCOMPARE(
+                TestClient::errorReason(page.call(str(method),
+                    {{QStringLiteral("chatId"), theirs}, {QStringLiteral("text"), str("x")},
+                        {QStringLiteral("clientMsgId"), str("z")}, {QStringLiteral("seq"), 1}})),
+                QStringLiteral("not_found"));
+        }
+        // Joining twice on one page is refused; the other organisation sees nothing of either.
+        QCOMPARE(TestClient::errorReason(join(page, QStringLiteral("Ana"))),
+            QStringLiteral("already_in_chat"));
+        for (const char *method : {"chat.accept", "chat.history", "chat.close"}) {
+            QCOMPARE(TestClient::errorReason(
+                         m_otherManager.call(str(method), {{QStringLiteral("chatId"), mine}})),
+                QStringLiteral("not_found"));
+        }
+        // A signed-in person's connection does not become an anonymous one.
+        QCOMPARE(TestClient::errorReason(m_cora.call(QStringLiteral("anteroom.join"),
+                     {{QStringLiteral("key"), m_key}, {QStringLiteral("alias"), str("x")},
+                         {QStringLiteral("consent"), true}})),
+            QStringLiteral("forbidden"));
+        for (TestClient *p : {&page, &other})
+            p->call(QStringLiteral("chat.close"),
+                {{QStringLiteral("chatId"), p == &page ? mine : theirs}});
+    }
+
+    void twoConsultantsRacingForOneClientOneWins()
+    {
+        QVERIFY(!resultOf(m_carl.call(QStringLiteral("chat.duty"), {{QStringLiteral("on"), true}}))
+                     .isEmpty());
+        for (int round = 0; round < 10; ++round) {
+            TestClient page;
+            const QString chatId = idOf(resultOf(join(page, QStringLiteral("Race")))
+                                            .value(QStringLiteral("chat"))
+                                            .toObject());
+            QVERIFY(!chatId.isEmpty());
+            m_cora.post(QStringLiteral("chat.accept"), {{QStringLiteral("chatId"), chatId}});
+            m_carl.post(QStringLiteral("chat.accept"), {{QStringLiteral("chatId"), chatId}});
+            const QJsonObject a = m_cora.waitForReplies(1).value(0);
+            const QJsonObject b = m_carl.waitForReplies(1).value(0);
+            const bool coraWon = a.contains(QStringLiteral("result"));
+            const bool carlWon = b.contains(QStringLiteral("result"));
+            QVERIFY2(coraWon != carlWon, "exactly one consultant takes the client");
+            QCOMPARE(TestClient::errorReason(coraWon ? b : a), QStringLiteral("taken"));
+            (coraWon ? m_cora : m_carl)
+                .call(QStringLiteral("chat.close"), {{QStringLiteral("chatId"), chatId}});
+        }
+    }
+
+    void noConsultantTakesMoreThanTheOrganisationAllows()
+    {
+        // maxChatsPerConsultant is 2 (set above).
+        QList<QString> chats;
+        std::vector<std::unique_ptr<TestClient>> pages;
+        for (int i = 0; i < 3; ++i) {
+            pages.push_back(std::make_unique<TestClient>());
+            chats.append(idOf(resultOf(join(*pages.back(), QStringLiteral("P%1").arg(i)))
+                                  .value(QStringLiteral("chat"))
+                                  .toObject()));
+        }
+        // Three at once: the duty row's lock counts them one after another.
+        for (const QString &id : chats)
+            m_cora.post(QStringLiteral("chat.accept"), {{QStringLiteral("chatId"), id}});
+        const QList<QJsonObject> replies = m_cora.waitForReplies(3);
+        QCOMPARE(std::count_if(replies.cbegin(), replies.cend(),
+                     [](const QJsonObject &r) { return r.contains(QStringLiteral("result")); }),
+            2);
+        QCOMPARE(std::count_if(replies.cbegin(), replies.cend(),
+                     [](const QJsonObject &r) {
+                         return TestClient::errorReason(r) == QLatin1String("at_capacity");
+                     }),
+            1);
+        QCOMPARE(resultOf(m_cora.call(QStringLiteral("chat.list")))
+                     .value(QStringLiteral("chats"))
+                     .toArray()
+                     .size(),
+            2);
+        // A manager sees every live chat; a consultant may not ask for all.
+        QVERIFY(
+            resultOf(m_manager.call(QStringLiteral("chat.list"), {{QStringLiteral("all"), true}}))
+                .value(QStringLiteral("chats"))
+                .toArray()
+                .size()
+            >= 2);
+        QCOMPARE(TestClient::errorReason(
+                     m_cora.call(QStringLiteral("chat.list"), {{QStringLiteral("all"), true}})),
+            QStringLiteral("forbidden"));
+        for (const QString &id : chats)
+            m_manager.call(QStringLiteral("chat.close"), {{QStringLiteral("chatId"), id}});
+        QCOMPARE(resultOf(m_cora.call(QStringLiteral("chat.list")))
+                     .value(QStringLiteral("chats"))
+                     .toArray()
+                     .size(),
+            0);
+    }
+
+    void aReloadResumesTheChatWithItsHistory()
+    {
+        auto page = std::make_unique<TestClient>();
+        const QJsonObject joined = resultOf(join(*page, QStringLiteral("Rae")));
+        const QString token = joined.value(QStringLiteral("token")).toString();
+        const QString chatId = idOf(joined.value(QStringLiteral("chat")).toObject());
+        QCOMPARE(accepted(m_cora, chatId), QStringLiteral("active"));
+        QVERIFY(!resultOf(
+            send(*page, chatId, QStringLiteral("before the reload"), QStringLiteral("r1")))
+                     .isEmpty());
+
+        // The page goes (a reload): the consultant sees the client away, the chat stays.
+        m_cora.clearPushes();
+        page.reset();
+        QTRY_VERIFY(std::any_of(
+            m_cora.pushes().cbegin(), m_cora.pushes().cend(), [&](const QJsonObject &p) {
+                const QJsonObject c
+                    = p[QStringLiteral("params")][QStringLiteral("chat")].toObject();
+                return idOf(c) == chatId && !c[QStringLiteral("clientOnline")].toBool();
+            }));
+
+        TestClient again;
+        QVERIFY(again.open(m_server->wsUrl()));
+        const QJsonObject resumed = resultOf(
+            again.call(QStringLiteral("anteroom.resume"), {{QStringLiteral("token"), token}}));
+        QCOMPARE(resumed[QStringLiteral("chat")][QStringLiteral("status")].toString(),
+            QStringLiteral("active"));
+        const QJsonArray messages = resumed.value(QStringLiteral("messages")).toArray();
+        QVERIFY(std::any_of(messages.cbegin(), messages.cend(), [](const QJsonValue &m) {
+            return m[QStringLiteral("text")].toString() == QLatin1String("before the reload");
+        }));
+        // And the conversation goes on where it was.
+        QVERIFY(
+            !resultOf(send(m_cora, chatId, QStringLiteral("welcome back"), QStringLiteral("k9")))
+                 .isEmpty());
+        QCOMPARE(again
+                     .waitForPush(QStringLiteral(
+                         "chat.message"))[QStringLiteral("message")][QStringLiteral("text")]
+                     .toString(),
+            QStringLiteral("welcome back"));
+        // A made-up token resumes nothing.
+        TestClient stranger;
+        QVERIFY(stranger.open(m_server->wsUrl()));
+        QCOMPARE(TestClient::errorReason(stranger.call(QStringLiteral("anteroom.resume"),
+                     {{QStringLiteral("token"), QStringLiteral("not-a-token")}})),
+            QStringLiteral("unauthenticated"));
+        m_cora.call(QStringLiteral("chat.close"), {{QStringLiteral("chatId"), chatId}});
+    }
+
+    void aClientWhoLeavesBeforePickupLeavesTheQueue()
+    {
+        auto page = std::make_unique<TestClient>();
+        const QString chatId = idOf(
+            resultOf(join(*page, QStringLiteral("Lee"))).value(QStringLiteral("chat")).toObject());
+        QCOMPARE(queueOf(m_cora).size(), 1);
+        page.reset(); // the tab is closed
+        QTRY_COMPARE(queueOf(m_cora).size(), 0);
+        // Nobody can take a client who is not there.
+        QCOMPARE(TestClient::errorReason(m_cora.call(
+                     QStringLiteral("chat.accept"), {{QStringLiteral("chatId"), chatId}})),
+            QStringLiteral("client_away"));
+        QVERIFY(sweep());
+        QCOMPARE(
+            m_server->sql()
+                .exec(
+                    QStringLiteral("SELECT status FROM chats WHERE id = '%1'").arg(chatId).toUtf8())
+                .text(0, 0),
+            QStringLiteral("abandoned"));
+    }
+
+    void theNextInLineHearsTheirPlace()
+    {
+        TestClient first, second;
+        const QString firstId = idOf(
+            resultOf(join(first, QStringLiteral("One"))).value(QStringLiteral("chat")).toObject());
+        const QJsonObject secondChat = resultOf(join(second, QStringLiteral("Two")))
+                                           .value(QStringLiteral("chat"))
+                                           .toObject();
+        QCOMPARE(secondChat.value(QStringLiteral("position")).toInt(), 2);
+        QCOMPARE(accepted(m_carl, firstId), QStringLiteral("active"));
+        QTRY_VERIFY(
+            std::any_of(second.pushes().cbegin(), second.pushes().cend(), [](const QJsonObject &p) {
+                return p[QStringLiteral("method")] == QStringLiteral("chat.updated")
+                    && p[QStringLiteral("params")][QStringLiteral("chat")]
+                        [QStringLiteral("position")]
+                            .toInt()
+                    == 1;
+            }));
+        m_carl.call(QStringLiteral("chat.close"), {{QStringLiteral("chatId"), firstId}});
+        second.call(QStringLiteral("chat.close"), {{QStringLiteral("chatId"), idOf(secondChat)}});
+    }
+
+    void aChatIsHandedOverWithANote()
+    {
+        TestClient page;
+        const QString chatId = idOf(
+            resultOf(join(page, QStringLiteral("Tam"))).value(QStringLiteral("chat")).toObject());
+        QCOMPARE(accepted(m_cora, chatId), QStringLiteral("active"));
+        const QString carl = m_carlId.toString(QUuid::WithoutBraces);
+        QCOMPARE(TestClient::errorReason(m_carl.call(QStringLiteral("chat.transfer"),
+                     {{QStringLiteral("chatId"), chatId}, {QStringLiteral("toUserId"), carl}})),
+            QStringLiteral("not_found")); // not his chat to give
+        page.clearPushes();
+        const QJsonObject moved = chatOf(m_cora.call(QStringLiteral("chat.transfer"),
+            {{QStringLiteral("chatId"), chatId}, {QStringLiteral("toUserId"), carl},
+                {QStringLiteral("note"),
+                    QStringLiteral("Exams next week; prefers short answers")}}));
+        QCOMPARE(moved.value(QStringLiteral("consultantId")).toString(), carl);
+        QCOMPARE(moved.value(QStringLiteral("transferNote")).toString(),
+            QStringLiteral("Exams next week; prefers short answers"));
+        QTRY_VERIFY(
+            std::any_of(page.pushes().cbegin(), page.pushes().cend(), [](const QJsonObject &p) {
+                return p[QStringLiteral("params")][QStringLiteral("message")]
+                        [QStringLiteral("text")]
+                            .toString()
+                            .startsWith(QLatin1String("You are now talking to "));
+            }));
+        // Cora lets go of it; Carl writes in it.
+        QCOMPARE(
+            TestClient::errorReason(send(m_cora, chatId, QStringLiteral("x"), QStringLiteral("q"))),
+            QStringLiteral("not_found"));
+        QVERIFY(!resultOf(send(m_carl, chatId, QStringLiteral("Hi, I'm Carl"), QStringLiteral("q")))
+                     .isEmpty());
+        QCOMPARE(TestClient::errorReason(m_carl.call(QStringLiteral("chat.transfer"),
+                     {{QStringLiteral("chatId"), chatId},
+                         {QStringLiteral("toUserId"),
+                             m_server->sql()
+                                 .exec("SELECT id FROM users WHERE login = 'othermanager'")
+                                 .text(0, 0)}})),
+            QStringLiteral("not_on_duty"));
+        m_carl.call(QStringLiteral("chat.close"), {{QStringLiteral("chatId"), chatId}});
+    }
+
+    void endedChatsGoAfterTheRetentionAndOnRequest()
+    {
+        const QByteArray ended
+            = "SELECT count(*) FROM chats WHERE status IN ('closed', 'abandoned')";
+        QVERIFY(m_server->sql().exec(ended).text(0, 0).toInt() > 0);
+        // A day short of the retention (30 days) they stay; past it they go, messages and all.
+        m_server->sql().exec("UPDATE chats SET closed_at = now() - interval '29 days'"
+                             " WHERE status IN ('closed', 'abandoned')");
+        QVERIFY(sweep());
+        const int kept = m_server->sql().exec(ended).text(0, 0).toInt();
+        QVERIFY(kept > 0);
+        m_server->sql().exec("UPDATE chats SET closed_at = now() - interval '31 days'"
+                             " WHERE status IN ('closed', 'abandoned')");
+        QVERIFY(sweep());
+        QCOMPARE(m_server->sql().exec(ended).text(0, 0).toInt(), 0);
+        QCOMPARE(m_server->sql().exec("SELECT count(*) FROM chat_messages").text(0, 0).toInt(), 0);
+        QCOMPARE(m_server->sql().exec("SELECT count(*) FROM chats").text(0, 0).toInt(), 0);
+
+        // "Forget me": the client's chat and every message of it are gone at once.
+        TestClient page;
+        const QString chatId = idOf(
+            resultOf(join(page, QStringLiteral("Fay"))).value(QStringLiteral("chat")).toObject());
+        QVERIFY(!resultOf(
+            send(page, chatId, QStringLiteral("please forget this"), QStringLiteral("f1")))
+                     .isEmpty());
+        QCOMPARE(resultOf(page.call(QStringLiteral("anteroom.forget")))[QStringLiteral("forgotten")]
+                     .toBool(),
+            true);
+        QCOMPARE(m_server->sql().exec("SELECT count(*) FROM chat_messages").text(0, 0).toInt(), 0);
+        QCOMPARE(m_server->sql().exec("SELECT count(*) FROM chats").text(0, 0).toInt(), 0);
+        QCOMPARE(TestClient::errorReason(page.call(
+                     QStringLiteral("chat.history"), {{QStringLiteral("chatId"), chatId}})),
+            QStringLiteral("unauthenticated"));
+    }
+
+    void aFloodOfClientsFillsNoMoreThanTheQueueHolds()
+    {
+        QVERIFY(!resultOf(
+            m_manager.call(QStringLiteral("chat.settings.update"),
+                {{QStringLiteral("settings"), QJsonObject {{QStringLiteral("maxWaiting"), 3}}}}))
+                     .isEmpty());
+        std::vector<std::unique_ptr<TestClient>> pages;
+        for (int i = 0; i < 20; ++i) {
+            pages.push_back(std::make_unique<TestClient>());
+            QVERIFY(pages.back()->open(m_server->wsUrl()));
+        }
+        for (const auto &page : pages) {
+            page->post(QStringLiteral("anteroom.join"),
+                {{QStringLiteral("key"), m_key}, {QStringLiteral("alias"), QStringLiteral("Flood")},
+                    {QStringLiteral("consent"), true},
+                    {QStringLiteral("answers"),
+                        QJsonObject {{QStringLiteral("age"), QStringLiteral("1")}}}});
+        }
+        int joined = 0, full = 0;
+        for (const auto &page : pages) {
+            const QJsonObject reply = page->waitForReplies(1).value(0);
+            joined += reply.contains(QStringLiteral("result"));
+            full += TestClient::errorReason(reply) == QLatin1String("queue_full");
+        }
+        QCOMPARE(joined, 3);
+        QCOMPARE(full, 17);
+        QCOMPARE(m_server->sql()
+                     .exec("SELECT count(*) FROM chats WHERE status = 'waiting'")
+                     .text(0, 0)
+                     .toInt(),
+            3);
+        pages.clear();
+        QTRY_COMPARE(queueOf(m_cora).size(), 0);
+        QVERIFY(sweep());
+    }
+
+    void oneAddressCannotFloodTheQueue()
+    {
+        ThrottleLimits limits = m_server->config().throttles;
+        limits.anteroomJoinsPerAddress = 2;
+        m_server->server().setThrottleLimits(limits);
+        m_server->sql().exec("DELETE FROM auth_attempts");
+        QVERIFY(!resultOf(
+            m_manager.call(QStringLiteral("chat.settings.update"),
+                {{QStringLiteral("settings"), QJsonObject {{QStringLiteral("maxWaiting"), 50}}}}))
+                     .isEmpty());
+        QStringList reasons;
+        for (int i = 0; i < 3; ++i) {
+            TestClient page;
+            const QJsonObject reply = join(page, QStringLiteral("Again"));
+            reasons.append(reply.contains(QStringLiteral("result"))
+                    ? QStringLiteral("ok")
+                    : TestClient::errorReason(reply));
+        }
+        QCOMPARE(reasons,
+            (QStringList {
+                QStringLiteral("ok"), QStringLiteral("ok"), QStringLiteral("rate_limited")}));
+        // No address of a client is kept in a readable form.
+        QCOMPARE(m_server->sql()
+                     .exec("SELECT count(*) FROM auth_attempts WHERE key LIKE '%127.0.0.1%'")
+                     .text(0, 0)
+                     .toInt(),
+            0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChat)
+#include "tst_chat.moc"
