@@ -53,6 +53,13 @@ MusterServer::MusterServer(const Config &config, QObject *parent)
         [this](const HttpRequest &request, const HttpResponder &responder) {
             m_avatars.serve(request, responder);
         });
+    m_http.addPrefixRoute(AnteroomPage::kRoutePrefix,
+        [this](const HttpRequest &request, const HttpResponder &responder) {
+            m_chat.page.serve(request, responder);
+        });
+    m_http.setUpgradeGate([this](const HttpRequest &request, std::function<void(bool)> done) {
+        m_chat.page.checkUpgrade(request, std::move(done));
+    });
     connect(&m_http, &HttpFront::webSocketConnected, this, &MusterServer::onWebSocket);
     m_listener.listen(QString::fromLatin1(DirectoryStore::kUserChangedChannel));
     connect(&m_listener, &ListenConnection::notificationReceived, this,

@@ -2,6 +2,7 @@
 // the method table.
 #pragma once
 
+#include "anteroompage.h"
 #include "anteroomservice.h"
 #include "chatpushes.h"
 #include "chatservice.h"
@@ -17,6 +18,7 @@ struct ConsultantChat
         , anteroom(db, hub, pushes, serverId)
         , chats(db, pushes)
         , settings(db)
+        , page(db)
     { }
 
     ChatStore store; // for ChatPushes' reads of the queue
@@ -24,6 +26,7 @@ struct ConsultantChat
     AnteroomService anteroom;
     ChatService chats;
     ChatSettingsService settings;
+    AnteroomPage page; // GET /anteroom/…, and the Origin check of WebSocket upgrades
 };
 
 } // namespace Muster

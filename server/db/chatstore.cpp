@@ -203,6 +203,19 @@ void ChatStore::rotateKey(const QUuid &org, const QUuid &actor, const QString &n
         });
 }
 
+void ChatStore::settingsByKey(
+    const QString &publicKey, QObject *context, Handler<ChatSettings> handler)
+{
+    m_db.exec("SELECT to_jsonb(s) FROM chat_settings s WHERE s.public_key = $1 AND s.enabled",
+        PgParams() << publicKey, context, [handler](const PgResult &r) {
+            if (!r.ok())
+                return handler({}, StoreError::of(r));
+            if (r.rows() == 0)
+                return handler({}, StoreError::notFound(QStringLiteral("Anteroom")));
+            handler(settingsFromRow(r.bytes(0, 0)), {});
+        });
+}
+
 void ChatStore::anteroom(const QString &publicKey, QObject *context, Handler<Anteroom> handler)
 {
     // Available: someone on duty, connected, in a state that takes work, below their limit.

@@ -86,6 +86,9 @@ public:
         QObject *context, Handler<ChatSettings> handler);
     void rotateKey(const QUuid &org, const QUuid &actor, const QString &newKey, QObject *context,
         Handler<ChatSettings> handler);
+    // The settings behind a public key, for the page and the Origin check; NotFound for an
+    // unknown or disabled one.
+    void settingsByKey(const QString &publicKey, QObject *context, Handler<ChatSettings> handler);
     // The anteroom behind a public key; NotFound for an unknown or disabled one.
     void anteroom(const QString &publicKey, QObject *context, Handler<Anteroom> handler);
 

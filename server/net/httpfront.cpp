@@ -29,6 +29,8 @@ QByteArray reasonPhrase(int status)
         return "Bad Request";
     case 401:
         return "Unauthorized";
+    case 403:
+        return "Forbidden";
     case 404:
         return "Not Found";
     case 405:
@@ -196,18 +198,16 @@ void HttpFront::onHeadReadable(QTcpSocket *socket)
                     "text/plain", problem);
             return;
         }
-        // From here the WebSocket handshake reads the socket; whoever takes the WebSocket owns it.
-        socket->disconnect();
-        const QString key = peerKey(socket->peerAddress(), socket->peerPort());
-        m_upgrading.insert(key, {socket, clientAddress(socket->peerAddress(), *request)});
-        // A failed handshake closes it: forget it and free it then.
-        connect(socket, &QTcpSocket::disconnected, this, [this, socket, key] {
-            if (m_upgrading.value(key).transport == socket) {
-                m_upgrading.remove(key);
-                socket->deleteLater();
-            }
-        });
-        m_webSockets.handleConnection(socket);
+        if (!m_upgradeGate)
+            return upgrade(socket, *request);
+        m_upgradeGate(*request,
+            [this, guard = QPointer<QTcpSocket>(socket), request = *request](bool allowed) {
+                if (!guard)
+                    return;
+                if (!allowed)
+                    return HttpResponder(guard).send(403, "text/plain", "Origin not allowed\n");
+                upgrade(guard, request);
+            });
         return;
     }
     const Route *route = routeFor(request->path);
@@ -221,6 +221,22 @@ void HttpFront::onHeadReadable(QTcpSocket *socket)
     }
     socket->read(request->headLength);
     (*route)(*request, responder);
+}
+
+void HttpFront::upgrade(QTcpSocket *socket, const HttpRequest &request)
+{
+    // From here the WebSocket handshake reads the socket; whoever takes the WebSocket owns it.
+    socket->disconnect();
+    const QString key = peerKey(socket->peerAddress(), socket->peerPort());
+    m_upgrading.insert(key, {socket, clientAddress(socket->peerAddress(), request)});
+    // A failed handshake closes it: forget it and free it then.
+    connect(socket, &QTcpSocket::disconnected, this, [this, socket, key] {
+        if (m_upgrading.value(key).transport == socket) {
+            m_upgrading.remove(key);
+            socket->deleteLater();
+        }
+    });
+    m_webSockets.handleConnection(socket);
 }
 
 } // namespace Muster

@@ -36,6 +36,10 @@ class HttpFront : public QObject
     Q_OBJECT
 public:
     using Route = std::function<void(const HttpRequest &request, const HttpResponder &responder)>;
+    // Decides, possibly later, whether a WebSocket upgrade may go ahead (the Origin check);
+    // refused upgrades are answered 403.
+    using UpgradeGate
+        = std::function<void(const HttpRequest &request, std::function<void(bool allowed)> done)>;
 
     explicit HttpFront(QObject *parent = nullptr);
 
@@ -47,6 +51,7 @@ public:
     void addRoute(const QString &path, Route route);
     // GET routes for every path starting with prefix; exact routes win.
     void addPrefixRoute(const QString &prefix, Route route);
+    void setUpgradeGate(UpgradeGate gate) { m_upgradeGate = std::move(gate); }
     // Peers whose X-Forwarded-For is believed (a reverse proxy or load balancer in front).
     void setTrustedProxies(const QList<QHostAddress> &proxies) { m_trustedProxies = proxies; }
     // The address a request really came from: the peer, or for a trusted proxy the last address
@@ -63,6 +68,7 @@ private:
     void onNewConnection();
     void onHeadReadable(QTcpSocket *socket);
     const Route *routeFor(const QString &path) const;
+    void upgrade(QTcpSocket *socket, const HttpRequest &request);
 
     QTcpServer m_server;
     QWebSocketServer m_webSockets;
@@ -76,6 +82,7 @@ private:
     // TCP sockets handed to the WebSocket handshake, by peer "address:port".
     QHash<QString, Upgrading> m_upgrading;
     QList<QHostAddress> m_trustedProxies;
+    UpgradeGate m_upgradeGate;
 };
 
 } // namespace Muster

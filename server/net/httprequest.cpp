@@ -12,6 +12,17 @@ bool HttpRequest::complete(const QByteArray &buffer)
     return buffer.contains("\r\n\r\n");
 }
 
+QString HttpRequest::queryValue(QStringView name) const
+{
+    for (const QByteArray &pair : query.split('&')) {
+        const qsizetype eq = pair.indexOf('=');
+        const QByteArray key = eq < 0 ? pair : pair.left(eq);
+        if (QUrl::fromPercentEncoding(key) == name)
+            return eq < 0 ? QString() : QUrl::fromPercentEncoding(pair.mid(eq + 1));
+    }
+    return {};
+}
+
 bool HttpRequest::isWebSocketUpgrade() const
 {
     return header("upgrade").toLower() == "websocket"

@@ -22,6 +22,8 @@ struct HttpRequest
     qsizetype maxLineLength = 0; // of the head's lines
 
     QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
+    // The decoded value of the first `name=value` of the query; empty when absent.
+    QString queryValue(QStringView name) const;
     bool isWebSocketUpgrade() const;
     // Why an upgrade request cannot become a WebSocket (RFC 6455 4.2.1: a 16-byte key in
     // base64, version 13, no header line too long), as a message for the client; empty if none.

@@ -7,8 +7,11 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include <QEventLoop>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 
 using namespace Muster;
 using namespace Muster::Test;
@@ -23,6 +26,51 @@ QString str(const char *s)
 QJsonObject chatOf(const QJsonObject &reply)
 {
     return resultOf(reply).value(QStringLiteral("chat")).toObject();
+}
+
+// One plain HTTP/1.1 exchange, bytes as a browser would send them; the whole answer.
+QByteArray exchange(quint16 port, const QByteArray &head)
+{
+    // The server runs in this thread: wait with the event loop turning, never blocked.
+    QTcpSocket socket;
+    QByteArray answer;
+    QEventLoop loop;
+    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+    QObject::connect(&socket, &QTcpSocket::connected, &loop, [&] { socket.write(head); });
+    QObject::connect(&socket, &QTcpSocket::readyRead, &loop, [&] {
+        answer += socket.readAll();
+        // An upgrade stays open: the status line and headers are all a test needs.
+        if (answer.startsWith("HTTP/1.1 101") && answer.contains("\r\n\r\n"))
+            loop.quit();
+    });
+    QObject::connect(&socket, &QTcpSocket::disconnected, &loop, &QEventLoop::quit);
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    loop.exec();
+    return answer + socket.readAll();
+}
+
+QByteArray upgradeHead(quint16 port, const QByteArray &target, const QByteArray &origin)
+{
+    QByteArray head = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
+        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
+    if (!origin.isEmpty())
+        head += "Origin: " + origin + "\r\n";
+    return head + "\r\n";
+}
+
+QByteArray statusOf(const QByteArray &answer)
+{
+    return answer.left(answer.indexOf("\r\n"));
+}
+
+QByteArray headerOf(const QByteArray &answer, const QByteArray &name)
+{
+    for (const QByteArray &line : answer.left(answer.indexOf("\r\n\r\n")).split('\n')) {
+        if (line.toLower().startsWith(QByteArray(name.toLower() + ':')))
+            return line.mid(name.size() + 1).trimmed();
+    }
+    return {};
 }
 
 QString idOf(const QJsonObject &object)
@@ -240,6 +288,57 @@ private Q_SLOTS:
                      {{QStringLiteral("answers"), QJsonObject {{str("age"), 17}}}})),
             QStringLiteral("invalid_params"));
         QCOMPARE(queueOf(m_cora).size(), 0);
+    }
+
+    void theAnteroomPageIsFramedOnlyWhereAllowed()
+    {
+        const quint16 port = m_server->server().port();
+        const auto get = [port](const QByteArray &path) {
+            return exchange(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        };
+        const QByteArray page = get("/anteroom/" + m_key.toLatin1());
+        QCOMPARE(statusOf(page), QByteArray("HTTP/1.1 200 OK"));
+        const QByteArray csp = headerOf(page, "Content-Security-Policy");
+        QVERIFY2(
+            csp.contains("frame-ancestors 'self' https://help.example.org http://localhost:8080"),
+            csp.constData());
+        QVERIFY(csp.contains("script-src 'self'") && csp.contains("default-src 'none'"));
+        QCOMPARE(headerOf(page, "Referrer-Policy"), QByteArray("no-referrer"));
+        QVERIFY(page.contains("<button type=\"submit\" id=\"start\">Start chat</button>"));
+
+        const QByteArray sheet = get("/anteroom/" + m_key.toLatin1() + "/theme.css");
+        QVERIFY(sheet.contains("--accent: #7a3b69;"));
+        QVERIFY(sheet.contains("--background: #f7f5f0;")); // a default where none was set
+        QCOMPARE(headerOf(get("/anteroom/assets/anteroom.js"), "Content-Type"),
+            QByteArray("text/javascript; charset=utf-8"));
+        for (const QByteArray &path : {QByteArray("/anteroom/ZZZZZZZZZZZZZZZZZZZZZZ"),
+                 QByteArray("/anteroom/assets/../../etc/passwd"),
+                 QByteArray("/anteroom/assets/x.js"),
+                 QByteArray("/anteroom/" + m_key.toLatin1() + "/other.css"),
+                 QByteArray("/anteroom/")}) {
+            QCOMPARE(statusOf(get(path)), QByteArray("HTTP/1.1 404 Not Found"));
+        }
+
+        // The WebSocket: programs send no Origin; a browser page may connect from this server's
+        // own origin, or to an anteroom from an origin its organisation allows.
+        const QByteArray own = "http://127.0.0.1:" + QByteArray::number(port);
+        const QByteArray anteroom = "/ws?key=" + m_key.toLatin1();
+        const QList<std::tuple<QByteArray, QByteArray, bool>> cases {
+            {"/ws", {}, true},
+            {"/ws", own, true},
+            {anteroom, own, true},
+            {anteroom, "http://localhost:8080", true},
+            {anteroom, "https://help.example.org", true},
+            {"/ws", "http://localhost:8080", false},
+            {anteroom, "https://evil.example", false},
+            {"/ws?key=ZZZZZZZZZZZZZZZZZZZZZZ", "http://localhost:8080", false},
+            {anteroom, "null", false},
+        };
+        for (const auto &[target, origin, allowed] : cases) {
+            const QByteArray status = statusOf(exchange(port, upgradeHead(port, target, origin)));
+            QVERIFY2(status.startsWith(allowed ? "HTTP/1.1 101" : "HTTP/1.1 403"),
+                QByteArray(target + " from " + origin + ": " + status).constData());
+        }
     }
 
     void aClientIsTakenByOneConsultantAndHeard()
