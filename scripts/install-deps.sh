@@ -18,16 +18,28 @@ packages=(
     clang-15 libfuzzer-15-dev
     qt6-charts-dev libxlsxwriter-dev fonts-dejavu-core libqrencode-dev
     poppler-utils unzip zbar-tools
+    chromium
 )
+# Node.js and npm drive the browser tests; a machine may have them from elsewhere already.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "Installing: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
 
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-echo "Installing: ${missing[*]}"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# playwright-core for the anteroom's browser tests, at the version package-lock.json pins; it
+# drives Debian's chromium, so it downloads no browser of its own.
+browser_tests="$(dirname "$0")/../tests/browser"
+want=$(sed -n 's/.*"playwright-core": "\(.*\)".*/\1/p' "$browser_tests/package.json")
+have=$(cd "$browser_tests" && node -p "require('./node_modules/playwright-core/package.json').version" 2>/dev/null || true)
+if [ "$want" != "$have" ]; then
+    (cd "$browser_tests" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+fi

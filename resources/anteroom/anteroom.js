@@ -92,7 +92,8 @@
       for (const pending of calls.values()) pending.reject({ message: 'offline', data: { reason: 'offline' } });
       calls.clear();
       if (exiting) return;
-      if (!restarting) banner('The connection was lost. Reconnecting…');
+      // Only a conversation needs to hear of it; the form reconnects unseen.
+      if (!restarting && chat) banner('The connection was lost. Reconnecting…');
       setTimeout(connect, restarting ? 0 : Math.min(10000, 500 * 2 ** retry++));
     };
   }

@@ -18,6 +18,7 @@ namespace {
 constexpr qsizetype kMaxAlias = 60;
 constexpr qsizetype kMaxTopic = 200;
 constexpr qsizetype kMaxAnswer = 1000;
+constexpr std::chrono::minutes kIntakeTime {15};
 
 RpcError clientsOnly()
 {

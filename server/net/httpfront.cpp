@@ -50,7 +50,9 @@ QByteArray reasonPhrase(int status)
 void HttpResponder::send(int status, const QByteArray &contentType, const QByteArray &body,
     const QList<QPair<QByteArray, QByteArray>> &headers) const
 {
-    if (!m_socket || m_socket->property("muster_answered").toBool())
+    // The peer may have gone while the answer was being made (a database lookup).
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState
+        || m_socket->property("muster_answered").toBool())
         return;
     m_socket->setProperty("muster_answered", true);
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
