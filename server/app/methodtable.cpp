@@ -47,6 +47,7 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     // Superadmin is an account flag on top of the role.
     d.addSuperadmin(QStringLiteral("organisations.list"),  Attendee, [=](const RpcCall &c) { organisations->list(c); });
     d.addSuperadmin(QStringLiteral("organisations.watch"), Attendee, [=](const RpcCall &c) { organisations->watch(c); });
+    d.add(QStringLiteral("organisations.delete"), Manager, [=](const RpcCall &c) { organisations->remove(c); });
     d.add(QStringLiteral("users.list"),     Manager,      [=](const RpcCall &c) { users->list(c); });
     d.add(QStringLiteral("users.update"),   Manager,      [=](const RpcCall &c) { users->update(c); });
     d.add(QStringLiteral("users.create"),   Manager,      [=](const RpcCall &c) { users->create(c); });

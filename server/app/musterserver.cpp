@@ -29,7 +29,7 @@ MusterServer::MusterServer(const Config &config, QObject *parent)
     , m_profile(m_db, m_hasher, m_relay)
     , m_users(m_db, m_hasher, m_relay)
     , m_avatars(m_db, m_relay)
-    , m_organisations(m_db, m_hub)
+    , m_organisations(m_db, m_hub, m_relay)
     , m_timeclock(m_db, m_hasher, m_hub, m_relay, m_presence)
     , m_chat(m_db, m_hub, m_relay, m_serverId)
 {

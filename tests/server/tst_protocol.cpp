@@ -121,6 +121,7 @@ const Contract kContract[] = {
     {"attendeeLogs.addAttendee", Role::Attendee},
     {"attendeeLogs.removeAttendee", Role::Attendee},
     {"reports.get", Role::Manager},
+    {"organisations.delete", Role::Manager},
     {"anteroom.open", std::nullopt, Anteroom},
     {"anteroom.join", std::nullopt, Anteroom},
     {"anteroom.resume", std::nullopt, Anteroom},
