@@ -5,6 +5,7 @@
 #include "chat/consultantchat.h"
 #include "net/rpcdispatcher.h"
 #include "services/avatarservice.h"
+#include "services/inviteservice.h"
 #include "services/organisationservice.h"
 #include "services/presenceservice.h"
 #include "services/profileservice.h"
@@ -48,6 +49,13 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     d.addSuperadmin(QStringLiteral("organisations.list"),  Attendee, [=](const RpcCall &c) { organisations->list(c); });
     d.addSuperadmin(QStringLiteral("organisations.watch"), Attendee, [=](const RpcCall &c) { organisations->watch(c); });
     d.add(QStringLiteral("organisations.delete"), Manager, [=](const RpcCall &c) { organisations->remove(c); });
+    // Joining without the command line: the service checks the server allows registration.
+    InviteService *invites = &s.invites;
+    d.add(QStringLiteral("organisations.register"), std::nullopt, [=](const RpcCall &c) { invites->registerOrganisation(c); });
+    d.add(QStringLiteral("invites.accept"), std::nullopt, [=](const RpcCall &c) { invites->accept(c); });
+    d.add(QStringLiteral("invites.create"), Manager,      [=](const RpcCall &c) { invites->create(c); });
+    d.add(QStringLiteral("invites.list"),   Manager,      [=](const RpcCall &c) { invites->list(c); });
+    d.add(QStringLiteral("invites.revoke"), Manager,      [=](const RpcCall &c) { invites->revoke(c); });
     d.add(QStringLiteral("users.list"),     Manager,      [=](const RpcCall &c) { users->list(c); });
     d.add(QStringLiteral("users.update"),   Manager,      [=](const RpcCall &c) { users->update(c); });
     d.add(QStringLiteral("users.create"),   Manager,      [=](const RpcCall &c) { users->create(c); });

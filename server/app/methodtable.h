@@ -12,6 +12,7 @@ class TeamService;
 class UserService;
 class AvatarService;
 class OrganisationService;
+class InviteService;
 struct Timeclock;
 struct ConsultantChat;
 
@@ -26,6 +27,7 @@ struct Services
     UserService &users;
     AvatarService &avatars;
     OrganisationService &organisations;
+    InviteService &invites;
     Timeclock &timeclock;
     ConsultantChat &chat;
 };

@@ -30,15 +30,18 @@ MusterServer::MusterServer(const Config &config, QObject *parent)
     , m_users(m_db, m_hasher, m_relay)
     , m_avatars(m_db, m_relay)
     , m_organisations(m_db, m_hub, m_relay)
+    , m_invites(m_db, m_hasher, m_mailer)
     , m_timeclock(m_db, m_hasher, m_hub, m_relay, m_presence)
     , m_chat(m_db, m_hub, m_relay, m_serverId)
 {
     m_registry.setTiming(config.heartbeat);
     m_relay.setSilence(config.heartbeat.silence);
     connect(&m_registry, &ServerRegistry::othersCounted, &m_relay, &PushRelay::setOthers);
+    m_mailer.setConfig(config.smtp);
+    m_invites.setRegistrationAllowed(config.allowRegistration);
     registerMethods(m_dispatcher,
         {m_sessions, m_presence, m_states, m_teams, m_profile, m_users, m_avatars, m_organisations,
-            m_timeclock, m_chat});
+            m_invites, m_timeclock, m_chat});
     m_timeclock.kioskSignIn.setIdleTimeout(config.kioskIdleTimeout);
     setThrottleLimits(config.throttles);
     m_sessions.setMaxConnectionsPerPerson(config.caps.perPerson);
@@ -86,6 +89,7 @@ void MusterServer::setThrottleLimits(const ThrottleLimits &limits)
     m_timeclock.kioskSignIn.setThrottleLimits(limits);
     m_timeclock.kiosks.setThrottleLimits(limits);
     m_chat.anteroom.setThrottleLimits(limits);
+    m_invites.setThrottleLimits(limits);
 }
 
 bool MusterServer::start()

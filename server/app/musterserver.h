@@ -7,6 +7,7 @@
 #include "cluster/serverregistry.h"
 #include "db/database.h"
 #include "db/listenconnection.h"
+#include "mail/smtpmailer.h"
 #include "memorytrimmer.h"
 #include "net/clientsocket.h"
 #include "net/connectioncaps.h"
@@ -16,6 +17,7 @@
 #include "net/rpcdispatcher.h"
 #include "net/socketthreads.h"
 #include "services/avatarservice.h"
+#include "services/inviteservice.h"
 #include "services/organisationservice.h"
 #include "services/passwordhasher.h"
 #include "services/presenceservice.h"
@@ -56,6 +58,10 @@ public:
         ServerRegistry::Timing heartbeat;
         // The chat bot: off without a token (its serverId is this server's).
         TelegramBot::Config telegram;
+        // Whether anyone may register an organisation (organisations.register).
+        bool allowRegistration = false;
+        // Where invitations are mailed through; no host, no mail.
+        SmtpMailer::Config smtp;
         // The consultant chat's sweep: clients who never came back, chats past retention.
         ChatService::Timing chat;
     };
@@ -79,6 +85,7 @@ public:
     QUuid serverId() const { return m_serverId; }
     Timeclock &timeclock() { return m_timeclock; }
     ConsultantChat &chat() { return m_chat; }
+    InviteService &invites() { return m_invites; }
     const RpcDispatcher &dispatcher() const { return m_dispatcher; }
     const MemoryBudget &memoryBudget() const { return m_budget; }
     // Every service that throttles guessable secrets takes its numbers from here.
@@ -110,6 +117,8 @@ private:
     UserService m_users;
     AvatarService m_avatars;
     OrganisationService m_organisations;
+    SmtpMailer m_mailer;
+    InviteService m_invites;
     Timeclock m_timeclock;
     ConsultantChat m_chat;
     RpcDispatcher m_dispatcher;

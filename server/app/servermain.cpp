@@ -122,6 +122,8 @@ int serverMain(int argc, char *argv[])
     config.heartbeat = {options.heartbeat, options.serverTimeout};
     config.telegram.token = options.telegramToken;
     config.telegram.api = options.telegramApi;
+    config.allowRegistration = options.allowRegistration;
+    config.smtp = {options.smtpHost, options.smtpPort, options.smtpFrom};
     // Declared after the bootstrap, so it stops watching before the cluster is stopped.
     std::unique_ptr<ClusterSupervisor> supervisor;
     if (EmbeddedCluster *cluster = bootstrap.ownedCluster())

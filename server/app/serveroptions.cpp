@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QSysInfo>
 
 #include <unistd.h>
 
@@ -66,6 +67,16 @@ bool ServerOptions::parse(const QStringList &arguments)
         QStringLiteral("Where the Bot API answers (default https://api.telegram.org): a local "
                        "Bot API server, or a stand-in in tests."),
         QStringLiteral("URL"), QStringLiteral("https://api.telegram.org"));
+    const QCommandLineOption allowRegistration({QStringLiteral("allow-registration")},
+        QStringLiteral("Let anyone register a new organisation from the app (off by default; "
+                       "--create-org always works)."));
+    const QCommandLineOption smtp({QStringLiteral("smtp")},
+        QStringLiteral("The mail relay invitations are sent through, HOST or HOST:PORT (port 25 "
+                       "by default). Without it, managers pass invitation codes on themselves."),
+        QStringLiteral("HOST[:PORT]"));
+    const QCommandLineOption smtpFrom({QStringLiteral("smtp-from")},
+        QStringLiteral("The sender of invitations (default muster@<host name>)."),
+        QStringLiteral("ADDRESS"));
     const QCommandLineOption dataDir({QStringLiteral("data-dir")},
         QStringLiteral("Directory of the embedded PostgreSQL cluster (default %1).")
             .arg(defaultDataDir()),
@@ -138,10 +149,10 @@ bool ServerOptions::parse(const QStringList &arguments)
         QStringLiteral("Hours report: only people who worked more than this."),
         QStringLiteral("HOURS"), QStringLiteral("0"));
     p.addOptions({address, port, socketThreads, limit, heartbeat, serverTimeout, trustedProxy,
-        telegramToken, telegramApi, dataDir, database, migrate, createOrg, createUser, org, role,
-        displayName, passwordStdin, setRole, setSuperadmin, resetPassword, listUsers,
-        authorizeKiosk, name, location, lifetime, stopOngoing, exportReport, seedDemo, event,
-        format, output, minHours});
+        telegramToken, telegramApi, allowRegistration, smtp, smtpFrom, dataDir, database, migrate,
+        createOrg, createUser, org, role, displayName, passwordStdin, setRole, setSuperadmin,
+        resetPassword, listUsers, authorizeKiosk, name, location, lifetime, stopOngoing,
+        exportReport, seedDemo, event, format, output, minHours});
     p.addPositionalArgument(QStringLiteral("[ROLE|yes|no]"),
         QStringLiteral(
             "The new role after --set-role LOGIN; yes or no after --set-superadmin LOGIN."));
@@ -213,6 +224,20 @@ bool ServerOptions::parse(const QStringList &arguments)
             this->telegramApi.scheme()))
         return usage(
             QStringLiteral("--telegram-api: an http or https URL: %1").arg(p.value(telegramApi)));
+    this->allowRegistration = p.isSet(allowRegistration);
+    if (p.isSet(smtp)) {
+        const QString value = p.value(smtp);
+        const qsizetype colon = value.lastIndexOf(u':');
+        bool portOk = true;
+        this->smtpHost = colon > 0 ? value.left(colon) : value;
+        if (colon > 0)
+            this->smtpPort = value.mid(colon + 1).toUShort(&portOk);
+        if (this->smtpHost.isEmpty() || !portOk || this->smtpPort == 0)
+            return usage(QStringLiteral("--smtp: HOST or HOST:PORT: %1").arg(value));
+    }
+    this->smtpFrom = p.isSet(smtpFrom)
+        ? p.value(smtpFrom)
+        : QStringLiteral("Muster <muster@%1>").arg(QSysInfo::machineHostName());
     this->dataDir = QDir(p.value(dataDir)).absolutePath();
     this->databaseUrl = p.value(database);
     this->organisation = p.value(org);

@@ -42,6 +42,10 @@ struct ServerOptions
     QList<QHostAddress> trustedProxies; // --trusted-proxy ADDRESS (repeatable)
     QString telegramToken; // --telegram-token, or MUSTER_TELEGRAM_TOKEN
     QUrl telegramApi; // --telegram-api
+    bool allowRegistration = false; // --allow-registration
+    QString smtpHost; // --smtp HOST[:PORT]
+    quint16 smtpPort = 25;
+    QString smtpFrom; // --smtp-from
     std::chrono::milliseconds heartbeat {5000}; // --heartbeat SECONDS
     std::chrono::milliseconds serverTimeout {20000}; // --server-timeout SECONDS
 

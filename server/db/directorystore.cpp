@@ -5,25 +5,6 @@
 
 namespace Muster {
 
-namespace {
-
-struct DefaultState
-{
-    const char *label;
-    const char *color;
-    bool available;
-};
-
-// What every new organisation starts with; admins change them later.
-constexpr DefaultState kDefaultStates[] = {
-    {"Available", "#2e9d5b", true},
-    {"Busy", "#d9822b", false},
-    {"In a meeting", "#c0392b", false},
-    {"Away", "#7f8c8d", false},
-};
-
-} // namespace
-
 std::nullopt_t DirectoryStore::fail(const QString &message)
 {
     m_db.exec("ROLLBACK");
@@ -67,39 +48,13 @@ std::optional<QUuid> DirectoryStore::createOrganisation(const QString &name)
         return fail(QStringLiteral("an organisation name has 1 to 200 characters"));
     if (!begin())
         return std::nullopt;
-    PgResult r = m_db.exec(
-        "INSERT INTO organisations (name) VALUES ($1) RETURNING id", PgParams() << trimmed);
+    const PgResult r = m_db.exec("SELECT muster_create_organisation($1)", PgParams() << trimmed);
     if (!r.ok()) {
         return fail(r.isUniqueViolation()
                 ? QStringLiteral("an organisation named \"%1\" already exists").arg(trimmed)
                 : r.errorMessage());
     }
     const QUuid org = r.uuid(0, 0);
-    int order = 0;
-    for (const DefaultState &s : kDefaultStates) {
-        r = m_db.exec("INSERT INTO states (organisation_id, label, color, sort_order, is_available,"
-                      " is_default) VALUES ($1, $2, $3, $4, $5, $6)",
-            PgParams() << org << QString::fromLatin1(s.label) << QString::fromLatin1(s.color)
-                       << order << s.available << (order == 0));
-        if (!r.ok())
-            return fail(r.errorMessage());
-        ++order;
-    }
-    // The state the time clock puts people in while they are on shift.
-    r = m_db.exec("INSERT INTO states (organisation_id, label, color, sort_order, is_shift)"
-                  " VALUES ($1, 'On shift', '#2e7d32', $2, true)",
-        PgParams() << org << order);
-    if (!r.ok())
-        return fail(r.errorMessage());
-    r = m_db.exec(
-        "INSERT INTO teams (organisation_id, name) VALUES ($1, 'General')", PgParams() << org);
-    if (!r.ok())
-        return fail(r.errorMessage());
-    r = m_db.exec("SELECT muster_audit($1, NULL, 'organisation.create', 'organisation', $1, NULL,"
-                  " jsonb_build_object('name', $2::text))",
-        PgParams() << org << trimmed);
-    if (!r.ok())
-        return fail(r.errorMessage());
     if (!commit())
         return std::nullopt;
     return org;
@@ -110,17 +65,10 @@ std::optional<QUuid> DirectoryStore::createUser(const QString &login, const QStr
 {
     if (!begin())
         return std::nullopt;
-    PgResult r
-        = m_db.exec("INSERT INTO users (organisation_id, login, display_name, password_hash, role,"
-                    "  home_team_id, state_id)"
-                    " SELECT o.id, $2, $3, $4, $5,"
-                    "  (SELECT t.id FROM teams t WHERE t.organisation_id = o.id AND NOT t.archived"
-                    "    ORDER BY t.created_at, t.id LIMIT 1),"
-                    "  (SELECT s.id FROM states s WHERE s.organisation_id = o.id AND s.is_default)"
-                    " FROM organisations o WHERE lower(o.name) = lower($1)"
-                    " RETURNING id, organisation_id",
-            PgParams() << organisation << login << displayName << QString::fromLatin1(passwordHash)
-                       << roleName(role));
+    const PgResult r = m_db.exec("SELECT muster_add_person(o.id, $2, $3, '', $4, $5, NULL)"
+                                 " FROM organisations o WHERE lower(o.name) = lower($1)",
+        PgParams() << organisation << login << displayName << QString::fromLatin1(passwordHash)
+                   << roleName(role));
     if (!r.ok()) {
         if (r.isUniqueViolation())
             return fail(QStringLiteral("the login \"%1\" is taken").arg(login));
@@ -132,12 +80,6 @@ std::optional<QUuid> DirectoryStore::createUser(const QString &login, const QStr
     if (r.rows() == 0)
         return fail(QStringLiteral("no organisation named \"%1\"").arg(organisation));
     const QUuid user = r.uuid(0, 0);
-    const QUuid org = r.uuid(0, 1);
-    r = m_db.exec("SELECT muster_audit($1, NULL, 'user.create', 'user', $2, NULL,"
-                  " jsonb_build_object('login', $3::text, 'role', $4::text))",
-        PgParams() << org << user << login << roleName(role));
-    if (!r.ok())
-        return fail(r.errorMessage());
     if (!commit())
         return std::nullopt;
     return user;

@@ -30,6 +30,7 @@ auto fields(Limits &l)
         {"password-checks-per-person", &l.passwordChecksPerPerson},
         {"anteroom-joins-per-address", &l.anteroomJoinsPerAddress},
         {"anteroom-joins-per-organisation", &l.anteroomJoinsPerOrganisation},
+        {"accounts-per-address", &l.accountsPerAddress},
     });
 }
 
@@ -88,6 +89,12 @@ QList<AttemptStore::Rule> ThrottleLimits::anteroomJoin(
         {QStringLiteral("anteroom:organisation:") + id(organisationId),
             anteroomJoinsPerOrganisation, window, std::nullopt},
     };
+}
+
+QList<AttemptStore::Rule> ThrottleLimits::newAccount(const QString &address) const
+{
+    return {
+        {QStringLiteral("account:address:") + address, accountsPerAddress, window, std::nullopt}};
 }
 
 QList<AttemptStore::Rule> ThrottleLimits::passwordCheck(const QUuid &personId) const

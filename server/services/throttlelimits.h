@@ -35,6 +35,9 @@ struct ThrottleLimits
     // from one address, or from many at one organisation, cannot fill the queue.
     int anteroomJoinsPerAddress = 5;
     int anteroomJoinsPerOrganisation = 300;
+    // New accounts from one address: invites taken (invites.accept) and organisations
+    // registered (organisations.register), successful or not.
+    int accountsPerAddress = 10;
     std::chrono::seconds window {15 * 60};
     std::chrono::seconds spacingCap {5 * 60};
 
@@ -47,6 +50,7 @@ struct ThrottleLimits
     // stored in a readable form.
     QList<AttemptStore::Rule> anteroomJoin(
         const QUuid &organisationId, const QString &address) const;
+    QList<AttemptStore::Rule> newAccount(const QString &address) const;
     // What a success forgets besides itself: the failures of that person at that place.
     static QString signInPairKey(const QString &login, const QString &address);
     static QString kioskPairKey(
