@@ -35,6 +35,7 @@ QJsonObject chatJsonFor(const RpcCall &call, const Chat &chat)
 ChatService::ChatService(Database &db, ChatPushes &pushes, QObject *parent)
     : QObject(parent)
     , m_store(db)
+    , m_sends(m_store)
     , m_pushes(pushes)
 {
     connect(&m_sweepTimer, &QTimer::timeout, this, [this] { sweep(); });
@@ -154,7 +155,7 @@ void ChatService::send(const RpcCall &call)
         return call.fail(p.error());
     const ChatStore::Party party = partyOf(call);
     // Answered only after the commit: an acknowledged message survives a crash.
-    m_store.send(party, *chatId, text, clientMsgId, this,
+    m_sends.send({party, *chatId, text, clientMsgId},
         [this, call](const ChatStore::Sent &sent, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());

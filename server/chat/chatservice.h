@@ -4,6 +4,7 @@
 // came back, and chats past the organisation's retention.
 #pragma once
 
+#include "chatsendqueue.h"
 #include "db/chatstore.h"
 
 #include <QObject>
@@ -56,6 +57,7 @@ private:
     void announce(const ChatStore::Changed &changed, bool queueMoved);
 
     ChatStore m_store;
+    ChatSendQueue m_sends;
     ChatPushes &m_pushes;
     QTimer m_sweepTimer;
     Timing m_timing;

@@ -2,6 +2,7 @@
 #include "chatstore.h"
 
 #include "database.h"
+#include "protocol/wireid.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -443,6 +444,85 @@ void ChatStore::sendOnce(const Party &party, const QUuid &chatId, const QString 
             if (m.rows() == 0 || r.rows() == 0)
                 return handler({}, StoreError::notFound(QStringLiteral("Chat")));
             handler(Sent {messageAt(m, 0), chatAt(r, 0), m.toBool(0, 7)}, {});
+        });
+}
+
+void ChatStore::sendBatch(const QList<Outgoing> &batch, QObject *context,
+    std::function<void(const QList<std::optional<Sent>> &, const StoreError &)> handler)
+{
+    QJsonArray items;
+    for (qsizetype n = 0; n < batch.size(); ++n) {
+        const Outgoing &o = batch.at(n);
+        items.append(QJsonObject {{QStringLiteral("n"), int(n)},
+            {QStringLiteral("org"), toWireId(o.party.organisationId)},
+            {QStringLiteral("chat"), toWireId(o.chatId)},
+            {QStringLiteral("own"), toWireId(o.party.chatId)},
+            {QStringLiteral("usr"), toWireId(o.party.userId)},
+            {QStringLiteral("side"), sideOf(o.party)}, {QStringLiteral("body"), o.text},
+            {QStringLiteral("cmid"), o.clientMsgId}});
+    }
+    // As send, for many: who may write where (ok), what was sent before (old), one new message
+    // per clientMsgId (fresh), numbered per chat in the order asked (counted). The chats' rows
+    // are locked in id order, so two batches never wait on each other in a circle; a chat that
+    // closed meanwhile takes nothing (its items come back empty).
+    const QByteArray sql
+        = "WITH item AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(n int, org uuid,"
+          "  chat uuid, own uuid, usr uuid, side text, body text, cmid text)),"
+          " ok AS (SELECT i.* FROM item i JOIN chats c ON c.organisation_id = i.org AND c.id = "
+          "i.chat"
+          "  AND CASE WHEN i.own IS NOT NULL THEN c.id = i.own AND c.status IN ('waiting', "
+          "'active')"
+          "  ELSE c.consultant_id = i.usr AND c.status = 'active' END),"
+          " old AS (SELECT DISTINCT ON (i.n) i.n, m.* FROM ok i JOIN chat_messages m"
+          "  ON m.chat_id = i.chat AND m.sender = i.side AND m.client_msg_id = i.cmid),"
+          " fresh AS (SELECT DISTINCT ON (chat, side, cmid) * FROM ok"
+          "  WHERE n NOT IN (SELECT n FROM old) ORDER BY chat, side, cmid, n),"
+          " counted AS (SELECT f.*, row_number() OVER (PARTITION BY chat ORDER BY n) AS k,"
+          "  count(*) OVER (PARTITION BY chat) AS cnt FROM fresh f),"
+          " lk AS (SELECT id FROM chats WHERE id IN (SELECT chat FROM counted) ORDER BY id"
+          "  FOR UPDATE),"
+          " b AS (UPDATE chats SET last_seq = chats.last_seq + g.cnt"
+          "  FROM (SELECT chat, max(cnt) AS cnt FROM counted GROUP BY chat) g"
+          "  WHERE chats.id = g.chat AND chats.id IN (SELECT id FROM lk)"
+          "  AND chats.status IN ('waiting', 'active')"
+          "  RETURNING chats.id, chats.last_seq, chats.alias, chats.consultant_name),"
+          " m AS (INSERT INTO chat_messages (chat_id, seq, sender, sender_user_id, sender_name,"
+          "  body, client_msg_id)"
+          "  SELECT f.chat, b.last_seq - f.cnt + f.k, f.side, f.usr,"
+          "  CASE WHEN f.side = 'client' THEN b.alias ELSE COALESCE(b.consultant_name, '') END,"
+          "  f.body, f.cmid FROM counted f JOIN b ON b.id = f.chat RETURNING *),"
+          " r AS (SELECT f.n, m.*, false AS duplicate FROM counted f JOIN m"
+          "   ON m.chat_id = f.chat AND m.sender = f.side AND m.client_msg_id = f.cmid"
+          "  UNION ALL SELECT o.n, o.chat_id, o.seq, o.sender, o.sender_user_id, o.sender_name,"
+          "   o.body, o.client_msg_id, o.created_at, true FROM old o"
+          "  UNION ALL SELECT i.n, m.*, true FROM ok i JOIN m ON m.chat_id = i.chat"
+          "   AND m.sender = i.side AND m.client_msg_id = i.cmid"
+          "   WHERE i.n NOT IN (SELECT n FROM counted) AND i.n NOT IN (SELECT n FROM old))"
+          " SELECT r.n, r.chat_id, r.seq, r.sender, r.sender_name, r.body,"
+          "  COALESCE(r.client_msg_id, ''), floor(extract(epoch FROM r.created_at) * 1000)::bigint,"
+          "  r.duplicate, "
+        + kChatColumns + " FROM r JOIN chats c ON c.id = r.chat_id";
+    const qsizetype count = batch.size();
+    m_db.exec(sql,
+        PgParams() << QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact)),
+        context, [handler, count](const PgResult &r) {
+            if (r.isUniqueViolation())
+                return handler({},
+                    {StoreError::Conflict, QStringLiteral("A message was sent twice at once"),
+                        QStringLiteral("raced")});
+            if (!r.ok())
+                return handler({}, StoreError::of(r));
+            QList<std::optional<Sent>> sent(count);
+            for (int row = 0; row < r.rows(); ++row) {
+                const qsizetype n = r.toInt(row, 0);
+                if (n < 0 || n >= count)
+                    continue;
+                Sent s {messageAt(r, row, 1), chatAt(r, row, 9), r.toBool(row, 8)};
+                // The chat as read at the start: its last message is at least this one.
+                s.chat.lastSeq = std::max(s.chat.lastSeq, s.message.seq);
+                sent[n] = s;
+            }
+            handler(sent, {});
         });
 }
 

@@ -117,6 +117,22 @@ public:
     // write while waiting; a consultant only in their own active chat.
     void send(const Party &party, const QUuid &chatId, const QString &text,
         const QString &clientMsgId, QObject *context, Handler<Sent> handler);
+    // One message of a batch (sendBatch).
+    struct Outgoing
+    {
+        Party party;
+        QUuid chatId;
+        QString text;
+        QString clientMsgId;
+    };
+    // Stores many messages in one statement and one commit: what send does for each, with
+    // their order kept per chat. An item comes back without a value when it could not be
+    // written as asked (a closed chat, someone else's chat): send it alone for the reason. The
+    // whole batch fails, with reason "raced", when two processes raced on one clientMsgId: the
+    // same batch again finds the first one's message.
+    void sendBatch(const QList<Outgoing> &batch, QObject *context,
+        std::function<void(const QList<std::optional<Sent>> &sent, const StoreError &error)>
+            handler);
     void markRead(const Party &party, const QUuid &chatId, qint64 seq, QObject *context,
         Handler<Chat> handler);
     void close(const Party &party, const QUuid &chatId, QObject *context, Handler<Changed> handler);

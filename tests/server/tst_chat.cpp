@@ -8,6 +8,7 @@
 #include "testserver.h"
 
 #include <QEventLoop>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
@@ -712,6 +713,70 @@ private Q_SLOTS:
                                  .exec("SELECT id FROM users WHERE login = 'othermanager'")
                                  .text(0, 0)}})),
             QStringLiteral("not_on_duty"));
+        m_carl.call(QStringLiteral("chat.close"), {{QStringLiteral("chatId"), chatId}});
+    }
+
+    void aBurstIsCommittedInOrderAndOnce()
+    {
+        // Many sends at once from both sides form batches (group commit): each side's messages
+        // keep their order, every one is acknowledged with its own seq, none twice.
+        TestClient page;
+        const QString chatId = idOf(
+            resultOf(join(page, QStringLiteral("Bea"))).value(QStringLiteral("chat")).toObject());
+        QCOMPARE(accepted(m_carl, chatId), QStringLiteral("active"));
+        // Below the 32 requests a connection may have in flight.
+        constexpr int kEach = 25;
+        int resent = 0;
+        for (int i = 0; i < kEach; ++i) {
+            const QJsonObject base {{QStringLiteral("chatId"), chatId}};
+            QJsonObject fromClient = base, fromCarl = base;
+            fromClient.insert(QStringLiteral("text"), QStringLiteral("client %1").arg(i));
+            // Every tenth is sent twice, as after a lost connection.
+            fromClient.insert(QStringLiteral("clientMsgId"), QStringLiteral("b%1").arg(i));
+            fromCarl.insert(QStringLiteral("text"), QStringLiteral("carl %1").arg(i));
+            fromCarl.insert(QStringLiteral("clientMsgId"), QStringLiteral("k%1").arg(i));
+            page.post(QStringLiteral("chat.send"), fromClient);
+            if (i % 10 == 0) {
+                page.post(QStringLiteral("chat.send"), fromClient);
+                ++resent;
+            }
+            m_carl.post(QStringLiteral("chat.send"), fromCarl);
+        }
+        const QList<QJsonObject> clientReplies = page.waitForReplies(kEach + resent);
+        const QList<QJsonObject> carlReplies = m_carl.waitForReplies(kEach);
+        int duplicates = 0;
+        QSet<qint64> seqs;
+        for (const QJsonObject &r : clientReplies + carlReplies) {
+            QVERIFY2(r.contains(QStringLiteral("result")), QJsonDocument(r).toJson().constData());
+            if (resultOf(r)[QStringLiteral("duplicate")].toBool())
+                ++duplicates;
+            else
+                seqs.insert(
+                    resultOf(r)[QStringLiteral("message")][QStringLiteral("seq")].toInteger());
+        }
+        QCOMPARE(duplicates, resent);
+        QCOMPARE(seqs.size(), 2 * kEach); // distinct: no seq given twice
+        // In the history each side's messages come in the order they were sent, with no gaps.
+        const QJsonArray history = historyOf(m_carl, chatId);
+        QStringList client, carl;
+        qint64 previous = 0;
+        for (const QJsonValue &m : history) {
+            QCOMPARE(m[QStringLiteral("seq")].toInteger(), previous + 1);
+            previous = m[QStringLiteral("seq")].toInteger();
+            const QString text = m[QStringLiteral("text")].toString();
+            if (m[QStringLiteral("sender")].toString() == QLatin1String("system"))
+                continue;
+            if (text.startsWith(QLatin1String("client ")))
+                client.append(text);
+            else if (text.startsWith(QLatin1String("carl ")))
+                carl.append(text);
+        }
+        QCOMPARE(client.size(), kEach);
+        QCOMPARE(carl.size(), kEach);
+        for (int i = 0; i < kEach; ++i) {
+            QCOMPARE(client.at(i), QStringLiteral("client %1").arg(i));
+            QCOMPARE(carl.at(i), QStringLiteral("carl %1").arg(i));
+        }
         m_carl.call(QStringLiteral("chat.close"), {{QStringLiteral("chatId"), chatId}});
     }
 
