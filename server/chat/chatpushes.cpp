@@ -36,7 +36,9 @@ void ChatPushes::changed(const Chat &chat, bool queueMoved)
 void ChatPushes::message(const ChatMessage &message, const Chat &chat)
 {
     const QJsonObject params {{QStringLiteral("message"), message.toJson()}};
-    m_relay.publish({Audience::chatClient(chat.id), QStringLiteral("chat.message"), params});
+    // The client's page has its own message from the reply (and is one tab): not echoed.
+    if (message.sender != QLatin1String("client"))
+        m_relay.publish({Audience::chatClient(chat.id), QStringLiteral("chat.message"), params});
     m_relay.publish({staffOf(chat), QStringLiteral("chat.message"), params});
 }
 

@@ -25,8 +25,8 @@ public:
     // the other waiting clients' places too.
     void changed(const Chat &chat, bool queueMoved);
     // A message to whoever is on the other end: the client's page, and the consultant (or, while
-    // the client waits, every consultant who may read the intake). Echoed to the sender's other
-    // connections too, so a second window stays current.
+    // the client waits, every consultant who may read the intake). A consultant's own message
+    // reaches their other windows too; a client's is not echoed to their page.
     void message(const ChatMessage &message, const Chat &chat);
     void typing(const Chat &chat, bool fromClient, bool typing);
     void read(const Chat &chat, bool byClient);
