@@ -55,8 +55,14 @@ USERS
     # An active event, teams, a bonus window, rewards, and a badge and kiosk PIN for everyone.
     echo >>"$tmp"
     echo "Kiosk badges and PINs:" >>"$tmp"
-    "$server" --data-dir "$data_dir" --seed-demo --org "Demo Organisation" 2>/dev/null \
-        | awk '$1 == "badge" { printf "%-8s badge %-6s PIN %s\n", $2, $3, $4 }' >>"$tmp"
+    seeded=$("$server" --data-dir "$data_dir" --seed-demo --org "Demo Organisation" 2>/dev/null)
+    awk '$1 == "badge" { printf "%-8s badge %-6s PIN %s\n", $2, $3, $4 }' <<<"$seeded" >>"$tmp"
+    key=$(awk '$1 == "anteroom" { print $2 }' <<<"$seeded")
+    if [ -n "$key" ]; then
+        echo >>"$tmp"
+        echo "The chat's anteroom (a client's page; carol, bob and alice are on chat duty):" >>"$tmp"
+        echo "    http://127.0.0.1:$port/anteroom/$key" >>"$tmp"
+    fi
     install -m 600 "$tmp" "$logins"
     rm -f "$tmp"
 fi

@@ -2,6 +2,9 @@
 #include "chatsettingsservice.h"
 
 #include "net/rpccall.h"
+#include "protocol/paramreader.h"
+
+#include <QJsonArray>
 
 #include <sodium.h>
 
@@ -68,6 +71,44 @@ void ChatSettingsService::rotateKey(const RpcCall &call)
                         return call.fail(error.toRpcError());
                     call.reply(QJsonObject {{QStringLiteral("settings"), saved.toJson()}});
                 });
+        });
+}
+
+void ChatSettingsService::cannedReplies(const RpcCall &call)
+{
+    m_store.cannedReplies(
+        call.caller().organisationId, this, [call](const QJsonArray &replies, const StoreError &e) {
+            if (e)
+                return call.fail(e.toRpcError());
+            call.reply(QJsonObject {{QStringLiteral("replies"), replies}});
+        });
+}
+
+void ChatSettingsService::setCannedReplies(const RpcCall &call)
+{
+    constexpr qsizetype kMaxReplies = 50;
+    const QJsonValue given = call.params().value(QStringLiteral("replies"));
+    if (!given.isArray() || given.toArray().size() > kMaxReplies)
+        return call.fail(RpcError::invalidParams(
+            QStringLiteral("replies: a list of at most %1 {title, body}").arg(kMaxReplies)));
+    QJsonArray replies;
+    for (const QJsonValue &r : given.toArray()) {
+        ParamReader p(r.toObject());
+        const QString title = p.requiredString(QStringLiteral("title"), 80);
+        const QString body
+            = p.requiredString(QStringLiteral("body"), 4000, CanonicalText::Lines::Multiple);
+        if (!r.isObject() || !p.ok())
+            return call.fail(RpcError::invalidParams(
+                QStringLiteral("replies: each needs a title (≤ 80) and a text (≤ 4000)")));
+        replies.append(
+            QJsonObject {{QStringLiteral("title"), title}, {QStringLiteral("body"), body}});
+    }
+    const Caller caller = call.caller();
+    m_store.setCannedReplies(caller.organisationId, caller.userId, replies, this,
+        [call](const QJsonArray &saved, const StoreError &e) {
+            if (e)
+                return call.fail(e.toRpcError());
+            call.reply(QJsonObject {{QStringLiteral("replies"), saved}});
         });
 }
 

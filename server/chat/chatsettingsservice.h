@@ -1,6 +1,6 @@
 // chat.settings.get, chat.settings.update and chat.settings.rotateKey: a manager shapes the
-// organisation's anteroom. The settings are made, with a fresh public key, the first time they
-// are asked for.
+// organisation's anteroom; and the canned replies consultants pick from. The settings are made,
+// with a fresh public key, the first time they are asked for.
 #pragma once
 
 #include "db/chatstore.h"
@@ -21,6 +21,9 @@ public:
     void get(const RpcCall &call);
     void update(const RpcCall &call);
     void rotateKey(const RpcCall &call);
+    // chat.cannedReplies.list (staff) and chat.cannedReplies.set (managers: the whole list).
+    void cannedReplies(const RpcCall &call);
+    void setCannedReplies(const RpcCall &call);
 
     // A new public key: 128 random bits, URL-safe.
     static QString newPublicKey();

@@ -1,6 +1,7 @@
 // See admincommands.h.
 #include "admincommands.h"
 
+#include "chat/chatsettingsservice.h"
 #include "cluster/pushrelay.h"
 #include "csvwriter.h"
 #include "db/demostore.h"
@@ -332,8 +333,14 @@ int AdminCommands::seedDemo(const ServerOptions &options)
         = store.seed(*org, &PasswordHasher::hash);
     if (!people)
         return failed(store.errorMessage());
+    const std::optional<QString> anteroom
+        = store.seedChat(*org, ChatSettingsService::newPublicKey());
+    if (!anteroom)
+        return failed(store.errorMessage());
     m_out << "demo event, teams, bonus window and rewards ready in " << options.organisation
           << "\n";
+    // The chat's anteroom, for run.sh to print as an address.
+    m_out << "anteroom " << *anteroom << "\n";
     // One line per person: what run.sh keeps in its list of demo logins.
     for (const DemoStore::BadgeHolder &p : *people)
         m_out << "badge " << p.login << ' ' << p.badge << ' ' << p.pin << "\n";

@@ -204,6 +204,44 @@ void ChatStore::rotateKey(const QUuid &org, const QUuid &actor, const QString &n
         });
 }
 
+namespace {
+const QByteArray kCannedReplies
+    = "SELECT COALESCE(jsonb_agg(jsonb_build_object('id', r.id, 'title', r.title, 'body', r.body)"
+      " ORDER BY r.sort_order, r.id), '[]') FROM chat_canned_replies r WHERE r.organisation_id = "
+      "$1";
+} // namespace
+
+void ChatStore::cannedReplies(const QUuid &org, QObject *context, Handler<QJsonArray> handler)
+{
+    m_db.exec(kCannedReplies, PgParams() << org, context, [handler](const PgResult &r) {
+        if (!r.ok())
+            return handler({}, StoreError::of(r));
+        handler(QJsonDocument::fromJson(r.bytes(0, 0)).array(), {});
+    });
+}
+
+void ChatStore::setCannedReplies(const QUuid &org, const QUuid &actor, const QJsonArray &replies,
+    QObject *context, Handler<QJsonArray> handler)
+{
+    const QString json = QString::fromUtf8(QJsonDocument(replies).toJson(QJsonDocument::Compact));
+    m_db.transaction(
+        {{"DELETE FROM chat_canned_replies WHERE organisation_id = $1", PgParams() << org},
+            {"INSERT INTO chat_canned_replies (organisation_id, title, body, sort_order)"
+             " SELECT $1, x.title, x.body, x.n FROM ROWS FROM (jsonb_to_recordset($2::jsonb)"
+             "  AS (title text, body text)) WITH ORDINALITY AS x(title, body, n)",
+                PgParams() << org << json},
+            {"SELECT muster_audit($1, $2::uuid, 'chat.cannedReplies', 'organisation', $1, NULL,"
+             " jsonb_build_object('count', $3::int))",
+                PgParams() << org << actor << int(replies.size())},
+            {kCannedReplies, PgParams() << org}},
+        context, [handler](const QList<PgResult> &results) {
+            const PgResult &r = results.last();
+            if (!r.ok())
+                return handler({}, StoreError::of(r));
+            handler(QJsonDocument::fromJson(r.bytes(0, 0)).array(), {});
+        });
+}
+
 void ChatStore::settingsByKey(
     const QString &publicKey, QObject *context, Handler<ChatSettings> handler)
 {

@@ -89,6 +89,11 @@ public:
     // The settings behind a public key, for the page and the Origin check; NotFound for an
     // unknown or disabled one.
     void settingsByKey(const QString &publicKey, QObject *context, Handler<ChatSettings> handler);
+    // The answers the organisation keeps for its consultants, in order: [{id, title, body}].
+    void cannedReplies(const QUuid &org, QObject *context, Handler<QJsonArray> handler);
+    // Replaces them all with `replies` ([{title, body}], checked by the caller); audited.
+    void setCannedReplies(const QUuid &org, const QUuid &actor, const QJsonArray &replies,
+        QObject *context, Handler<QJsonArray> handler);
     // The anteroom behind a public key; NotFound for an unknown or disabled one.
     void anteroom(const QString &publicKey, QObject *context, Handler<Anteroom> handler);
 

@@ -225,4 +225,32 @@ std::optional<QList<DemoStore::BadgeHolder>> DemoStore::seed(
     return people;
 }
 
+std::optional<QString> DemoStore::seedChat(const QUuid &org, const QString &newKey)
+{
+    m_error.clear();
+    const PgResult r = m_db.exec(
+        "WITH s AS (INSERT INTO chat_settings (organisation_id, public_key, texts)"
+        "  VALUES ($1, $2, jsonb_build_object('title', 'Talk to the demo help line'))"
+        "  ON CONFLICT (organisation_id) DO UPDATE SET updated_at = chat_settings.updated_at"
+        "  RETURNING public_key),"
+        " canned AS (INSERT INTO chat_canned_replies (organisation_id, title, body, sort_order)"
+        "  SELECT $1, t.title, t.body, t.n FROM (VALUES"
+        "   (1, 'Welcome', 'Hello, thank you for writing. I am here to listen; take your time.'),"
+        "   (2, 'Still there?', 'Are you still there? Write whenever you are ready.'),"
+        "   (3, 'Emergency', 'If you are in danger right now, please call your local emergency"
+        " number.')) AS t(n, title, body)"
+        "  WHERE NOT EXISTS (SELECT 1 FROM chat_canned_replies WHERE organisation_id = $1)),"
+        " duty AS (INSERT INTO chat_duty (organisation_id, user_id, chat_name)"
+        "  SELECT $1, id, split_part(display_name, ' ', 1) FROM users"
+        "  WHERE organisation_id = $1 AND role IN ('staff', 'lead', 'manager', 'admin')"
+        "  ON CONFLICT DO NOTHING)"
+        " SELECT public_key FROM s",
+        PgParams() << org << newKey);
+    if (!r.ok() || r.rows() != 1) {
+        m_error = r.ok() ? QStringLiteral("no chat settings") : r.errorMessage();
+        return std::nullopt;
+    }
+    return r.text(0, 0);
+}
+
 } // namespace Muster

@@ -95,4 +95,9 @@ RpcReply *ChatClient::rotateKey()
     return m_connection->request(QStringLiteral("chat.settings.rotateKey"));
 }
 
+RpcReply *ChatClient::cannedReplies()
+{
+    return m_connection->request(QStringLiteral("chat.cannedReplies.list"));
+}
+
 } // namespace Muster

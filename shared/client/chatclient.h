@@ -36,6 +36,7 @@ public:
     Q_INVOKABLE Muster::RpcReply *settings();
     Q_INVOKABLE Muster::RpcReply *updateSettings(const QJsonObject &changes);
     Q_INVOKABLE Muster::RpcReply *rotateKey();
+    Q_INVOKABLE Muster::RpcReply *cannedReplies();
 
     // A new id for a message, unique enough that sending it again is recognised as the same.
     static QString newClientMessageId();

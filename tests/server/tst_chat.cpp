@@ -251,6 +251,40 @@ private Q_SLOTS:
         }
     }
 
+    void managersKeepCannedRepliesForConsultants()
+    {
+        const QJsonArray replies {
+            QJsonObject {{QStringLiteral("title"), QStringLiteral("Welcome")},
+                {QStringLiteral("body"),
+                    QStringLiteral("Hello, I'm here to listen.\nTake your time.")}},
+            QJsonObject {{QStringLiteral("title"), QStringLiteral("Emergency")},
+                {QStringLiteral("body"), QStringLiteral("If you are in danger, call 112.")}},
+        };
+        const QJsonArray saved = resultOf(m_manager.call(QStringLiteral("chat.cannedReplies.set"),
+            {{QStringLiteral("replies"), replies}}))[QStringLiteral("replies")]
+                                     .toArray();
+        QCOMPARE(saved.size(), 2);
+        const QJsonArray seen = resultOf(
+            m_cora.call(QStringLiteral("chat.cannedReplies.list")))[QStringLiteral("replies")]
+                                    .toArray();
+        QCOMPARE(seen.at(0)[QStringLiteral("title")].toString(), QStringLiteral("Welcome"));
+        QCOMPARE(seen.at(1)[QStringLiteral("body")].toString(),
+            QStringLiteral("If you are in danger, call 112."));
+        QCOMPARE(TestClient::errorReason(m_cora.call(QStringLiteral("chat.cannedReplies.set"),
+                     {{QStringLiteral("replies"), replies}})),
+            QStringLiteral("forbidden"));
+        QCOMPARE(
+            TestClient::errorReason(m_manager.call(QStringLiteral("chat.cannedReplies.set"),
+                {{QStringLiteral("replies"),
+                    QJsonArray {QJsonObject {{QStringLiteral("title"), QStringLiteral("x")}}}}})),
+            QStringLiteral("invalid_params"));
+        QCOMPARE(resultOf(m_otherManager.call(
+                     QStringLiteral("chat.cannedReplies.list")))[QStringLiteral("replies")]
+                     .toArray()
+                     .size(),
+            0);
+    }
+
     void theAnteroomTellsAClientWhatTheyNeedAndNoMore()
     {
         TestClient page;
