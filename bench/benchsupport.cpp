@@ -1,6 +1,8 @@
 // See benchsupport.h.
 #include "benchsupport.h"
 
+#include "db/pgsyncconnection.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -8,10 +10,26 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <sys/resource.h>
 #include <unistd.h>
 
 namespace Muster::Bench {
+
+PgResult mustExec(PgSyncConnection &sql, const QByteArray &statement, const PgParams &params)
+{
+    PgResult r = sql.exec(statement, params);
+    if (!r.ok()) {
+        std::fprintf(stderr, "seeding failed: %s\n", qPrintable(r.errorMessage()));
+        std::exit(1);
+    }
+    return r;
+}
+
+PgResult mustExec(PgSyncConnection &sql, const QByteArray &statement)
+{
+    return mustExec(sql, statement, PgParams());
+}
 
 double percentile(std::vector<double> values, double p)
 {

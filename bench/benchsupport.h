@@ -11,7 +11,18 @@
 #include <functional>
 #include <vector>
 
+namespace Muster {
+class PgResult;
+class PgParams;
+class PgSyncConnection;
+} // namespace Muster
+
 namespace Muster::Bench {
+
+// Seeding statements: the result, or the process ends saying why (a bench without its data
+// measures nothing).
+PgResult mustExec(PgSyncConnection &sql, const QByteArray &statement, const PgParams &params);
+PgResult mustExec(PgSyncConnection &sql, const QByteArray &statement);
 
 double percentile(std::vector<double> values, double p);
 void printLatency(const char *what, const std::vector<double> &values);

@@ -25,16 +25,6 @@ using namespace Muster::Bench;
 
 namespace {
 
-PgResult mustExec(PgSyncConnection &sql, const QByteArray &statement, const PgParams &params = {})
-{
-    PgResult r = sql.exec(statement, params);
-    if (!r.ok()) {
-        std::fprintf(stderr, "seeding failed: %s\n", qPrintable(r.errorMessage()));
-        std::exit(1);
-    }
-    return r;
-}
-
 // One WebSocket with requests in flight, answered by id.
 class Peer
 {

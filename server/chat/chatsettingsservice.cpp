@@ -3,10 +3,9 @@
 
 #include "net/rpccall.h"
 #include "protocol/paramreader.h"
+#include "services/sessionservice.h"
 
 #include <QJsonArray>
-
-#include <sodium.h>
 
 namespace Muster {
 
@@ -17,11 +16,7 @@ ChatSettingsService::ChatSettingsService(Database &db, QObject *parent)
 
 QString ChatSettingsService::newPublicKey()
 {
-    unsigned char bytes[16];
-    randombytes_buf(bytes, sizeof bytes);
-    return QString::fromLatin1(
-        QByteArray(reinterpret_cast<const char *>(bytes), sizeof bytes)
-            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return SessionService::newToken(16);
 }
 
 void ChatSettingsService::get(const RpcCall &call)

@@ -412,9 +412,15 @@ void ChatStore::openChats(
 void ChatStore::accept(const QUuid &org, const QUuid &userId, const QUuid &chatId, QObject *context,
     Handler<Changed> handler)
 {
+    changeHands({"SELECT muster_chat_accept($1, $2, $3)", PgParams() << org << userId << chatId},
+        chatId, QStringLiteral("%1 has joined the chat."), context, std::move(handler));
+}
+
+void ChatStore::changeHands(const PgStatement &claim, const QUuid &chatId, const QString &notice,
+    QObject *context, Handler<Changed> handler)
+{
     m_db.transaction(
-        {{"SELECT muster_chat_accept($1, $2, $3)", PgParams() << org << userId << chatId},
-            {noticeSql(), PgParams() << chatId << QStringLiteral("%1 has joined the chat.")},
+        {claim, {noticeSql(), PgParams() << chatId << notice},
             {"SELECT " + kChatColumns + " FROM chats c WHERE c.id = $1", PgParams() << chatId}},
         context, [handler](const QList<PgResult> &results) {
             const PgResult &r = results.last();
@@ -621,18 +627,10 @@ void ChatStore::close(
 void ChatStore::transfer(const Party &party, const QUuid &chatId, const QUuid &toUserId,
     const QString &note, QObject *context, Handler<Changed> handler)
 {
-    m_db.transaction(
-        {{"SELECT muster_chat_transfer($1, $2, $3, $4, $5, $6)",
-             PgParams() << party.organisationId << party.userId << party.manager << chatId
-                        << toUserId << note},
-            {noticeSql(), PgParams() << chatId << QStringLiteral("You are now talking to %1.")},
-            {"SELECT " + kChatColumns + " FROM chats c WHERE c.id = $1", PgParams() << chatId}},
-        context, [handler](const QList<PgResult> &results) {
-            const PgResult &r = results.last();
-            if (!r.ok())
-                return handler({}, StoreError::of(r));
-            handler(Changed {chatAt(r, 0), noticeOf(results.at(1))}, {});
-        });
+    changeHands({"SELECT muster_chat_transfer($1, $2, $3, $4, $5, $6)",
+                    PgParams() << party.organisationId << party.userId << party.manager << chatId
+                               << toUserId << note},
+        chatId, QStringLiteral("You are now talking to %1."), context, std::move(handler));
 }
 
 void ChatStore::history(const Party &party, const QUuid &chatId, qint64 afterSeq, QObject *context,

@@ -7,6 +7,7 @@
 #include "domain/chat.h"
 #include "domain/chatmessage.h"
 #include "domain/chatsettings.h"
+#include "pgstatement.h"
 #include "storeerror.h"
 
 #include <QList>
@@ -162,6 +163,10 @@ public:
     static ChatMessage messageAt(const PgResult &result, int row, int column = 0);
 
 private:
+    // A chat taken or handed over: the claim (a function call), the line it writes into the
+    // chat, and the chat as it is after, in one transaction.
+    void changeHands(const PgStatement &claim, const QUuid &chatId, const QString &notice,
+        QObject *context, Handler<Changed> handler);
     void sendOnce(const Party &party, const QUuid &chatId, const QString &text,
         const QString &clientMsgId, bool retry, QObject *context, Handler<Sent> handler);
 

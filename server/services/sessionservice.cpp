@@ -47,13 +47,12 @@ SessionService::SessionService(Database &db, PasswordHasher &hasher, PushHub &hu
     , m_attempts(db)
 { }
 
-QString SessionService::newToken()
+QString SessionService::newToken(int bytes)
 {
-    unsigned char bytes[32];
-    randombytes_buf(bytes, sizeof bytes);
+    QByteArray random(bytes, Qt::Uninitialized);
+    randombytes_buf(random.data(), size_t(random.size()));
     return QString::fromLatin1(
-        QByteArray(reinterpret_cast<const char *>(bytes), sizeof bytes)
-            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QByteArray SessionService::tokenHash(const QString &token)

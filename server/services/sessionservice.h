@@ -42,7 +42,8 @@ public:
 
     static QJsonObject userJson(const Caller &caller);
     // 256 random bits, base64url; and the SHA-256 that is all the database keeps of it.
-    static QString newToken();
+    // bytes random bytes, URL-safe base64 (32 bytes: a session token).
+    static QString newToken(int bytes = 32);
     static QByteArray tokenHash(const QString &token);
 
 private:

@@ -5,6 +5,7 @@
 // once.
 #include "client/chatclient.h"
 #include "client/connection.h"
+#include "desktophelpers.h"
 #include "models/chatlistmodel.h"
 #include "models/chatmessagemodel.h"
 #include "testclient.h"
@@ -20,13 +21,6 @@ using namespace Muster::Test;
 namespace {
 
 constexpr auto kTesterMode = QAbstractItemModelTester::FailureReportingMode::QtTest;
-
-bool signIn(Connection &c, TestServer &server, const QString &login)
-{
-    QSignalSpy in(&c, &Connection::signedIn);
-    c.signIn(server.wsUrl(), login, QStringLiteral("correct horse"));
-    return in.wait();
-}
 
 } // namespace
 
