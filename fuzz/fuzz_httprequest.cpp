@@ -1,5 +1,6 @@
-// The HTTP head parser and the WebSocket upgrade checks, fed whatever a peer could send before
-// the server knows what it is talking to.
+// The HTTP head parser, the WebSocket upgrade checks and the Origin gate's reading of a head, fed
+// whatever a peer could send before the server knows what it is talking to.
+#include "domain/chatsettings.h"
 #include "net/httprequest.h"
 
 #include <cstdint>
@@ -18,6 +19,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)request->isWebSocketUpgrade();
     (void)request->webSocketHandshakeProblem();
     (void)request->header("x-forwarded-for").split(',');
+    // The Origin gate's reading of the head: the anteroom's key and the browser's origin.
+    (void)request->queryValue(u"key");
+    const QString origin = QString::fromLatin1(request->header("origin"));
+    (void)ChatSettings::normalisedOrigin(origin);
+    (void)ChatSettings::normalisedOrigin(
+        QStringLiteral("http://") + QString::fromLatin1(request->header("host")));
     if (request->headLength > buffer.size())
         __builtin_trap(); // the parser may never claim more than it was given
     return 0;
