@@ -9,10 +9,14 @@
 
 #include <QEventLoop>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
+
+#include <signal.h>
 
 using namespace Muster;
 using namespace Muster::Test;
@@ -812,6 +816,96 @@ private Q_SLOTS:
             QCOMPARE(carl.at(i), QStringLiteral("carl %1").arg(i));
         }
         m_carl.call(QStringLiteral("chat.close"), {{QStringLiteral("chatId"), chatId}});
+    }
+
+    void aServerKilledMidChatLosesNoAcknowledgedMessage()
+    {
+        const QString binary = qEnvironmentVariable("MUSTER_SERVER_BINARY");
+        if (binary.isEmpty())
+            QSKIP("MUSTER_SERVER_BINARY is not set (ctest sets it)");
+        // A second server process on the same database; the client's page is on it.
+        QProcess other;
+        other.setProcessChannelMode(QProcess::SeparateChannels);
+        other.setStandardErrorFile(QProcess::nullDevice());
+        other.start(binary,
+            {QStringLiteral("--database"), QString::fromUtf8(m_server->conninfo()),
+                QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--limit"),
+                QStringLiteral("anteroom-joins-per-address=1000")});
+        static const QRegularExpression listening(QStringLiteral("listening on [^:]+:(\\d+)"));
+        QByteArray out;
+        quint16 port = 0;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                out += other.readAllStandardOutput();
+                const auto m = listening.match(QString::fromLatin1(out));
+                port = m.hasMatch() ? quint16(m.captured(1).toUInt()) : 0;
+                return port != 0 || other.state() == QProcess::NotRunning;
+            },
+            60000));
+        QVERIFY2(port != 0, out.constData());
+        TestClient page;
+        QVERIFY(page.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port))));
+        const QJsonObject joined = resultOf(join(page, QStringLiteral("Kit")));
+        const QString token = joined.value(QStringLiteral("token")).toString();
+        const QString chatId = idOf(joined.value(QStringLiteral("chat")).toObject());
+        QCOMPARE(accepted(m_cora, chatId), QStringLiteral("active"));
+
+        // The client writes on and on, 30 messages in flight; the server is killed as the
+        // acknowledgements come in, with messages still on their way.
+        int sent = 0;
+        const auto post = [&] {
+            page.post(QStringLiteral("chat.send"),
+                {{QStringLiteral("chatId"), chatId},
+                    {QStringLiteral("text"), QStringLiteral("line %1").arg(sent)},
+                    {QStringLiteral("clientMsgId"), QStringLiteral("k9-%1").arg(sent)}});
+            ++sent;
+        };
+        for (int i = 0; i < 30; ++i)
+            post();
+        QList<QJsonObject> replies;
+        while (replies.size() < 60) {
+            const QList<QJsonObject> more = page.waitForReplies(1);
+            QVERIFY(!more.isEmpty());
+            replies += more;
+            for (qsizetype i = 0; i < more.size(); ++i)
+                post();
+        }
+        ::kill(pid_t(other.processId()), SIGKILL);
+        QVERIFY(other.waitForFinished(10000));
+        QVERIFY(page.waitForDisconnect());
+        replies += page.waitForReplies(sent, 200); // whatever was already on its way
+        QStringList acknowledged;
+        for (const QJsonObject &r : replies) {
+            if (r.contains(QStringLiteral("result")))
+                acknowledged.append(
+                    resultOf(r)[QStringLiteral("message")][QStringLiteral("clientMsgId")]
+                        .toString());
+        }
+        QVERIFY(acknowledged.size() >= 60);
+        qInfo() << acknowledged.size() << "of" << sent << "acknowledged before the kill";
+
+        // The page comes back through the other server: every acknowledged message is there.
+        TestClient again;
+        QVERIFY(again.open(m_server->wsUrl()));
+        const QJsonArray history = resultOf(again.call(QStringLiteral("anteroom.resume"),
+            {{QStringLiteral("token"), token}}))[QStringLiteral("messages")]
+                                       .toArray();
+        QStringList stored;
+        for (const QJsonValue &m : history)
+            stored.append(m[QStringLiteral("clientMsgId")].toString());
+        for (const QString &id : std::as_const(acknowledged))
+            QVERIFY2(stored.contains(id), qPrintable(id));
+        // And sending everything again (the page resends what it holds) makes no second copy.
+        for (int i = 0; i < sent; ++i)
+            QVERIFY(!resultOf(send(again, chatId, QStringLiteral("line %1").arg(i),
+                                  QStringLiteral("k9-%1").arg(i)))
+                         .isEmpty());
+        QCOMPARE(m_server->sql()
+                     .exec("SELECT count(*) FROM chat_messages WHERE client_msg_id LIKE 'k9-%'")
+                     .text(0, 0)
+                     .toInt(),
+            sent);
+        m_cora.call(QStringLiteral("chat.close"), {{QStringLiteral("chatId"), chatId}});
     }
 
     void endedChatsGoAfterTheRetentionAndOnRequest()
