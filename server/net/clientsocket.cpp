@@ -17,6 +17,7 @@ ClientSocket::ClientSocket(
     , m_dispatcher(dispatcher)
     , m_maxInFlight(limits.maxRequestsInFlight)
     , m_maxMessageBytes(limits.maxMessageBytes)
+    , m_maxChatClientBytes(limits.maxMessageBytesForChatClient)
 {
     // Signals only, never calls: they are queued across threads and dropped once either side is
     // gone, which is what makes the split safe.
@@ -47,7 +48,7 @@ void ClientSocket::setCaller(const Caller &caller)
         return;
     m_authTimer.stop();
     if (!std::exchange(m_identified, true)) {
-        Q_EMIT messageLimitOut(m_maxMessageBytes);
+        Q_EMIT messageLimitOut(caller.isChatClient() ? m_maxChatClientBytes : m_maxMessageBytes);
         Q_EMIT identified(this);
     }
 }

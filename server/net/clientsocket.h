@@ -27,6 +27,8 @@ public:
         qint64 maxMessageBytes = 1024 * 1024;
         // Until the peer has signed in: signing in takes a few hundred bytes.
         qint64 maxMessageBytesBeforeSignIn = 16 * 1024;
+        // An anonymous client of the anteroom: a chat message of 4,000 characters at most.
+        qint64 maxMessageBytesForChatClient = 64 * 1024;
         std::chrono::milliseconds authTimeout {10000};
         std::chrono::milliseconds pingInterval {30000}; // a peer missing two pongs is dropped
         int maxRequestsInFlight = 32; // more unanswered requests than this are refused
@@ -91,6 +93,7 @@ private:
     int m_maxInFlight = 0;
     int m_deadlineExtensions = 0;
     qint64 m_maxMessageBytes = 0;
+    qint64 m_maxChatClientBytes = 0;
     bool m_identified = false;
 };
 

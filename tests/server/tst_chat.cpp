@@ -551,6 +551,27 @@ private Q_SLOTS:
                 {{QStringLiteral("chatId"), p == &page ? mine : theirs}});
     }
 
+    void anAnonymousClientMayNotSendLargeFrames()
+    {
+        // A client's frames hold a chat message (≤ 4,000 characters), not a signed-in person's
+        // 1 MiB: a larger one closes the connection (1009), and the chat carries on without it.
+        TestClient page;
+        const QString chatId = idOf(
+            resultOf(join(page, QStringLiteral("Big"))).value(QStringLiteral("chat")).toObject());
+        QVERIFY(!chatId.isEmpty());
+        // The longest message there is (4,000 UTF-16 units: 2,000 emoji) goes through.
+        QString longest;
+        for (int i = 0; i < 2000; ++i)
+            longest += QString::fromUtf8("\xF0\x9F\x92\x9B");
+        QVERIFY(resultOf(send(page, chatId, longest, QStringLiteral("big1")))
+                    .contains(QStringLiteral("message")));
+        QSignalSpy closed(&page.socket(), &QWebSocket::disconnected);
+        page.socket().sendTextMessage(QString(100 * 1024, u'x'));
+        QVERIFY(closed.wait());
+        QCOMPARE(page.socket().closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
+        m_manager.call(QStringLiteral("chat.close"), {{QStringLiteral("chatId"), chatId}});
+    }
+
     void twoConsultantsRacingForOneClientOneWins()
     {
         QVERIFY(!resultOf(m_carl.call(QStringLiteral("chat.duty"), {{QStringLiteral("on"), true}}))
