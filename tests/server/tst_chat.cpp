@@ -10,7 +10,6 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
@@ -846,24 +845,9 @@ private Q_SLOTS:
             QSKIP("MUSTER_SERVER_BINARY is not set (ctest sets it)");
         // A second server process on the same database; the client's page is on it.
         QProcess other;
-        other.setProcessChannelMode(QProcess::SeparateChannels);
-        other.setStandardErrorFile(QProcess::nullDevice());
-        other.start(binary,
-            {QStringLiteral("--database"), QString::fromUtf8(m_server->conninfo()),
-                QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--limit"),
-                QStringLiteral("anteroom-joins-per-address=1000")});
-        static const QRegularExpression listening(QStringLiteral("listening on [^:]+:(\\d+)"));
-        QByteArray out;
-        quint16 port = 0;
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                out += other.readAllStandardOutput();
-                const auto m = listening.match(QString::fromLatin1(out));
-                port = m.hasMatch() ? quint16(m.captured(1).toUInt()) : 0;
-                return port != 0 || other.state() == QProcess::NotRunning;
-            },
-            60000));
-        QVERIFY2(port != 0, out.constData());
+        const quint16 port = startServerProcess(other, m_server->conninfo(),
+            {QStringLiteral("--limit"), QStringLiteral("anteroom-joins-per-address=1000")});
+        QVERIFY(port != 0);
         TestClient page;
         QVERIFY(page.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port))));
         const QJsonObject joined = resultOf(join(page, QStringLiteral("Kit")));

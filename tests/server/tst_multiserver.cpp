@@ -587,25 +587,10 @@ private Q_SLOTS:
         if (serverBinary().isEmpty())
             QSKIP("MUSTER_SERVER_BINARY is not set (ctest sets it)");
         QProcess other;
-        other.setProcessChannelMode(QProcess::SeparateChannels);
-        other.setStandardErrorFile(QProcess::nullDevice());
-        other.start(serverBinary(),
-            {QStringLiteral("--database"), QString::fromUtf8(server(0).conninfo()),
-                QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--heartbeat"),
-                QString::number(kBeat.count() / 1000.0), QStringLiteral("--server-timeout"),
-                QString::number(kSilence.count() / 1000.0)});
-        static const QRegularExpression listening(QStringLiteral("listening on [^:]+:(\\d+)"));
-        QByteArray out;
-        quint16 port = 0;
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                out += other.readAllStandardOutput();
-                const auto m = listening.match(QString::fromLatin1(out));
-                port = m.hasMatch() ? quint16(m.captured(1).toUInt()) : 0;
-                return port != 0 || other.state() == QProcess::NotRunning;
-            },
-            60000));
-        QVERIFY2(port != 0, out.constData());
+        const quint16 port = startServerProcess(other, server(0).conninfo(),
+            {QStringLiteral("--heartbeat"), QString::number(kBeat.count() / 1000.0),
+                QStringLiteral("--server-timeout"), QString::number(kSilence.count() / 1000.0)});
+        QVERIFY(port != 0);
         TestClient ben, manager;
         QVERIFY(manager.signIn(url(0), QStringLiteral("manager")));
         QVERIFY(ben.signIn(

@@ -5,6 +5,9 @@
 #include "services/passwordhasher.h"
 #include "testcluster.h"
 
+#include <QRegularExpression>
+#include <QTest>
+
 namespace Muster::Test {
 
 TestServer::TestServer(ClientSocket::Limits limits)
@@ -79,6 +82,29 @@ QUuid TestServer::createUser(
     return DirectoryStore(*m_sql)
         .createUser(login, organisation, role, PasswordHasher::hash(password), login)
         .value_or(QUuid());
+}
+
+quint16 startServerProcess(
+    QProcess &process, const QByteArray &conninfo, const QStringList &extraArguments)
+{
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    process.setStandardErrorFile(QProcess::nullDevice());
+    process.start(qEnvironmentVariable("MUSTER_SERVER_BINARY"),
+        QStringList {QStringLiteral("--database"), QString::fromUtf8(conninfo),
+            QStringLiteral("--port"), QStringLiteral("0")}
+            + extraArguments);
+    static const QRegularExpression listening(QStringLiteral("listening on [^:]+:(\\d+)"));
+    QByteArray out;
+    quint16 port = 0;
+    (void)QTest::qWaitFor(
+        [&] {
+            out += process.readAllStandardOutput();
+            const auto m = listening.match(QString::fromLatin1(out));
+            port = m.hasMatch() ? quint16(m.captured(1).toUInt()) : 0;
+            return port != 0 || process.state() == QProcess::NotRunning;
+        },
+        60000);
+    return port;
 }
 
 } // namespace Muster::Test

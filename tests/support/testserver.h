@@ -6,6 +6,7 @@
 #include "db/pgsyncconnection.h"
 #include "domain/role.h"
 
+#include <QProcess>
 #include <QUrl>
 #include <QUuid>
 
@@ -46,5 +47,11 @@ private:
     std::unique_ptr<PgSyncConnection> m_sql;
     QString m_error;
 };
+
+// Starts muster-server (MUSTER_SERVER_BINARY, which ctest sets) as a process of its own on the
+// database `conninfo`, on a free port: the port, or 0 when it did not come up within a minute.
+// The test owns `process` (and may kill it).
+quint16 startServerProcess(
+    QProcess &process, const QByteArray &conninfo, const QStringList &extraArguments = {});
 
 } // namespace Muster::Test
