@@ -97,7 +97,10 @@ void PersonCard::refresh()
     m_team->setText(team ? tr("Team %1").arg(team->name) : tr("No team"));
     const int row = m_people.rowOf(m_userId);
     const QString state = m_people.index(row).data(PresenceModel::StateLabelRole).toString();
-    m_state->setText(p->online ? state : tr("%1 (offline)").arg(state));
+    QString stateText = p->online ? state : tr("%1 (offline)").arg(state);
+    if (p->chats > 0)
+        stateText += QStringLiteral(" · ") + tr("In chat (%1)").arg(p->chats);
+    m_state->setText(stateText);
     m_message->setText(p->message);
     m_message->setVisible(!p->message.isEmpty());
     const QDateTime now = QDateTime::currentDateTimeUtc();

@@ -120,13 +120,8 @@ void PersonDelegate::paint(
     p->setPen(selected ? QColor(Qt::black) : text);
     p->drawText(pill.adjusted(8 + sdot + 6, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, label);
 
-    // Status text and when the state ends, after the pill.
-    QString note = index.data(PresenceModel::MessageRole).toString();
-    const QDateTime until = index.data(PresenceModel::UntilRole).toDateTime();
-    if (until.isValid()) {
-        const QString end = tr("until %1").arg(clockText(until.toLocalTime()));
-        note = note.isEmpty() ? end : note + QStringLiteral(" · ") + end;
-    }
+    // Chats in progress, status text and when the state ends, after the pill.
+    const QString note = noteFor(index);
     if (!note.isEmpty()) {
         QFont italic = option.font;
         italic.setItalic(true);
@@ -138,6 +133,21 @@ void PersonDelegate::paint(
             QFontMetrics(italic).elidedText(note, Qt::ElideRight, noteRect.width()));
     }
     p->restore();
+}
+
+QString PersonDelegate::noteFor(const QModelIndex &index)
+{
+    QStringList parts;
+    const int chats = index.data(PresenceModel::ChatsRole).toInt();
+    if (chats > 0)
+        parts << tr("In chat (%1)").arg(chats);
+    const QString message = index.data(PresenceModel::MessageRole).toString();
+    if (!message.isEmpty())
+        parts << message;
+    const QDateTime until = index.data(PresenceModel::UntilRole).toDateTime();
+    if (until.isValid())
+        parts << tr("until %1").arg(clockText(until.toLocalTime()));
+    return parts.join(QStringLiteral(" · "));
 }
 
 QString PersonDelegate::toolTipFor(const QModelIndex &index)

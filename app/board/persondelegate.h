@@ -21,6 +21,8 @@ public:
     bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
         const QModelIndex &index) override;
     static QString toolTipFor(const QModelIndex &index);
+    // What follows the state: "In chat (2) · back at 3 · until 15:00".
+    static QString noteFor(const QModelIndex &index);
 
 private:
     AvatarCache &m_avatars;

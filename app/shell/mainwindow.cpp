@@ -7,6 +7,7 @@
 #include "board/organisationswindow.h"
 #include "board/statedecorationproxy.h"
 #include "board/statustray.h"
+#include "chat/chatplace.h"
 #include "client/connection.h"
 #include "common/errortext.h"
 #include "events/eventspage.h"
@@ -19,6 +20,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -116,6 +118,8 @@ MainWindow::MainWindow(Connection &connection, QWidget *parent)
     });
     addPlace(QStringLiteral("mytime"), tr("My time"), Role::Volunteer,
         [this] { return new MyTimePage(m_connection, m_notices, this); });
+    addPlace(QStringLiteral("chat"), tr("Chat"), Role::Staff,
+        [this] { return new ChatPlace(m_chatDesk, m_model, this); });
     addPlace(QStringLiteral("shifts"), tr("Shifts"), Role::Manager,
         [this] { return new ShiftsPage(m_connection, this); });
     addPlace(QStringLiteral("volunteers"), tr("Volunteers"), Role::Manager,
@@ -175,8 +179,10 @@ MainWindow::MainWindow(Connection &connection, QWidget *parent)
     connect(&m_notices, &QAbstractItemModel::modelReset, this, &MainWindow::onNoticesLoaded);
     connect(&m_notices, &QAbstractItemModel::rowsInserted, this,
         [this](const QModelIndex &, int first, int last) { onNoticesAdded(first, last); });
+    connect(&m_chatDesk, &ChatDesk::clientArrived, this, &MainWindow::onClientArrived);
+    connect(&m_chatDesk, &ChatDesk::attentionChanged, this, &MainWindow::showChatAttention);
     connect(m_tray, &StatusTray::notificationClicked, this, [this] {
-        showPlace(QStringLiteral("mytime"));
+        showPlace(m_notifiedPlace.isEmpty() ? QStringLiteral("mytime") : m_notifiedPlace);
         show();
         raise();
         activateWindow();
@@ -204,11 +210,37 @@ void MainWindow::onNoticesAdded(int first, int last)
 {
     for (int row = first; row <= last; ++row) {
         const Notification *n = m_notices.notificationAt(row);
-        if (n && !n->acknowledged)
+        if (n && !n->acknowledged) {
+            m_notifiedPlace = QStringLiteral("mytime");
             m_tray->notify(n->title, n->body);
+        }
     }
     if (m_notices.waitingCount() > 0)
         showPlace(QStringLiteral("mytime"));
+}
+
+void MainWindow::onClientArrived(const QString &alias, const QString &topic)
+{
+    // Heard and seen even when Muster is behind other windows: a client in distress waits.
+    QApplication::beep();
+    QApplication::alert(this);
+    m_notifiedPlace = QStringLiteral("chat");
+    m_tray->notify(
+        tr("A client is waiting"), topic.isEmpty() ? alias : tr("%1 — %2").arg(alias, topic));
+}
+
+void MainWindow::showChatAttention()
+{
+    // "Chat (3)": clients waiting for someone on duty, and unread messages in my chats.
+    for (const Place &place : m_places) {
+        if (place.name != QLatin1String("chat"))
+            continue;
+        const int count = m_chatDesk.attention();
+        place.item->setText(count > 0 ? tr("Chat (%1)").arg(count) : tr("Chat"));
+        QFont font = m_sidebar->font();
+        font.setBold(count > 0);
+        place.item->setFont(font);
+    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -231,6 +263,8 @@ Role MainWindow::myRole() const
 void MainWindow::offerPlaces()
 {
     const Role role = myRole();
+    m_chatDesk.setConnection(
+        roleAtLeast(role, Role::Staff) ? &m_connection : nullptr, roleAtLeast(role, Role::Manager));
     int widest = 0;
     for (Place &place : m_places) {
         const bool offered = roleAtLeast(role, place.minimum)

@@ -1,11 +1,12 @@
 // The desktop app's one window: a sidebar of places (Board, My time, Kiosks, Events,
-// Administration, …), each offered only to the roles that may use it and following a role that
-// changes while signed in; my own status always at hand on top, with Ctrl+1…9; the connection
+// Chat, Administration, …), each offered only to the roles that may use it and following a role
+// that changes while signed in; my own status always at hand on top, with Ctrl+1…9; the connection
 // state said plainly in the status bar; a tray icon that keeps Muster running when closed.
 #pragma once
 
 #include "avatarcache.h"
 #include "board/autoaway.h"
+#include "chat/chatdesk.h"
 #include "client/boardclient.h"
 #include "common/idlemonitor.h"
 #include "domain/role.h"
@@ -47,6 +48,8 @@ public:
     AvatarCache &avatars() { return m_avatars; }
     AutoAway &autoAway() { return m_autoAway; }
     StatusTray *tray() const { return m_tray; }
+    // The consultant chat while the app runs (staff and up): what rings for a new client.
+    ChatDesk &chatDesk() { return m_chatDesk; }
     // Sets my state to the one at this row of the state list, as the picker and shortcuts do.
     void chooseState(int row);
 
@@ -88,6 +91,8 @@ private:
     void refresh();
     void onNoticesLoaded();
     void onNoticesAdded(int first, int last);
+    void onClientArrived(const QString &alias, const QString &topic);
+    void showChatAttention();
     Role myRole() const;
     // When a state chosen now should clear itself, from the "clear after" choice.
     QDateTime chosenEnd() const;
@@ -97,6 +102,7 @@ private:
     NotificationListModel m_notices;
     AttendeeLogListModel
         m_keptLogs; // a gatekeeper below manager sees the place while they keep one
+    ChatDesk m_chatDesk;
     BoardClient m_board;
     AvatarCache m_avatars;
     IdleMonitor m_idle;
@@ -112,6 +118,7 @@ private:
     StatusTray *m_tray;
     std::vector<Place> m_places;
     int m_changesOnTheirWay = 0; // my presence.set calls not answered yet
+    QString m_notifiedPlace; // where clicking the last desktop notification leads
 };
 
 } // namespace Muster

@@ -68,6 +68,7 @@ DECLARE
     c chats;
     cap integer;
     open_count integer;
+    former uuid;
 BEGIN
     SELECT * INTO duty FROM chat_duty
      WHERE organisation_id = p_org AND user_id = p_to FOR UPDATE;
@@ -91,9 +92,10 @@ BEGIN
         PERFORM muster_fail('MU409', 'at_capacity',
             'That person has as many chats open as this organisation allows');
     END IF;
+    former := c.consultant_id;
     UPDATE chats SET consultant_id = p_to, consultant_name = duty.chat_name,
                      transfer_note = NULLIF(p_note, ''), consultant_read_seq = 0
      WHERE id = c.id RETURNING * INTO c;
-    RETURN to_jsonb(c);
+    RETURN to_jsonb(c) || jsonb_build_object('former_consultant_id', former);
 END
 $$;

@@ -135,6 +135,7 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     d.add(QStringLiteral("chat.cannedReplies.list"), Staff,   [=](const RpcCall &c) { chat->settings.cannedReplies(c); });
     d.add(QStringLiteral("chat.cannedReplies.set"),  Manager, [=](const RpcCall &c) { chat->settings.setCannedReplies(c); });
     d.add(QStringLiteral("chat.duty"),     Staff, [=](const RpcCall &c) { chat->chats.duty(c); });
+    d.add(QStringLiteral("chat.consultants"), Staff, [=](const RpcCall &c) { chat->chats.consultants(c); });
     d.add(QStringLiteral("chat.queue"),    Staff, [=](const RpcCall &c) { chat->chats.queue(c); });
     d.add(QStringLiteral("chat.list"),     Staff, [=](const RpcCall &c) { chat->chats.list(c); });
     d.add(QStringLiteral("chat.accept"),   Staff, [=](const RpcCall &c) { chat->chats.accept(c); });

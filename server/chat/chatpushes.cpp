@@ -74,4 +74,30 @@ void ChatPushes::positions(const QUuid &organisationId)
     });
 }
 
+void ChatPushes::duty(
+    const QUuid &organisationId, const QUuid &userId, bool on, const QString &chatName)
+{
+    m_relay.publish(
+        {Audience::atLeast(organisationId, Role::Staff), QStringLiteral("chat.dutyChanged"),
+            {{QStringLiteral("userId"), toWireId(userId)}, {QStringLiteral("on"), on},
+                {QStringLiteral("chatName"), on ? QJsonValue(chatName) : QJsonValue()}}});
+}
+
+void ChatPushes::loads(const QUuid &organisationId, const QList<QUuid> &consultantIds)
+{
+    if (consultantIds.isEmpty())
+        return;
+    m_store.loads(organisationId, consultantIds, this,
+        [this, organisationId](const QList<ChatStore::Load> &loads, const StoreError &e) {
+            if (e)
+                return;
+            for (const ChatStore::Load &load : loads) {
+                m_relay.publish(
+                    {Audience::organisation(organisationId), QStringLiteral("presence.changed"),
+                        {{QStringLiteral("userId"), toWireId(load.userId)},
+                            {QStringLiteral("chats"), load.chats}}});
+            }
+        });
+}
+
 } // namespace Muster

@@ -1,7 +1,8 @@
 // Every push of the consultant chat, made in one place: a chat that changed reaches the staff
 // (chat.queueChanged) and its client's page (chat.updated, in the client's form); a message
 // reaches the other side (chat.message); a queue that moved tells each waiting client their new
-// place. Services call these after the change is committed.
+// place; a consultant who took, handed over or ended a chat shows it on the board. Services call
+// these after the change is committed.
 #pragma once
 
 #include "domain/chat.h"
@@ -32,6 +33,11 @@ public:
     void read(const Chat &chat, bool byClient);
     // Every waiting client of the organisation hears their place in the queue.
     void positions(const QUuid &organisationId);
+    // The organisation's board hears how many chats these consultants have in progress now
+    // (presence.changed {userId, chats}): "In chat (2)".
+    void loads(const QUuid &organisationId, const QList<QUuid> &consultantIds);
+    // A consultant came on duty or went off (chat.dutyChanged), for colleagues' lists.
+    void duty(const QUuid &organisationId, const QUuid &userId, bool on, const QString &chatName);
 
 private:
     ChatStore &m_store;

@@ -76,6 +76,12 @@ void ChatService::announce(const ChatStore::Changed &changed, bool queueMoved)
     if (changed.notice.seq > 0)
         m_pushes.message(changed.notice, changed.chat);
     m_pushes.changed(changed.chat, queueMoved);
+    QList<QUuid> consultants;
+    for (const QUuid &id : {changed.chat.consultantId, changed.formerConsultantId}) {
+        if (!id.isNull())
+            consultants.append(id);
+    }
+    m_pushes.loads(changed.chat.organisationId, consultants);
 }
 
 void ChatService::duty(const RpcCall &call)
@@ -92,11 +98,26 @@ void ChatService::duty(const RpcCall &call)
     if (chatName.isEmpty())
         chatName = caller.displayName.section(u' ', 0, 0).left(kMaxChatName);
     m_store.setDuty(caller.organisationId, caller.userId, *on, chatName, this,
-        [call, chatName](bool onDuty, const StoreError &e) {
+        [this, call, chatName](bool onDuty, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());
             call.reply(QJsonObject {{QStringLiteral("on"), onDuty},
                 {QStringLiteral("chatName"), onDuty ? QJsonValue(chatName) : QJsonValue()}});
+            const Caller &caller = call.caller();
+            m_pushes.duty(caller.organisationId, caller.userId, onDuty, chatName);
+        });
+}
+
+void ChatService::consultants(const RpcCall &call)
+{
+    m_store.consultants(call.caller().organisationId, this,
+        [call](const QList<ChatStore::Consultant> &list, const StoreError &e) {
+            if (e)
+                return call.fail(e.toRpcError());
+            QJsonArray array;
+            for (const ChatStore::Consultant &c : list)
+                array.append(c.toJson());
+            call.reply(QJsonObject {{QStringLiteral("consultants"), array}});
         });
 }
 
@@ -276,8 +297,12 @@ void ChatService::sweep(std::function<void(const ChatStore::Swept &swept)> done)
                 qCWarning(lcRpc) << "chat sweep failed:" << e.message;
                 return;
             }
-            for (const Chat &chat : swept.changed)
+            for (const Chat &chat : swept.changed) {
                 m_pushes.changed(chat, false);
+                // A chat that timed out frees its consultant.
+                if (!chat.consultantId.isNull())
+                    m_pushes.loads(chat.organisationId, {chat.consultantId});
+            }
             for (const QUuid &org : swept.organisations)
                 m_pushes.positions(org);
             if (swept.deleted > 0)

@@ -36,6 +36,7 @@ public:
     void start(const Timing &timing);
 
     void duty(const RpcCall &call);
+    void consultants(const RpcCall &call);
     void queue(const RpcCall &call);
     void list(const RpcCall &call);
     void accept(const RpcCall &call);

@@ -378,6 +378,54 @@ void ChatStore::setDuty(const QUuid &org, const QUuid &userId, bool on, const QS
         });
 }
 
+// Whether "users u" is in a state that takes work (no state counts as available).
+const QByteArray kAvailable = "COALESCE((SELECT st.is_available FROM states st"
+                              " WHERE st.id = u.state_id), true)";
+// Chats in progress of "users u".
+const QByteArray kLoad = "(SELECT count(*) FROM chats a WHERE a.organisation_id = u.organisation_id"
+                         " AND a.consultant_id = u.id AND a.status = 'active')";
+
+QJsonObject ChatStore::Consultant::toJson() const
+{
+    return {{QStringLiteral("userId"), toWireId(userId)},
+        {QStringLiteral("displayName"), displayName}, {QStringLiteral("chatName"), chatName},
+        {QStringLiteral("chats"), chats}, {QStringLiteral("online"), online},
+        {QStringLiteral("available"), available}};
+}
+
+void ChatStore::consultants(const QUuid &org, QObject *context, Handler<QList<Consultant>> handler)
+{
+    m_db.exec("SELECT u.id, u.display_name, d.chat_name, " + kLoad
+            + ", EXISTS (SELECT 1 FROM live_connections l WHERE l.user_id = u.id), " + kAvailable
+            + " FROM chat_duty d JOIN users u ON u.organisation_id = d.organisation_id"
+              " AND u.id = d.user_id WHERE d.organisation_id = $1 ORDER BY u.display_name, u.id",
+        PgParams() << org, context, [handler](const PgResult &r) {
+            if (!r.ok())
+                return handler({}, StoreError::of(r));
+            QList<Consultant> list;
+            for (int row = 0; row < r.rows(); ++row) {
+                list.append({r.uuid(row, 0), r.text(row, 1), r.text(row, 2), int(r.toInt(row, 3)),
+                    r.toBool(row, 4), r.toBool(row, 5)});
+            }
+            handler(list, {});
+        });
+}
+
+void ChatStore::loads(
+    const QUuid &org, const QList<QUuid> &userIds, QObject *context, Handler<QList<Load>> handler)
+{
+    m_db.exec("SELECT u.id, " + kLoad
+            + " FROM users u WHERE u.organisation_id = $1 AND u.id = ANY ($2::uuid[])",
+        PgParams() << org << userIds, context, [handler](const PgResult &r) {
+            if (!r.ok())
+                return handler({}, StoreError::of(r));
+            QList<Load> list;
+            for (int row = 0; row < r.rows(); ++row)
+                list.append({r.uuid(row, 0), int(r.toInt(row, 1))});
+            handler(list, {});
+        });
+}
+
 void ChatStore::queue(const QUuid &org, QObject *context, Handler<QList<Chat>> handler)
 {
     m_db.exec("SELECT " + kChatColumns
@@ -426,7 +474,13 @@ void ChatStore::changeHands(const PgStatement &claim, const QUuid &chatId, const
             const PgResult &r = results.last();
             if (!r.ok())
                 return handler({}, StoreError::of(r));
-            handler(Changed {chatAt(r, 0), noticeOf(results.at(1))}, {});
+            // A handover names who had the chat (see muster_chat_transfer).
+            const QUuid former
+                = QUuid::fromString(QJsonDocument::fromJson(results.first().bytes(0, 0))
+                                        .object()
+                                        .value(QStringLiteral("former_consultant_id"))
+                                        .toString());
+            handler(Changed {chatAt(r, 0), noticeOf(results.at(1)), former}, {});
         });
 }
 

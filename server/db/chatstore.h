@@ -10,6 +10,7 @@
 #include "pgstatement.h"
 #include "storeerror.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QUuid>
@@ -60,6 +61,26 @@ public:
     {
         Chat chat;
         ChatMessage notice;
+        QUuid formerConsultantId; // who had the chat before a handover
+    };
+
+    // A consultant on duty, as a colleague handing over a chat or a manager sees them.
+    struct Consultant
+    {
+        QUuid userId;
+        QString displayName;
+        QString chatName;
+        int chats = 0; // in progress now
+        bool online = false;
+        bool available = false; // in a state that takes work
+        QJsonObject toJson() const;
+    };
+
+    // How many chats a consultant has in progress (the board's "In chat (2)").
+    struct Load
+    {
+        QUuid userId;
+        int chats = 0;
     };
 
     struct Connection
@@ -112,6 +133,11 @@ public:
 
     void setDuty(const QUuid &org, const QUuid &userId, bool on, const QString &chatName,
         QObject *context, Handler<bool> handler);
+    // Everyone on duty, by name, with their load.
+    void consultants(const QUuid &org, QObject *context, Handler<QList<Consultant>> handler);
+    // The chats in progress of these people of the organisation, one entry each.
+    void loads(const QUuid &org, const QList<QUuid> &userIds, QObject *context,
+        Handler<QList<Load>> handler);
     // The waiting clients who are connected, first come first, with their positions.
     void queue(const QUuid &org, QObject *context, Handler<QList<Chat>> handler);
     // Open chats: the consultant's own, or (all) every active one of the organisation.

@@ -50,11 +50,12 @@ QByteArray epochMs(const char *column)
     return QByteArray("floor(extract(epoch FROM u.") + column + ") * 1000)::bigint";
 }
 
-// The columns personAt() reads, of "users u".
+// The columns personAt() reads, of "users u" and "ch" (kChatLoads).
 const QByteArray kPersonColumns = "u.id, u.login, u.display_name, u.role, u.home_team_id,"
                                   " u.state_id, "
     + epochMs("state_since") + ", " + epochMs("last_seen_at") + ", u.status_message, "
-    + epochMs("state_until") + ", u.highlight_color, u.avatar_sha256, " + kOnline;
+    + epochMs("state_until") + ", u.highlight_color, u.avatar_sha256, " + kOnline
+    + ", COALESCE(ch.chats, 0)";
 
 QString idText(const PgResult &r, int row, int column)
 {
@@ -77,6 +78,7 @@ Person personAt(const PgResult &r, int row)
     p.highlight = r.text(row, 10);
     p.avatar = r.text(row, 11);
     p.online = r.toBool(row, 12);
+    p.chats = int(r.toInt(row, 13));
     return p;
 }
 
@@ -110,7 +112,10 @@ void PresenceStore::snapshot(
                 params},
             {StateStore::listSql(), PgParams() << organisationId},
             {"SELECT " + kPersonColumns
-                    + " FROM users u WHERE u.organisation_id = $1 AND u.role <> 'banned'"
+                    + " FROM users u LEFT JOIN (SELECT consultant_id, count(*) AS chats FROM chats"
+                      "  WHERE organisation_id = $1 AND status = 'active' GROUP BY consultant_id)"
+                      " ch ON ch.consultant_id = u.id"
+                      " WHERE u.organisation_id = $1 AND u.role <> 'banned'"
                       "  AND ($2::uuid IS NULL OR u.home_team_id = $2)"
                       " ORDER BY lower(u.display_name), u.id",
                 params}},

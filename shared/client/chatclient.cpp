@@ -25,6 +25,11 @@ RpcReply *ChatClient::setDuty(bool on, const QString &chatName)
     return m_connection->request(QStringLiteral("chat.duty"), params);
 }
 
+RpcReply *ChatClient::consultants()
+{
+    return m_connection->request(QStringLiteral("chat.consultants"));
+}
+
 RpcReply *ChatClient::queue()
 {
     return m_connection->request(QStringLiteral("chat.queue"));
@@ -98,6 +103,12 @@ RpcReply *ChatClient::rotateKey()
 RpcReply *ChatClient::cannedReplies()
 {
     return m_connection->request(QStringLiteral("chat.cannedReplies.list"));
+}
+
+RpcReply *ChatClient::setCannedReplies(const QJsonArray &replies)
+{
+    return m_connection->request(
+        QStringLiteral("chat.cannedReplies.set"), {{QStringLiteral("replies"), replies}});
 }
 
 } // namespace Muster

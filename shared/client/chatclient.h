@@ -5,6 +5,7 @@
 
 #include "client/rpcreply.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
@@ -21,6 +22,8 @@ public:
 
     // chatName: what clients see; empty keeps the server's choice (the first name).
     Q_INVOKABLE Muster::RpcReply *setDuty(bool on, const QString &chatName = {});
+    // Everyone on duty, with their chats in progress and whether they take one now.
+    Q_INVOKABLE Muster::RpcReply *consultants();
     Q_INVOKABLE Muster::RpcReply *queue();
     // My chats in progress; all (managers): every chat in progress of the organisation.
     Q_INVOKABLE Muster::RpcReply *list(bool all = false);
@@ -37,6 +40,8 @@ public:
     Q_INVOKABLE Muster::RpcReply *updateSettings(const QJsonObject &changes);
     Q_INVOKABLE Muster::RpcReply *rotateKey();
     Q_INVOKABLE Muster::RpcReply *cannedReplies();
+    // Replaces the organisation's canned replies: [{title, body}].
+    Q_INVOKABLE Muster::RpcReply *setCannedReplies(const QJsonArray &replies);
 
     // A new id for a message, unique enough that sending it again is recognised as the same.
     static QString newClientMessageId();

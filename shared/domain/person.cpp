@@ -21,6 +21,7 @@ Person Person::fromJson(const QJsonObject &o)
     p.highlight = o.value(QStringLiteral("highlight")).toString();
     p.avatar = o.value(QStringLiteral("avatar")).toString();
     p.until = fromWireTime(o.value(QStringLiteral("until")));
+    p.chats = o.value(QStringLiteral("chats")).toInt();
     return p;
 }
 
@@ -43,6 +44,7 @@ QJsonObject Person::toJson() const
         {QStringLiteral("highlight"), orNull(highlight)},
         {QStringLiteral("avatar"), orNull(avatar)},
         {QStringLiteral("online"), online},
+        {QStringLiteral("chats"), chats},
     };
 }
 

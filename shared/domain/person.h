@@ -23,6 +23,7 @@ struct Person
     QString highlight; // "#rrggbb" set by a manager, "" when none
     QString avatar; // SHA-256 of the uploaded picture, "" for the generated one
     bool online = false;
+    int chats = 0; // consultant chats in progress
 
     // The wire form of presence.list's people.
     QJsonObject toJson() const;

@@ -138,6 +138,7 @@ void ChatListModel::apply(const Chat &chat)
         m_chats.removeAt(row);
         endRemoveRows();
         Q_EMIT countChanged();
+        Q_EMIT chatLeft(chat);
         return;
     }
     if (!wanted)

@@ -67,6 +67,8 @@ Q_SIGNALS:
     void countChanged();
     void loadedChanged();
     void loadFailed(const QString &message);
+    // A chat left this list, as it is now (ended, handed to someone else, taken).
+    void chatLeft(const Muster::Chat &chat);
 
 private:
     bool belongs(const Chat &chat) const;

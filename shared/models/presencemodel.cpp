@@ -117,6 +117,8 @@ QVariant PresenceModel::data(const QModelIndex &index, int role) const
         return p.teamId;
     case AvatarRole:
         return p.avatar;
+    case ChatsRole:
+        return p.chats;
     default:
         return {};
     }
@@ -139,6 +141,7 @@ QHash<int, QByteArray> PresenceModel::roleNames() const
         {HighlightRole, "highlight"},
         {TeamIdRole, "teamId"},
         {AvatarRole, "avatar"},
+        {ChatsRole, "chats"},
     };
 }
 
@@ -241,6 +244,13 @@ bool PresenceModel::applyChange(const QJsonObject &change)
         if (online != p.online) {
             p.online = online;
             roles << OnlineRole;
+        }
+    }
+    if (change.contains(QStringLiteral("chats"))) {
+        const int chats = change.value(QStringLiteral("chats")).toInt();
+        if (chats != p.chats) {
+            p.chats = chats;
+            roles << ChatsRole;
         }
     }
     if (!roles.isEmpty()) {

@@ -41,6 +41,7 @@ public:
         HighlightRole, // QString: "#rrggbb" set by a manager, "" when none
         TeamIdRole, // QString: home team
         AvatarRole, // QString: SHA-256 of the uploaded picture, "" for the generated avatar
+        ChatsRole, // int: consultant chats in progress ("In chat (2)")
     };
     Q_ENUM(Roles)
 

@@ -137,6 +137,7 @@ const Contract kContract[] = {
     {"chat.cannedReplies.list", Role::Staff},
     {"chat.cannedReplies.set", Role::Manager},
     {"chat.duty", Role::Staff},
+    {"chat.consultants", Role::Staff},
     {"chat.queue", Role::Staff},
     {"chat.list", Role::Staff},
     {"chat.accept", Role::Staff},
