@@ -50,6 +50,7 @@ void ChatDesk::setConnection(Connection *connection, bool manager)
             reloadCannedReplies();
     }
     recount();
+    Q_EMIT followingChanged();
 }
 
 void ChatDesk::reloadCannedReplies()

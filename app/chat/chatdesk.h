@@ -54,6 +54,8 @@ Q_SIGNALS:
     // A client joined the queue while I am on duty: time for a sound and a notification.
     void clientArrived(const QString &alias, const QString &topic);
     void attentionChanged();
+    // Another connection, or a role that sees more or less (a manager's lists).
+    void followingChanged();
     void cannedRepliesChanged();
 
 private:

@@ -50,10 +50,18 @@ QString ChatListDelegate::timeNote(Shows shows, const QModelIndex &index, const 
     case Shows::Mine:
         return durationSince(taken, now);
     case Shows::Everyone:
-        return tr("waited %1 · in chat %2")
-            .arg(durationSince(came, taken.isValid() ? taken : now), durationSince(taken, now));
+        return tr("in chat %1").arg(durationSince(taken, now));
     }
     return {};
+}
+
+QString ChatListDelegate::headNote(Shows shows, const QModelIndex &index)
+{
+    if (shows != Shows::Everyone)
+        return {};
+    const QDateTime came = index.data(ChatListModel::CreatedAtRole).toDateTime();
+    const QDateTime taken = index.data(ChatListModel::AcceptedAtRole).toDateTime();
+    return tr("waited %1").arg(durationSince(came, taken));
 }
 
 QSize ChatListDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
@@ -100,6 +108,15 @@ void ChatListDelegate::paint(
                            : palette.color(QPalette::HighlightedText));
         p->drawText(badge, Qt::AlignCenter, count);
         right = badge.left() - 6;
+    }
+    const QString head = headNote(m_shows, index);
+    if (!head.isEmpty()) {
+        p->setFont(opt.font);
+        p->setPen(muted);
+        const int w = metrics.horizontalAdvance(head);
+        p->drawText(
+            QRect(right - w + 1, r.top(), w, line), Qt::AlignRight | Qt::AlignVCenter, head);
+        right -= w + 8;
     }
     const QString when = timeNote(m_shows, index, QDateTime::currentDateTimeUtc());
     p->setFont(opt.font);

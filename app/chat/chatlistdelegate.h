@@ -23,7 +23,10 @@ public:
     static QString durationSince(const QDateTime &from, const QDateTime &now);
     // The two lines and the right-hand note of a row, as drawn (and as tests read them).
     static QString secondLine(Shows shows, const QModelIndex &index);
+    // Right of the second line: how long they have waited, or been in the chat.
     static QString timeNote(Shows shows, const QModelIndex &index, const QDateTime &now);
+    // Right of the first line, in a manager's list: how long the client waited to be taken.
+    static QString headNote(Shows shows, const QModelIndex &index);
 
 private:
     Shows m_shows;

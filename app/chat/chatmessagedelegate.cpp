@@ -2,9 +2,9 @@
 #include "chatmessagedelegate.h"
 
 #include "models/chatmessagemodel.h"
+#include "util/clocktext.h"
 
 #include <QAbstractItemView>
-#include <QLocale>
 #include <QPainter>
 
 namespace Muster {
@@ -52,8 +52,7 @@ QString ChatMessageDelegate::footerFor(const QModelIndex &index)
         return tr("Not sent: %1").arg(error);
     if (index.data(ChatMessageModel::PendingRole).toBool())
         return tr("Sending…");
-    const QDateTime at = index.data(ChatMessageModel::CreatedAtRole).toDateTime().toLocalTime();
-    QString footer = QLocale().toString(at.time(), QLocale::ShortFormat);
+    QString footer = clockText(index.data(ChatMessageModel::CreatedAtRole).toDateTime());
     if (sideOf(index) == Side::Mine && index.data(ChatMessageModel::ReadByClientRole).toBool())
         footer += QStringLiteral(" · ") + tr("Seen");
     return footer;

@@ -26,7 +26,7 @@ namespace Muster {
 
 namespace {
 
-constexpr int kListWidth = 320;
+constexpr int kListWidth = 340;
 
 // A consultant on duty in a manager's list: "Cora — 2 chats", or why they take none.
 class OnDutyDelegate : public QStyledItemDelegate
@@ -39,7 +39,7 @@ protected:
     {
         QStyledItemDelegate::initStyleOption(option, index);
         const int chats = index.data(ConsultantListModel::ChatsRole).toInt();
-        QString state = ChatPlace::tr("%n chat(s)", nullptr, chats);
+        QString state = chats == 1 ? ChatPlace::tr("1 chat") : ChatPlace::tr("%1 chats").arg(chats);
         if (!index.data(ConsultantListModel::OnlineRole).toBool())
             state = ChatPlace::tr("not connected");
         else if (!index.data(ConsultantListModel::AvailableRole).toBool())
@@ -107,10 +107,6 @@ ChatPlace::ChatPlace(ChatDesk &desk, PresenceModel &presence, QWidget *parent)
     m_chatName->setMaxLength(60);
     m_chatName->setMaximumWidth(180);
     m_chatName->setToolTip(tr("The name clients see; never your login or e-mail"));
-    const QString me = desk.connection()
-        ? desk.connection()->user().value(QStringLiteral("displayName")).toString()
-        : QString();
-    m_chatName->setPlaceholderText(me.section(u' ', 0, 0));
     m_dutyState->setObjectName(QStringLiteral("dutyState"));
     m_dutyState->setWordWrap(true);
     m_nobodyWaiting->setObjectName(QStringLiteral("nobodyWaiting"));
@@ -140,21 +136,21 @@ ChatPlace::ChatPlace(ChatDesk &desk, PresenceModel &presence, QWidget *parent)
     lists->addWidget(m_take, 0, Qt::AlignRight);
     lists->addWidget(m_mineTitle);
     lists->addWidget(m_mine, 2);
-    if (desk.isManager()) {
-        m_liveTitle = heading(tr("Every chat in progress"), left);
-        m_live = chatList(
-            QStringLiteral("live"), &desk.live(), ChatListDelegate::Shows::Everyone, left);
-        m_onDuty = new QListView(left);
-        m_onDuty->setObjectName(QStringLiteral("onDuty"));
-        m_onDuty->setModel(&desk.consultants());
-        m_onDuty->setItemDelegate(new OnDutyDelegate(m_onDuty));
-        m_onDuty->setSelectionMode(QAbstractItemView::NoSelection);
-        m_onDuty->setFocusPolicy(Qt::NoFocus);
-        lists->addWidget(m_liveTitle);
-        lists->addWidget(m_live, 2);
-        lists->addWidget(heading(tr("On duty"), left));
-        lists->addWidget(m_onDuty, 1);
-    }
+    // Managers also watch every chat in progress and who is on duty.
+    m_liveTitle = heading(tr("Every chat in progress"), left);
+    m_live
+        = chatList(QStringLiteral("live"), &desk.live(), ChatListDelegate::Shows::Everyone, left);
+    m_onDutyTitle = heading(tr("On duty"), left);
+    m_onDuty = new QListView(left);
+    m_onDuty->setObjectName(QStringLiteral("onDuty"));
+    m_onDuty->setModel(&desk.consultants());
+    m_onDuty->setItemDelegate(new OnDutyDelegate(m_onDuty));
+    m_onDuty->setSelectionMode(QAbstractItemView::NoSelection);
+    m_onDuty->setFocusPolicy(Qt::NoFocus);
+    lists->addWidget(m_liveTitle);
+    lists->addWidget(m_live, 2);
+    lists->addWidget(m_onDutyTitle);
+    lists->addWidget(m_onDuty, 1);
     lists->addWidget(m_message);
 
     auto *empty = new QLabel(tr("No conversation is open.\n\nTurn chat duty on, then take a "
@@ -208,11 +204,19 @@ ChatPlace::ChatPlace(ChatDesk &desk, PresenceModel &presence, QWidget *parent)
                 m_tabs->setCurrentWidget(view);
         }
     });
-    if (m_live) {
-        whenCountChanges(&desk.live(), this, [this] {
-            m_liveTitle->setText(tr("Every chat in progress (%1)").arg(m_desk.live().rowCount()));
-        });
-    }
+    whenCountChanges(&desk.live(), this, [this] {
+        m_liveTitle->setText(tr("Every chat in progress (%1)").arg(m_desk.live().rowCount()));
+    });
+    connect(&desk, &ChatDesk::followingChanged, this, &ChatPlace::followDesk);
+    // The list follows the tab: the chat on screen is the one marked in My chats.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        const ChatView *view = currentView();
+        const int row = view ? m_desk.mine().rowOf(view->chatId()) : -1;
+        if (row >= 0)
+            m_mine->setCurrentIndex(m_desk.mine().index(row));
+        else
+            m_mine->clearSelection();
+    });
 
     m_tick.setInterval(std::chrono::seconds(30));
     connect(&m_tick, &QTimer::timeout, this, [this] {
@@ -223,8 +227,21 @@ ChatPlace::ChatPlace(ChatDesk &desk, PresenceModel &presence, QWidget *parent)
     });
     m_tick.start();
 
+    followDesk();
     syncTabs();
     refreshDuty();
+}
+
+void ChatPlace::followDesk()
+{
+    const bool manager = m_desk.isManager();
+    for (QWidget *w :
+        std::initializer_list<QWidget *> {m_liveTitle, m_live, m_onDutyTitle, m_onDuty})
+        w->setVisible(manager);
+    const QString me = m_desk.connection()
+        ? m_desk.connection()->user().value(QStringLiteral("displayName")).toString()
+        : QString();
+    m_chatName->setPlaceholderText(me.section(u' ', 0, 0));
 }
 
 ChatView *ChatPlace::viewOf(const QUuid &chatId) const

@@ -51,6 +51,8 @@ private:
     void refreshDuty();
     void showMessage(const QString &text, bool error = false);
     void onChatLeft(const Chat &chat);
+    // Managers' lists shown or not, my name as the chat name's hint: after the desk's role.
+    void followDesk();
 
     ChatDesk &m_desk;
     PresenceModel &m_presence;
@@ -63,9 +65,10 @@ private:
     QPushButton *m_take;
     QLabel *m_mineTitle;
     QListView *m_mine;
-    QLabel *m_liveTitle = nullptr;
-    QListView *m_live = nullptr;
-    QListView *m_onDuty = nullptr;
+    QLabel *m_liveTitle;
+    QListView *m_live;
+    QLabel *m_onDutyTitle;
+    QListView *m_onDuty;
     QLabel *m_message;
     QStackedWidget *m_right;
     QTabWidget *m_tabs;

@@ -81,7 +81,7 @@ void TransferDialog::fill()
         else if (!c->available)
             state = tr("busy");
         else
-            state = tr("%n chat(s)", nullptr, c->chats);
+            state = c->chats == 1 ? tr("1 chat") : tr("%1 chats").arg(c->chats);
         m_who->addItem(tr("%1 — %2").arg(c->displayName, state), c->userId);
     }
     const int again = m_who->findData(was);

@@ -24,8 +24,11 @@ const QByteArray kChatColumns
       "  SELECT count(*) FROM chats q WHERE q.organisation_id = c.organisation_id"
       "  AND q.status = 'waiting' AND q.client_connection IS NOT NULL"
       "  AND (q.created_at, q.id) < (c.created_at, c.id)) ELSE 0 END,"
-      " c.organisation_id";
-constexpr int kChatColumnCount = 19;
+      " c.organisation_id,"
+      // The client's messages the consultant has not read: neither their own nor system lines.
+      " (SELECT count(*) FROM chat_messages u WHERE u.chat_id = c.id AND u.sender = 'client'"
+      "  AND u.seq > c.consultant_read_seq)";
+constexpr int kChatColumnCount = 20;
 
 const QByteArray kMessageColumns
     = "m.chat_id, m.seq, m.sender, m.sender_name, m.body, COALESCE(m.client_msg_id, ''),"
@@ -124,6 +127,7 @@ Chat ChatStore::chatAt(const PgResult &r, int row, int col)
     c.closedBy = r.text(row, col + 16);
     c.position = int(r.toInt(row, col + 17));
     c.organisationId = r.uuid(row, col + 18);
+    c.unread = int(r.toInt(row, col + 19));
     return c;
 }
 

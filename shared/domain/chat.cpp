@@ -49,6 +49,7 @@ QJsonObject Chat::toJson() const
         {QStringLiteral("lastSeq"), lastSeq},
         {QStringLiteral("clientReadSeq"), clientReadSeq},
         {QStringLiteral("consultantReadSeq"), consultantReadSeq},
+        {QStringLiteral("unread"), unread},
         {QStringLiteral("createdAt"), toWireTime(createdAt)},
         {QStringLiteral("acceptedAt"), toWireTime(acceptedAt)},
         {QStringLiteral("closedAt"), toWireTime(closedAt)},
@@ -90,6 +91,7 @@ Chat Chat::fromJson(const QJsonObject &o)
     c.lastSeq = o.value(QStringLiteral("lastSeq")).toInteger();
     c.clientReadSeq = o.value(QStringLiteral("clientReadSeq")).toInteger();
     c.consultantReadSeq = o.value(QStringLiteral("consultantReadSeq")).toInteger();
+    c.unread = o.value(QStringLiteral("unread")).toInt();
     c.createdAt = fromWireTime(o.value(QStringLiteral("createdAt")));
     c.acceptedAt = fromWireTime(o.value(QStringLiteral("acceptedAt")));
     c.closedAt = fromWireTime(o.value(QStringLiteral("closedAt")));

@@ -31,6 +31,7 @@ struct Chat
     qint64 lastSeq = 0; // the newest message
     qint64 clientReadSeq = 0;
     qint64 consultantReadSeq = 0;
+    int unread = 0; // the client's messages after consultantReadSeq (staff form only)
     QDateTime createdAt;
     QDateTime acceptedAt;
     QDateTime closedAt;

@@ -56,7 +56,7 @@ QVariant ChatListModel::data(const QModelIndex &index, int role) const
     case ClientOnlineRole:
         return c.clientOnline;
     case UnreadRole:
-        return int(std::max<qint64>(0, c.lastSeq - c.consultantReadSeq));
+        return c.unread;
     case PositionRole:
         return c.position;
     case TransferNoteRole:
@@ -149,6 +149,8 @@ void ChatListModel::apply(const Chat &chat)
         merged.lastSeq = std::max(chat.lastSeq, m_chats.at(row).lastSeq);
         merged.consultantReadSeq
             = std::max(chat.consultantReadSeq, m_chats.at(row).consultantReadSeq);
+        if (merged.lastSeq != chat.lastSeq || merged.consultantReadSeq != chat.consultantReadSeq)
+            merged.unread = m_chats.at(row).unread;
         m_chats[row] = merged;
         Q_EMIT dataChanged(index(row), index(row));
         return;
@@ -167,7 +169,11 @@ void ChatListModel::onMessage(const QJsonObject &json)
     const int row = rowOf(m.chatId);
     if (row < 0 || m.seq <= m_chats.at(row).lastSeq)
         return;
-    m_chats[row].lastSeq = m.seq;
+    Chat &chat = m_chats[row];
+    chat.lastSeq = m.seq;
+    // Only what the client wrote waits to be read: my own lines and the server's do not.
+    if (m.sender == QLatin1String("client") && m.seq > chat.consultantReadSeq)
+        ++chat.unread;
     Q_EMIT dataChanged(index(row), index(row), {UnreadRole});
 }
 
@@ -177,6 +183,10 @@ void ChatListModel::setRead(const QUuid &chatId, qint64 seq)
     if (row < 0 || seq <= m_chats.at(row).consultantReadSeq)
         return;
     m_chats[row].consultantReadSeq = seq;
+    // Read to the end, nothing waits; read to a point before it, the count is the server's to
+    // say at the next load (the lines between may be mine).
+    if (seq >= m_chats.at(row).lastSeq)
+        m_chats[row].unread = 0;
     Q_EMIT dataChanged(index(row), index(row), {UnreadRole});
 }
 

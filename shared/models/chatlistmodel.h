@@ -34,7 +34,7 @@ public:
         CreatedAtRole, // QDateTime (UTC): when the client came
         AcceptedAtRole, // QDateTime (UTC)
         ClientOnlineRole, // bool
-        UnreadRole, // int: messages after my last read mark
+        UnreadRole, // int: the client's messages after my last read mark
         PositionRole, // int
         TransferNoteRole, // QString
         AnswersRole, // QVariantList of {questionId, question, answer}
