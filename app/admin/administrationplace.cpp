@@ -1,6 +1,7 @@
 // See administrationplace.h.
 #include "administrationplace.h"
 
+#include "chatsettingspage.h"
 #include "client/connection.h"
 #include "domain/role.h"
 #include "peoplepage.h"
@@ -22,6 +23,8 @@ AdministrationPlace::AdministrationPlace(Connection &connection, QWidget *parent
     if (roleAtLeast(role, Role::Manager)) {
         m_peoplePage = new PeoplePage(connection, m_people, m_teams, this);
         m_tabs->addTab(m_peoplePage, tr("&People"));
+        m_chatSettingsPage = new ChatSettingsPage(connection, this);
+        m_tabs->addTab(m_chatSettingsPage, tr("&Anteroom"));
     }
     if (roleAtLeast(role, Role::Admin)) {
         m_teamsPage = new TeamsPage(connection, m_teams, this);

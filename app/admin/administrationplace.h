@@ -1,6 +1,6 @@
-// The Administration place: People for managers, Teams and Statuses for admins too. Keeps its own
-// organisation-wide copy of people, teams and states (the board may show one team); the models
-// keep it live.
+// The Administration place: People and the chat Anteroom for managers, Teams and Statuses for
+// admins too. Keeps its own organisation-wide copy of people, teams and states (the board may
+// show one team); the models keep it live.
 #pragma once
 
 #include "models/presencemodel.h"
@@ -13,6 +13,7 @@ class QTabWidget;
 namespace Muster {
 
 class Connection;
+class ChatSettingsPage;
 class PeoplePage;
 class StatesPage;
 class TeamsPage;
@@ -25,6 +26,7 @@ public:
 
     // Null when the signed-in role may not use that page.
     PeoplePage *peoplePage() const { return m_peoplePage; }
+    ChatSettingsPage *chatSettingsPage() const { return m_chatSettingsPage; }
     TeamsPage *teamsPage() const { return m_teamsPage; }
     StatesPage *statesPage() const { return m_statesPage; }
     PresenceModel &people() { return m_people; }
@@ -36,6 +38,7 @@ private:
     TeamListModel m_teams;
     QTabWidget *m_tabs;
     PeoplePage *m_peoplePage = nullptr;
+    ChatSettingsPage *m_chatSettingsPage = nullptr;
     TeamsPage *m_teamsPage = nullptr;
     StatesPage *m_statesPage = nullptr;
 };

@@ -4,6 +4,8 @@
 // canned reply, sees the client typing, hands one chat over with a note and ends another; the
 // board shows "In chat (n)" as it goes. A manager sees the queue, every chat in progress and who
 // is on duty; a volunteer is offered no Chat place. Refusals come in words.
+#include "admin/administrationplace.h"
+#include "admin/chatsettingspage.h"
 #include "board/persondelegate.h"
 #include "board/statustray.h"
 #include "chat/chatdesk.h"
@@ -30,8 +32,10 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
 
@@ -458,6 +462,103 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             QVERIFY(window.grab().save(QDir(shots).filePath(QStringLiteral("chat-manager.png"))));
         }
+    }
+
+    // A manager shapes the anteroom from Administration → Anteroom: the address and snippet to
+    // embed, the sites that may frame it, a question, the texts, the limits and the canned
+    // replies; what the form would have refused is said before anything is sent, and a new
+    // address needs a confirmation.
+    void aManagerShapesTheAnteroom()
+    {
+        Connection maya;
+        QVERIFY(signIn(maya, *m_server, QStringLiteral("maya")));
+        MainWindow window(maya);
+        QVERIFY(window.showPlace(QStringLiteral("administration")));
+        auto *admin = qobject_cast<AdministrationPlace *>(
+            window.placePage(QStringLiteral("administration")));
+        ChatSettingsPage *page = admin->chatSettingsPage();
+        QVERIFY(page);
+        QTRY_VERIFY(page->isLoaded());
+        QCOMPARE(page->saved().publicKey, m_key);
+        QVERIFY(page->anteroomUrl().endsWith(QStringLiteral("/anteroom/") + m_key));
+        QVERIFY(page->embedSnippet().startsWith(
+            QStringLiteral("<iframe src=\"") + page->anteroomUrl() + u'"'));
+        auto *questions = page->findChild<QTableWidget *>(QStringLiteral("questions"));
+        QCOMPARE(questions->rowCount(), 1);
+        QCOMPARE(questions->item(0, 0)->text(), QStringLiteral("How old are you?"));
+
+        // A site that is not an address is refused here, in words, and nothing is sent.
+        auto *origins = page->findChild<QPlainTextEdit *>(QStringLiteral("origins"));
+        origins->setPlainText(QStringLiteral("help.example.org"));
+        QSignalSpy saved(page, &ChatSettingsPage::savedChanged);
+        page->findChild<QPushButton *>(QStringLiteral("save"))->click();
+        QVERIFY(page->message().startsWith(u"⚠"));
+        QCOMPARE(saved.size(), 0);
+
+        // Right this time, with a new required question, a title, limits and two replies.
+        origins->setPlainText(QStringLiteral("https://Help.Example.org/\n\nhttp://localhost:8080"));
+        page->findChild<QPushButton *>(QStringLiteral("questionsAdd"))->click();
+        questions->item(1, 0)->setText(QStringLiteral("Is this your first time here?"));
+        questions->item(1, 1)->setCheckState(Qt::Checked);
+        page->findChild<QLineEdit *>(QStringLiteral("text-title"))
+            ->setText(QStringLiteral("Talk to us"));
+        page->findChild<QSpinBox *>(QStringLiteral("perConsultant"))->setValue(2);
+        auto *canned = page->findChild<QTableWidget *>(QStringLiteral("canned"));
+        page->findChild<QPushButton *>(QStringLiteral("cannedAdd"))->click();
+        canned->item(1, 0)->setText(QStringLiteral("Closing"));
+        canned->item(1, 1)->setText(QStringLiteral("Thank you for talking to us tonight."));
+        page->findChild<QPushButton *>(QStringLiteral("save"))->click();
+        QVERIFY(saved.wait(5000));
+        const QJsonObject stored = resultOf(m_manager.call(QStringLiteral("chat.settings.get")))
+                                       .value(QStringLiteral("settings"))
+                                       .toObject();
+        QCOMPARE(stored.value(QStringLiteral("allowedOrigins")).toArray(),
+            QJsonArray({QStringLiteral("https://help.example.org"),
+                QStringLiteral("http://localhost:8080")}));
+        QCOMPARE(stored[QStringLiteral("texts")][QStringLiteral("title")].toString(),
+            QStringLiteral("Talk to us"));
+        QCOMPARE(stored.value(QStringLiteral("maxChatsPerConsultant")).toInt(), 2);
+        const QJsonArray asked = stored.value(QStringLiteral("questions")).toArray();
+        QCOMPARE(asked.size(), 2);
+        QCOMPARE(asked.at(0)[QStringLiteral("id")].toString(), QStringLiteral("age"));
+        QCOMPARE(asked.at(1)[QStringLiteral("id")].toString(),
+            QStringLiteral("is-this-your-first-time-here"));
+        QVERIFY(asked.at(1)[QStringLiteral("required")].toBool());
+        const QJsonArray replies
+            = resultOf(m_manager.call(QStringLiteral("chat.cannedReplies.list")))
+                  .value(QStringLiteral("replies"))
+                  .toArray();
+        QCOMPARE(replies.size(), 2);
+        QCOMPARE(replies.at(1)[QStringLiteral("title")].toString(), QStringLiteral("Closing"));
+        // The page a client opens says the new title at once.
+        TestClient visitor;
+        QVERIFY(visitor.open(m_server->wsUrl()));
+        QCOMPARE(
+            resultOf(visitor.call(QStringLiteral("anteroom.open"),
+                {{QStringLiteral("key"), m_key}}))[QStringLiteral("texts")][QStringLiteral("title")]
+                .toString(),
+            QStringLiteral("Talk to us"));
+
+        if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            admin->findChild<QTabWidget *>()->setCurrentWidget(page);
+            window.resize(1280, 900);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.grab().save(QDir(shots).filePath(QStringLiteral("chat-settings.png"))));
+        }
+
+        // A new address, after a confirmation that defaults to Cancel; the old one is gone.
+        page->findChild<QPushButton *>(QStringLiteral("rotateKey"))->click();
+        auto *confirm = page->findChild<QMessageBox *>(QStringLiteral("confirmRotate"));
+        QVERIFY(confirm);
+        QCOMPARE(confirm->defaultButton(), confirm->button(QMessageBox::Cancel));
+        confirm->findChild<QPushButton *>(QStringLiteral("confirm"))->click();
+        QVERIFY(saved.wait(5000));
+        QVERIFY(page->saved().publicKey != m_key);
+        QCOMPARE(TestClient::errorReason(visitor.call(
+                     QStringLiteral("anteroom.open"), {{QStringLiteral("key"), m_key}})),
+            QStringLiteral("not_found"));
+        m_key = page->saved().publicKey;
     }
 };
 
