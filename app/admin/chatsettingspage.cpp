@@ -3,6 +3,7 @@
 
 #include "avatarcache.h"
 #include "client/connection.h"
+#include "common/confirmation.h"
 #include "common/errortext.h"
 
 #include <QApplication>
@@ -17,7 +18,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -502,24 +502,18 @@ void ChatSettingsPage::save()
 
 void ChatSettingsPage::rotateKey()
 {
-    auto *confirm = new QMessageBox(QMessageBox::Warning, tr("Give the anteroom a new address?"),
+    askToConfirm(this, QStringLiteral("confirmRotate"), tr("Give the anteroom a new address?"),
         tr("Every page that embeds the current address stops working at once: use this when the "
            "address has been copied where it should not be. Your site then needs the new "
            "snippet."),
-        QMessageBox::Cancel, this);
-    confirm->setObjectName(QStringLiteral("confirmRotate"));
-    confirm->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *go = confirm->addButton(tr("New address"), QMessageBox::DestructiveRole);
-    go->setObjectName(QStringLiteral("confirm"));
-    confirm->setDefaultButton(QMessageBox::Cancel);
-    connect(go, &QPushButton::clicked, this, [this] {
-        run(m_chat.rotateKey(), [this](const QJsonValue &result) {
-            show(ChatSettings::fromJson(result[QStringLiteral("settings")].toObject()));
-            showMessage(tr("The anteroom has a new address. Put the new snippet on your site."));
-            Q_EMIT savedChanged();
+        tr("New address"), [this] {
+            run(m_chat.rotateKey(), [this](const QJsonValue &result) {
+                show(ChatSettings::fromJson(result[QStringLiteral("settings")].toObject()));
+                showMessage(
+                    tr("The anteroom has a new address. Put the new snippet on your site."));
+                Q_EMIT savedChanged();
+            });
         });
-    });
-    confirm->open();
 }
 
 } // namespace Muster

@@ -4,6 +4,7 @@
 #include "chat/chatdesk.h"
 #include "chat/chatlistdelegate.h"
 #include "chat/chatmessagedelegate.h"
+#include "common/confirmation.h"
 #include "common/errortext.h"
 
 #include <QApplication>
@@ -12,7 +13,6 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -273,33 +273,28 @@ void ChatView::fillCannedMenu()
 
 void ChatView::endChat()
 {
-    auto *confirm
-        = new QMessageBox(QMessageBox::Question, tr("End the chat with %1?").arg(m_chat.alias),
-            tr("%1 will see that the chat has ended. You can still read it here until you close "
-               "its tab.")
-                .arg(m_chat.alias),
-            QMessageBox::Cancel, this);
-    confirm->setObjectName(QStringLiteral("confirmEnd"));
-    confirm->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *end = confirm->addButton(tr("End chat"), QMessageBox::AcceptRole);
-    end->setObjectName(QStringLiteral("confirm"));
-    confirm->setDefaultButton(QMessageBox::Cancel);
-    connect(end, &QPushButton::clicked, this, [this] {
-        m_end->setEnabled(false);
-        m_desk.client()
-            ->close(m_chat.id.toString(QUuid::WithoutBraces))
-            ->then(this, [this](const QJsonValue &, const RpcError &error) {
-                m_end->setEnabled(true);
-                if (error.isValid()) {
-                    m_endedBanner->setText(
-                        tr("The chat could not be ended: %1").arg(errorText(error)));
-                    m_endedBanner->setVisible(true);
-                    return;
-                }
-                setEnded(tr("You ended the chat."));
-            });
-    });
-    confirm->open();
+    askToConfirm(
+        this, QStringLiteral("confirmEnd"), tr("End the chat with %1?").arg(m_chat.alias),
+        tr("%1 will see that the chat has ended. You can still read it here until you close "
+           "its tab.")
+            .arg(m_chat.alias),
+        tr("End chat"),
+        [this] {
+            m_end->setEnabled(false);
+            m_desk.client()
+                ->close(m_chat.id.toString(QUuid::WithoutBraces))
+                ->then(this, [this](const QJsonValue &, const RpcError &error) {
+                    m_end->setEnabled(true);
+                    if (error.isValid()) {
+                        m_endedBanner->setText(
+                            tr("The chat could not be ended: %1").arg(errorText(error)));
+                        m_endedBanner->setVisible(true);
+                        return;
+                    }
+                    setEnded(tr("You ended the chat."));
+                });
+        },
+        QMessageBox::Question);
 }
 
 } // namespace Muster

@@ -1,6 +1,7 @@
 // See kioskspage.h.
 #include "kioskspage.h"
 
+#include "common/confirmation.h"
 #include "common/errortext.h"
 #include "util/clocktext.h"
 
@@ -14,7 +15,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QStackedWidget>
@@ -365,26 +365,19 @@ void KiosksPage::revokeSelected()
         return;
     const QString id = k->id.toString(QUuid::WithoutBraces);
     const QString name = k->name;
-    auto *confirm = new QMessageBox(QMessageBox::Warning, tr("Revoke “%1”?").arg(name),
+    askToConfirm(this, QStringLiteral("confirmRevoke"), tr("Revoke “%1”?").arg(name),
         tr("“%1” stops at once: anyone signed in there is signed out, and the device must be "
            "approved again with a new code before it can be used.")
             .arg(name),
-        QMessageBox::Cancel, this);
-    confirm->setObjectName(QStringLiteral("confirmRevoke"));
-    confirm->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *revoke = confirm->addButton(tr("Revoke"), QMessageBox::DestructiveRole);
-    revoke->setObjectName(QStringLiteral("confirm"));
-    confirm->setDefaultButton(QMessageBox::Cancel);
-    connect(revoke, &QPushButton::clicked, this, [this, id, name] {
-        m_fleet.revoke(id)->then(
-            this, [this, name](const QJsonValue &result, const RpcError &error) {
-                if (error.isValid())
-                    return showMessage(errorText(error), true);
-                m_kiosks.upsert(Kiosk::fromJson(result[QStringLiteral("kiosk")].toObject()));
-                showMessage(tr("“%1” is revoked and disconnected.").arg(name));
-            });
-    });
-    confirm->open();
+        tr("Revoke"), [this, id, name] {
+            m_fleet.revoke(id)->then(
+                this, [this, name](const QJsonValue &result, const RpcError &error) {
+                    if (error.isValid())
+                        return showMessage(errorText(error), true);
+                    m_kiosks.upsert(Kiosk::fromJson(result[QStringLiteral("kiosk")].toObject()));
+                    showMessage(tr("“%1” is revoked and disconnected.").arg(name));
+                });
+        });
 }
 
 } // namespace Muster
