@@ -4,6 +4,8 @@
 #include "client/connection.h"
 #include "client/serverurl.h"
 #include "common/errortext.h"
+#include "login/invitationdialog.h"
+#include "invitationdialog.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -58,6 +60,10 @@ LoginDialog::LoginDialog(Connection &connection, QWidget *parent)
     signIn->setObjectName(QStringLiteral("signIn"));
     signIn->setDefault(true);
     m_buttons->addButton(QDialogButtonBox::Cancel);
+    QPushButton *invited
+        = m_buttons->addButton(tr("I have an invitation…"), QDialogButtonBox::ActionRole);
+    invited->setObjectName(QStringLiteral("haveInvitation"));
+    connect(invited, &QPushButton::clicked, this, &LoginDialog::openInvitation);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
@@ -170,6 +176,20 @@ void LoginDialog::setBusy(bool busy)
     if (busy)
         showMessage(tr("Signing in…"), Tone::Progress);
     updateButton();
+}
+
+void LoginDialog::openInvitation()
+{
+    auto *dialog = new InvitationDialog(webSocketUrl(m_server->text()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &InvitationDialog::joined, this,
+        [this](const QString &login, const QString &password) {
+            m_login->setText(login);
+            m_password->setText(password);
+            showMessage(tr("Welcome! Your account is ready; signing you in…"), Tone::Progress);
+            submit();
+        });
+    dialog->open();
 }
 
 void LoginDialog::submit()

@@ -1,5 +1,6 @@
 // Asks for the server, login and password, signs in through the shared Connection, and explains
-// plainly what went wrong (wrong password, too many attempts, server unreachable).
+// plainly what went wrong (wrong password, too many attempts, server unreachable). Someone who
+// was invited turns their code into an account from here ("I have an invitation…").
 #pragma once
 
 #include <QDialog>
@@ -43,6 +44,7 @@ private:
     void onSignInFailed(const RpcError &error);
     void onStateChanged();
     void updateButton();
+    void openInvitation();
 
     Connection &m_connection;
     QLineEdit *m_server;

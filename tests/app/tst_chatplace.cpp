@@ -3,7 +3,8 @@
 // the client arrive, takes them, reads the intake beside the chat, writes with Enter and with a
 // canned reply, sees the client typing, hands one chat over with a note and ends another; the
 // board shows "In chat (n)" as it goes. A manager sees the queue, every chat in progress and who
-// is on duty; a volunteer is offered no Chat place. Refusals come in words.
+// is on duty; a volunteer is offered no Chat place. Refusals come in words. A manager shapes
+// the anteroom in Administration, and an invited consultant joins from the sign-in window.
 #include "admin/administrationplace.h"
 #include "admin/chatsettingspage.h"
 #include "board/persondelegate.h"
@@ -15,6 +16,8 @@
 #include "chat/transferdialog.h"
 #include "client/connection.h"
 #include "desktophelpers.h"
+#include "login/invitationdialog.h"
+#include "login/logindialog.h"
 #include "models/presencemodel.h"
 #include "shell/mainwindow.h"
 #include "testclient.h"
@@ -559,6 +562,76 @@ private Q_SLOTS:
                      QStringLiteral("anteroom.open"), {{QStringLiteral("key"), m_key}})),
             QStringLiteral("not_found"));
         m_key = page->saved().publicKey;
+    }
+
+    // The invitation mail says: choose "I have an invitation" in the sign-in window and enter
+    // the code. The code becomes an account with the invitation's role, and the window signs
+    // in with it; a weak password, two passwords that differ and a used code are said in words.
+    void anInviteeJoinsFromTheSignInWindow()
+    {
+        const QString code
+            = resultOf(m_manager.call(QStringLiteral("invites.create"),
+                           {{QStringLiteral("role"), QStringLiteral("staff")},
+                               {QStringLiteral("displayName"), QStringLiteral("Ines Park")}}))
+                  .value(QStringLiteral("code"))
+                  .toString();
+        QVERIFY(!code.isEmpty());
+
+        Connection connection;
+        LoginDialog login(connection);
+        login.findChild<QLineEdit *>(QStringLiteral("server"))
+            ->setText(m_server->wsUrl().toString());
+        login.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&login));
+        login.findChild<QPushButton *>(QStringLiteral("haveInvitation"))->click();
+        auto *dialog = login.findChild<InvitationDialog *>(QStringLiteral("invitationDialog"));
+        QVERIFY(dialog);
+        auto field = [dialog](const char *name) {
+            return dialog->findChild<QLineEdit *>(QString::fromLatin1(name));
+        };
+        auto *join = dialog->findChild<QPushButton *>(QStringLiteral("join"));
+        QVERIFY(!join->isEnabled());
+        QTest::keyClicks(field("code"), code);
+        QTest::keyClicks(field("login"), QStringLiteral("ines"));
+        QTest::keyClicks(field("password"), QStringLiteral("password1"));
+        QTest::keyClicks(field("passwordAgain"), QStringLiteral("password2"));
+        join->click();
+        QCOMPARE(dialog->message(), QStringLiteral("⚠ The two passwords are not the same."));
+        field("passwordAgain")->setText(QStringLiteral("password1"));
+        join->click();
+        QVERIFY(dialog->message().startsWith(u"⚠")); // a password people guess first
+        QVERIFY(!dialog->message().contains(QStringLiteral("invalid_params")));
+
+        if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(dialog->grab().save(QDir(shots).filePath(QStringLiteral("invitation.png"))));
+
+        field("password")->setText(QStringLiteral("lantern ferry quiet"));
+        field("passwordAgain")->setText(QStringLiteral("lantern ferry quiet"));
+        QSignalSpy signedIn(&connection, &Connection::signedIn);
+        join->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!signedIn.isEmpty(), 10000);
+        QCOMPARE(
+            connection.user().value(QStringLiteral("login")).toString(), QStringLiteral("ines"));
+        QCOMPARE(
+            connection.user().value(QStringLiteral("role")).toString(), QStringLiteral("staff"));
+        QCOMPARE(connection.user().value(QStringLiteral("displayName")).toString(),
+            QStringLiteral("Ines Park"));
+
+        // The same code again: used, said so.
+        Connection another;
+        LoginDialog again(another);
+        again.findChild<QLineEdit *>(QStringLiteral("server"))
+            ->setText(m_server->wsUrl().toString());
+        again.findChild<QPushButton *>(QStringLiteral("haveInvitation"))->click();
+        auto *second = again.findChild<InvitationDialog *>(QStringLiteral("invitationDialog"));
+        second->findChild<QLineEdit *>(QStringLiteral("code"))->setText(code);
+        second->findChild<QLineEdit *>(QStringLiteral("login"))->setText(QStringLiteral("ines2"));
+        second->findChild<QLineEdit *>(QStringLiteral("password"))
+            ->setText(QStringLiteral("lantern ferry quiet"));
+        second->findChild<QLineEdit *>(QStringLiteral("passwordAgain"))
+            ->setText(QStringLiteral("lantern ferry quiet"));
+        second->findChild<QPushButton *>(QStringLiteral("join"))->click();
+        QTRY_VERIFY(second->message().contains(QStringLiteral("This code is not valid")));
     }
 };
 
