@@ -4,6 +4,7 @@
 #include "chatsettingspage.h"
 #include "client/connection.h"
 #include "domain/role.h"
+#include "invitespage.h"
 #include "peoplepage.h"
 #include "statespage.h"
 #include "teamspage.h"
@@ -24,6 +25,8 @@ AdministrationPlace::AdministrationPlace(Connection &connection, QWidget *parent
         m_peoplePage = new PeoplePage(connection, m_people, m_teams, this);
         m_tabs->addTab(m_peoplePage, tr("&People"));
         m_chatSettingsPage = new ChatSettingsPage(connection, this);
+        m_invitesPage = new InvitesPage(connection, this);
+        m_tabs->addTab(m_invitesPage, tr("&Invitations"));
         m_tabs->addTab(m_chatSettingsPage, tr("&Anteroom"));
     }
     if (roleAtLeast(role, Role::Admin)) {

@@ -7,6 +7,7 @@
 // the anteroom in Administration, and an invited consultant joins from the sign-in window.
 #include "admin/administrationplace.h"
 #include "admin/chatsettingspage.h"
+#include "admin/invitespage.h"
 #include "board/persondelegate.h"
 #include "board/statustray.h"
 #include "chat/chatdesk.h"
@@ -41,6 +42,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeWidget>
 
 using namespace Muster;
 using namespace Muster::Test;
@@ -632,6 +634,70 @@ private Q_SLOTS:
             ->setText(QStringLiteral("lantern ferry quiet"));
         second->findChild<QPushButton *>(QStringLiteral("join"))->click();
         QTRY_VERIFY(second->message().contains(QStringLiteral("This code is not valid")));
+    }
+
+    // A manager invites from Administration → Invitations: the code is shown once to pass on,
+    // the list says what became of each invitation, and one withdrawn stops working.
+    void aManagerInvitesAndWithdraws()
+    {
+        Connection maya;
+        QVERIFY(signIn(maya, *m_server, QStringLiteral("maya")));
+        MainWindow window(maya);
+        QVERIFY(window.showPlace(QStringLiteral("administration")));
+        auto *admin = qobject_cast<AdministrationPlace *>(
+            window.placePage(QStringLiteral("administration")));
+        InvitesPage *page = admin->invitesPage();
+        QVERIFY(page);
+        QSignalSpy listed(page, &InvitesPage::listed);
+        QTRY_VERIFY(!listed.isEmpty());
+        // Never above my own role: a manager offers no Admin.
+        auto *role = page->findChild<QComboBox *>(QStringLiteral("role"));
+        QCOMPARE(role->findData(QStringLiteral("admin")), -1);
+        QCOMPARE(role->currentData().toString(), QStringLiteral("staff"));
+        page->findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("Omar Said"));
+        listed.clear();
+        page->findChild<QPushButton *>(QStringLiteral("invite"))->click();
+        QVERIFY(listed.wait(5000));
+        const QString code = page->shownCode();
+        QVERIFY(code.size() >= 16);
+        QVERIFY(page->findChild<QLabel *>(QStringLiteral("codeNote"))
+                    ->text()
+                    .contains(QStringLiteral("Omar Said")));
+        QTreeWidget *list = page->list();
+        QTreeWidgetItem *omar = nullptr;
+        for (int i = 0; i < list->topLevelItemCount(); ++i) {
+            if (list->topLevelItem(i)->text(0) == QLatin1String("Omar Said"))
+                omar = list->topLevelItem(i);
+        }
+        QVERIFY(omar);
+        QCOMPARE(omar->text(2), QStringLiteral("Open"));
+        if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            admin->findChild<QTabWidget *>()->setCurrentWidget(page);
+            window.resize(1100, 700);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.grab().save(QDir(shots).filePath(QStringLiteral("invites.png"))));
+        }
+        list->setCurrentItem(omar);
+        page->findChild<QPushButton *>(QStringLiteral("revoke"))->click();
+        auto *confirm = page->findChild<QMessageBox *>(QStringLiteral("confirmRevoke"));
+        QVERIFY(confirm);
+        listed.clear();
+        confirm->findChild<QPushButton *>(QStringLiteral("confirm"))->click();
+        QVERIFY(listed.wait(5000));
+        bool withdrawn = false;
+        for (int i = 0; i < list->topLevelItemCount(); ++i) {
+            if (list->topLevelItem(i)->text(0) == QLatin1String("Omar Said"))
+                withdrawn = list->topLevelItem(i)->text(2) == QLatin1String("Withdrawn");
+        }
+        QVERIFY(withdrawn);
+        TestClient stranger;
+        QVERIFY(stranger.open(m_server->wsUrl()));
+        QCOMPARE(
+            TestClient::errorReason(stranger.call(QStringLiteral("invites.accept"),
+                {{QStringLiteral("code"), code}, {QStringLiteral("login"), QStringLiteral("omar")},
+                    {QStringLiteral("password"), QStringLiteral("lantern ferry quiet")}})),
+            QStringLiteral("not_found"));
     }
 };
 
