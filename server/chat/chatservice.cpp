@@ -258,7 +258,7 @@ void ChatService::transfer(const RpcCall &call)
         return call.fail(p.error());
     const ChatStore::Party party = partyOf(call);
     m_store.transfer(party, *chatId, to, note, this,
-        [this, call, party](const ChatStore::Changed &changed, const StoreError &e) {
+        [this, call](const ChatStore::Changed &changed, const StoreError &e) {
             if (e)
                 return call.fail(e.toRpcError());
             call.reply(QJsonObject {{QStringLiteral("chat"), changed.chat.toJson()}});
