@@ -4,8 +4,8 @@
 #include "client/connection.h"
 #include "client/serverurl.h"
 #include "common/errortext.h"
-#include "login/invitationdialog.h"
 #include "invitationdialog.h"
+#include "login/invitationdialog.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
