@@ -5,6 +5,7 @@
 #include "client/connection.h"
 #include "common/confirmation.h"
 #include "common/errortext.h"
+#include "common/pictureupload.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -18,6 +19,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -130,6 +133,10 @@ ChatSettingsPage::ChatSettingsPage(Connection &connection, QWidget *parent)
     , m_perConsultant(new QSpinBox(this))
     , m_maxWaiting(new QSpinBox(this))
     , m_canned(table({tr("Title"), tr("Reply")}, QStringLiteral("canned"), this))
+    , m_logo(new QLabel(this))
+    , m_chooseLogo(new QPushButton(tr("Logo…"), this))
+    , m_removeLogo(new QPushButton(tr("Remove logo"), this))
+    , m_network(new QNetworkAccessManager(this))
     , m_save(new QPushButton(tr("Save"), this))
 {
     setObjectName(QStringLiteral("chatSettingsPage"));
@@ -209,7 +216,8 @@ ChatSettingsPage::ChatSettingsPage(Connection &connection, QWidget *parent)
     sections->addWidget(asks);
 
     auto *looks = new QGroupBox(tr("How it looks"), form);
-    auto *looksRow = new QHBoxLayout(looks);
+    auto *looksForm = new QFormLayout(looks);
+    auto *looksRow = new QHBoxLayout;
     for (const QString &name : ChatSettings::colourNames()) {
         auto *button = new QPushButton(colourLabel(name), looks);
         button->setObjectName(QStringLiteral("colour-") + name);
@@ -223,6 +231,22 @@ ChatSettingsPage::ChatSettingsPage(Connection &connection, QWidget *parent)
         looksRow->addWidget(button);
     }
     looksRow->addStretch();
+    looksForm->addRow(tr("Colours:"), looksRow);
+    m_logo->setObjectName(QStringLiteral("logoPreview"));
+    // The page shows the logo at most 40 pixels high: so does the preview.
+    m_logo->setFixedHeight(48);
+    m_logo->setMinimumWidth(160);
+    m_logo->setFrameShape(QFrame::StyledPanel);
+    m_logo->setAlignment(Qt::AlignCenter);
+    m_chooseLogo->setObjectName(QStringLiteral("chooseLogo"));
+    m_chooseLogo->setToolTip(tr("A PNG or JPEG picture, shown beside the page's title"));
+    m_removeLogo->setObjectName(QStringLiteral("removeLogo"));
+    auto *logoRow = new QHBoxLayout;
+    logoRow->addWidget(m_logo);
+    logoRow->addWidget(m_chooseLogo);
+    logoRow->addWidget(m_removeLogo);
+    logoRow->addStretch();
+    looksForm->addRow(tr("Logo:"), logoRow);
     sections->addWidget(looks);
 
     auto *when = new QGroupBox(tr("When it is open (no hours: always)"), form);
@@ -261,9 +285,13 @@ ChatSettingsPage::ChatSettingsPage(Connection &connection, QWidget *parent)
     connect(m_save, &QPushButton::clicked, this, &ChatSettingsPage::save);
     connect(revert, &QPushButton::clicked, this, &ChatSettingsPage::reload);
     connect(m_rotate, &QPushButton::clicked, this, &ChatSettingsPage::rotateKey);
+    connect(m_chooseLogo, &QPushButton::clicked, this, &ChatSettingsPage::chooseLogo);
+    connect(m_removeLogo, &QPushButton::clicked, this, &ChatSettingsPage::removeLogo);
     connect(this, &AdminPage::busyChanged, this, [this](bool busy) {
         m_save->setEnabled(!busy);
         m_rotate->setEnabled(!busy);
+        m_chooseLogo->setEnabled(!busy);
+        m_removeLogo->setEnabled(!busy && !m_saved.logo.isEmpty());
     });
     connect(&connection, &Connection::signedIn, this, &ChatSettingsPage::reload);
     if (connection.state() == Connection::State::Ready)
@@ -340,6 +368,11 @@ void ChatSettingsPage::show(const ChatSettings &s)
     m_retention->setValue(s.retentionDays);
     m_perConsultant->setValue(s.maxChatsPerConsultant);
     m_maxWaiting->setValue(s.maxWaiting);
+    m_removeLogo->setEnabled(!s.logo.isEmpty());
+    if (s.logo.isEmpty())
+        showLogo({}, {});
+    else if (s.logo != m_logoSha)
+        fetchLogo(s.logo);
 }
 
 void ChatSettingsPage::showCanned(const QJsonArray &replies)
@@ -398,6 +431,13 @@ void ChatSettingsPage::setColour(const QString &name, const QString &colour)
     swatch.fill(QColor(colour));
     button->setIcon(QIcon(swatch));
     button->setToolTip(colour);
+    // The logo is previewed on the page's own background, as clients will see it.
+    if (name == QLatin1String("background")) {
+        QPalette palette = m_logo->palette();
+        palette.setColor(QPalette::Window, QColor(colour));
+        m_logo->setPalette(palette);
+        m_logo->setAutoFillBackground(true);
+    }
 }
 
 QJsonObject ChatSettingsPage::changes(QString *problem) const
@@ -514,6 +554,108 @@ void ChatSettingsPage::rotateKey()
                 Q_EMIT savedChanged();
             });
         });
+}
+
+QImage ChatSettingsPage::fittedLogo(const QImage &image, QString *problem)
+{
+    QImage fitted = image;
+    if (image.width() > kLogoBox.width() || image.height() > kLogoBox.height())
+        fitted = image.scaled(kLogoBox, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    // The server's rule (UploadedPicture::kMinSide): a sliver would be unreadable anyway.
+    if (fitted.width() < 16 || fitted.height() < 16) {
+        if (problem)
+            *problem = tr("That picture is too small or too thin to be a logo: it needs at least "
+                          "16 pixels each way once it fits %1 × %2.")
+                           .arg(kLogoBox.width())
+                           .arg(kLogoBox.height());
+        return {};
+    }
+    return fitted;
+}
+
+void ChatSettingsPage::chooseLogo()
+{
+    QString error;
+    const QImage image = PictureUpload::choose(this, tr("Choose the anteroom's logo"), &error);
+    if (!image.isNull())
+        uploadLogo(image);
+    else if (!error.isEmpty())
+        showMessage(u"⚠ " + error);
+}
+
+void ChatSettingsPage::uploadLogo(const QImage &image)
+{
+    QString problem;
+    const QImage logo = fittedLogo(image, &problem);
+    if (logo.isNull())
+        return showMessage(u"⚠ " + problem);
+    const QByteArray bytes = PictureUpload::encode(logo);
+    sendLogo(QString::fromLatin1(bytes.toBase64()), bytes);
+}
+
+void ChatSettingsPage::removeLogo()
+{
+    sendLogo({}, {});
+}
+
+void ChatSettingsPage::sendLogo(const QString &base64, const QByteArray &bytes)
+{
+    run(m_chat.setLogo(base64), [this, bytes](const QJsonValue &result) {
+        const ChatSettings settings
+            = ChatSettings::fromJson(result[QStringLiteral("settings")].toObject());
+        // The server answers with the saved settings; the form may hold unsaved edits, so
+        // only the logo is taken from it.
+        m_saved.logo = settings.logo;
+        m_removeLogo->setEnabled(!settings.logo.isEmpty());
+        showLogo(settings.logo, bytes); // what we sent is what it stores: no download
+        showMessage(settings.logo.isEmpty()
+                ? tr("The anteroom no longer shows a logo.")
+                : tr("The logo is on the anteroom for the next client who opens it."));
+        Q_EMIT savedChanged();
+    });
+}
+
+void ChatSettingsPage::showLogo(const QString &sha256, const QByteArray &bytes)
+{
+    m_logoSha = sha256;
+    m_logoImage = sha256.isEmpty() ? QImage() : QImage::fromData(bytes);
+    if (m_logoImage.isNull()) {
+        m_logo->setPixmap({});
+        m_logo->setText(sha256.isEmpty() ? tr("No logo")
+                : bytes.isEmpty()        ? tr("Loading…")
+                                         : tr("Logo set (not shown here)"));
+    } else {
+        const qreal ratio = m_logo->devicePixelRatioF();
+        QPixmap shown
+            = QPixmap::fromImage(m_logoImage.scaled(QSize(m_logo->minimumWidth(), 40) * ratio,
+                Qt::KeepAspectRatio, Qt::SmoothTransformation));
+        shown.setDevicePixelRatio(ratio);
+        m_logo->setPixmap(shown);
+        Q_EMIT logoShown();
+    }
+}
+
+void ChatSettingsPage::fetchLogo(const QString &sha256)
+{
+    showLogo(sha256, {});
+    QNetworkRequest request(QUrl(anteroomUrl() + QStringLiteral("/logo")));
+    request.setTransferTimeout(15000);
+    QNetworkReply *reply = m_network->get(request);
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+        if (received > PictureUpload::kMaxBytes)
+            reply->abort();
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, sha256] {
+        reply->deleteLater();
+        // A newer logo (or none) may have been set meanwhile: that one is shown, not this.
+        if (m_logoSha != sha256)
+            return;
+        if (reply->error() != QNetworkReply::NoError) {
+            m_logo->setText(tr("Logo set (not shown here)"));
+            return;
+        }
+        showLogo(sha256, reply->readAll());
+    });
 }
 
 } // namespace Muster

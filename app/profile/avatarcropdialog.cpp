@@ -4,11 +4,9 @@
 #include "avatarcache.h"
 #include "avatarcropper.h"
 
-#include <QBuffer>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPainter>
 #include <QPushButton>
 #include <QSlider>
 #include <QVBoxLayout>
@@ -16,7 +14,6 @@
 namespace Muster {
 
 namespace {
-constexpr qsizetype kMaxBytes = 256 * 1024; // the server's limit
 constexpr int kPreviewSide = 96;
 } // namespace
 
@@ -70,31 +67,6 @@ AvatarCropDialog::AvatarCropDialog(const QImage &image, QWidget *parent)
 QImage AvatarCropDialog::result() const
 {
     return m_cropper->cropped(kSide);
-}
-
-QByteArray AvatarCropDialog::encode(const QImage &square)
-{
-    QByteArray bytes;
-    if (square.hasAlphaChannel()) {
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        square.save(&buffer, "PNG");
-        if (bytes.size() <= kMaxBytes)
-            return bytes;
-    }
-    // JPEG has no transparency: flatten onto white rather than the encoder's black.
-    QImage flat(square.size(), QImage::Format_RGB32);
-    flat.fill(Qt::white);
-    QPainter(&flat).drawImage(0, 0, square);
-    for (int quality = 90; quality >= 40; quality -= 10) {
-        bytes.clear();
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        flat.save(&buffer, "JPEG", quality);
-        if (bytes.size() <= kMaxBytes)
-            break;
-    }
-    return bytes;
 }
 
 void AvatarCropDialog::updatePreview()

@@ -1,6 +1,6 @@
 // Crop and resize before upload: the chosen picture with a movable square, a size slider and a
-// preview of the avatar as the board will show it. The result is a square picture, encoded
-// small enough for profile.setAvatar.
+// preview of the avatar as the board will show it. The result is a square picture, for
+// PictureUpload to encode.
 #pragma once
 
 #include <QDialog>
@@ -23,8 +23,6 @@ public:
     AvatarCropper *cropper() const { return m_cropper; }
     // The cropped square, kSide pixels wide.
     QImage result() const;
-    // PNG when the picture has transparency, else JPEG; always within the server's size limit.
-    static QByteArray encode(const QImage &square);
 
 private:
     void updatePreview();

@@ -7,13 +7,12 @@
 #include "avatargenerator.h"
 #include "client/connection.h"
 #include "common/errortext.h"
+#include "common/pictureupload.h"
 #include "domain/passwordpolicy.h"
 
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QImageReader>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -157,18 +156,10 @@ void ProfileDialog::showAvatar()
 
 void ProfileDialog::choosePicture()
 {
-    QStringList patterns;
-    for (const QByteArray &format : QImageReader::supportedImageFormats())
-        patterns << QStringLiteral("*.") + QString::fromLatin1(format);
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Choose a picture"), QString(), tr("Pictures (%1)").arg(patterns.join(u' ')));
-    if (path.isEmpty())
-        return;
-    QImageReader reader(path);
-    reader.setAutoTransform(true); // phone photos carry their rotation in EXIF
-    const QImage image = reader.read();
+    QString error;
+    const QImage image = PictureUpload::choose(this, tr("Choose a picture"), &error);
     if (image.isNull()) {
-        showMessage(tr("Could not open that picture: %1").arg(reader.errorString()));
+        showMessage(error);
         return;
     }
     auto *crop = new AvatarCropDialog(image, this);
@@ -179,7 +170,7 @@ void ProfileDialog::choosePicture()
 
 void ProfileDialog::uploadPicture(const QImage &square)
 {
-    const QByteArray bytes = AvatarCropDialog::encode(square);
+    const QByteArray bytes = PictureUpload::encode(square);
     sendAvatar(QString::fromLatin1(bytes.toBase64()), bytes);
 }
 

@@ -124,6 +124,17 @@
     const texts = settings.texts;
     $('title').textContent = texts.title;
     document.title = texts.title;
+    // The hash in the address makes a new logo show at once; the server serves whichever is
+    // current. A logo that fails to load is simply not shown.
+    const logo = $('logo');
+    if (settings.logo) {
+      logo.onerror = () => { logo.hidden = true; };
+      logo.src = '/anteroom/' + encodeURIComponent(key) + '/logo?v=' + settings.logo.slice(0, 16);
+      logo.hidden = false;
+    } else {
+      logo.hidden = true;
+      logo.removeAttribute('src');
+    }
     $('welcome').textContent = texts.welcome;
     $('consent-text').textContent = texts.consent;
     const questions = $('questions');

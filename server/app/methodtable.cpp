@@ -132,6 +132,7 @@ void registerMethods(RpcDispatcher &d, const Services &s)
     d.add(QStringLiteral("chat.settings.get"),       Manager, [=](const RpcCall &c) { chat->settings.get(c); });
     d.add(QStringLiteral("chat.settings.update"),    Manager, [=](const RpcCall &c) { chat->settings.update(c); });
     d.add(QStringLiteral("chat.settings.rotateKey"), Manager, [=](const RpcCall &c) { chat->settings.rotateKey(c); });
+    d.add(QStringLiteral("chat.settings.setLogo"),   Manager, [=](const RpcCall &c) { chat->settings.setLogo(c); });
     d.add(QStringLiteral("chat.cannedReplies.list"), Staff,   [=](const RpcCall &c) { chat->settings.cannedReplies(c); });
     d.add(QStringLiteral("chat.cannedReplies.set"),  Manager, [=](const RpcCall &c) { chat->settings.setCannedReplies(c); });
     d.add(QStringLiteral("chat.duty"),     Staff, [=](const RpcCall &c) { chat->chats.duty(c); });

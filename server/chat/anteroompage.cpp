@@ -11,7 +11,8 @@ namespace Muster {
 namespace {
 
 const QList<QPair<QByteArray, QByteArray>> kPrivate {
-    // A client's visit leaves no trace in the embedding site's logs or the browser's cache.
+    // A client's visit leaves no trace in the embedding site's logs or the browser's cache (the
+    // logo included: a cached helpline logo tells whoever checks the browser where it has been).
     {"Referrer-Policy", "no-referrer"},
     {"Cache-Control", "no-store"},
 };
@@ -95,16 +96,36 @@ void AnteroomPage::serveAsset(const QString &name, const HttpResponder &responde
     responder.send(200, types.value(name), file.readAll(), {{"Cache-Control", "no-cache"}});
 }
 
+void AnteroomPage::serveLogo(const QString &key, const HttpResponder &responder)
+{
+    m_store.logoByKey(key, this, [responder](const StoredPicture &logo, const StoreError &e) {
+        if (e.kind == StoreError::NotFound)
+            return notFound(responder);
+        if (e)
+            return responder.send(503, "text/plain", "Database unavailable\n");
+        // Only ever an image, and only for this server's own pages: never sniffed as something
+        // else, never run as a document, never embedded by another site.
+        static const QList<QPair<QByteArray, QByteArray>> headers = kPrivate
+            + QList<QPair<QByteArray, QByteArray>> {{"X-Content-Type-Options", "nosniff"},
+                {"Content-Security-Policy", "default-src 'none'; sandbox"},
+                {"Cross-Origin-Resource-Policy", "same-origin"}};
+        responder.send(200, logo.contentType, logo.data, headers);
+    });
+}
+
 void AnteroomPage::serve(const HttpRequest &request, const HttpResponder &responder)
 {
-    // /anteroom/assets/<file>, /anteroom/<key>, /anteroom/<key>/theme.css
+    // /anteroom/assets/<file>, /anteroom/<key>, /anteroom/<key>/theme.css, /anteroom/<key>/logo
     const QStringList parts = request.path.mid(kRoutePrefix.size()).split(u'/');
     if (parts.size() == 2 && parts.at(0) == QLatin1String("assets"))
         return serveAsset(parts.at(1), responder);
     const QString key = parts.value(0);
     const bool theme = parts.size() == 2 && parts.at(1) == QLatin1String("theme.css");
-    if (!AnteroomService::isPublicKey(key) || (parts.size() != 1 && !theme))
+    const bool logo = parts.size() == 2 && parts.at(1) == QLatin1String("logo");
+    if (!AnteroomService::isPublicKey(key) || (parts.size() != 1 && !theme && !logo))
         return notFound(responder);
+    if (logo)
+        return serveLogo(key, responder);
     m_store.settingsByKey(
         key, this, [responder, theme](const ChatSettings &settings, const StoreError &e) {
             if (e.kind == StoreError::NotFound)

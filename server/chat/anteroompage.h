@@ -1,8 +1,8 @@
 // The anteroom as the web serves it: GET /anteroom/<public key> (a static page the organisation
-// frames on its own site), its assets, and the organisation's colours as a style sheet made
-// from checked values only. Also the Origin check of every WebSocket upgrade: a browser page may
-// open /ws only from this server's own origin or, for an anteroom (/ws?key=…), from an origin
-// the organisation allows.
+// frames on its own site), its assets, the organisation's colours as a style sheet made from
+// checked values only, and its logo. Also the Origin check of every WebSocket upgrade: a browser
+// page may open /ws only from this server's own origin or, for an anteroom (/ws?key=…), from an
+// origin the organisation allows.
 #pragma once
 
 #include "db/chatstore.h"
@@ -36,6 +36,7 @@ public:
 
 private:
     void serveAsset(const QString &name, const HttpResponder &responder);
+    void serveLogo(const QString &key, const HttpResponder &responder);
 
     ChatStore m_store;
 };

@@ -3,6 +3,7 @@
 
 #include "net/rpccall.h"
 #include "protocol/paramreader.h"
+#include "services/pictureparam.h"
 #include "services/sessionservice.h"
 
 #include <QJsonArray>
@@ -61,6 +62,26 @@ void ChatSettingsService::rotateKey(const RpcCall &call)
             if (e)
                 return call.fail(e.toRpcError());
             m_store.rotateKey(caller.organisationId, caller.userId, newPublicKey(), this,
+                [call](const ChatSettings &saved, const StoreError &error) {
+                    if (error)
+                        return call.fail(error.toRpcError());
+                    call.reply(QJsonObject {{QStringLiteral("settings"), saved.toJson()}});
+                });
+        });
+}
+
+void ChatSettingsService::setLogo(const RpcCall &call)
+{
+    std::optional<StoredPicture> logo;
+    if (!PictureParam::read(call, logo))
+        return;
+    const Caller caller = call.caller();
+    // The settings row is made on first use; the logo belongs to it.
+    m_store.settings(caller.organisationId, newPublicKey(), this,
+        [this, call, caller, logo](const ChatSettings &, const StoreError &e) {
+            if (e)
+                return call.fail(e.toRpcError());
+            m_store.setLogo(caller.organisationId, caller.userId, logo, this,
                 [call](const ChatSettings &saved, const StoreError &error) {
                     if (error)
                         return call.fail(error.toRpcError());

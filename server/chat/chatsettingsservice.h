@@ -1,6 +1,6 @@
-// chat.settings.get, chat.settings.update and chat.settings.rotateKey: a manager shapes the
-// organisation's anteroom; and the canned replies consultants pick from. The settings are made,
-// with a fresh public key, the first time they are asked for.
+// chat.settings.get, chat.settings.update, chat.settings.rotateKey and chat.settings.setLogo: a
+// manager shapes the organisation's anteroom; and the canned replies consultants pick from. The
+// settings are made, with a fresh public key, the first time they are asked for.
 #pragma once
 
 #include "db/chatstore.h"
@@ -21,6 +21,7 @@ public:
     void get(const RpcCall &call);
     void update(const RpcCall &call);
     void rotateKey(const RpcCall &call);
+    void setLogo(const RpcCall &call);
     // chat.cannedReplies.list (staff) and chat.cannedReplies.set (managers: the whole list).
     void cannedReplies(const RpcCall &call);
     void setCannedReplies(const RpcCall &call);

@@ -5,8 +5,9 @@
 
 namespace Muster {
 
-void AvatarStore::set(const QUuid &org, const QUuid &userId, const std::optional<Upload> &upload,
-    QObject *context, std::function<void(const StoreError &)> handler)
+void AvatarStore::set(const QUuid &org, const QUuid &userId,
+    const std::optional<StoredPicture> &upload, QObject *context,
+    std::function<void(const StoreError &)> handler)
 {
     QList<PgStatement> statements;
     if (upload) {

@@ -2,6 +2,7 @@
 // person, and read back for the HTTP route only by a live session of the same organisation.
 #pragma once
 
+#include "storedpicture.h"
 #include "storeerror.h"
 
 #include <QByteArray>
@@ -19,12 +20,6 @@ class Database;
 class AvatarStore
 {
 public:
-    struct Upload
-    {
-        QString sha256; // lower-case hex of data
-        QByteArray contentType;
-        QByteArray data;
-    };
     struct Fetched
     {
         bool authorised = false; // the token belongs to a live session of an allowed account
@@ -39,7 +34,7 @@ public:
 
     // Gives the user the uploaded picture, or back the generated one when upload is empty.
     // Pictures nobody uses any more are deleted in the same transaction. Audited.
-    void set(const QUuid &org, const QUuid &userId, const std::optional<Upload> &upload,
+    void set(const QUuid &org, const QUuid &userId, const std::optional<StoredPicture> &upload,
         QObject *context, std::function<void(const StoreError &error)> handler);
     // The avatar with this hash as seen by the session holding tokenHash: members see their own
     // organisation's avatars, superadmins every organisation's.

@@ -73,6 +73,7 @@ ChatSettings settingsFromRow(const QByteArray &json)
     s.retentionDays = row.value(QStringLiteral("retention_days")).toInt();
     s.maxChatsPerConsultant = row.value(QStringLiteral("max_chats_per_consultant")).toInt();
     s.maxWaiting = row.value(QStringLiteral("max_waiting")).toInt();
+    s.logo = row.value(QStringLiteral("logo_sha256")).toString();
     return s;
 }
 
@@ -243,6 +244,59 @@ void ChatStore::setCannedReplies(const QUuid &org, const QUuid &actor, const QJs
             if (!r.ok())
                 return handler({}, StoreError::of(r));
             handler(QJsonDocument::fromJson(r.bytes(0, 0)).array(), {});
+        });
+}
+
+void ChatStore::setLogo(const QUuid &org, const QUuid &actor,
+    const std::optional<StoredPicture> &logo, QObject *context, Handler<ChatSettings> handler)
+{
+    QList<PgStatement> statements;
+    if (logo) {
+        PgParams upsert;
+        upsert << org << QString::fromLatin1(logo->contentType);
+        upsert.addBytes(logo->data);
+        statements.append({"INSERT INTO chat_logos (organisation_id, content_type, data)"
+                           " VALUES ($1, $2, $3) ON CONFLICT (organisation_id) DO UPDATE"
+                           " SET content_type = $2, data = $3, updated_at = now()",
+            upsert});
+    } else {
+        statements.append({"DELETE FROM chat_logos WHERE organisation_id = $1", PgParams() << org});
+    }
+    PgParams change;
+    change << org << actor;
+    logo ? change << logo->sha256 : change << std::nullopt;
+    statements.append(
+        {"WITH old AS (SELECT logo_sha256 FROM chat_settings WHERE organisation_id = $1"
+         "   FOR UPDATE),"
+         " s AS (UPDATE chat_settings SET logo_sha256 = $3, updated_at = now() FROM old"
+         "   WHERE chat_settings.organisation_id = $1 RETURNING chat_settings.*)"
+         " SELECT to_jsonb(s) FROM s, old CROSS JOIN LATERAL muster_audit($1, $2::uuid,"
+         "  'chat.logo', 'organisation', $1, jsonb_build_object('logo', old.logo_sha256),"
+         "  jsonb_build_object('logo', $3::text))",
+            change});
+    m_db.transaction(statements, context, [handler](const QList<PgResult> &results) {
+        const PgResult &r = results.last();
+        if (!r.ok())
+            return handler({}, StoreError::of(r));
+        if (r.rows() == 0)
+            return handler({}, StoreError::notFound(QStringLiteral("Chat settings")));
+        handler(settingsFromRow(r.bytes(0, 0)), {});
+    });
+}
+
+void ChatStore::logoByKey(
+    const QString &publicKey, QObject *context, Handler<StoredPicture> handler)
+{
+    m_db.exec("SELECT s.logo_sha256, l.content_type, encode(l.data, 'hex')"
+              " FROM chat_settings s JOIN chat_logos l ON l.organisation_id = s.organisation_id"
+              " WHERE s.public_key = $1 AND s.enabled AND s.logo_sha256 IS NOT NULL",
+        PgParams() << publicKey, context, [handler](const PgResult &r) {
+            if (!r.ok())
+                return handler({}, StoreError::of(r));
+            if (r.rows() == 0)
+                return handler({}, StoreError::notFound(QStringLiteral("Logo")));
+            handler(StoredPicture {r.text(0, 0), r.bytes(0, 1), QByteArray::fromHex(r.bytes(0, 2))},
+                {});
         });
 }
 

@@ -8,6 +8,7 @@
 #include "domain/chatmessage.h"
 #include "domain/chatsettings.h"
 #include "pgstatement.h"
+#include "storedpicture.h"
 #include "storeerror.h"
 
 #include <QJsonObject>
@@ -17,6 +18,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 
 namespace Muster {
 
@@ -108,6 +110,13 @@ public:
         QObject *context, Handler<ChatSettings> handler);
     void rotateKey(const QUuid &org, const QUuid &actor, const QString &newKey, QObject *context,
         Handler<ChatSettings> handler);
+    // Gives the anteroom the logo, or none when `logo` is empty; audited. The settings come back
+    // with the new logo's hash.
+    void setLogo(const QUuid &org, const QUuid &actor, const std::optional<StoredPicture> &logo,
+        QObject *context, Handler<ChatSettings> handler);
+    // The logo of the anteroom behind a public key; NotFound for an unknown or disabled
+    // anteroom, or one without a logo.
+    void logoByKey(const QString &publicKey, QObject *context, Handler<StoredPicture> handler);
     // The settings behind a public key, for the page and the Origin check; NotFound for an
     // unknown or disabled one.
     void settingsByKey(const QString &publicKey, QObject *context, Handler<ChatSettings> handler);

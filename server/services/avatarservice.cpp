@@ -1,13 +1,12 @@
 // See avatarservice.h.
 #include "avatarservice.h"
 
-#include "avatarimage.h"
 #include "cluster/pushrelay.h"
 #include "net/httpfront.h"
 #include "net/rpccall.h"
+#include "pictureparam.h"
 #include "sessionservice.h"
 
-#include <QCryptographicHash>
 #include <QRegularExpression>
 
 namespace Muster {
@@ -20,28 +19,9 @@ AvatarService::AvatarService(Database &db, PushRelay &relay, QObject *parent)
 
 void AvatarService::set(const RpcCall &call)
 {
-    const QJsonValue image = call.params().value(QStringLiteral("image"));
-    std::optional<AvatarStore::Upload> upload;
-    if (!image.isNull()) {
-        if (!image.isString())
-            return call.fail(RpcError::invalidParams(QStringLiteral(
-                "\"image\" must be a base64 string, or null to remove the picture")));
-        const auto decoded = QByteArray::fromBase64Encoding(
-            image.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-        if (!decoded)
-            return call.fail(RpcError::invalidParams(QStringLiteral("\"image\" is not base64")));
-        QString why;
-        const std::optional<AvatarImage> checked = AvatarImage::inspect(*decoded, &why);
-        if (!checked) {
-            RpcError bad = RpcError::invalidParams(why);
-            bad.reason = QStringLiteral("bad_image");
-            return call.fail(bad);
-        }
-        upload = AvatarStore::Upload {
-            QString::fromLatin1(
-                QCryptographicHash::hash(*decoded, QCryptographicHash::Sha256).toHex()),
-            checked->contentType, *decoded};
-    }
+    std::optional<StoredPicture> upload;
+    if (!PictureParam::read(call, upload))
+        return;
     const Caller caller = call.caller();
     const QJsonValue avatar = upload ? QJsonValue(upload->sha256) : QJsonValue(QJsonValue::Null);
     m_store.set(caller.organisationId, caller.userId, upload, this,

@@ -100,6 +100,13 @@ RpcReply *ChatClient::rotateKey()
     return m_connection->request(QStringLiteral("chat.settings.rotateKey"));
 }
 
+RpcReply *ChatClient::setLogo(const QString &base64Image)
+{
+    return m_connection->request(QStringLiteral("chat.settings.setLogo"),
+        {{QStringLiteral("image"),
+            base64Image.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(base64Image)}});
+}
+
 RpcReply *ChatClient::cannedReplies()
 {
     return m_connection->request(QStringLiteral("chat.cannedReplies.list"));

@@ -39,6 +39,8 @@ public:
     Q_INVOKABLE Muster::RpcReply *settings();
     Q_INVOKABLE Muster::RpcReply *updateSettings(const QJsonObject &changes);
     Q_INVOKABLE Muster::RpcReply *rotateKey();
+    // The anteroom's logo: base64 of a PNG or JPEG, or empty to remove it.
+    Q_INVOKABLE Muster::RpcReply *setLogo(const QString &base64Image);
     Q_INVOKABLE Muster::RpcReply *cannedReplies();
     // Replaces the organisation's canned replies: [{title, body}].
     Q_INVOKABLE Muster::RpcReply *setCannedReplies(const QJsonArray &replies);

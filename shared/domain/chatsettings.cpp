@@ -26,6 +26,7 @@ const QString kHours = QStringLiteral("openingHours");
 const QString kRetention = QStringLiteral("retentionDays");
 const QString kMaxChats = QStringLiteral("maxChatsPerConsultant");
 const QString kMaxWaiting = QStringLiteral("maxWaiting");
+const QString kLogo = QStringLiteral("logo");
 
 bool isColour(const QJsonValue &v)
 {
@@ -258,6 +259,8 @@ QString ChatSettings::apply(const QJsonObject &changes)
                 = *n;
         } else if (key == kPublicKey) {
             return QStringLiteral("The public key is changed by rotating it");
+        } else if (key == kLogo) {
+            return QStringLiteral("The logo is changed by uploading a picture");
         } else {
             return QStringLiteral("There is no chat setting called “%1”").arg(key.left(64));
         }
@@ -300,6 +303,7 @@ QJsonObject ChatSettings::toJson() const
         {kRetention, retentionDays},
         {kMaxChats, maxChatsPerConsultant},
         {kMaxWaiting, maxWaiting},
+        {kLogo, logoJson()},
     };
 }
 
@@ -319,6 +323,7 @@ ChatSettings ChatSettings::fromJson(const QJsonObject &o)
     s.retentionDays = o.value(kRetention).toInt(s.retentionDays);
     s.maxChatsPerConsultant = o.value(kMaxChats).toInt(s.maxChatsPerConsultant);
     s.maxWaiting = o.value(kMaxWaiting).toInt(s.maxWaiting);
+    s.logo = o.value(kLogo).toString();
     return s;
 }
 
@@ -335,7 +340,13 @@ QJsonObject ChatSettings::toPublicJson() const
         {kQuestions, questions},
         {kTheme, allColours},
         {kQuickExit, quickExitUrl},
+        {kLogo, logoJson()},
     };
+}
+
+QJsonValue ChatSettings::logoJson() const
+{
+    return logo.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(logo);
 }
 
 } // namespace Muster

@@ -25,6 +25,9 @@ struct ChatSettings
     int retentionDays = 30;
     int maxChatsPerConsultant = 3;
     int maxWaiting = 50;
+    // SHA-256 (hex) of the page's logo, empty for none. Uploaded with chat.settings.setLogo and
+    // served at /anteroom/<publicKey>/logo; never part of an update.
+    QString logo;
 
     static constexpr int kMaxOrigins = 20;
     static constexpr int kMaxQuestions = 10;
@@ -45,8 +48,12 @@ struct ChatSettings
     QJsonObject toJson() const;
     static ChatSettings fromJson(const QJsonObject &object);
     // What the anteroom page is told (anteroom.open): texts with defaults filled in, the
-    // questions, the colours and the quick-exit address; nothing about who may embed it.
+    // questions, the colours, the quick-exit address and the logo's hash; nothing about who may
+    // embed it.
     QJsonObject toPublicJson() const;
+
+    // The logo's hash, or null for none.
+    QJsonValue logoJson() const;
 
     // "https://Help.Example.org:443/" → "https://help.example.org"; empty when not an origin.
     static QString normalisedOrigin(const QString &origin);

@@ -33,8 +33,10 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -118,6 +120,14 @@ private:
         PresenceModel &model = window.model();
         const int row = model.rowOf(userId);
         return row < 0 ? QString() : PersonDelegate::noteFor(model.index(row));
+    }
+
+    static AdministrationPlace *administration(MainWindow &window)
+    {
+        return window.showPlace(QStringLiteral("administration"))
+            ? qobject_cast<AdministrationPlace *>(
+                window.placePage(QStringLiteral("administration")))
+            : nullptr;
     }
 
     static QString tabTitle(ChatPlace &place, const QString &alias)
@@ -478,9 +488,8 @@ private Q_SLOTS:
         Connection maya;
         QVERIFY(signIn(maya, *m_server, QStringLiteral("maya")));
         MainWindow window(maya);
-        QVERIFY(window.showPlace(QStringLiteral("administration")));
-        auto *admin = qobject_cast<AdministrationPlace *>(
-            window.placePage(QStringLiteral("administration")));
+        AdministrationPlace *admin = administration(window);
+        QVERIFY(admin);
         ChatSettingsPage *page = admin->chatSettingsPage();
         QVERIFY(page);
         QTRY_VERIFY(page->isLoaded());
@@ -566,6 +575,79 @@ private Q_SLOTS:
         m_key = page->saved().publicKey;
     }
 
+    // The organisation's logo goes on the page from the same tab: chosen, fitted into the
+    // header's box, sent at once; shown here and on the anteroom; fetched back for a manager who
+    // opens the tab later; and taken away again. A sliver of a picture is refused here.
+    void aManagerGivesTheAnteroomALogo()
+    {
+        Connection maya;
+        QVERIFY(signIn(maya, *m_server, QStringLiteral("maya")));
+        MainWindow window(maya);
+        AdministrationPlace *admin = administration(window);
+        QVERIFY(admin);
+        ChatSettingsPage *page = admin->chatSettingsPage();
+        QTRY_VERIFY(page->isLoaded());
+        QVERIFY(page->saved().logo.isEmpty());
+        QVERIFY(page->logoPreview().isNull());
+        auto *remove = page->findChild<QPushButton *>(QStringLiteral("removeLogo"));
+        QVERIFY(!remove->isEnabled());
+        const auto logoOnPage = [this] {
+            TestClient visitor;
+            return visitor.open(m_server->wsUrl()) ? resultOf(
+                       visitor.call(QStringLiteral("anteroom.open"),
+                           {{QStringLiteral("key"),
+                               m_key}})).value(QStringLiteral("logo"))
+                                                   : QJsonValue(QJsonValue::Undefined);
+        };
+
+        QSignalSpy saved(page, &ChatSettingsPage::savedChanged);
+        page->uploadLogo(QImage(3000, 20, QImage::Format_ARGB32));
+        QVERIFY(page->message().startsWith(u"⚠"));
+        QCOMPARE(saved.size(), 0);
+
+        // A large wide logo with transparency: fitted to 800 × 200, kept transparent.
+        QImage wide(1600, 400, QImage::Format_ARGB32);
+        wide.fill(Qt::transparent);
+        QPainter(&wide).fillRect(100, 100, 1400, 200, QColor(0x7a, 0x3b, 0x69));
+        page->uploadLogo(wide);
+        QVERIFY(saved.wait(5000));
+        const QString sha = page->saved().logo;
+        QCOMPARE(sha.size(), 64);
+        QCOMPARE(page->logoPreview().size(), QSize(800, 200));
+        QVERIFY(page->logoPreview().hasAlphaChannel());
+        QVERIFY(remove->isEnabled());
+        QCOMPARE(logoOnPage().toString(), sha);
+
+        // Another manager opening the tab later sees it too: fetched from the anteroom's address.
+        {
+            Connection again;
+            QVERIFY(signIn(again, *m_server, QStringLiteral("maya")));
+            MainWindow later(again);
+            ChatSettingsPage *laterPage = administration(later)->chatSettingsPage();
+            QSignalSpy shown(laterPage, &ChatSettingsPage::logoShown);
+            QVERIFY(shown.wait(5000));
+            QCOMPARE(laterPage->saved().logo, sha);
+            QCOMPARE(laterPage->logoPreview().size(), QSize(800, 200));
+        }
+
+        if (const QString shots = qEnvironmentVariable("MUSTER_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            admin->findChild<QTabWidget *>()->setCurrentWidget(page);
+            window.resize(1280, 900);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto *preview = page->findChild<QLabel *>(QStringLiteral("logoPreview"));
+            page->findChild<QScrollArea *>()->ensureWidgetVisible(preview, 0, 300);
+            QVERIFY(window.grab().save(QDir(shots).filePath(QStringLiteral("chat-logo.png"))));
+        }
+
+        remove->click();
+        QVERIFY(saved.wait(5000));
+        QVERIFY(page->saved().logo.isEmpty());
+        QVERIFY(page->logoPreview().isNull());
+        QVERIFY(!remove->isEnabled());
+        QCOMPARE(logoOnPage(), QJsonValue(QJsonValue::Null));
+    }
+
     // The invitation mail says: choose "I have an invitation" in the sign-in window and enter
     // the code. The code becomes an account with the invitation's role, and the window signs
     // in with it; a weak password, two passwords that differ and a used code are said in words.
@@ -643,9 +725,8 @@ private Q_SLOTS:
         Connection maya;
         QVERIFY(signIn(maya, *m_server, QStringLiteral("maya")));
         MainWindow window(maya);
-        QVERIFY(window.showPlace(QStringLiteral("administration")));
-        auto *admin = qobject_cast<AdministrationPlace *>(
-            window.placePage(QStringLiteral("administration")));
+        AdministrationPlace *admin = administration(window);
+        QVERIFY(admin);
         InvitesPage *page = admin->invitesPage();
         QVERIFY(page);
         QSignalSpy listed(page, &InvitesPage::listed);

@@ -12,6 +12,7 @@
 #include "client/connection.h"
 #include "client/serverurl.h"
 #include "cluster/pushrelay.h"
+#include "common/pictureupload.h"
 #include "login/logindialog.h"
 #include "models/statelistmodel.h"
 #include "profile/avatarcropdialog.h"
@@ -410,7 +411,7 @@ private Q_SLOTS:
         QCOMPARE(QColor(square.pixel(128, 128)), QColor(Qt::blue));
 
         // What goes to the server fits its limit and decodes to the same square.
-        const QByteArray bytes = AvatarCropDialog::encode(square);
+        const QByteArray bytes = PictureUpload::encode(square);
         QVERIFY(bytes.size() <= 256 * 1024);
         QCOMPARE(QImage::fromData(bytes).size(), square.size());
     }

@@ -106,6 +106,13 @@ try {
   const frame = page.frameLocator('iframe');
   await frame.getByRole('button', { name: 'Start chat' }).waitFor();
   check(await frame.getByRole('heading', { name: 'Talk to us' }).isVisible(), 'the title is the organisation\'s');
+  // The logo loads under the page's own security policy and sits within the bar.
+  const logo = frame.locator('#logo');
+  await logo.waitFor({ state: 'visible' });
+  const logoSize = await logo.evaluate((img) => img.decode().then(() => ({
+    natural: img.naturalWidth, height: img.getBoundingClientRect().height })));
+  check(logoSize.natural === 240, 'the organisation\'s logo is shown');
+  check(logoSize.height <= 40, 'the logo keeps within the bar');
   await shot(page, 'anteroom-intake');
   // The form says what is missing rather than sending it.
   await frame.getByRole('button', { name: 'Start chat' }).click();

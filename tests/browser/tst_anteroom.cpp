@@ -1,12 +1,16 @@
 // The anteroom in real headless Chromium: tests/browser/anteroom.mjs plays the client in the
-// browser (framed by an allowed site and by a forbidden one, intake, waiting, chatting, a
+// browser (framed by an allowed site and by a forbidden one, the organisation's title, colours
+// and logo, intake, waiting, chatting, a
 // reload, ending, leaving before pickup, quick exit) while this test owns the server and plays
 // the consultant through the protocol. The script prints "@<step>"; this test answers "go
 // <step>" once the consultant has done their part.
 #include "testclient.h"
 #include "testserver.h"
 
+#include <QBuffer>
 #include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
@@ -134,6 +138,30 @@ private Q_SLOTS:
         };
         QVERIFY(!resultOf(m_manager.call(QStringLiteral("chat.settings.update"),
                               {{QStringLiteral("settings"), changes}}))
+                     .isEmpty());
+        // The organisation's logo: a speech bubble in its colour, on transparency.
+        QImage logo(240, 80, QImage::Format_ARGB32);
+        logo.fill(Qt::transparent);
+        {
+            QPainter painter(&logo);
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(QColor(0x5b, 0x4a, 0x8b));
+            painter.drawRoundedRect(QRectF(4, 4, 72, 56), 14, 14);
+            painter.drawPolygon(QPolygonF({QPointF(20, 58), QPointF(40, 58), QPointF(16, 76)}));
+            painter.setBrush(Qt::white);
+            for (int dot = 0; dot < 3; ++dot)
+                painter.drawEllipse(QPointF(22 + dot * 18, 32), 6, 6);
+            painter.setBrush(QColor(0x5b, 0x4a, 0x8b));
+            painter.drawRoundedRect(QRectF(92, 18, 140, 14), 7, 7);
+            painter.drawRoundedRect(QRectF(92, 40, 96, 10), 5, 5);
+        }
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(logo.save(&buffer, "PNG"));
+        QVERIFY(!resultOf(m_manager.call(QStringLiteral("chat.settings.setLogo"),
+                              {{QStringLiteral("image"), QString::fromLatin1(png.toBase64())}}))
                      .isEmpty());
         say(QStringLiteral("go settings"));
         QVERIFY(!waitForStep(QStringLiteral("forbidden-refused"))

@@ -7,7 +7,10 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include <QBuffer>
+#include <QCryptographicHash>
 #include <QEventLoop>
+#include <QImage>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
@@ -75,6 +78,23 @@ QByteArray headerOf(const QByteArray &answer, const QByteArray &name)
             return line.mid(name.size() + 1).trimmed();
     }
     return {};
+}
+
+QByteArray bodyOf(const QByteArray &answer)
+{
+    return answer.mid(answer.indexOf("\r\n\r\n") + 4);
+}
+
+// A wide logo, as organisations have them.
+QByteArray logoPng(QColor colour)
+{
+    QImage image(240, 60, QImage::Format_RGB32);
+    image.fill(colour);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
 }
 
 QString idOf(const QJsonObject &object)
@@ -377,6 +397,102 @@ private Q_SLOTS:
             QVERIFY2(status.startsWith(allowed ? "HTTP/1.1 101" : "HTTP/1.1 403"),
                 QByteArray(target + " from " + origin + ": " + status).constData());
         }
+    }
+
+    void theAnteroomShowsTheOrganisationsLogo()
+    {
+        const quint16 port = m_server->server().port();
+        const auto get = [port](const QString &path) {
+            return exchange(
+                port, "GET " + path.toLatin1() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        };
+        const QString logoPath = QStringLiteral("/anteroom/") + m_key + QStringLiteral("/logo");
+        const auto setLogo = [](TestClient &who, const QJsonValue &image) {
+            return who.call(QStringLiteral("chat.settings.setLogo"), {{str("image"), image}});
+        };
+        const auto logoOnPage = [this] {
+            TestClient page;
+            return page.open(m_server->wsUrl()) ? resultOf(
+                       page.call(str("anteroom.open"),
+                           {{str("key"), m_key}})).value(str("logo"))
+                                                : QJsonValue(QJsonValue::Undefined);
+        };
+        // None yet: the page is told so, and the address has nothing behind it.
+        QCOMPARE(logoOnPage(), QJsonValue(QJsonValue::Null));
+        QCOMPARE(statusOf(get(logoPath)), QByteArray("HTTP/1.1 404 Not Found"));
+
+        const QByteArray png = logoPng(QColor(0x7a, 0x3b, 0x69));
+        const QString sha = QString::fromLatin1(
+            QCryptographicHash::hash(png, QCryptographicHash::Sha256).toHex());
+        const QJsonObject saved = resultOf(setLogo(m_manager, QString::fromLatin1(png.toBase64())))
+                                      .value(str("settings"))
+                                      .toObject();
+        QCOMPARE(saved.value(str("logo")).toString(), sha);
+        QCOMPARE(logoOnPage().toString(), sha);
+        QCOMPARE(m_server->auditCount(QStringLiteral("chat.logo")), 1);
+        // The other settings are untouched by it, and an update leaves the logo be.
+        QCOMPARE(saved.value(str("maxChatsPerConsultant")).toInt(), 2);
+        QCOMPARE(resultOf(m_manager.call(str("chat.settings.update"),
+                              {{str("settings"), QJsonObject {{str("maxWaiting"), 50}}}}))
+                     .value(str("settings"))[str("logo")]
+                     .toString(),
+            sha);
+
+        // Served as what it is, to this server's own pages, and kept in no cache.
+        const QByteArray served = get(logoPath + QStringLiteral("?v=") + sha.left(16));
+        QCOMPARE(statusOf(served), QByteArray("HTTP/1.1 200 OK"));
+        QCOMPARE(headerOf(served, "Content-Type"), QByteArray("image/png"));
+        QCOMPARE(bodyOf(served), png);
+        QCOMPARE(headerOf(served, "Cache-Control"), QByteArray("no-store"));
+        QCOMPARE(headerOf(served, "X-Content-Type-Options"), QByteArray("nosniff"));
+        QCOMPARE(headerOf(served, "Cross-Origin-Resource-Policy"), QByteArray("same-origin"));
+        QVERIFY(headerOf(served, "Content-Security-Policy").contains("sandbox"));
+
+        // Anything but a checked PNG or JPEG is refused and changes nothing: a script dressed as
+        // a picture, an SVG (which can carry one), a truncated file, a huge one, wrong types.
+        const QString badImage = QStringLiteral("bad_image");
+        const QString invalid = QStringLiteral("invalid_params");
+        const QList<std::pair<QJsonValue, QString>> refused {
+            {QString::fromLatin1(QByteArray("<script>alert(1)</script>").toBase64()), badImage},
+            {QString::fromLatin1(
+                 QByteArray("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script>"
+                            "</svg>")
+                     .toBase64()),
+                badImage},
+            {QString::fromLatin1(png.left(png.size() / 2).toBase64()), badImage},
+            {QString::fromLatin1(QByteArray(png + QByteArray(300 * 1024, 'x')).toBase64()),
+                badImage},
+            {str("not base64 at all!"), invalid},
+            {42, invalid},
+            {QJsonObject {}, invalid},
+        };
+        for (const auto &[bad, reason] : refused)
+            QCOMPARE(TestClient::errorReason(setLogo(m_manager, bad)), reason);
+        QCOMPARE(TestClient::errorReason(m_manager.call(str("chat.settings.update"),
+                     {{str("settings"), QJsonObject {{str("logo"), QJsonValue::Null}}}})),
+            QStringLiteral("invalid_params"));
+        QCOMPARE(bodyOf(get(logoPath)), png);
+
+        // Only a manager of the organisation; another organisation's manager sets their own.
+        for (TestClient *below : {&m_cora, &m_volunteer}) {
+            QCOMPARE(TestClient::errorReason(setLogo(*below, QJsonValue::Null)),
+                QStringLiteral("forbidden"));
+        }
+        const QByteArray otherPng = logoPng(Qt::darkGreen);
+        QVERIFY(
+            !resultOf(setLogo(m_otherManager, QString::fromLatin1(otherPng.toBase64()))).isEmpty());
+        QCOMPARE(bodyOf(get(logoPath)), png);
+
+        // Taken away, it is gone from the page and the address.
+        QCOMPARE(resultOf(setLogo(m_manager, QJsonValue::Null)).value(str("settings"))[str("logo")],
+            QJsonValue(QJsonValue::Null));
+        QCOMPARE(logoOnPage(), QJsonValue(QJsonValue::Null));
+        QCOMPARE(statusOf(get(logoPath)), QByteArray("HTTP/1.1 404 Not Found"));
+        QCOMPARE(m_server->sql()
+                     .exec("SELECT count(*) FROM chat_logos l JOIN organisations o"
+                           " ON o.id = l.organisation_id WHERE o.name = 'Helpline'")
+                     .text(0, 0),
+            QStringLiteral("0"));
     }
 
     void aClientIsTakenByOneConsultantAndHeard()

@@ -129,6 +129,10 @@ private Q_SLOTS:
                         + org + "', 'Welcome', 'Hello, I am here.')")
                     .ok());
         QVERIFY(m_server->sql()
+                    .exec("INSERT INTO chat_logos (organisation_id, content_type, data) VALUES ('"
+                        + org + "', 'image/png', '\\x89504e47'::bytea)")
+                    .ok());
+        QVERIFY(m_server->sql()
                     .exec("INSERT INTO telegram_links (organisation_id, user_id, chat_id)"
                           " SELECT organisation_id, id, 4242 FROM users WHERE login = 'dan'")
                     .ok());

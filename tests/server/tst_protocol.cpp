@@ -134,6 +134,7 @@ const Contract kContract[] = {
     {"chat.settings.get", Role::Manager},
     {"chat.settings.update", Role::Manager},
     {"chat.settings.rotateKey", Role::Manager},
+    {"chat.settings.setLogo", Role::Manager},
     {"chat.cannedReplies.list", Role::Staff},
     {"chat.cannedReplies.set", Role::Manager},
     {"chat.duty", Role::Staff},

@@ -1,5 +1,5 @@
-// See avatarimage.h. References: PNG (ISO/IEC 15948) chunk layout; JPEG (ITU T.81) markers.
-#include "avatarimage.h"
+// See uploadedpicture.h. References: PNG (ISO/IEC 15948) chunk layout; JPEG (ITU T.81) markers.
+#include "uploadedpicture.h"
 
 #include <QtEndian>
 
@@ -38,7 +38,7 @@ quint16 be16(const QByteArray &data, qsizetype at)
     return qFromBigEndian<quint16>(data.constData() + at);
 }
 
-std::optional<AvatarImage> refuse(QString *why, const QString &reason)
+std::optional<UploadedPicture> refuse(QString *why, const QString &reason)
 {
     if (why)
         *why = reason;
@@ -109,13 +109,13 @@ bool inflatesTo(const QByteArray &compressed, qint64 expected)
 
 bool sensibleSize(int width, int height)
 {
-    return width >= AvatarImage::kMinSide && height >= AvatarImage::kMinSide
-        && width <= AvatarImage::kMaxSide && height <= AvatarImage::kMaxSide;
+    return width >= UploadedPicture::kMinSide && height >= UploadedPicture::kMinSide
+        && width <= UploadedPicture::kMaxSide && height <= UploadedPicture::kMaxSide;
 }
 
 } // namespace
 
-std::optional<AvatarImage> AvatarImage::inspect(const QByteArray &data, QString *why)
+std::optional<UploadedPicture> UploadedPicture::inspect(const QByteArray &data, QString *why)
 {
     if (data.isEmpty())
         return refuse(why, QStringLiteral("The picture is empty"));
@@ -129,10 +129,10 @@ std::optional<AvatarImage> AvatarImage::inspect(const QByteArray &data, QString 
     return refuse(why, QStringLiteral("The picture must be a PNG or JPEG file"));
 }
 
-std::optional<AvatarImage> AvatarImage::inspectPng(const QByteArray &data, QString *why)
+std::optional<UploadedPicture> UploadedPicture::inspectPng(const QByteArray &data, QString *why)
 {
     const QString corrupt = QStringLiteral("The PNG file is damaged");
-    AvatarImage image;
+    UploadedPicture image;
     image.contentType = "image/png";
     qsizetype at = 8;
     bool first = true;
@@ -184,10 +184,10 @@ std::optional<AvatarImage> AvatarImage::inspectPng(const QByteArray &data, QStri
     return image;
 }
 
-std::optional<AvatarImage> AvatarImage::inspectJpeg(const QByteArray &data, QString *why)
+std::optional<UploadedPicture> UploadedPicture::inspectJpeg(const QByteArray &data, QString *why)
 {
     const QString corrupt = QStringLiteral("The JPEG file is damaged");
-    AvatarImage image;
+    UploadedPicture image;
     image.contentType = "image/jpeg";
     qsizetype at = 2; // after SOI
     bool sawFrame = false;
