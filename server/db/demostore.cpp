@@ -4,7 +4,9 @@
 #include "pgparams.h"
 #include "pgsyncconnection.h"
 
+#include <QCryptographicHash>
 #include <QDate>
+#include <QFile>
 #include <QRandomGenerator>
 #include <QTimeZone>
 
@@ -250,6 +252,27 @@ std::optional<QString> DemoStore::seedChat(const QUuid &org, const QString &newK
         m_error = r.ok() ? QStringLiteral("no chat settings") : r.errorMessage();
         return std::nullopt;
     }
+    // A logo, unless the organisation has one of its own by now.
+    QFile logoFile(QStringLiteral(":/demo/anteroom-logo.png"));
+    if (!logoFile.open(QIODevice::ReadOnly)) {
+        m_error = QStringLiteral("the demo logo is missing from the build");
+        return std::nullopt;
+    }
+    const QByteArray logo = logoFile.readAll();
+    PgParams logoParams;
+    logoParams << org;
+    logoParams.addBytes(logo);
+    logoParams << QString::fromLatin1(
+        QCryptographicHash::hash(logo, QCryptographicHash::Sha256).toHex());
+    if (!exec("WITH l AS (INSERT INTO chat_logos (organisation_id, content_type, data)"
+              "  SELECT organisation_id, 'image/png', $2 FROM chat_settings"
+              "  WHERE organisation_id = $1 AND logo_sha256 IS NULL"
+              "  ON CONFLICT (organisation_id) DO UPDATE SET content_type = 'image/png', data = $2"
+              "  RETURNING organisation_id)"
+              " UPDATE chat_settings SET logo_sha256 = $3 FROM l"
+              " WHERE chat_settings.organisation_id = l.organisation_id",
+            logoParams))
+        return std::nullopt;
     return r.text(0, 0);
 }
 

@@ -515,6 +515,14 @@ private Q_SLOTS:
                     " WHERE o.name = 'Demo'")
                 .toInt(0, 0),
             1);
+        // The anteroom to try has a logo: stored once, named by its hash.
+        QCOMPARE(
+            m_server->sql()
+                .exec("SELECT count(*) FROM chat_logos l JOIN chat_settings s USING"
+                      " (organisation_id) JOIN organisations o ON o.id = s.organisation_id"
+                      " WHERE o.name = 'Demo' AND s.logo_sha256 = encode(sha256(l.data), 'hex')")
+                .toInt(0, 0),
+            1);
 
         TestClient lead;
         QVERIFY(lead.signIn(m_server->wsUrl(), QStringLiteral("demolead")));
