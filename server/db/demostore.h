@@ -34,7 +34,8 @@ public:
     // In one transaction; nullopt with errorMessage() set when it failed (and wrote nothing).
     std::optional<QList<BadgeHolder>> seed(const QUuid &organisationId, const PinHasher &hashPin);
     // The consultant chat's part of the demo: the anteroom (made with `newKey` unless it
-    // exists) with a logo, a few canned replies, and staff on chat duty. Answers the anteroom's public key.
+    // exists) with a logo, a few canned replies, and staff on chat duty. Answers the anteroom's
+    // public key.
     std::optional<QString> seedChat(const QUuid &organisationId, const QString &newKey);
     QString errorMessage() const { return m_error; }
 
