@@ -11,7 +11,7 @@ packages=(
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
     qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml
     qml6-module-qtqml-workerscript qml6-module-qttest
-    libpq-dev libsodium-dev zlib1g-dev libx11-dev libxss-dev
+    libpq-dev libsodium-dev libwslay-dev zlib1g-dev libx11-dev libxss-dev
     postgresql-15 postgresql-client-15
     qt6-qpa-plugins curl
     xvfb xauth xdotool

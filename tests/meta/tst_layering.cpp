@@ -1,5 +1,6 @@
-// The server's folders are its layers: net/ (connections, pushes) and db/ (stores) sit below the
-// services and never include them, so a new area (the chat) builds on them without a cycle.
+// The server's folders are its layers: wire/ (sockets, frames) under net/ (connections, pushes)
+// and db/ (stores), all below the services and never including them, so a new area (the chat)
+// builds on them without a cycle.
 #include <QDirIterator>
 #include <QFile>
 #include <QRegularExpression>
@@ -10,11 +11,13 @@ namespace {
 // What each lower layer may include from the server's own folders.
 const QList<QPair<QString, QStringList>> kLayers {
     {QStringLiteral("server/db"), {QStringLiteral("db"), QStringLiteral("net")}},
-    {QStringLiteral("server/net"), {QStringLiteral("net")}},
+    {QStringLiteral("server/net"), {QStringLiteral("net"), QStringLiteral("wire")}},
+    {QStringLiteral("server/wire"), {QStringLiteral("wire")}},
 };
 const QStringList kServerFolders {QStringLiteral("app"), QStringLiteral("cli"),
     QStringLiteral("cluster"), QStringLiteral("db"), QStringLiteral("net"),
-    QStringLiteral("reports"), QStringLiteral("services"), QStringLiteral("timeclock")};
+    QStringLiteral("reports"), QStringLiteral("services"), QStringLiteral("timeclock"),
+    QStringLiteral("wire")};
 
 } // namespace
 
