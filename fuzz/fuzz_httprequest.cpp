@@ -1,7 +1,7 @@
 // The HTTP head parser, the WebSocket upgrade checks and the Origin gate's reading of a head, fed
 // whatever a peer could send before the server knows what it is talking to.
 #include "domain/chatsettings.h"
-#include "net/httprequest.h"
+#include "wire/httprequest.h"
 
 #include <cstdint>
 

@@ -3,7 +3,6 @@
 
 #include "db/directorystore.h"
 #include "methodtable.h"
-#include "net/socketpump.h"
 #include "util/logging.h"
 
 #include <QJsonDocument>
@@ -11,12 +10,26 @@
 
 namespace Muster {
 
+namespace {
+
+WireThread::Settings wireSettings(const ClientSocket::Limits &limits)
+{
+    WireThread::Settings settings;
+    settings.maxMessageBytesBeforeSignIn = limits.maxMessageBytesBeforeSignIn;
+    settings.maxUnsentBytes = limits.maxUnsentBytes;
+    settings.authTimeout = limits.authTimeout;
+    settings.pingInterval = limits.pingInterval;
+    return settings;
+}
+
+} // namespace
+
 MusterServer::MusterServer(const Config &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_serverId(QUuid::createUuid())
     , m_budget(config.caps.memoryBudgetBytes)
-    , m_socketThreads(config.socketThreads, config.limits.pingInterval)
+    , m_wire(config.socketThreads, wireSettings(config.limits), m_budget)
     , m_db(config.conninfo, config.poolSize)
     , m_listener(config.conninfo,
           QStringLiteral("muster-listener ") + m_serverId.toString(QUuid::WithoutBraces))
@@ -33,6 +46,7 @@ MusterServer::MusterServer(const Config &config, QObject *parent)
     , m_invites(m_db, m_hasher, m_mailer)
     , m_timeclock(m_db, m_hasher, m_hub, m_relay, m_presence)
     , m_chat(m_db, m_hub, m_relay, m_serverId)
+    , m_http(m_wire)
 {
     m_registry.setTiming(config.heartbeat);
     m_relay.setSilence(config.heartbeat.silence);
@@ -126,13 +140,10 @@ void MusterServer::abortAllConnections()
         s->abort();
 }
 
-void MusterServer::onWebSocket(
-    QWebSocket *socket, QTcpSocket *transport, const QString &clientAddress)
+void MusterServer::onWebSocket(quint64 id, const QString &clientAddress)
 {
-    auto *pump = new SocketPump(
-        socket, transport, clientAddress, m_config.limits.maxMessageBytesBeforeSignIn, m_budget);
-    auto *client = new ClientSocket(pump, &m_dispatcher, m_config.limits, this);
-    client->setLane(m_socketThreads.adopt(pump));
+    auto *client
+        = new ClientSocket(m_wire, id, clientAddress, &m_dispatcher, m_config.limits, this);
     const int fromAddress = ++m_connectionsByAddress[clientAddress];
     ++m_notSignedIn;
     connect(client, &ClientSocket::identified, this, [this] { --m_notSignedIn; });
@@ -154,7 +165,7 @@ void MusterServer::refuse(ClientSocket *client, const QString &reason)
 {
     qCInfo(lcRpc).noquote() << "refusing a connection from" << client->peerAddress() << ":"
                             << reason;
-    client->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, reason);
+    client->closeWith(CloseCode::PolicyViolated, reason);
 }
 
 void MusterServer::healthz(const HttpRequest &, const HttpResponder &responder)

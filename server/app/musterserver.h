@@ -12,10 +12,8 @@
 #include "net/clientsocket.h"
 #include "net/connectioncaps.h"
 #include "net/httpfront.h"
-#include "net/memorybudget.h"
 #include "net/pushhub.h"
 #include "net/rpcdispatcher.h"
-#include "net/socketthreads.h"
 #include "services/avatarservice.h"
 #include "services/inviteservice.h"
 #include "services/organisationservice.h"
@@ -27,6 +25,8 @@
 #include "services/teamservice.h"
 #include "services/userservice.h"
 #include "timeclock/timeclock.h"
+#include "wire/memorybudget.h"
+#include "wire/wire.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -44,7 +44,7 @@ public:
         quint16 port = 8440; // 0 picks a free port
         int poolSize = 4;
         ClientSocket::Limits limits;
-        // Threads that carry WebSocket transports; 0 keeps them all on the main thread.
+        // Threads that carry the connections (see wire/wire.h); 0: one per processor core.
         int socketThreads = 2;
         // How often the day boundary is checked, and a kiosk's idle sign-out.
         std::chrono::milliseconds boundaryCheckInterval {15000};
@@ -92,7 +92,7 @@ public:
     void setThrottleLimits(const ThrottleLimits &limits);
 
 private:
-    void onWebSocket(QWebSocket *socket, QTcpSocket *transport, const QString &clientAddress);
+    void onWebSocket(quint64 id, const QString &clientAddress);
     void healthz(const HttpRequest &request, const HttpResponder &responder);
 
     // Closes a connection the caps do not allow, saying why.
@@ -100,9 +100,9 @@ private:
 
     Config m_config;
     QUuid m_serverId; // this process among the servers sharing the database
-    MemoryBudget m_budget; // before the sockets' threads, whose pumps count against it
-    // Before everything that may hold sockets, so its threads stop last.
-    SocketThreads m_socketThreads;
+    MemoryBudget m_budget; // before the wire threads, whose connections count against it
+    // Before everything that may hold connections, so its threads stop last.
+    Wire m_wire;
     Database m_db;
     ListenConnection m_listener;
     PasswordHasher m_hasher;

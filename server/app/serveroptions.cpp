@@ -37,10 +37,9 @@ bool ServerOptions::parse(const QStringList &arguments)
         QStringLiteral("Port to listen on (default 8440; 0 picks a free one)."),
         QStringLiteral("PORT"), QStringLiteral("8440"));
     const QCommandLineOption socketThreads({QStringLiteral("socket-threads")},
-        QStringLiteral("Threads that carry WebSocket connections (default 16; 0: all on the main "
-                       "thread). Each wakeup of a thread polls all of its sockets, so more threads "
-                       "keep that cost down with many connections."),
-        QStringLiteral("N"), QStringLiteral("16"));
+        QStringLiteral("Threads that carry the connections: read and write them, frame "
+                       "messages, keep them alive (default 0: one per processor core)."),
+        QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption limit({QStringLiteral("limit")},
         QStringLiteral("Sets one limit, e.g. sign-in-per-address=100 (repeatable; the names and "
                        "defaults are in docs/operations.md): %1.")
@@ -187,8 +186,8 @@ bool ServerOptions::parse(const QStringList &arguments)
         return usage(QStringLiteral("--port: not a port number: %1").arg(p.value(port)));
     this->port = quint16(portValue);
     const int threads = p.value(socketThreads).toInt(&ok);
-    if (!ok || threads < 0 || threads > 256)
-        return usage(QStringLiteral("--socket-threads: a number from 0 to 256: %1")
+    if (!ok || threads < 0 || threads > 255)
+        return usage(QStringLiteral("--socket-threads: a number from 0 to 255: %1")
                          .arg(p.value(socketThreads)));
     this->socketThreads = threads;
     for (const QString &setting : p.values(limit)) {

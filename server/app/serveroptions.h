@@ -34,7 +34,7 @@ struct ServerOptions
     Command command = Command::Serve;
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8440;
-    int socketThreads = 16; // --socket-threads
+    int socketThreads = 0; // --socket-threads; 0: one per core
     QString dataDir;
     QString databaseUrl;
     ThrottleLimits throttles; // --limit NAME=VALUE

@@ -3,42 +3,32 @@
 
 #include "protocol/rpcmessage.h"
 #include "rpcdispatcher.h"
-#include "socketpump.h"
 #include "util/logging.h"
+#include "wire/framewriter.h"
 
 namespace Muster {
 
-ClientSocket::ClientSocket(
-    SocketPump *pump, RpcDispatcher *dispatcher, const Limits &limits, QObject *parent)
+ClientSocket::ClientSocket(Wire &wire, quint64 id, const QString &clientAddress,
+    RpcDispatcher *dispatcher, const Limits &limits, QObject *parent)
     : QObject(parent)
-    , m_pump(pump)
-    , m_pumpGuard(pump)
-    , m_peerAddress(pump->peerAddress())
+    , m_wire(wire)
+    , m_id(id)
+    , m_peerAddress(clientAddress)
     , m_dispatcher(dispatcher)
-    , m_maxInFlight(limits.maxRequestsInFlight)
+    , m_authTimeout(limits.authTimeout)
     , m_maxMessageBytes(limits.maxMessageBytes)
     , m_maxChatClientBytes(limits.maxMessageBytesForChatClient)
+    , m_maxInFlight(limits.maxRequestsInFlight)
 {
-    // Signals only, never calls: they are queued across threads and dropped once either side is
-    // gone, which is what makes the split safe.
-    connect(m_pump, &SocketPump::textReceived, this, &ClientSocket::onText);
-    connect(m_pump, &SocketPump::binaryReceived, this, &ClientSocket::onBinary);
-    connect(m_pump, &SocketPump::disconnected, this, [this] { Q_EMIT closed(this); });
-    connect(this, &ClientSocket::frameOut, m_pump, &SocketPump::send);
-    connect(this, &ClientSocket::closeOut, m_pump, &SocketPump::close);
-    connect(this, &ClientSocket::abortOut, m_pump, &SocketPump::abort);
-    connect(this, &ClientSocket::messageLimitOut, m_pump, &SocketPump::setMessageLimit);
-
-    m_authTimer.setSingleShot(true);
-    connect(&m_authTimer, &QTimer::timeout, this, &ClientSocket::onAuthDeadline);
-    m_authTimer.start(limits.authTimeout);
+    m_wire.attach(m_id, this);
 }
 
 ClientSocket::~ClientSocket()
 {
-    m_pump->disconnect(this);
-    // Runs on the pump's own thread, which also closes the connection.
-    m_pump->deleteLater();
+    if (!m_closed) {
+        m_wire.detach(m_id);
+        m_wire.abort(m_id);
+    }
 }
 
 void ClientSocket::setCaller(const Caller &caller)
@@ -46,42 +36,54 @@ void ClientSocket::setCaller(const Caller &caller)
     m_caller = caller;
     if (caller.kind() == Caller::Kind::Nobody)
         return;
-    m_authTimer.stop();
     if (!std::exchange(m_identified, true)) {
-        Q_EMIT messageLimitOut(caller.isChatClient() ? m_maxChatClientBytes : m_maxMessageBytes);
+        // Also ends the sign-in deadline, which the wire thread keeps.
+        m_wire.identified(m_id, caller.isChatClient() ? m_maxChatClientBytes : m_maxMessageBytes);
         Q_EMIT identified(this);
     }
 }
 
 void ClientSocket::extendSignInDeadline(std::chrono::milliseconds deadline)
 {
-    if (m_caller.kind() == Caller::Kind::Nobody)
-        m_authTimer.start(deadline);
+    if (m_caller.kind() == Caller::Kind::Nobody && !m_identified)
+        m_wire.extendSignInDeadline(m_id, deadline);
 }
 
-void ClientSocket::sendFrame(const QString &frame)
+void ClientSocket::sendMessage(const QByteArray &json)
 {
-    Q_EMIT frameOut(frame);
+    if (!m_closed)
+        m_wire.send(m_id, FrameWriter::text(json));
 }
 
-void ClientSocket::closeNormally()
+void ClientSocket::sendToAll(const QSet<ClientSocket *> &sockets, const QByteArray &json)
 {
-    Q_EMIT closeOut(QWebSocketProtocol::CloseCodeNormal, {});
+    if (sockets.isEmpty())
+        return;
+    std::vector<quint64> ids;
+    ids.reserve(size_t(sockets.size()));
+    for (const ClientSocket *socket : sockets) {
+        if (!socket->m_closed)
+            ids.push_back(socket->m_id);
+    }
+    // Every connection of the server is on the one Wire.
+    (*sockets.cbegin())->m_wire.sendToMany(ids, FrameWriter::text(json));
 }
 
-void ClientSocket::closeWith(QWebSocketProtocol::CloseCode code, const QString &reason)
+void ClientSocket::closeWith(CloseCode code, const QString &reason)
 {
-    Q_EMIT closeOut(code, reason);
+    if (!m_closed)
+        m_wire.close(m_id, code, reason.toUtf8());
 }
 
 void ClientSocket::abort()
 {
-    Q_EMIT abortOut();
+    if (!m_closed)
+        m_wire.abort(m_id);
 }
 
-void ClientSocket::onText(const QString &text)
+void ClientSocket::wireText(QByteArray &&utf8)
 {
-    const RpcMessage message = RpcMessage::decode(text.toUtf8());
+    const RpcMessage message = RpcMessage::decode(utf8);
     switch (message.kind()) {
     case RpcMessage::Kind::Request:
         Q_EMIT requestReceived();
@@ -91,19 +93,27 @@ void ClientSocket::onText(const QString &text)
         return; // JSON-RPC: notifications get no reply, and clients have none to send us
     case RpcMessage::Kind::Result:
     case RpcMessage::Kind::Error:
-        sendFrame(QString::fromUtf8(RpcMessage::encodeError(message.id(),
-            RpcError::invalidRequest(QStringLiteral("the server sends no requests")))));
+        sendMessage(RpcMessage::encodeError(message.id(),
+            RpcError::invalidRequest(QStringLiteral("the server sends no requests"))));
         return;
     case RpcMessage::Kind::Invalid:
-        sendFrame(QString::fromUtf8(RpcMessage::encodeError(message.id(), message.error())));
+        sendMessage(RpcMessage::encodeError(message.id(), message.error()));
         return;
     }
 }
 
-void ClientSocket::onBinary()
+void ClientSocket::wireBinary()
 {
-    sendFrame(QString::fromUtf8(RpcMessage::encodeError(QJsonValue::Null,
-        RpcError::invalidRequest(QStringLiteral("binary frames are not supported")))));
+    sendMessage(RpcMessage::encodeError(QJsonValue::Null,
+        RpcError::invalidRequest(QStringLiteral("binary frames are not supported"))));
+}
+
+void ClientSocket::wireClosed(const QByteArray &why)
+{
+    m_closed = true;
+    if (!why.isEmpty())
+        qCInfo(lcWire).noquote() << "dropped" << m_peerAddress << ":" << QString::fromUtf8(why);
+    Q_EMIT closed(this);
 }
 
 bool ClientSocket::beginRequest()
@@ -119,19 +129,19 @@ void ClientSocket::endRequest()
     m_inFlight = std::max(0, m_inFlight - 1);
 }
 
-void ClientSocket::onAuthDeadline()
+void ClientSocket::wireSignInDeadline()
 {
-    if (m_caller.kind() != Caller::Kind::Nobody)
+    if (m_caller.kind() != Caller::Kind::Nobody || m_identified)
         return;
     // A sign-in that was asked for in time but waits behind others (hashing is deliberately
     // slow) is not the peer's fault: give it a little longer, a bounded number of times.
     if (m_inFlight > 0 && m_deadlineExtensions < 6) {
         ++m_deadlineExtensions;
-        m_authTimer.start();
+        m_wire.extendSignInDeadline(m_id, m_authTimeout);
         return;
     }
     qCInfo(lcRpc) << "closing" << peerAddress() << ": no sign-in in time";
-    closeWith(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("sign-in timeout"));
+    closeWith(CloseCode::PolicyViolated, QStringLiteral("sign-in timeout"));
 }
 
 } // namespace Muster

@@ -1,24 +1,23 @@
-// One WebSocket peer on the server, as the services see it: who it is, decoding of its frames,
+// One WebSocket peer on the server, as the services see it: who it is, decoding of its messages,
 // the sign-in deadline and the requests in flight; valid requests go to the dispatcher. Lives on
-// the main thread; its SocketPump (frames, limits, keep-alive) may live on a socket thread.
-// Knows nothing of any feature.
+// the main thread; the connection itself — frames, limits, keep-alive — belongs to a wire thread
+// (see wire/wire.h), reached by its id. Knows nothing of any feature.
 #pragma once
 
 #include "caller.h"
+#include "wire/closecode.h"
+#include "wire/wire.h"
 
 #include <QObject>
-#include <QPointer>
-#include <QTimer>
-#include <QWebSocketProtocol>
+#include <QSet>
 
 #include <chrono>
 
 namespace Muster {
 
 class RpcDispatcher;
-class SocketPump;
 
-class ClientSocket : public QObject
+class ClientSocket : public QObject, private Wire::Endpoint
 {
     Q_OBJECT
 public:
@@ -29,14 +28,17 @@ public:
         qint64 maxMessageBytesBeforeSignIn = 16 * 1024;
         // An anonymous client of the anteroom: a chat message of 4,000 characters at most.
         qint64 maxMessageBytesForChatClient = 64 * 1024;
+        // What a peer may leave unread before it is dropped (pushes pile up for a stalled one).
+        qint64 maxUnsentBytes = 8 * 1024 * 1024;
         std::chrono::milliseconds authTimeout {10000};
         std::chrono::milliseconds pingInterval {30000}; // a peer missing two pongs is dropped
         int maxRequestsInFlight = 32; // more unanswered requests than this are refused
     };
 
-    // Takes over the pump, wherever it lives (see SocketThreads).
-    ClientSocket(SocketPump *pump, RpcDispatcher *dispatcher, const Limits &limits,
-        QObject *parent = nullptr);
+    // The connection `id` of `wire`, accepted as a WebSocket; clientAddress is where the peer
+    // really is (behind a trusted proxy, not the proxy).
+    ClientSocket(Wire &wire, quint64 id, const QString &clientAddress, RpcDispatcher *dispatcher,
+        const Limits &limits, QObject *parent = nullptr);
     ~ClientSocket() override;
 
     const Caller &caller() const { return m_caller; }
@@ -53,14 +55,12 @@ public:
     bool beginRequest();
     void endRequest();
 
-    void sendFrame(const QString &frame);
-    // Where the transport lives, for senders that batch frames per thread (PushHub): the pump
-    // may only be touched from code posted to `lane`, and only while the pointer is not null.
-    void setLane(QObject *lane) { m_lane = lane; }
-    QObject *lane() const { return m_lane; }
-    const QPointer<SocketPump> &pump() const { return m_pumpGuard; }
-    void closeNormally();
-    void closeWith(QWebSocketProtocol::CloseCode code, const QString &reason);
+    // Sends one JSON-RPC message (UTF-8 JSON).
+    void sendMessage(const QByteArray &json);
+    // The same message to every one of `sockets`, framed once (a push).
+    static void sendToAll(const QSet<ClientSocket *> &sockets, const QByteArray &json);
+    void closeNormally() { closeWith(CloseCode::Normal, {}); }
+    void closeWith(CloseCode code, const QString &reason);
     // Drops the connection without a closing handshake, as a network failure would.
     void abort();
 
@@ -68,33 +68,29 @@ Q_SIGNALS:
     void closed(Muster::ClientSocket *socket);
     // A request arrived (for idle time-outs such as a kiosk's).
     void requestReceived();
-    // To the pump, queued when it lives on another thread.
-    void frameOut(const QString &frame);
-    void closeOut(QWebSocketProtocol::CloseCode code, const QString &reason);
-    void messageLimitOut(qint64 maxMessageBytes);
     // The first time the connection has an identity (a person, or a kiosk): for the
     // server's count of connections not yet signed in.
     void identified(Muster::ClientSocket *socket);
-    void abortOut();
 
 private:
-    void onText(const QString &text);
-    void onBinary();
-    void onAuthDeadline();
+    void wireText(QByteArray &&utf8) override;
+    void wireBinary() override;
+    void wireSignInDeadline() override;
+    void wireClosed(const QByteArray &why) override;
 
-    SocketPump *m_pump;
-    QPointer<SocketPump> m_pumpGuard; // made while the pump is certainly alive
-    QObject *m_lane = nullptr;
+    Wire &m_wire;
+    const quint64 m_id;
     QString m_peerAddress;
     RpcDispatcher *m_dispatcher;
     Caller m_caller;
-    QTimer m_authTimer;
+    std::chrono::milliseconds m_authTimeout;
+    qint64 m_maxMessageBytes = 0;
+    qint64 m_maxChatClientBytes = 0;
     int m_inFlight = 0;
     int m_maxInFlight = 0;
     int m_deadlineExtensions = 0;
-    qint64 m_maxMessageBytes = 0;
-    qint64 m_maxChatClientBytes = 0;
     bool m_identified = false;
+    bool m_closed = false;
 };
 
 } // namespace Muster

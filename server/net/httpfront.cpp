@@ -1,108 +1,39 @@
 // See httpfront.h.
 #include "httpfront.h"
 
-#include "util/logging.h"
+#include "wire/wire.h"
 
-#include <QTcpSocket>
-#include <QTimer>
-#include <QWebSocket>
+#include <QCryptographicHash>
 
 namespace Muster {
 
-namespace {
-QString peerKey(const QHostAddress &address, quint16 port)
-{
-    return address.toString() + u'|' + QString::number(port);
-}
-
-constexpr qsizetype kMaxHeadBytes = 16 * 1024;
-constexpr auto kHeadTimeout = std::chrono::seconds(10);
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 304:
-        return "Not Modified";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 426:
-        return "Upgrade Required";
-    case 431:
-        return "Request Header Fields Too Large";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Error";
-    }
-}
-} // namespace
-
 void HttpResponder::send(int status, const QByteArray &contentType, const QByteArray &body,
-    const QList<QPair<QByteArray, QByteArray>> &headers) const
+    const HttpResponse::Headers &headers) const
 {
-    // The peer may have gone while the answer was being made (a database lookup).
-    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState
-        || m_socket->property("muster_answered").toBool())
-        return;
-    m_socket->setProperty("muster_answered", true);
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-    if (!contentType.isEmpty())
-        out += "Content-Type: " + contentType + "\r\n";
-    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-    out += "X-Content-Type-Options: nosniff\r\nConnection: close\r\n";
-    bool cacheable = false;
-    for (const auto &[name, value] : headers) {
-        out += name + ": " + value + "\r\n";
-        cacheable = cacheable || name.compare("Cache-Control", Qt::CaseInsensitive) == 0;
-    }
-    // Nothing is cached unless a route says so.
-    if (!cacheable)
-        out += "Cache-Control: no-store\r\n";
-    out += "\r\n" + body;
-    m_socket->write(out);
-    m_socket->disconnectFromHost();
+    m_wire->respond(m_id, HttpResponse::format(status, contentType, body, headers));
 }
 
-HttpFront::HttpFront(QObject *parent)
+HttpFront::HttpFront(Wire &wire, QObject *parent)
     : QObject(parent)
-    , m_webSockets(QStringLiteral("muster"), QWebSocketServer::NonSecureMode)
+    , m_wire(wire)
 {
-    m_webSockets.setHandshakeTimeout(std::chrono::milliseconds(kHeadTimeout));
-    connect(&m_server, &QTcpServer::newConnection, this, &HttpFront::onNewConnection);
-    connect(&m_webSockets, &QWebSocketServer::newConnection, this, [this] {
-        while (QWebSocket *ws = m_webSockets.nextPendingConnection()) {
-            const Upgrading upgrading
-                = m_upgrading.take(peerKey(ws->peerAddress(), ws->peerPort()));
-            if (upgrading.transport) {
-                upgrading.transport->disconnect(this);
-                // Qt's handshake leaves the socket's "disconnected" connected to a deleteLater
-                // it queues from this (main) thread; by then the socket lives on a socket thread
-                // and belongs to the WebSocket, which frees it. Cut that tie here.
-                upgrading.transport->disconnect(&m_webSockets);
-            }
-            Q_EMIT webSocketConnected(ws, upgrading.transport.data(),
-                upgrading.clientAddress.isEmpty() ? ws->peerAddress().toString()
-                                                  : upgrading.clientAddress);
-        }
-    });
+    m_wire.setRequestHandler(
+        [this](quint64 id, WireEvent::Head &head) { onRequest(id, head.request, head.peer); });
 }
 
 bool HttpFront::listen(const QHostAddress &address, quint16 port)
 {
-    m_server.setMaxPendingConnections(1024);
-    // Qt's default backlog (50) drops SYNs when thousands reconnect at once after a restart.
-    m_server.setListenBacklogSize(4096);
-    return m_server.listen(address, port);
+    return m_wire.listen(address, port);
+}
+
+quint16 HttpFront::port() const
+{
+    return m_wire.port();
+}
+
+QString HttpFront::errorString() const
+{
+    return m_wire.errorString();
 }
 
 void HttpFront::addRoute(const QString &path, Route route)
@@ -151,94 +82,59 @@ const HttpFront::Route *HttpFront::routeFor(const QString &path) const
     return nullptr;
 }
 
-void HttpFront::onNewConnection()
+void HttpFront::onRequest(quint64 id, const HttpRequest &request, const QHostAddress &peer)
 {
-    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onHeadReadable(socket); });
-        // A peer that trickles its head forever is cut off.
-        QTimer::singleShot(kHeadTimeout, socket, [socket] {
-            if (!socket->property("muster_routed").toBool())
-                socket->abort();
-        });
-    }
-}
-
-void HttpFront::onHeadReadable(QTcpSocket *socket)
-{
-    if (socket->property("muster_routed").toBool())
-        return;
-    // Peek, not read: an upgrade hands the untouched bytes to the WebSocket handshake.
-    const QByteArray buffer = socket->peek(kMaxHeadBytes + 1);
-    const HttpResponder responder(socket);
-    if (!HttpRequest::complete(buffer)) {
-        if (buffer.size() > kMaxHeadBytes) {
-            socket->setProperty("muster_routed", true);
-            responder.send(431, "text/plain", "Request head too large\n");
-        }
-        return;
-    }
-    socket->setProperty("muster_routed", true);
-    const std::optional<HttpRequest> request = HttpRequest::parse(buffer);
-    if (!request) {
-        responder.send(400, "text/plain", "Bad request\n");
-        return;
-    }
-    if (request->path == QLatin1String("/ws")) {
-        if (request->method != "GET" || !request->isWebSocketUpgrade()) {
+    const HttpResponder responder(m_wire, id);
+    if (request.path == QLatin1String("/ws")) {
+        if (request.method != "GET" || !request.isWebSocketUpgrade()) {
             responder.send(
                 426, "text/plain", "WebSocket upgrade required\n", {{"Upgrade", "websocket"}});
             return;
         }
-        // Qt's handshake would only drop these; a client deserves to hear why.
-        if (const QByteArray problem = request->webSocketHandshakeProblem(); !problem.isEmpty()) {
-            if (request->header("sec-websocket-version") != "13")
+        // A client deserves to hear why its handshake cannot succeed.
+        if (const QByteArray problem = request.webSocketHandshakeProblem(); !problem.isEmpty()) {
+            if (request.header("sec-websocket-version") != "13")
                 responder.send(400, "text/plain", problem, {{"Sec-WebSocket-Version", "13"}});
             else
                 responder.send(
-                    request->longestHeaderLine() > HttpRequest::kMaxHeaderLine ? 431 : 400,
+                    request.longestHeaderLine() > HttpRequest::kMaxHeaderLine ? 431 : 400,
                     "text/plain", problem);
             return;
         }
         if (!m_upgradeGate)
-            return upgrade(socket, *request);
-        m_upgradeGate(*request,
-            [this, guard = QPointer<QTcpSocket>(socket), request = *request](bool allowed) {
-                if (!guard)
-                    return;
-                if (!allowed)
-                    return HttpResponder(guard).send(403, "text/plain", "Origin not allowed\n");
-                upgrade(guard, request);
-            });
+            return upgrade(id, request, peer);
+        m_upgradeGate(request, [this, id, request, peer](bool allowed) {
+            if (!allowed)
+                return HttpResponder(m_wire, id).send(403, "text/plain", "Origin not allowed\n");
+            upgrade(id, request, peer);
+        });
         return;
     }
-    const Route *route = routeFor(request->path);
+    const Route *route = routeFor(request.path);
     if (!route) {
         responder.send(404, "text/plain", "Not found\n");
         return;
     }
-    if (request->method != "GET") {
+    if (request.method != "GET") {
         responder.send(405, "text/plain", "Method not allowed\n", {{"Allow", "GET"}});
         return;
     }
-    socket->read(request->headLength);
-    (*route)(*request, responder);
+    (*route)(request, responder);
 }
 
-void HttpFront::upgrade(QTcpSocket *socket, const HttpRequest &request)
+void HttpFront::upgrade(quint64 id, const HttpRequest &request, const QHostAddress &peer)
 {
-    // From here the WebSocket handshake reads the socket; whoever takes the WebSocket owns it.
-    socket->disconnect();
-    const QString key = peerKey(socket->peerAddress(), socket->peerPort());
-    m_upgrading.insert(key, {socket, clientAddress(socket->peerAddress(), request)});
-    // A failed handshake closes it: forget it and free it then.
-    connect(socket, &QTcpSocket::disconnected, this, [this, socket, key] {
-        if (m_upgrading.value(key).transport == socket) {
-            m_upgrading.remove(key);
-            socket->deleteLater();
-        }
-    });
-    m_webSockets.handleConnection(socket);
+    // RFC 6455 4.2.2: the key with the protocol's GUID, hashed, proves the server read it.
+    const QByteArray keyAndGuid
+        = request.header("sec-websocket-key").trimmed() + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    const QByteArray accept
+        = QCryptographicHash::hash(keyAndGuid, QCryptographicHash::Sha1).toBase64();
+    QByteArray answer = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                        "Connection: Upgrade\r\nSec-WebSocket-Accept: "
+        + accept + "\r\n\r\n";
+    m_wire.accept(id, std::move(answer));
+    // Queued after the 101 on the connection's thread, so a refusal (a cap) follows it.
+    Q_EMIT webSocketConnected(id, clientAddress(peer, request));
 }
 
 } // namespace Muster

@@ -1,34 +1,36 @@
-// HTTP and WebSocket on one port: reads each request head itself, upgrades /ws to a WebSocket,
-// answers the few plain HTTP routes, and gives every other path a bare 404 naming no technology.
+// HTTP and WebSocket on one port, the main thread's half: every complete request head the wire
+// threads read comes here, and is upgraded (/ws, after the Origin gate), answered by one of the
+// few plain HTTP routes, or given a bare 404 naming no technology.
 #pragma once
 
-#include "httprequest.h"
+#include "wire/httprequest.h"
+#include "wire/httpresponse.h"
 
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
-#include <QPointer>
-#include <QTcpServer>
-#include <QWebSocketServer>
 
 #include <functional>
 
-class QTcpSocket;
-
 namespace Muster {
 
-// Answers one plain HTTP request, at most once, even after the peer has gone.
+class Wire;
+
+// Answers one plain HTTP request. The connection takes one answer, so a second is ignored, as is
+// an answer to a peer that has gone while it was being made (a database lookup).
 class HttpResponder
 {
 public:
-    explicit HttpResponder(QTcpSocket *socket)
-        : m_socket(socket)
+    HttpResponder(Wire &wire, quint64 id)
+        : m_wire(&wire)
+        , m_id(id)
     { }
     void send(int status, const QByteArray &contentType, const QByteArray &body,
-        const QList<QPair<QByteArray, QByteArray>> &headers = {}) const;
+        const HttpResponse::Headers &headers = {}) const;
 
 private:
-    QPointer<QTcpSocket> m_socket;
+    Wire *m_wire;
+    quint64 m_id;
 };
 
 class HttpFront : public QObject
@@ -41,11 +43,11 @@ public:
     using UpgradeGate
         = std::function<void(const HttpRequest &request, std::function<void(bool allowed)> done)>;
 
-    explicit HttpFront(QObject *parent = nullptr);
+    explicit HttpFront(Wire &wire, QObject *parent = nullptr);
 
     bool listen(const QHostAddress &address, quint16 port);
-    quint16 port() const { return m_server.serverPort(); }
-    QString errorString() const { return m_server.errorString(); }
+    quint16 port() const;
+    QString errorString() const;
 
     // Exact-path GET routes.
     void addRoute(const QString &path, Route route);
@@ -59,28 +61,18 @@ public:
     QString clientAddress(const QHostAddress &peer, const HttpRequest &request) const;
 
 Q_SIGNALS:
-    // transport is the TCP socket the WebSocket was upgraded from, which the receiver owns;
-    // clientAddress is where the peer really is (see clientAddress()).
-    void webSocketConnected(
-        QWebSocket *socket, QTcpSocket *transport, const QString &clientAddress);
+    // The connection `id` is a WebSocket now; clientAddress is where the peer really is (see
+    // clientAddress()). The receiver makes its ClientSocket at once.
+    void webSocketConnected(quint64 id, const QString &clientAddress);
 
 private:
-    void onNewConnection();
-    void onHeadReadable(QTcpSocket *socket);
+    void onRequest(quint64 id, const HttpRequest &request, const QHostAddress &peer);
     const Route *routeFor(const QString &path) const;
-    void upgrade(QTcpSocket *socket, const HttpRequest &request);
+    void upgrade(quint64 id, const HttpRequest &request, const QHostAddress &peer);
 
-    QTcpServer m_server;
-    QWebSocketServer m_webSockets;
+    Wire &m_wire;
     QHash<QString, Route> m_routes;
     QList<QPair<QString, Route>> m_prefixRoutes;
-    struct Upgrading
-    {
-        QPointer<QTcpSocket> transport;
-        QString clientAddress;
-    };
-    // TCP sockets handed to the WebSocket handshake, by peer "address:port".
-    QHash<QString, Upgrading> m_upgrading;
     QList<QHostAddress> m_trustedProxies;
     UpgradeGate m_upgradeGate;
 };

@@ -3,7 +3,6 @@
 
 #include "clientsocket.h"
 #include "protocol/rpcmessage.h"
-#include "socketpump.h"
 
 namespace Muster {
 
@@ -20,10 +19,9 @@ void removeFrom(QHash<Key, QSet<ClientSocket *>> &index, const Key &key, ClientS
         index.erase(it);
 }
 
-QString frameOf(const QString &method, const QJsonObject &params)
+QByteArray messageOf(const QString &method, const QJsonObject &params)
 {
-    // Encoded once; QString is implicitly shared, so every socket sends the same buffer.
-    return QString::fromUtf8(RpcMessage::encodeNotification(method, params));
+    return RpcMessage::encodeNotification(method, params);
 }
 
 } // namespace
@@ -170,7 +168,7 @@ void PushHub::deliver(const Push &push)
 {
     const QSet<ClientSocket *> sockets = audienceOf(push.audience);
     if (!sockets.isEmpty())
-        sendToAll(sockets, frameOf(push.method, push.params));
+        ClientSocket::sendToAll(sockets, messageOf(push.method, push.params));
     const Audience::Kind kind = push.audience.kind;
     if (kind == Audience::Kind::Organisation || kind == Audience::Kind::Role)
         deliverToWatchers(push);
@@ -186,7 +184,7 @@ void PushHub::deliverToWatchers(const Push &push)
     QJsonObject tagged = push.params;
     tagged.insert(QStringLiteral("organisationId"),
         push.audience.organisationId.toString(QUuid::WithoutBraces));
-    sendToAll(*it, frameOf(push.method, tagged));
+    ClientSocket::sendToAll(*it, messageOf(push.method, tagged));
 }
 
 void PushHub::close(const QSet<ClientSocket *> &sockets, const QString &reason)
@@ -194,32 +192,8 @@ void PushHub::close(const QSet<ClientSocket *> &sockets, const QString &reason)
     for (ClientSocket *socket : sockets) {
         forget(socket);
         socket->setCaller({});
-        // Queued behind the push on the socket's thread, so the peer reads the push first.
-        socket->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, reason);
-    }
-}
-
-void PushHub::sendToAll(const QSet<ClientSocket *> &sockets, const QString &frame)
-{
-    // One posted job per socket thread rather than one event per socket: a push to thousands
-    // wakes each thread once. Jobs and replies share each thread's queue, so order holds.
-    QHash<QObject *, QList<QPointer<SocketPump>>> byLane;
-    for (ClientSocket *socket : sockets) {
-        if (QObject *lane = socket->lane())
-            byLane[lane].append(socket->pump());
-        else
-            socket->sendFrame(frame);
-    }
-    for (auto it = byLane.begin(); it != byLane.end(); ++it) {
-        QMetaObject::invokeMethod(
-            it.key(),
-            [pumps = std::move(it.value()), frame] {
-                for (const QPointer<SocketPump> &pump : pumps) {
-                    if (pump)
-                        pump->send(frame);
-                }
-            },
-            Qt::QueuedConnection);
+        // Queued behind the push on the connection's wire thread, so the peer reads it first.
+        socket->closeWith(CloseCode::PolicyViolated, reason);
     }
 }
 

@@ -1,6 +1,6 @@
 // This process's side of every push: knows which connections belong to which organisation,
-// person and kiosk, and hands a push (see push.h) to its audience here, encoded once. Pushes
-// reach it from PushRelay, which also carries them to the other server processes.
+// person and kiosk, and hands a push (see push.h) to its audience here, encoded and framed once.
+// Pushes reach it from PushRelay, which also carries them to the other server processes.
 #pragma once
 
 #include "push.h"
@@ -55,7 +55,6 @@ Q_SIGNALS:
 
 private:
     QSet<ClientSocket *> audienceOf(const Audience &audience);
-    void sendToAll(const QSet<ClientSocket *> &sockets, const QString &frame);
     void deliverToWatchers(const Push &push);
     void close(const QSet<ClientSocket *> &sockets, const QString &reason);
 

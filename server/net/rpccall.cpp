@@ -40,7 +40,7 @@ void RpcCall::answer(const QByteArray &frame) const
     }
     if (m_socket) {
         m_socket->endRequest();
-        m_socket->sendFrame(QString::fromUtf8(frame));
+        m_socket->sendMessage(frame);
     }
 }
 

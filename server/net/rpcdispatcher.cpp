@@ -41,9 +41,9 @@ void RpcDispatcher::dispatch(ClientSocket *socket, const RpcMessage &request) co
 {
     if (!socket->beginRequest()) {
         // Not counted, so answered directly rather than through an RpcCall.
-        socket->sendFrame(QString::fromUtf8(RpcMessage::encodeError(request.id(),
+        socket->sendMessage(RpcMessage::encodeError(request.id(),
             RpcError::rateLimited(
-                1, QStringLiteral("Too many requests in flight on this connection")))));
+                1, QStringLiteral("Too many requests in flight on this connection"))));
         return;
     }
     const RpcCall call(socket, request.id(), request.method(), request.params());

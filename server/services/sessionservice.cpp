@@ -199,8 +199,7 @@ void SessionService::refreshUser(const QUuid &userId)
                                    << "session: signed out or disabled elsewhere";
                     m_hub.detach(guard);
                     guard->setCaller({});
-                    guard->closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
-                        QStringLiteral("session ended"));
+                    guard->closeWith(CloseCode::PolicyViolated, QStringLiteral("session ended"));
                     return;
                 }
                 guard->setCaller(*caller);

@@ -187,8 +187,8 @@ void KioskSignInService::endVolunteerSession(ClientSocket *socket, const QString
     kiosk.displayName.clear();
     kiosk.role = Role::Banned;
     socket->setCaller(kiosk);
-    socket->sendFrame(QString::fromUtf8(RpcMessage::encodeNotification(
-        QStringLiteral("kiosk.signedOut"), {{QStringLiteral("reason"), reason}})));
+    socket->sendMessage(RpcMessage::encodeNotification(
+        QStringLiteral("kiosk.signedOut"), {{QStringLiteral("reason"), reason}}));
 }
 
 void KioskSignInService::signOut(const RpcCall &call)

@@ -4,6 +4,7 @@
 Q_LOGGING_CATEGORY(lcClient, "muster.client", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcHttp, "muster.http", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcRpc, "muster.rpc", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcWire, "muster.wire", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcDb, "muster.db", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcCluster, "muster.cluster", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcMigrate, "muster.migrate", QtInfoMsg)

@@ -7,6 +7,7 @@
 Q_DECLARE_LOGGING_CATEGORY(lcClient) // muster.client: the client connection
 Q_DECLARE_LOGGING_CATEGORY(lcHttp) // muster.http: the HTTP front and WebSocket upgrades
 Q_DECLARE_LOGGING_CATEGORY(lcRpc) // muster.rpc: request dispatch and pushes
+Q_DECLARE_LOGGING_CATEGORY(lcWire) // muster.wire: connections, frames, keep-alive, memory
 Q_DECLARE_LOGGING_CATEGORY(lcDb) // muster.db: libpq connections and queries
 Q_DECLARE_LOGGING_CATEGORY(lcCluster) // muster.cluster: the embedded PostgreSQL cluster
 Q_DECLARE_LOGGING_CATEGORY(lcMigrate) // muster.migrate: schema migrations
