@@ -17,6 +17,7 @@ WireThread::Settings wireSettings(const ClientSocket::Limits &limits)
     WireThread::Settings settings;
     settings.maxMessageBytesBeforeSignIn = limits.maxMessageBytesBeforeSignIn;
     settings.maxUnsentBytes = limits.maxUnsentBytes;
+    settings.headTimeout = limits.headTimeout;
     settings.authTimeout = limits.authTimeout;
     settings.pingInterval = limits.pingInterval;
     return settings;

@@ -30,6 +30,7 @@ public:
         qint64 maxMessageBytesForChatClient = 64 * 1024;
         // What a peer may leave unread before it is dropped (pushes pile up for a stalled one).
         qint64 maxUnsentBytes = 8 * 1024 * 1024;
+        std::chrono::milliseconds headTimeout {10000}; // to send a whole request head
         std::chrono::milliseconds authTimeout {10000};
         std::chrono::milliseconds pingInterval {30000}; // a peer missing two pongs is dropped
         int maxRequestsInFlight = 32; // more unanswered requests than this are refused

@@ -236,7 +236,7 @@ void WireThread::command(WireCommand &command)
         }
         return;
     case Kind::Abort:
-        finish(*c);
+        finish(*c, End::Abort);
         return;
     case Kind::Identified:
         c->identified = true;
@@ -433,7 +433,7 @@ void WireThread::queue(WireConnection &c, QByteArray &&bytes)
     if (c.outBytes > m_settings.maxUnsentBytes) {
         // It reads slower than it is sent to: what it has not taken would only grow.
         c.endReason = "it does not read what it is sent";
-        finish(c);
+        finish(c, End::Abort);
         return;
     }
     if (!c.dirty) {
@@ -546,7 +546,7 @@ void WireThread::onTimer(quint64 id, qint64 tick)
         c->deadlineMs = 0;
         if (c->phase != WireConnection::Phase::Open) {
             // A head not finished in time, an answer never given, a close never answered.
-            finish(*c);
+            finish(*c, End::Abort);
             return;
         }
         report({WireEvent::Kind::SignInDeadline, c->id, {}, {}});
@@ -554,7 +554,7 @@ void WireThread::onTimer(quint64 id, qint64 tick)
     if (c->nextPingMs > 0 && now >= c->nextPingMs && c->phase == WireConnection::Phase::Open) {
         if (c->missedPongs >= 2) {
             c->endReason = "two unanswered pings";
-            finish(*c);
+            finish(*c, End::Abort);
             return;
         }
         ++c->missedPongs;
@@ -599,7 +599,7 @@ void WireThread::account(WireConnection &c)
         [[maybe_unused]] const ssize_t n
             = ::send(c.fd, busy.constData(), size_t(busy.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
     }
-    finish(c);
+    finish(c, End::Abort);
 }
 
 void WireThread::setInterest(WireConnection &c, bool read, bool write)
@@ -614,10 +614,15 @@ void WireThread::setInterest(WireConnection &c, bool read, bool write)
     epoll_ctl(m_epoll, EPOLL_CTL_MOD, c.fd, &event);
 }
 
-void WireThread::finish(WireConnection &c)
+void WireThread::finish(WireConnection &c, End end)
 {
     if (c.fd < 0)
         return;
+    if (end == End::Abort) {
+        // A reset: nothing left in the kernel's buffers for a peer that may never read it.
+        const ::linger reset {1, 0};
+        setsockopt(c.fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+    }
     ::close(c.fd); // also takes it out of the epoll set
     c.fd = -1;
     m_budget.update(c.held, 0);

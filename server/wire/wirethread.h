@@ -81,7 +81,9 @@ private:
     void arm(WireConnection &c);
     void account(WireConnection &c);
     void setInterest(WireConnection &c, bool read, bool write);
-    void finish(WireConnection &c);
+    // Graceful: what is queued in the kernel still goes out. Abort: a reset.
+    enum class End { Graceful, Abort };
+    void finish(WireConnection &c, End end = End::Graceful);
     void report(WireEvent &&event);
     WireConnection *find(quint64 id) const;
     void release(WireConnection *c);
