@@ -141,7 +141,8 @@ void SessionService::startSession(const RpcCall &call, const Caller &caller, con
             establish(call, signedIn,
                 {{QStringLiteral("token"), token},
                     {QStringLiteral("expiresAt"), expires.toString(Qt::ISODateWithMs)},
-                    {QStringLiteral("user"), userJson(signedIn)}});
+                    {QStringLiteral("user"), userJson(signedIn)}},
+                SignInTally::How::Password);
         });
 }
 
@@ -161,11 +162,13 @@ void SessionService::resume(const RpcCall &call)
                 return call.fail(sessionExpired());
             if (caller->role == Role::Banned)
                 return call.fail(RpcError::forbidden(QStringLiteral("This account is disabled")));
-            establish(call, *caller, {{QStringLiteral("user"), userJson(*caller)}});
+            establish(call, *caller, {{QStringLiteral("user"), userJson(*caller)}},
+                SignInTally::How::Resume);
         });
 }
 
-void SessionService::establish(const RpcCall &call, const Caller &caller, const QJsonObject &result)
+void SessionService::establish(
+    const RpcCall &call, const Caller &caller, const QJsonObject &result, SignInTally::How how)
 {
     ClientSocket *socket = call.socket();
     if (!socket || socket->isAuthenticated())
@@ -179,7 +182,8 @@ void SessionService::establish(const RpcCall &call, const Caller &caller, const 
     socket->setCaller(caller);
     call.reply(result);
     m_hub.attach(socket);
-    qCInfo(lcAuth) << caller.login << "signed in from" << socket->peerAddress();
+    qCDebug(lcAuth) << caller.login << "signed in from" << socket->peerAddress();
+    m_tally.count(how);
 }
 
 void SessionService::refreshUser(const QUuid &userId)

@@ -3,6 +3,7 @@
 
 #include "db/attemptstore.h"
 #include "db/sessionstore.h"
+#include "signintally.h"
 #include "throttlelimits.h"
 
 #include <QObject>
@@ -51,12 +52,14 @@ private:
         const QString &address, const QUuid &attemptId,
         const std::optional<SessionStore::Account> &account);
     void startSession(const RpcCall &call, const Caller &caller, const QString &address);
-    void establish(const RpcCall &call, const Caller &caller, const QJsonObject &result);
+    void establish(
+        const RpcCall &call, const Caller &caller, const QJsonObject &result, SignInTally::How how);
 
     SessionStore m_store;
     PasswordHasher &m_hasher;
     PushHub &m_hub;
     AttemptStore m_attempts;
+    SignInTally m_tally;
     ThrottleLimits m_limits;
     int m_maxConnectionsPerPerson = 20;
     static constexpr std::chrono::seconds kSessionLifetime {30 * 24 * 3600};
