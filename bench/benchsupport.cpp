@@ -120,6 +120,9 @@ bool BenchServer::launch(
     const QString &binary, const QString &dataDir, const QStringList &extraArguments)
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    // The log goes to a file: a pipe nobody reads while the load runs would fill and stall the
+    // server on its next line.
+    m_process.setStandardErrorFile(m_dir.filePath(QStringLiteral("server.log")));
     // One load client plays thousands of people from one address: the caps meant for a real
     // crowd would refuse it, so they are lifted (a bench measures speed, tst_connectionlimits
     // the caps).

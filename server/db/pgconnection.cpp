@@ -81,6 +81,7 @@ void PgConnection::pollConnect()
     connect(m_readNotifier.get(), &QSocketNotifier::activated, this, &PgConnection::onReadable);
     connect(m_writeNotifier.get(), &QSocketNotifier::activated, this, &PgConnection::onWritable);
     PQsetnonblocking(m_conn, 1);
+    m_prepared.clear(); // a new session knows none
     m_connecting = false;
     m_ready = true;
     for (const QString &channel : std::as_const(m_channels)) {
@@ -137,8 +138,21 @@ void PgConnection::sendCurrentStep()
         ok = PQsendQuery(m_conn, kCommit.constData());
     } else {
         const PgStatement &s = job.statements.at(job.next - (job.transactional ? 1 : 0));
-        ok = PQsendQueryParams(m_conn, s.sql.constData(), s.params.count(), nullptr,
-            s.params.values(), s.params.lengths(), s.params.formats(), 0);
+        const auto prepared = m_prepared.constFind(s.sql);
+        if (prepared != m_prepared.cend()) {
+            ok = PQsendQueryPrepared(m_conn, prepared->constData(), s.params.count(),
+                s.params.values(), s.params.lengths(), s.params.formats(), 0);
+        } else if (m_prepared.size() < kMaxPrepared) {
+            // Parse first; stepFinished sends the statement itself once it is known. A Parse
+            // outlives a transaction that rolls back, so a name is kept once it succeeded.
+            job.preparing = true;
+            const QByteArray name = "muster_" + QByteArray::number(m_prepared.size() + 1);
+            ok = PQsendPrepare(
+                m_conn, name.constData(), s.sql.constData(), s.params.count(), nullptr);
+        } else {
+            ok = PQsendQueryParams(m_conn, s.sql.constData(), s.params.count(), nullptr,
+                s.params.values(), s.params.lengths(), s.params.formats(), 0);
+        }
     }
     if (!ok) {
         fail(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
@@ -193,6 +207,16 @@ void PgConnection::onReadable()
 void PgConnection::stepFinished(PgResult result)
 {
     Job &job = *m_current;
+    if (job.preparing) {
+        job.preparing = false;
+        if (result.ok()) {
+            const PgStatement &s = job.statements.at(job.next - (job.transactional ? 1 : 0));
+            m_prepared.insert(s.sql, "muster_" + QByteArray::number(m_prepared.size() + 1));
+            sendCurrentStep();
+            return;
+        }
+        // A statement that does not parse fails as it would have unprepared.
+    }
     const bool isUserStatement = !job.rollingBack
         && (!job.transactional || (job.next > 0 && job.next <= job.statements.size()));
     if (job.rollingBack) {

@@ -38,8 +38,8 @@ Wire::~Wire()
         thread->stop();
     // Joined (and their connections dropped) before the listener closes and the inbox goes.
     m_threads.clear();
-    if (m_listener >= 0)
-        ::close(m_listener);
+    for (const int fd : m_listeners)
+        ::close(fd);
 }
 
 bool Wire::listen(const QHostAddress &address, quint16 port)
@@ -52,7 +52,6 @@ bool Wire::listen(const QHostAddress &address, quint16 port)
         // QHostAddress::Any is IPv6 and IPv4 both, as Qt's own listeners take it.
         auto *in6 = reinterpret_cast<sockaddr_in6 *>(&storage);
         in6->sin6_family = family = AF_INET6;
-        in6->sin6_port = htons(port);
         const Q_IPV6ADDR bytes
             = address == QHostAddress::Any ? Q_IPV6ADDR {} : address.toIPv6Address();
         std::memcpy(&in6->sin6_addr, &bytes, sizeof bytes);
@@ -62,30 +61,53 @@ bool Wire::listen(const QHostAddress &address, quint16 port)
     } else {
         auto *in4 = reinterpret_cast<sockaddr_in *>(&storage);
         in4->sin_family = AF_INET;
-        in4->sin_port = htons(port);
         in4->sin_addr.s_addr = htonl(address.toIPv4Address());
         length = sizeof(sockaddr_in);
     }
-    const int fd = ::socket(family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    const int one = 1;
-    const int zero = 0;
-    const bool ok = fd >= 0 && setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) == 0
-        && (!dualStack || setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &zero, sizeof zero) == 0)
-        && ::bind(fd, reinterpret_cast<const sockaddr *>(&storage), length) == 0
-        // Thousands reconnect at once after a restart: a short backlog would drop their SYNs.
-        && ::listen(fd, 4096) == 0
-        && getsockname(fd, reinterpret_cast<sockaddr *>(&storage), &length) == 0;
-    if (!ok) {
+    const auto setPort = [&](quint16 p) {
+        if (family == AF_INET6)
+            reinterpret_cast<sockaddr_in6 *>(&storage)->sin6_port = htons(p);
+        else
+            reinterpret_cast<sockaddr_in *>(&storage)->sin_port = htons(p);
+    };
+    // One listening socket per wire thread on the one port (SO_REUSEPORT): the kernel spreads
+    // arriving connections evenly over them, where one shared socket lets whichever thread
+    // wakes first take the most. The first socket picks the port when asked for any.
+    setPort(port);
+    std::vector<int> sockets;
+    const auto fail = [&] {
         m_error = QString::fromLocal8Bit(strerror(errno));
-        if (fd >= 0)
+        for (const int fd : sockets)
             ::close(fd);
         return false;
+    };
+    for (size_t i = 0; i < m_threads.size(); ++i) {
+        const int fd = ::socket(family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        if (fd < 0)
+            return fail();
+        sockets.push_back(fd);
+        const int one = 1;
+        const int zero = 0;
+        if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0
+            || setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) != 0
+            || (dualStack && setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &zero, sizeof zero) != 0)
+            || ::bind(fd, reinterpret_cast<const sockaddr *>(&storage), length) != 0
+            // Thousands reconnect at once after a restart: a short backlog drops their SYNs.
+            || ::listen(fd, 4096) != 0)
+            return fail();
+        if (i == 0) {
+            sockaddr_storage bound {};
+            socklen_t boundLength = sizeof bound;
+            if (getsockname(fd, reinterpret_cast<sockaddr *>(&bound), &boundLength) != 0)
+                return fail();
+            m_port = ntohs(family == AF_INET6 ? reinterpret_cast<sockaddr_in6 *>(&bound)->sin6_port
+                                              : reinterpret_cast<sockaddr_in *>(&bound)->sin_port);
+            setPort(m_port);
+        }
     }
-    m_port = ntohs(family == AF_INET6 ? reinterpret_cast<sockaddr_in6 *>(&storage)->sin6_port
-                                      : reinterpret_cast<sockaddr_in *>(&storage)->sin_port);
-    m_listener = fd;
-    for (const auto &thread : m_threads)
-        thread->addListener(fd);
+    m_listeners = sockets;
+    for (size_t i = 0; i < m_threads.size(); ++i)
+        m_threads[i]->addListener(sockets[i]);
     return true;
 }
 

@@ -83,7 +83,7 @@ private:
     void dispatch(WireEvent &event);
 
     std::vector<std::unique_ptr<WireThread>> m_threads;
-    int m_listener = -1;
+    std::vector<int> m_listeners; // one per thread, all on one port
     quint16 m_port = 0;
     QString m_error;
     RequestHandler m_onRequest;

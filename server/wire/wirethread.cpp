@@ -97,8 +97,7 @@ void WireThread::addListener(int fd)
 void WireThread::watchListener(int fd)
 {
     epoll_event listen {};
-    // Every wire thread waits on the same listening socket; the kernel wakes one per arrival.
-    listen.events = EPOLLIN | EPOLLEXCLUSIVE;
+    listen.events = EPOLLIN;
     listen.data.ptr = &kListenTag;
     epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &listen);
 }

@@ -50,7 +50,7 @@ public:
     WireThread(int index, Wire &wire, MemoryBudget &budget, const Settings &settings);
     ~WireThread() override;
 
-    // Accepts from this listening socket (shared by every wire thread); before start().
+    // Accepts from this listening socket, its own (see Wire::listen).
     void addListener(int fd);
     // Thread-safe: queues commands and wakes the thread.
     void post(WireCommand &&command);
