@@ -46,6 +46,8 @@ public:
     qint64 pid() const { return m_process.processId(); }
     // libpq connection string for seeding the embedded cluster directly.
     QByteArray conninfo() const;
+    // Where the embedded cluster's Unix socket is (for a client other than libpq's conninfo).
+    QString socketDirectory() const { return m_dir.path() + QStringLiteral("/postgresql"); }
 
 private:
     bool launch(const QString &binary, const QString &dataDir, const QStringList &extraArguments);

@@ -26,6 +26,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 
 #include <algorithm>
 #include <cstdio>
@@ -81,8 +82,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption serversOption(QStringLiteral("servers"),
         QStringLiteral("muster-server processes sharing the database (default 1)."),
         QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption nodeOption(QStringLiteral("node-reference"),
+        QStringLiteral("Measure a plain Node.js server of the same contract instead (run `npm "
+                       "install` in bench/node-reference first); muster-server only keeps the "
+                       "database."),
+        QStringLiteral("SCRIPT"));
     parser.addOptions({sessionsOption, teamOption, boardOption, crowdOption, roundsOption,
-        concurrencyOption, serverOption, threadsOption, serversOption});
+        concurrencyOption, serverOption, threadsOption, serversOption, nodeOption});
     parser.process(app);
     const bool crowd = parser.isSet(crowdOption);
     const int team = std::max(2, parser.value(teamOption).toInt());
@@ -109,17 +115,20 @@ int main(int argc, char *argv[])
         servers.push_back(std::move(s));
     }
     BenchServer &server = *servers.front();
-    // Figures over every server process.
+    // Figures over every server process measured.
+    std::vector<qint64> measured;
+    for (const auto &s : servers)
+        measured.push_back(s->pid());
     const auto rssAll = [&] {
         qint64 sum = 0;
-        for (const auto &s : servers)
-            sum += rssKiB(s->pid());
+        for (const qint64 pid : measured)
+            sum += rssKiB(pid);
         return sum;
     };
     const auto cpuAll = [&] {
         double sum = 0;
-        for (const auto &s : servers)
-            sum += cpuSeconds(s->pid());
+        for (const qint64 pid : measured)
+            sum += cpuSeconds(pid);
         return sum;
     };
 
@@ -187,6 +196,19 @@ int main(int argc, char *argv[])
             PgParams() << organisation);
         return std::array<QString, 2> {r.text(0, 0), r.text(1, 0)};
     };
+
+    // The reference: Node.js on the same database, the load pointed at it, its figures measured.
+    QProcess node;
+    if (parser.isSet(nodeOption)) {
+        node.setStandardErrorFile(QProcess::nullDevice());
+        node.start(QStringLiteral("node"), {parser.value(nodeOption), server.socketDirectory()});
+        if (!node.waitForStarted(10000) || !waitFor([&] { return node.canReadLine(); }, 30000)) {
+            std::fprintf(stderr, "the Node.js reference did not start\n");
+            return 1;
+        }
+        ports = {node.readLine().trimmed().split(':').last().toUShort()};
+        measured = {node.processId()};
+    }
 
     const qint64 rssBefore = rssAll();
     double cpuMark = cpuAll();
@@ -265,6 +287,9 @@ int main(int argc, char *argv[])
         }
     };
 
+    if (parser.isSet(nodeOption))
+        std::printf("THE NODE.JS REFERENCE (%s), not muster-server:\n",
+            qPrintable(parser.value(nodeOption)));
     std::printf("muster-bench-presence: %d sessions (%s), %d rounds per scenario, %d server "
                 "process%s, loopback, load tool on the same cores\n",
         sessions,
@@ -304,6 +329,10 @@ int main(int argc, char *argv[])
     }
     std::fflush(stdout);
 
+    if (node.state() != QProcess::NotRunning) {
+        node.terminate();
+        node.waitForFinished(10000);
+    }
     // The others first: the first server owns the embedded cluster.
     for (auto it = servers.rbegin(); it != servers.rend(); ++it)
         (*it)->stop();

@@ -1,6 +1,8 @@
-// An event dispatcher for socket threads whose cost per wakeup does not grow with the number of
-// sockets. Qt's Unix dispatcher polls every registered descriptor on each wakeup; with thousands
-// of WebSockets per thread that poll is most of the server's work (see docs/performance.md).
+// An event dispatcher whose cost per wakeup does not grow with the number of sockets, for the
+// load tools that still hold thousands of QWebSockets on one thread (muster-bench-timeclock,
+// muster-bench-chat); the server itself has no Qt sockets on its wire threads (wire/). Qt's Unix
+// dispatcher polls every registered descriptor on each wakeup; with thousands of sockets that
+// poll is most of the work.
 // This one keeps socket notifiers in an epoll set, which the kernel reports ready descriptors
 // from, and lets an inner QEventDispatcherUNIX do everything else — timers, posted events,
 // wake-ups — with a single descriptor to poll: the epoll set itself.

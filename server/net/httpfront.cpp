@@ -21,6 +21,12 @@ HttpFront::HttpFront(Wire &wire, QObject *parent)
         [this](quint64 id, WireEvent::Head &head) { onRequest(id, head.request, head.peer); });
 }
 
+HttpFront::~HttpFront()
+{
+    // The wire outlives the front (it is made first): it must not call into a front that is gone.
+    m_wire.setRequestHandler({});
+}
+
 bool HttpFront::listen(const QHostAddress &address, quint16 port)
 {
     return m_wire.listen(address, port);

@@ -44,6 +44,7 @@ public:
         = std::function<void(const HttpRequest &request, std::function<void(bool allowed)> done)>;
 
     explicit HttpFront(Wire &wire, QObject *parent = nullptr);
+    ~HttpFront() override;
 
     bool listen(const QHostAddress &address, quint16 port);
     quint16 port() const;
