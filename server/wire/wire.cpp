@@ -172,19 +172,7 @@ void Wire::extendSignInDeadline(quint64 id, std::chrono::milliseconds deadline)
 
 void Wire::deliver(std::vector<WireEvent> &events)
 {
-    bool wasEmpty = false;
-    {
-        const std::lock_guard guard(m_lock);
-        wasEmpty = m_inbox.empty();
-        if (wasEmpty) {
-            m_inbox.swap(events);
-        } else {
-            for (WireEvent &e : events)
-                m_inbox.push_back(std::move(e));
-        }
-    }
-    events.clear();
-    if (wasEmpty)
+    if (m_inbox.putAll(events))
         QCoreApplication::postEvent(this, new QEvent(kEventsWaiting));
 }
 
@@ -192,12 +180,7 @@ void Wire::customEvent(QEvent *event)
 {
     if (event->type() != kEventsWaiting)
         return;
-    std::vector<WireEvent> events;
-    {
-        const std::lock_guard guard(m_lock);
-        events.swap(m_inbox);
-    }
-    for (WireEvent &e : events)
+    for (WireEvent &e : m_inbox.takeAll())
         dispatch(e);
 }
 

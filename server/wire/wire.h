@@ -10,6 +10,7 @@
 #pragma once
 
 #include "closecode.h"
+#include "mailbox.h"
 #include "wireevent.h"
 #include "wirethread.h"
 
@@ -19,7 +20,6 @@
 
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <vector>
 
 namespace Muster {
@@ -89,8 +89,7 @@ private:
     RequestHandler m_onRequest;
     QHash<quint64, Endpoint *> m_endpoints;
 
-    std::mutex m_lock;
-    std::vector<WireEvent> m_inbox; // guarded by m_lock
+    Mailbox<WireEvent> m_inbox;
 };
 
 } // namespace Muster

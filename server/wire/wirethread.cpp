@@ -104,38 +104,26 @@ void WireThread::watchListener(int fd)
 
 void WireThread::post(WireCommand &&command)
 {
-    bool wasEmpty = false;
-    {
-        const std::lock_guard guard(m_lock);
-        wasEmpty = m_commands.empty();
-        m_commands.push_back(std::move(command));
-    }
-    if (wasEmpty) {
-        const quint64 one = 1;
-        [[maybe_unused]] const ssize_t n = ::write(m_wake, &one, sizeof one);
-    }
+    if (m_commands.put(std::move(command)))
+        wake();
 }
 
 void WireThread::post(std::vector<WireCommand> &&commands)
 {
-    bool wasEmpty = false;
-    {
-        const std::lock_guard guard(m_lock);
-        wasEmpty = m_commands.empty();
-        for (WireCommand &c : commands)
-            m_commands.push_back(std::move(c));
-    }
-    if (wasEmpty) {
-        const quint64 one = 1;
-        [[maybe_unused]] const ssize_t n = ::write(m_wake, &one, sizeof one);
-    }
+    if (m_commands.putAll(commands))
+        wake();
+}
+
+void WireThread::wake()
+{
+    const quint64 one = 1;
+    [[maybe_unused]] const ssize_t n = ::write(m_wake, &one, sizeof one);
 }
 
 void WireThread::stop()
 {
     m_stopping = true;
-    const quint64 one = 1;
-    [[maybe_unused]] const ssize_t n = ::write(m_wake, &one, sizeof one);
+    wake();
 }
 
 void WireThread::run()
@@ -183,12 +171,7 @@ void WireThread::run()
 
 void WireThread::runCommands()
 {
-    std::vector<WireCommand> commands;
-    {
-        const std::lock_guard guard(m_lock);
-        commands.swap(m_commands);
-    }
-    for (WireCommand &c : commands)
+    for (WireCommand &c : m_commands.takeAll())
         command(c);
 }
 

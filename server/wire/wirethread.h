@@ -13,6 +13,7 @@
 #pragma once
 
 #include "framedecoder.h"
+#include "mailbox.h"
 #include "timerwheel.h"
 #include "wirecommand.h"
 #include "wireconnection.h"
@@ -22,7 +23,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <mutex>
 #include <vector>
 
 struct epoll_event;
@@ -62,6 +62,7 @@ public:
 
 private:
     void run() override;
+    void wake();
     void runCommands();
     void command(WireCommand &command);
     void watchListener(int fd);
@@ -104,8 +105,7 @@ private:
     std::vector<int> m_listeners;
     qint64 m_acceptPausedUntil = 0; // out of descriptors: accepting waits a moment
 
-    std::mutex m_lock;
-    std::vector<WireCommand> m_commands; // guarded by m_lock
+    Mailbox<WireCommand> m_commands;
     std::atomic<bool> m_stopping {false};
 
     // Connections by slot; an id is (generation << 40) | (index << 32) | slot, so an id is never
