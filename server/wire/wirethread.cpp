@@ -182,7 +182,7 @@ void WireThread::command(WireCommand &command)
         for (const quint64 id : command.ids) {
             WireConnection *c = find(id);
             if (c && c->phase == WireConnection::Phase::Open)
-                queue(*c, QByteArray(command.bytes)); // shared, not copied
+                send(*c, command.bytes);
         }
         return;
     }
@@ -422,6 +422,28 @@ void WireThread::queue(WireConnection &c, QByteArray &&bytes)
         c.dirty = true;
         m_dirty.push_back(&c);
     }
+}
+
+void WireThread::send(WireConnection &c, const QByteArray &frame)
+{
+    // A fan-out touches each connection once: written here when nothing waits before it, which
+    // is the rule, rather than queued and visited again by the flush. What the kernel does not
+    // take is queued as usual.
+    if (!c.out.empty() || c.dirty || c.shutDown) {
+        queue(c, QByteArray(frame)); // shared, not copied
+        return;
+    }
+    const ssize_t written
+        = ::send(c.fd, frame.constData(), size_t(frame.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (written == frame.size())
+        return;
+    if (written < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+        finish(c);
+        return;
+    }
+    queue(c, QByteArray(frame));
+    c.outOffset = std::max<ssize_t>(written, 0);
+    c.outBytes -= c.outOffset;
 }
 
 void WireThread::flushAll()

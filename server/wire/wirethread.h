@@ -74,6 +74,7 @@ private:
     void readFrames(WireConnection &c, QByteArrayView bytes);
     void accept(WireConnection &c, QByteArray &&answer);
     void queue(WireConnection &c, QByteArray &&bytes);
+    void send(WireConnection &c, const QByteArray &frame);
     void flush(WireConnection &c);
     void flushAll();
     void sendClose(WireConnection &c, CloseCode code, QByteArrayView reason);
