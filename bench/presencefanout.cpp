@@ -87,8 +87,12 @@ int main(int argc, char *argv[])
                        "install` in bench/node-reference first); muster-server only keeps the "
                        "database."),
         QStringLiteral("SCRIPT"));
-    parser.addOptions({sessionsOption, teamOption, boardOption, crowdOption, roundsOption,
-        concurrencyOption, serverOption, threadsOption, serversOption, nodeOption});
+    const QCommandLineOption afterUpgradeOption(QStringLiteral("resume-after-upgrade"),
+        QStringLiteral("Resume once the 101 has come, not with the head (for a server that drops "
+                       "early frames, such as muster-server before the wire)."));
+    parser.addOptions(
+        {sessionsOption, teamOption, boardOption, crowdOption, roundsOption, concurrencyOption,
+            serverOption, threadsOption, serversOption, nodeOption, afterUpgradeOption});
     parser.process(app);
     const bool crowd = parser.isSet(crowdOption);
     const int team = std::max(2, parser.value(teamOption).toInt());
@@ -216,6 +220,7 @@ int main(int argc, char *argv[])
     phase.start();
 
     WireLoad load(ports);
+    load.setResumeAfterUpgrade(parser.isSet(afterUpgradeOption));
     std::fprintf(stderr, "resuming %d sessions\n", sessions);
     if (!load.connectAll(tokens, concurrency, 900000)) {
         std::fprintf(stderr, "sign-in timed out: %d of %zu\n", load.signedIn(), members.size());

@@ -163,10 +163,11 @@ void WireLoad::onReady(size_t index, quint32 events)
         epoll_ctl(m_epoll, EPOLL_CTL_MOD, s.fd, &event);
         s.state = Session::State::Upgrading;
         // The upgrade and the resume in one write: the server reads frames sent with the head.
-        send(s,
-            "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
-                + resumeFrame(m_tokens->at(index)));
+        const QByteArray head
+            = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: "
+              "Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+              "Sec-WebSocket-Version: 13\r\n\r\n";
+        send(s, m_resumeAfterUpgrade ? head : head + resumeFrame(m_tokens->at(index)));
         return;
     }
     char buffer[65536];
@@ -198,6 +199,8 @@ void WireLoad::onReady(size_t index, quint32 events)
                 return settle(s, false);
             }
             s.state = Session::State::Resuming;
+            if (m_resumeAfterUpgrade)
+                send(s, resumeFrame(m_tokens->at(index)));
             const QByteArray rest = s.head.sliced(end + 4);
             s.head = QByteArray();
             m_current = index;

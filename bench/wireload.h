@@ -27,6 +27,9 @@ public:
     // at most `concurrency` under way at once. False when not all settled in time.
     bool connectAll(const std::vector<QByteArray> &tokens, int concurrency, int timeoutMs);
     int signedIn() const { return m_signedIn; }
+    // Sends session.resume only once the 101 has come, not with the head (servers that drop
+    // frames sent early: the Qt transport before the wire's).
+    void setResumeAfterUpgrade(bool after) { m_resumeAfterUpgrade = after; }
     int failed() const { return m_failed; }
 
     // Session `sender` sends `request` (JSON-RPC text); the round ends when every session in
@@ -79,6 +82,7 @@ private:
     size_t m_next = 0;
     int m_signedIn = 0;
     int m_failed = 0;
+    bool m_resumeAfterUpgrade = false;
     size_t m_current = 0; // the session whose frames are being decoded
 
     QList<QByteArray> m_needles;
