@@ -516,6 +516,7 @@ void WireThread::sendClose(WireConnection &c, CloseCode code, QByteArrayView rea
     c.closeSent = true;
     queue(c, FrameWriter::close(code, reason));
     c.phase = WireConnection::Phase::Closing;
+    c.nextPingMs = 0; // no pings once closing: the deadline below is all that is left
     // A peer that never answers the close frame does not get to keep the connection.
     c.deadlineMs = nowMs() + m_settings.closeTimeout.count();
     arm(c);
@@ -700,6 +701,7 @@ void WireThread::closeFrame(quint16 code, QByteArrayView)
                                                  : FrameWriter::close(CloseCode(code)));
     }
     c.phase = WireConnection::Phase::Closing;
+    c.nextPingMs = 0;
     c.deadlineMs = nowMs() + m_settings.closeTimeout.count();
     arm(c);
     if (!c.dirty && c.out.empty())
