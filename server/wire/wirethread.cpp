@@ -628,7 +628,11 @@ void WireThread::finish(WireConnection &c, End end)
         const ::linger reset {1, 0};
         setsockopt(c.fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
     }
-    ::close(c.fd); // also takes it out of the epoll set
+    // Out of the epoll set by hand: close() alone removes it only once no other process holds
+    // the socket, and a fork for a child process (QProcess) holds every descriptor until its
+    // exec — the set would go on reporting a connection that is freed.
+    epoll_ctl(m_epoll, EPOLL_CTL_DEL, c.fd, nullptr);
+    ::close(c.fd);
     c.fd = -1;
     m_budget.update(c.held, 0);
     c.held = 0;
