@@ -1,12 +1,22 @@
-// Gives memory back to the system after bursts. A reconnect storm queues megabytes of pushes in
-// socket buffers; once sent, glibc keeps the freed pages in its per-thread arenas, so a server
-// that briefly needed 800 MiB would hold on to it for good. Every few seconds this checks how
-// much the allocator holds unused and, above a threshold, returns it (malloc_trim releases free
-// pages inside every arena, not only at the top of the heap).
+// Gives memory back to the system after bursts. A reconnect storm queues megabytes of pushes;
+// once sent, glibc keeps the freed pages in its per-thread arenas, so a server that briefly
+// needed 800 MiB would hold on to it for good. malloc_trim releases free pages inside every
+// arena, not only at the top of the heap.
+//
+// Both ways of asking glibc about its free memory walk every free chunk of every arena:
+// mallinfo2() and malloc_trim() each took 25 ms over 100,000 free chunks here, and a heap that
+// served thousands of connections holds that many. Run on the event loop every few seconds, that
+// walk was a stall of every push and answer (issue 14's slow round). So the periodic check only
+// reads the resident size, one small read of /proc/self/statm, and the walk runs on a thread of
+// its own, only when the resident size grew by a threshold over what the last trim left.
 #pragma once
 
 #include <QObject>
 #include <QTimer>
+
+#include <memory>
+
+class QThread;
 
 namespace Muster {
 
@@ -15,14 +25,26 @@ class MemoryTrimmer : public QObject
     Q_OBJECT
 public:
     explicit MemoryTrimmer(QObject *parent = nullptr);
+    ~MemoryTrimmer() override; // waits for a trim under way
 
-    // Trims now if the unused heap grew by more than a threshold since the last trim; returns
-    // the bytes it found unused.
-    qint64 trimIfWorthIt();
+    // Starts a trim on its own thread if the resident size grew by more than a threshold since
+    // the last one and none is under way; returns whether it started one.
+    bool trimIfWorthIt();
+
+    // The resident size of this process in bytes (0 where it cannot be read).
+    static qint64 residentBytes();
+
+Q_SIGNALS:
+    // A trim finished: the resident size before it started and after it ended.
+    void trimmed(qint64 residentBefore, qint64 residentAfter);
 
 private:
+    void finish(qint64 residentBefore, qint64 residentAfter);
+
     QTimer m_timer;
-    qint64 m_unusedAfterTrim = 0;
+    // What the last trim left, or less if the process shrank since: growth is counted from here.
+    qint64 m_baseline = 0;
+    std::unique_ptr<QThread> m_worker;
 };
 
 } // namespace Muster
