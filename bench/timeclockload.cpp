@@ -7,7 +7,7 @@
 #include "benchsupport.h"
 #include "db/directorystore.h"
 #include "db/pgsyncconnection.h"
-#include "net/epolldispatcher.h"
+#include "epolldispatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

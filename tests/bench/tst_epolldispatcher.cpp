@@ -1,6 +1,6 @@
-// The socket threads' event dispatcher: sockets, timers, posted events and cross-thread wake-ups
+// The load tools' event dispatcher: sockets, timers, posted events and cross-thread wake-ups
 // behave as under Qt's own dispatcher, with hundreds of idle sockets beside the busy ones.
-#include "net/epolldispatcher.h"
+#include "epolldispatcher.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
