@@ -10,27 +10,12 @@
 
 namespace Muster {
 
-namespace {
-
-WireThread::Settings wireSettings(const ClientSocket::Limits &limits)
-{
-    WireThread::Settings settings;
-    settings.maxMessageBytesBeforeSignIn = limits.maxMessageBytesBeforeSignIn;
-    settings.maxUnsentBytes = limits.maxUnsentBytes;
-    settings.headTimeout = limits.headTimeout;
-    settings.authTimeout = limits.authTimeout;
-    settings.pingInterval = limits.pingInterval;
-    return settings;
-}
-
-} // namespace
-
 MusterServer::MusterServer(const Config &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_serverId(QUuid::createUuid())
     , m_budget(config.caps.memoryBudgetBytes)
-    , m_wire(config.socketThreads, wireSettings(config.limits), m_budget)
+    , m_wire(config.socketThreads, config.limits, m_budget)
     , m_db(config.conninfo, config.poolSize)
     , m_listener(config.conninfo,
           QStringLiteral("muster-listener ") + m_serverId.toString(QUuid::WithoutBraces))

@@ -21,18 +21,13 @@ class ClientSocket : public QObject, private Wire::Endpoint
 {
     Q_OBJECT
 public:
-    struct Limits
+    // What the wire enforces on its own (head, frames before sign-in, unread bytes, the
+    // deadlines, keep-alive), and what only a signed-in peer's socket can tell.
+    struct Limits : WireThread::Settings
     {
         qint64 maxMessageBytes = 1024 * 1024;
-        // Until the peer has signed in: signing in takes a few hundred bytes.
-        qint64 maxMessageBytesBeforeSignIn = 16 * 1024;
         // An anonymous client of the anteroom: a chat message of 4,000 characters at most.
         qint64 maxMessageBytesForChatClient = 64 * 1024;
-        // What a peer may leave unread before it is dropped (pushes pile up for a stalled one).
-        qint64 maxUnsentBytes = 8 * 1024 * 1024;
-        std::chrono::milliseconds headTimeout {10000}; // to send a whole request head
-        std::chrono::milliseconds authTimeout {10000};
-        std::chrono::milliseconds pingInterval {30000}; // a peer missing two pongs is dropped
         int maxRequestsInFlight = 32; // more unanswered requests than this are refused
     };
 

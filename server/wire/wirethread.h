@@ -37,10 +37,12 @@ class WireThread : public QThread, private FrameDecoder::Sink
 public:
     struct Settings
     {
+        // Until the peer has signed in: signing in takes a few hundred bytes.
         qint64 maxMessageBytesBeforeSignIn = 16 * 1024;
         qint64 maxHeadBytes = 16 * 1024;
-        qint64 maxUnsentBytes = 8 * 1024 * 1024; // a peer that reads no faster is dropped
-        std::chrono::milliseconds headTimeout {10000};
+        // What a peer may leave unread before it is dropped (pushes pile up for a stalled one).
+        qint64 maxUnsentBytes = 8 * 1024 * 1024;
+        std::chrono::milliseconds headTimeout {10000}; // to send a whole request head
         std::chrono::milliseconds answerTimeout {30000};
         std::chrono::milliseconds authTimeout {10000};
         std::chrono::milliseconds pingInterval {30000}; // a peer missing two pongs is dropped
